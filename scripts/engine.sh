@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Start a real Docker Engine for tests, idempotently, and import the fixture images.
+# No registry is reachable here, so fixture images come from busybox-static via `docker import`.
+set -euo pipefail
+
+SOCK=/var/run/docker.sock
+LOG=${DOCKER_HELPER_DOCKERD_LOG:-/tmp/docker-helper-dockerd.log}
+
+log() { printf 'engine.sh: %s\n' "$*" >&2; }
+
+need_install=()
+command -v dockerd >/dev/null 2>&1 || need_install+=(docker.io)
+[ -x /bin/busybox ] || need_install+=(busybox-static)
+command -v tmux >/dev/null 2>&1 || need_install+=(tmux)
+if [ ${#need_install[@]} -gt 0 ]; then
+  log "installing ${need_install[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_install[@]}" >/dev/null
+fi
+
+engine_up() { docker -H "unix://$SOCK" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+if ! engine_up; then
+  log "starting dockerd (log: $LOG)"
+  # A stale pid file from a killed daemon stops a new one from starting.
+  if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+    rm -f /var/run/docker.pid
+  fi
+  if [ -f /run/containerd/containerd.pid ] && ! kill -0 "$(cat /run/containerd/containerd.pid)" 2>/dev/null; then
+    rm -f /run/containerd/containerd.pid
+  fi
+  nohup dockerd >"$LOG" 2>&1 &
+  for _ in $(seq 1 60); do
+    engine_up && break
+    sleep 0.5
+  done
+  if ! engine_up; then
+    log "dockerd did not come up; last lines of $LOG:"
+    tail -n 30 "$LOG" >&2 || true
+    exit 1
+  fi
+fi
+log "engine $(docker version --format '{{.Server.Version}}') at unix://$SOCK"
+
+# Fixture image: a busybox root filesystem. Tagged with a fixed name the tests use.
+FIXTURE=docker-helper-fixture/busybox:1
+if ! docker image inspect "$FIXTURE" >/dev/null 2>&1; then
+  log "importing $FIXTURE"
+  root=$(mktemp -d)
+  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root" "$root/home" "$root/var" "$root/proc" "$root/sys" "$root/dev"
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\napp:x:1000:1000:app:/home/app:/bin/sh\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\napp:x:1000:\n' >"$root/etc/group"
+  mkdir -p "$root/home/app" && chown 1000:1000 "$root/home/app"
+  chmod 1777 "$root/tmp"
+  tar -C "$root" -c . | docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'CMD ["sh"]' - "$FIXTURE" >/dev/null
+  rm -rf "$root"
+fi
+log "fixture image $FIXTURE ready"

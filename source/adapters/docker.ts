@@ -1,0 +1,278 @@
+/**
+ * The one place that imports dockerode. It turns an Endpoint into a client,
+ * returns typed facts, and maps every failure once to a HelperError with a hint.
+ */
+import {readFileSync} from 'node:fs';
+import type Dockerode from 'dockerode';
+import {HelperError} from '../core/errors.js';
+import type {Endpoint} from '../core/endpoint.js';
+import {suggest} from '../core/suggest.js';
+
+export type ContainerInspect = Dockerode.ContainerInspectInfo;
+export type ImageInspect = Dockerode.ImageInspectInfo;
+export type ContainerSummary = Dockerode.ContainerInfo;
+export type EngineInfo = Record<string, unknown> & {
+	ServerVersion?: string;
+	OperatingSystem?: string;
+	KernelVersion?: string;
+	MemTotal?: number;
+	NCPU?: number;
+	DockerRootDir?: string;
+	Driver?: string;
+	LoggingDriver?: string;
+	DefaultRuntime?: string;
+	Labels?: string[];
+	CgroupVersion?: string;
+	CgroupDriver?: string;
+	CDISpecDirs?: string[];
+	Runtimes?: Record<string, unknown>;
+	SecurityOptions?: string[];
+	Warnings?: string[] | null;
+};
+export interface EngineVersion {
+	Version: string;
+	ApiVersion: string;
+	MinAPIVersion?: string;
+	Os: string;
+	Arch: string;
+	KernelVersion?: string;
+	Platform?: {Name?: string};
+}
+export interface DiskUsage {
+	LayersSize?: number;
+	Images?: Array<{Size: number; SharedSize: number; Containers: number}>;
+	Containers?: Array<{SizeRw?: number; State?: string}>;
+	Volumes?: Array<{UsageData?: {Size: number; RefCount: number}}>;
+	BuildCache?: Array<{Size: number; InUse: boolean; Shared?: boolean}>;
+}
+
+/** The oldest Engine API we support (Docker 19.03). */
+export const MIN_API_VERSION = '1.40';
+const PING_TIMEOUT_MS = 5000;
+
+export class Engine {
+	readonly endpoint: Endpoint;
+	readonly #client: Dockerode;
+
+	private constructor(endpoint: Endpoint, client: Dockerode) {
+		this.endpoint = endpoint;
+		this.#client = client;
+	}
+
+	/** Create a client for the endpoint and check that the engine answers. */
+	static async connect(endpoint: Endpoint): Promise<Engine> {
+		const engine = await Engine.create(endpoint);
+		await engine.ping();
+		return engine;
+	}
+
+	/** Create a client without contacting the engine. */
+	static async create(endpoint: Endpoint): Promise<Engine> {
+		const {default: Docker} = await import('dockerode');
+		let client: Dockerode;
+		try {
+			client = new Docker(clientOptions(endpoint) as Dockerode.DockerOptions);
+		} catch (error) {
+			throw new HelperError('ENGINE_CONFIG', `Cannot set up a connection to ${endpoint.host}: ${(error as Error).message}`, 'Check DOCKER_HOST, DOCKER_CERT_PATH and the Docker context (docker context inspect).', {endpoint: describeEndpoint(endpoint)});
+		}
+		return new Engine(endpoint, client);
+	}
+
+	async ping(): Promise<void> {
+		const controller = new AbortController();
+		const timer = setTimeout(() => controller.abort(), PING_TIMEOUT_MS);
+		try {
+			await (this.#client.ping as (opts: {abortSignal: AbortSignal}) => Promise<unknown>)({abortSignal: controller.signal});
+		} catch (error) {
+			if (controller.signal.aborted) {
+				throw new HelperError('ENGINE_TIMEOUT', `The Docker Engine at ${this.endpoint.host} did not answer within ${PING_TIMEOUT_MS / 1000} s.`, 'Check that the daemon is healthy (systemctl status docker) and that the endpoint is reachable from here.', {endpoint: describeEndpoint(this.endpoint)});
+			}
+			throw this.mapError(error);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	async version(): Promise<EngineVersion> {
+		const version = (await this.call(() => this.#client.version())) as unknown as EngineVersion;
+		if (compareApiVersions(version.ApiVersion, MIN_API_VERSION) < 0) {
+			throw new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine at ${this.endpoint.host} speaks API ${version.ApiVersion}; docker-helper needs ${MIN_API_VERSION} or newer.`, 'Upgrade Docker Engine to a maintained release (https://docs.docker.com/engine/install/).', {apiVersion: version.ApiVersion, engineVersion: version.Version});
+		}
+		return version;
+	}
+
+	async info(): Promise<EngineInfo> {
+		return (await this.call(() => this.#client.info())) as EngineInfo;
+	}
+
+	async diskUsage(): Promise<DiskUsage> {
+		return (await this.call(() => this.#client.df())) as DiskUsage;
+	}
+
+	async listContainers(options: {all?: boolean; filters?: Record<string, string[]>} = {}): Promise<ContainerSummary[]> {
+		return this.call(() =>
+			this.#client.listContainers({all: options.all ?? true, ...(options.filters ? {filters: JSON.stringify(options.filters)} : {})}),
+		);
+	}
+
+	/** Inspect a container by name, id or unique id prefix; a miss suggests the closest names. */
+	async inspectContainer(ref: string): Promise<ContainerInspect> {
+		try {
+			return await this.call(() => this.#client.getContainer(ref).inspect());
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') {
+				const names = await this.containerNames().catch(() => []);
+				const close = suggest(ref, names);
+				throw new HelperError(
+					'NO_SUCH_CONTAINER',
+					`No such container: ${ref}`,
+					close.length > 0 ? `Did you mean ${close.join(', ')}? List containers with: docker ps -a` : 'List containers with: docker ps -a',
+					{container: ref, suggestions: close},
+				);
+			}
+			throw error;
+		}
+	}
+
+	async containerNames(): Promise<string[]> {
+		const list = await this.listContainers({all: true});
+		return list.flatMap((c) => c.Names.map((n) => n.replace(/^\//, '')));
+	}
+
+	async inspectImage(ref: string): Promise<ImageInspect> {
+		try {
+			return await this.call(() => this.#client.getImage(ref).inspect());
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') {
+				throw new HelperError('NO_SUCH_IMAGE', `No such image: ${ref}`, `Pull or build it first (docker pull ${ref}), or list images with: docker images`, {image: ref});
+			}
+			throw error;
+		}
+	}
+
+	/** Run an engine call and map its failure. */
+	async call<T>(fn: () => Promise<T>): Promise<T> {
+		try {
+			return await fn();
+		} catch (error) {
+			throw this.mapError(error);
+		}
+	}
+
+	/** Escape hatch for adapter code in this file only. */
+	protected get client(): Dockerode {
+		return this.#client;
+	}
+
+	mapError(error: unknown): HelperError {
+		return mapEngineError(error, this.endpoint);
+	}
+}
+
+export function describeEndpoint(endpoint: Endpoint): {host: string; source: string; context?: string; why: string} {
+	return {host: endpoint.host, source: endpoint.source, ...(endpoint.context ? {context: endpoint.context} : {}), why: endpoint.why};
+}
+
+function clientOptions(endpoint: Endpoint): Record<string, unknown> {
+	// docker-modem merges its own DOCKER_HOST defaults under ours: pin every field explicitly.
+	const t = endpoint.transport;
+	switch (t.kind) {
+		case 'unix':
+		case 'npipe':
+			return {socketPath: t.socketPath, host: undefined, port: undefined, protocol: undefined};
+		case 'ssh':
+			return {protocol: 'ssh', host: t.host, port: t.port, username: t.username, socketPath: undefined, sshOptions: {agent: process.env['SSH_AUTH_SOCK']}};
+		case 'tcp': {
+			if (!t.tls) return {protocol: 'http', host: t.host, port: t.port, socketPath: undefined, ca: undefined, cert: undefined, key: undefined};
+			const read = (file?: string) => (file ? readFileSync(file) : undefined);
+			return {
+				protocol: 'https',
+				host: t.host,
+				port: t.port,
+				socketPath: undefined,
+				ca: read(t.tls.ca),
+				cert: read(t.tls.cert),
+				key: read(t.tls.key),
+				...(t.tls.verify ? {} : {checkServerIdentity: () => undefined}),
+			};
+		}
+	}
+}
+
+interface ErrnoLike {
+	code?: string;
+	errno?: number;
+	statusCode?: number;
+	reason?: string;
+	json?: {message?: string} | null;
+	message?: string;
+}
+
+export function mapEngineError(error: unknown, endpoint: Endpoint): HelperError {
+	if (error instanceof HelperError) return error;
+	const e = (error ?? {}) as ErrnoLike;
+	const details = {endpoint: describeEndpoint(endpoint)};
+	const where = `${endpoint.host} (${endpoint.why})`;
+	const serverMessage = e.json?.message ?? e.reason ?? e.message ?? String(error);
+	switch (e.code) {
+		case 'ENOENT':
+		case 'ECONNREFUSED':
+		case 'ECONNRESET':
+		case 'EHOSTUNREACH':
+		case 'ENETUNREACH':
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return new HelperError(
+				'ENGINE_UNREACHABLE',
+				`Cannot reach the Docker Engine at ${where}: ${e.code}.`,
+				endpoint.transport.kind === 'unix'
+					? 'Is the daemon running? Start it (sudo systemctl start docker, or open Docker Desktop), or point DOCKER_HOST / --host / --context at a running engine.'
+					: 'Is the daemon running and reachable from here? Check the address, or pick another engine with --host / --context.',
+				details,
+			);
+		case 'EACCES':
+		case 'EPERM':
+			return new HelperError(
+				'ENGINE_PERMISSION',
+				`Permission denied on the Docker socket ${endpoint.host}.`,
+				'Add yourself to the docker group (sudo usermod -aG docker $USER, then log in again), or use a rootless engine: DOCKER_HOST=unix://$XDG_RUNTIME_DIR/docker.sock',
+				details,
+			);
+		case 'ETIMEDOUT':
+		case 'ESOCKETTIMEDOUT':
+			return new HelperError('ENGINE_TIMEOUT', `The Docker Engine at ${where} timed out.`, 'Check the network path to the engine and that the daemon is not overloaded.', details);
+		default:
+			break;
+	}
+	if (typeof e.statusCode === 'number') {
+		if (e.statusCode === 404) {
+			return new HelperError('NO_SUCH_CONTAINER', serverMessage, 'List what exists with: docker ps -a', details);
+		}
+		if (e.statusCode === 400 && /client version .* too (old|new)|minimum supported API version/i.test(serverMessage)) {
+			return new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine refused the API version: ${serverMessage}`, 'Upgrade Docker Engine, or set DOCKER_API_VERSION to a version it supports.', details);
+		}
+		if (e.statusCode === 409 && /is not running|is paused|is restarting/i.test(serverMessage)) {
+			return new HelperError('CONTAINER_NOT_RUNNING', serverMessage, 'Start it first: docker start <container>', details);
+		}
+		return new HelperError('ENGINE_ERROR', `The Docker Engine answered ${e.statusCode}: ${serverMessage}`, 'See the engine log (journalctl -u docker) for more.', details);
+	}
+	if (/ssh|handshake|authentication/i.test(serverMessage)) {
+		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${serverMessage}`, 'Check that `ssh <host> docker system dial-stdio` works and that your SSH agent holds the key (SSH_AUTH_SOCK).', details);
+	}
+	if (/certificate|self.signed|TLS|SSL/i.test(serverMessage)) {
+		return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${serverMessage}`, 'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.', details);
+	}
+	// Unknown: keep the original so it is not hidden, but still tell the user where.
+	return new HelperError('ENGINE_ERROR', `Docker Engine call failed at ${where}: ${serverMessage}`, 'Run the equivalent docker command to compare, and report this if docker succeeds.', details);
+}
+
+/** Compare "1.41" and "1.40" numerically. */
+export function compareApiVersions(a: string, b: string): number {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+		if (d !== 0) return d;
+	}
+	return 0;
+}

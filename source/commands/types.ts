@@ -1,0 +1,128 @@
+import type {Theme} from '../output/theme.js';
+import type {Engine} from '../adapters/docker.js';
+import type {HostAdapter} from '../adapters/host.js';
+import type {Endpoint} from '../core/endpoint.js';
+
+export type FlagValue = string | boolean | number | string[] | undefined;
+export type Flags = Readonly<Record<string, FlagValue>>;
+
+export interface FlagSpec {
+	readonly type: 'string' | 'boolean' | 'number';
+	readonly description: string;
+	readonly shortFlag?: string;
+	readonly default?: string | boolean | number;
+	readonly isMultiple?: boolean;
+	/** Allowed values, checked before run and listed in help. */
+	readonly choices?: readonly string[];
+	/** Shown in help: `--tail <n>`. */
+	readonly placeholder?: string;
+}
+
+export interface Choice {
+	readonly label: string;
+	readonly value: string;
+	readonly hint?: string;
+}
+
+export interface ArgSpec {
+	readonly name: string;
+	readonly description: string;
+	readonly required?: boolean;
+	readonly variadic?: boolean;
+	/**
+	 * In the interactive app a missing argument is picked from these choices
+	 * (for a container: the engine's containers), never typed into a free-text box.
+	 */
+	readonly choices?: (ctx: Context) => Promise<Choice[]>;
+}
+
+export interface Input {
+	readonly args: readonly string[];
+	readonly flags: Flags;
+}
+
+/** Where output goes for the few commands that stream (logs --follow, exec). */
+export interface Sink {
+	write(chunk: string | Uint8Array): void;
+	readonly isTTY: boolean;
+}
+
+export interface Context {
+	readonly cwd: string;
+	readonly env: Readonly<Record<string, string | undefined>>;
+	/** Connects on first use; throws a HelperError (exit 3) when the engine is unreachable. */
+	engine(): Promise<Engine>;
+	/** Which endpoint would be used and why, without connecting. */
+	endpoint(): Promise<Endpoint>;
+	host(): Promise<HostAdapter>;
+	readonly stdout: Sink;
+	readonly stderr: Sink;
+	readonly stdinIsTTY: boolean;
+	/** Progress for slow work: shown on stderr in a terminal, silent otherwise. */
+	progress(message: string): void;
+	readonly signal: AbortSignal;
+	/** True inside the Ink app: commands must not write to stdout there. */
+	readonly interactive: boolean;
+}
+
+export interface Command<R = unknown> {
+	readonly name: string;
+	/** One line, for help and the menu. */
+	readonly summary: string;
+	/** A paragraph for `<command> --help`. */
+	readonly description?: string;
+	readonly usage: string;
+	readonly examples: readonly string[];
+	readonly flags: Readonly<Record<string, FlagSpec>>;
+	readonly args: readonly ArgSpec[];
+	/** Shown in the menu group; also says whether the command needs an engine. */
+	readonly group: 'setup' | 'knowledge' | 'templates' | 'troubleshoot' | 'build';
+	run(ctx: Context, input: Input): Promise<R>;
+	/** Plain-text rendering (colour through the theme; the theme is a no-op without colour). */
+	text(result: R, theme: Theme, input: Input): string;
+	/** 1 when the command ran and found a failure; 0 otherwise. Usage and engine errors never get here. */
+	exitCode?(result: R, input: Input): number;
+	/** JSON rendering when it differs from the result itself. */
+	json?(result: R, input: Input): unknown;
+	/** In a terminal, open the interactive app at this command instead of printing (explain with no topic). */
+	opensApp?(input: Input): boolean;
+	/** Lazily loaded Ink view; without one the app shows the text rendering in a scrollable view. */
+	view?(): Promise<ViewModule<R>>;
+	/**
+	 * Commands that take over the terminal (exec shell, logs --follow) stream to ctx.stdout
+	 * and return only an exit summary. The app runs them after leaving Ink.
+	 */
+	readonly streams?: (input: Input) => boolean;
+}
+
+export interface ViewProps<R> {
+	readonly result: R;
+	readonly input: Input;
+	readonly theme: Theme;
+	readonly onBack: () => void;
+	/** Open another command from a view (diagnose → logs), with its input. */
+	readonly onOpen?: (command: string, input: Input) => void;
+}
+
+export interface ViewModule<R> {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	readonly default: (props: ViewProps<R>) => any;
+}
+
+export function flagString(input: Input, name: string): string | undefined {
+	const value = input.flags[name];
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function flagBool(input: Input, name: string): boolean {
+	return input.flags[name] === true;
+}
+
+export function flagNumber(input: Input, name: string): number | undefined {
+	const value = input.flags[name];
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Any command, for the registry: each keeps its own Result type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any>;

@@ -1,0 +1,79 @@
+/** Builds the Context a command runs with: lazy engine and host adapters, sinks, progress. */
+import {Engine} from './adapters/docker.js';
+import {dockerConfigDir, listContextNames, lookupContext, readCurrentContext} from './adapters/docker-config.js';
+import {createHostAdapter, type HostAdapter} from './adapters/host.js';
+import type {Context, Sink} from './commands/types.js';
+import {resolveEndpoint, type Endpoint} from './core/endpoint.js';
+import {HelperError} from './core/errors.js';
+
+export interface EngineSelection {
+	readonly host?: string;
+	readonly context?: string;
+}
+
+export function endpointFor(env: Readonly<Record<string, string | undefined>>, selection: EngineSelection): Endpoint {
+	const configDir = dockerConfigDir(env);
+	const current = readCurrentContext(configDir);
+	const result = resolveEndpoint({
+		...(selection.host ? {flagHost: selection.host} : {}),
+		...(selection.context ? {flagContext: selection.context} : {}),
+		env,
+		...(current ? {currentContext: current} : {}),
+		configDir,
+		platform: process.platform,
+		lookupContext: (name) => lookupContext(configDir, name),
+		contextNames: () => listContextNames(configDir),
+	});
+	if (!result.ok) throw new HelperError(result.code, result.message, result.hint);
+	return result.endpoint;
+}
+
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export function createContext(
+	io: {env: Readonly<Record<string, string | undefined>>; cwd: string; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; stdinIsTTY: boolean},
+	selection: EngineSelection,
+	options: {interactive: boolean; progress: boolean; signal?: AbortSignal},
+): Context {
+	let endpoint: Endpoint | undefined;
+	let engine: Promise<Engine> | undefined;
+	let host: HostAdapter | undefined;
+	let frame = 0;
+	let shown = false;
+	const showProgress = options.progress && !options.interactive && io.stderr.isTTY === true;
+	const sink = (stream: NodeJS.WriteStream): Sink => ({write: (chunk) => void stream.write(chunk), isTTY: stream.isTTY === true});
+	return {
+		cwd: io.cwd,
+		env: io.env,
+		async endpoint() {
+			endpoint ??= endpointFor(io.env, selection);
+			return endpoint;
+		},
+		engine() {
+			engine ??= (async () => {
+				endpoint ??= endpointFor(io.env, selection);
+				return Engine.connect(endpoint);
+			})();
+			return engine;
+		},
+		async host() {
+			host ??= createHostAdapter();
+			return host;
+		},
+		stdout: sink(io.stdout),
+		stderr: sink(io.stderr),
+		stdinIsTTY: io.stdinIsTTY,
+		progress(message: string) {
+			if (!showProgress) return;
+			if (message === '') {
+				if (shown) io.stderr.write('\r\u001B[K');
+				shown = false;
+				return;
+			}
+			shown = true;
+			io.stderr.write(`\r\u001B[K${SPINNER[frame++ % SPINNER.length]} ${message}`);
+		},
+		signal: options.signal ?? new AbortController().signal,
+		interactive: options.interactive,
+	};
+}

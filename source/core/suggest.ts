@@ -1,0 +1,28 @@
+import {distance} from 'fastest-levenshtein';
+
+/**
+ * "Did you mean" candidates: close by edit distance, or sharing a prefix.
+ * Closest first, at most `limit`.
+ */
+export function suggest(input: string, candidates: readonly string[], limit = 3): string[] {
+	const needle = input.toLowerCase();
+	const scored: Array<{value: string; score: number}> = [];
+	for (const candidate of new Set(candidates)) {
+		const hay = candidate.toLowerCase();
+		const d = distance(needle, hay);
+		const threshold = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
+		if (d <= threshold) {
+			scored.push({value: candidate, score: d});
+		} else if (needle.length >= 3 && (hay.startsWith(needle) || hay.includes(needle))) {
+			scored.push({value: candidate, score: threshold + 1});
+		}
+	}
+	scored.sort((a, b) => a.score - b.score || a.value.localeCompare(b.value));
+	return scored.slice(0, limit).map((s) => s.value);
+}
+
+export function didYouMean(suggestions: readonly string[]): string {
+	if (suggestions.length === 0) return '';
+	if (suggestions.length === 1) return `Did you mean ${suggestions[0]}?`;
+	return `Did you mean one of: ${suggestions.join(', ')}?`;
+}

@@ -1,0 +1,238 @@
+/**
+ * The CLI: parse argv, pick the rendering once (Ink app, plain text or JSON),
+ * run the command, print its Result, and compute the exit code in one place.
+ */
+import meow from 'meow';
+import {commands, findCommand} from './commands/index.js';
+import type {AnyCommand, Context, FlagSpec, Input} from './commands/types.js';
+import {EXIT, HelperError, isHelperError} from './core/errors.js';
+import {didYouMean, suggest} from './core/suggest.js';
+import {createContext} from './context.js';
+import {GLOBAL_FLAGS} from './output/global-flags.js';
+import {commandHelp, mainHelp} from './output/help.js';
+import {jsonError, jsonResult} from './output/json.js';
+import {makeTheme, wantsColor, type Theme} from './output/theme.js';
+import {VERSION} from './version.js';
+
+export interface Io {
+	readonly argv: readonly string[];
+	readonly env: Readonly<Record<string, string | undefined>>;
+	readonly cwd: string;
+	readonly stdout: NodeJS.WriteStream;
+	readonly stderr: NodeJS.WriteStream;
+	readonly stdinIsTTY: boolean;
+}
+
+interface Global {
+	json: boolean;
+	plain: boolean;
+	noColor: boolean;
+	host?: string;
+	context?: string;
+	help: boolean;
+	version: boolean;
+}
+
+const VALUE_GLOBALS = new Set(['--host', '-H', '--context', '-c']);
+
+/** Find the command name: the first positional, skipping global flags and their values. */
+export function findCommandToken(argv: readonly string[]): {index: number; name: string} | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const token = argv[i]!;
+		if (token === '--') return undefined;
+		if (VALUE_GLOBALS.has(token)) {
+			i++;
+			continue;
+		}
+		if (token.startsWith('-')) continue;
+		return {index: i, name: token};
+	}
+	return undefined;
+}
+
+function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+}
+
+/** Flags the user typed that no spec knows, with suggestions. */
+function unknownFlags(argv: readonly string[], specs: Record<string, FlagSpec>): Array<{flag: string; suggestions: string[]}> {
+	const longs = new Set<string>();
+	const shorts = new Set<string>();
+	for (const [name, spec] of Object.entries(specs)) {
+		longs.add(kebab(name));
+		if (spec.type === 'boolean') longs.add(`no-${kebab(name)}`);
+		if (spec.shortFlag) shorts.add(spec.shortFlag);
+	}
+	const out: Array<{flag: string; suggestions: string[]}> = [];
+	for (const token of argv) {
+		if (token === '--') break;
+		if (token.startsWith('--')) {
+			const name = token.slice(2).split('=')[0]!;
+			if (!longs.has(name)) out.push({flag: `--${name}`, suggestions: suggest(name, [...longs]).map((s) => `--${s}`)});
+		} else if (/^-[A-Za-z]+$/.test(token)) {
+			for (const ch of token.slice(1)) if (!shorts.has(ch)) out.push({flag: `-${ch}`, suggestions: []});
+		}
+	}
+	return out;
+}
+
+function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {global: Global; input: Input; rest: string[]} {
+	const dashdash = argv.indexOf('--');
+	const before = dashdash === -1 ? [...argv] : argv.slice(0, dashdash);
+	const after = dashdash === -1 ? [] : argv.slice(dashdash + 1);
+	const specs: Record<string, FlagSpec> = {...GLOBAL_FLAGS, ...(command?.flags ?? {})};
+	const unknown = unknownFlags(before, specs);
+	if (unknown.length > 0) {
+		const first = unknown[0]!;
+		const where = command ? `docker-helper ${command.name}` : 'docker-helper';
+		throw new HelperError('UNKNOWN_FLAG', `Unknown option ${first.flag} for ${where}.`, `${didYouMean(first.suggestions)} See: ${where} --help`.trim(), {flag: first.flag, suggestions: first.suggestions});
+	}
+	const meowFlags: Record<string, Record<string, unknown>> = {};
+	for (const [name, spec] of Object.entries(specs)) {
+		meowFlags[name] = {
+			type: spec.type,
+			...(spec.shortFlag ? {shortFlag: spec.shortFlag} : {}),
+			...(spec.default !== undefined ? {default: spec.default} : {}),
+			...(spec.isMultiple ? {isMultiple: true} : {}),
+		};
+	}
+	const cli = meow({
+		importMeta: import.meta,
+		argv: before,
+		pkg: {name: 'docker-helper', version: VERSION},
+		autoHelp: false,
+		autoVersion: false,
+		allowUnknownFlags: true,
+		booleanDefault: undefined,
+		// meow's types want literal flag types; the specs are validated above.
+		flags: meowFlags as never,
+	});
+	const f = cli.flags as Record<string, unknown>;
+	const global: Global = {
+		json: f['json'] === true,
+		plain: f['plain'] === true,
+		noColor: f['color'] === false,
+		help: f['help'] === true,
+		version: f['version'] === true,
+		...(typeof f['host'] === 'string' && f['host'] ? {host: f['host']} : {}),
+		...(typeof f['context'] === 'string' && f['context'] ? {context: f['context']} : {}),
+	};
+	const flags: Record<string, string | boolean | number | string[] | undefined> = {};
+	for (const [name, spec] of Object.entries(command?.flags ?? {})) {
+		const value = f[name];
+		if (spec.type === 'number' && typeof value === 'number' && !Number.isFinite(value)) {
+			throw new HelperError('USAGE', `--${kebab(name)} needs a number.`, `See: docker-helper ${command!.name} --help`);
+		}
+		if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
+			const close = suggest(value, spec.choices);
+			throw new HelperError('USAGE', `--${kebab(name)} must be one of ${spec.choices.join(', ')}; got '${value}'.`, close.length ? didYouMean(close) : `See: docker-helper ${command!.name} --help`, {flag: name, suggestions: close});
+		}
+		flags[name] = value as never;
+	}
+	const positionals = cli.input.map(String);
+	return {global, input: {args: positionals, flags}, rest: after};
+}
+
+export async function main(io: Io): Promise<number> {
+	const argv = io.argv;
+	const token = findCommandToken(argv);
+	let command: AnyCommand | undefined;
+	let commandArgv = [...argv];
+	// "help <command>" and "help"
+	if (token?.name === 'help') {
+		const target = argv.slice(token.index + 1).find((t) => !t.startsWith('-'));
+		commandArgv = [...argv.slice(0, token.index), ...argv.slice(token.index + 1).filter((t) => t !== target), '--help'];
+		if (target) {
+			command = findCommand(target);
+			if (!command) return fail(io, unknownCommand(target), {json: argv.includes('--json'), color: false}, null);
+		}
+	} else if (token) {
+		command = findCommand(token.name);
+		if (!command) {
+			const jsonWanted = argv.includes('--json');
+			return fail(io, unknownCommand(token.name), {json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: argv.includes('--plain'), noColor: argv.includes('--no-color')})}, null);
+		}
+		commandArgv = [...argv.slice(0, token.index), ...argv.slice(token.index + 1)];
+	}
+
+	let parsed: ReturnType<typeof parseArgv>;
+	try {
+		parsed = parseArgv(commandArgv, command);
+	} catch (error) {
+		const jsonWanted = argv.includes('--json');
+		return fail(io, error, {json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: false, noColor: argv.includes('--no-color')})}, command?.name ?? null);
+	}
+	const {global} = parsed;
+	const color = colorFor(io, global);
+	const theme = makeTheme(color);
+	const out = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+	if (global.version && !command) {
+		out(global.json ? JSON.stringify({version: VERSION}) : VERSION);
+		return EXIT.ok;
+	}
+	if (global.help) {
+		out(command ? commandHelp(command, theme) : mainHelp(commands, theme, VERSION));
+		return EXIT.ok;
+	}
+
+	const tty = io.stdinIsTTY && io.stdout.isTTY === true && !global.json && !global.plain;
+	if (!command) {
+		if (tty) return openApp(io, global, theme);
+		out(mainHelp(commands, theme, VERSION));
+		return EXIT.ok;
+	}
+
+	const input: Input = {args: parsed.input.args, flags: {...parsed.input.flags, ...(parsed.rest.length > 0 ? {'--': parsed.rest} : {})}};
+	try {
+		const missing = command.args.find((a, i) => a.required && input.args[i] === undefined);
+		if (missing) {
+			if (tty && missing.choices) return openApp(io, global, theme, {command: command.name, input});
+			throw new HelperError('USAGE', `docker-helper ${command.name} needs <${missing.name}>.`, `Usage: ${command.usage}`);
+		}
+		const maxArgs = command.args.some((a) => a.variadic) ? Infinity : command.args.length;
+		if (input.args.length > maxArgs) {
+			throw new HelperError('USAGE', `Too many arguments for docker-helper ${command.name}: ${input.args.slice(maxArgs).join(' ')}`, `Usage: ${command.usage}`);
+		}
+		if (tty && command.opensApp?.(input)) return openApp(io, global, theme, {command: command.name, input});
+		const ctx = createContext(io, global, {interactive: false, progress: !global.json});
+		const result = await command.run(ctx, input);
+		ctx.progress('');
+		const exitCode = command.exitCode?.(result, input) ?? EXIT.ok;
+		if (global.json) out(jsonResult(command.name, exitCode, command.json ? command.json(result, input) : result));
+		else {
+			const text = command.text(result, theme, input);
+			if (text) out(text);
+		}
+		return exitCode;
+	} catch (error) {
+		return fail(io, error, {json: global.json, color}, command.name);
+	}
+}
+
+function colorFor(io: Io, g: {json: boolean; plain: boolean; noColor: boolean}): boolean {
+	return wantsColor({isTTY: io.stdout.isTTY === true, env: io.env, noColor: g.noColor, plain: g.plain, json: g.json});
+}
+
+function unknownCommand(name: string): HelperError {
+	const close = suggest(name, commands.map((c) => c.name));
+	return new HelperError('UNKNOWN_COMMAND', `Unknown command '${name}'.`, `${didYouMean(close)} See: docker-helper --help`.trim(), {command: name, suggestions: close});
+}
+
+function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, command: string | null): number {
+	if (!isHelperError(error)) throw error;
+	if (mode.json) {
+		io.stdout.write(`${jsonError(command, error)}\n`);
+	} else {
+		const theme: Theme = makeTheme(mode.color && io.stderr.isTTY === true);
+		io.stderr.write(`${theme.error('docker-helper:')} ${error.message}\n${theme.dim('  → ')}${error.hint}\n`);
+	}
+	return error.exitCode;
+}
+
+async function openApp(io: Io, global: Global, theme: Theme, start?: {command: string; input: Input}): Promise<number> {
+	const {runApp} = await import('./ui/run-app.js');
+	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false});
+	const makeStreamingCtx = (): Context => createContext(io, global, {interactive: false, progress: false});
+	return runApp({commands, theme, makeContext: makeCtx, makeStreamingContext: makeStreamingCtx, ...(start ? {start} : {})});
+}

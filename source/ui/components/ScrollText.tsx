@@ -1,0 +1,44 @@
+import React, {useState} from 'react';
+import {Box, Text, useInput, useStdout} from 'ink';
+
+export interface ScrollTextProps {
+	readonly lines: readonly string[];
+	readonly title?: string;
+	/** Rows the component may use; defaults to the terminal height minus a footer. */
+	readonly height?: number;
+	readonly onBack: () => void;
+	/** Extra single-key actions shown in the footer, e.g. {l: 'logs'}. */
+	readonly actions?: Readonly<Record<string, {label: string; run: () => void}>>;
+}
+
+/** A scrollable text pane: ↑/↓, PgUp/PgDn, Home/End (or g/G), Esc or q to go back. */
+export function ScrollText({lines, title, height, onBack, actions}: ScrollTextProps) {
+	const {stdout} = useStdout();
+	const rows = height ?? Math.max(5, (stdout?.rows ?? 24) - (title ? 4 : 3));
+	const [top, setTop] = useState(0);
+	const maxTop = Math.max(0, lines.length - rows);
+	useInput((input, key) => {
+		if (key.escape || input === 'q') return onBack();
+		if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
+		else if (key.downArrow || input === 'j') setTop((t) => Math.min(maxTop, t + 1));
+		else if (key.pageUp) setTop((t) => Math.max(0, t - rows));
+		else if (key.pageDown || input === ' ') setTop((t) => Math.min(maxTop, t + rows));
+		else if (key.home || input === 'g') setTop(0);
+		else if (key.end || input === 'G') setTop(maxTop);
+		else if (actions?.[input]) actions[input]!.run();
+	});
+	const visible = lines.slice(top, top + rows);
+	const extra = actions ? Object.entries(actions).map(([k, a]) => `${k} ${a.label}`).join(' · ') : '';
+	return (
+		<Box flexDirection="column">
+			{title ? <Text bold>{title}</Text> : null}
+			{visible.map((line, i) => (
+				<Text key={top + i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
+			))}
+			<Text dimColor>
+				{lines.length > rows ? `lines ${top + 1}–${Math.min(lines.length, top + rows)} of ${lines.length} · ↑↓ PgUp PgDn Home End · ` : ''}
+				{extra ? `${extra} · ` : ''}Esc/q back
+			</Text>
+		</Box>
+	);
+}
