@@ -29,12 +29,27 @@ describeEngine('the built CLI in a real terminal (tmux)', () => {
 		term.keys('Escape');
 		await term.waitFor((s) => s.includes('Enter run') && !s.includes('Docker Engine reachable'), 'back at the menu');
 		term.type('q');
-		await term.waitFor((s) => /READY\$ \s*$/.test(s.trimEnd() + ' '), 'the shell prompt after quitting');
-		// The terminal must be back in cooked mode with echo on.
-		term.type('stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo END');
+		await expectCookedTerminal(term);
+	});
+
+	it('Ctrl-C leaves the app cleanly and restores the terminal', async () => {
+		if (!tmuxAvailable) return;
+		term = new Tmux();
+		await term.waitFor((s) => s.includes('READY$'), 'the shell prompt');
+		term.type(`node ${CLI}`);
 		term.keys('Enter');
-		const stty = await term.waitFor((s) => /icanon echo END|echo icanon END/.test(s) || /-icanon|-echo /.test(s), 'stty output');
-		expect(stty).toMatch(/(?<!-)icanon/);
-		expect(stty).not.toMatch(/-icanon|-echo\b/);
+		await term.waitFor((s) => s.includes('Enter run'), 'the main menu');
+		term.keys('C-c');
+		await expectCookedTerminal(term);
 	});
 });
+
+/** Back at the shell prompt, in cooked mode with echo on. */
+async function expectCookedTerminal(t: Tmux): Promise<void> {
+	await t.waitFor((s) => /READY\$\s*$/.test(s.trimEnd()), 'the shell prompt after leaving the app');
+	t.type('stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo END');
+	t.keys('Enter');
+	const stty = await t.waitFor((s) => /(icanon|echo) (icanon|echo) END/.test(s), 'stty output');
+	expect(stty).toMatch(/(?<!-)icanon (?<!-)echo END|(?<!-)echo (?<!-)icanon END/);
+	expect(stty).not.toMatch(/-icanon|-echo\b/);
+}
