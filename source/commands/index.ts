@@ -4,10 +4,12 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {recommend} from './recommend.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
 	validate,
+	recommend,
 
 	// knowledge and templates
 
