@@ -5,11 +5,13 @@
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
 import {recommend} from './recommend.js';
+import {configure} from './configure.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
 	validate,
 	recommend,
+	configure,
 
 	// knowledge and templates
 

@@ -81,7 +81,8 @@ export function recommendText(r: RecommendResult, theme: Theme): string {
 		return lines.join('\n');
 	}
 	const s = r.settings;
-	lines.push(theme.bold('Docker as a whole'));
+	const scope = r.machine.kind === 'desktop' || r.machine.kind === 'vm' ? 'the VM\'s size' : r.machine.kind === 'linux' ? 'no VM on Linux: memory is a budget for all containers together' : r.machine.kind === 'remote' ? 'on the remote engine' : '';
+	lines.push(theme.bold('Docker as a whole') + (scope ? theme.dim(` (${scope})`) : ''));
 	lines.push(row('memory', s.dockerMemory, theme));
 	lines.push(row('CPUs', s.dockerCpus, theme));
 	lines.push(row('swap', s.swap, theme));

@@ -272,7 +272,6 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 				: half > usable
 					? `half would leave the host less than ${formatBytes(reserve)}; capped to keep it`
 					: `about half of ${formatBytes(machine.memory)}: the other half stays with the host for its OS, tools and the page cache that model and data files are read through`;
-	const dockerMemoryWhere = machine.kind === 'desktop' || machine.kind === 'vm' ? ' (the VM size)' : machine.kind === 'linux' ? ' (a budget for all containers together: Linux has no VM to size)' : '';
 
 	const dockerCpus = Math.max(1, machine.cpus - cpuReserve(machine.cpus));
 	const cpuWhy = cpuReserve(machine.cpus) > 0 ? `${machine.cpus} CPUs less ${cpuReserve(machine.cpus)} so the host stays responsive under full load; CPU time is shared, idle CPUs are not lost` : `all ${machine.cpus} CPUs: too few to keep one back, CPU time is shared anyway`;
@@ -286,7 +285,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	const gpu = w.usesGpu && machine.gpu.usable;
 
 	const settings: Settings = {
-		dockerMemory: {value: dockerMemory, display: formatBytes(dockerMemory), reason: `${memWhy}${dockerMemoryWhere}`},
+		dockerMemory: {value: dockerMemory, display: formatBytes(dockerMemory), reason: memWhy},
 		dockerCpus: {value: dockerCpus, display: cpusText(dockerCpus), reason: cpuWhy},
 		swap: {value: w.swap.size, display: formatBytes(w.swap.size), reason: w.swap.why},
 		diskFree: {value: w.comfortable.diskFree, display: formatBytes(w.comfortable.diskFree), reason: `free space for images, build cache${w.usesGpu ? ', model weights' : ''} and volumes (at least ${formatBytes(w.minimum.diskFree)})`},
