@@ -6,6 +6,7 @@ import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
 import {recommend} from './recommend.js';
 import {configure} from './configure.js';
+import {generateCompose} from './generate-compose.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -14,6 +15,7 @@ export const commands: readonly AnyCommand[] = [
 	configure,
 
 	// knowledge and templates
+	generateCompose,
 
 	// troubleshooting
 
