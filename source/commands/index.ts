@@ -4,12 +4,18 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {recommend} from './recommend.js';
+import {configure} from './configure.js';
+import {generateCompose} from './generate-compose.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
 	validate,
+	recommend,
+	configure,
 
 	// knowledge and templates
+	generateCompose,
 
 	// troubleshooting
 

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import {exists, readText, writeFileSafe, type WriteOutcome} from '../adapters/files.js';
+import {CONFIG_FILES, configure as configureFor, describeChange, detectPlatform, PLATFORMS, type ConfigFile, type ConfigFileId, type Platform, type Section} from '../core/setup/configure.js';
+import type {EndpointFacts} from '../core/setup/facts.js';
+import {recommend, type Finding} from '../core/setup/recommend.js';
+import {WORKLOADS} from '../core/setup/workloads.js';
+import {EXIT, HelperError} from '../core/errors.js';
+import type {Theme} from '../output/theme.js';
+import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {gatherSetupFacts} from './setup-facts.js';
+import {flagBool, flagString, type Command} from './types.js';
+
+export interface ConfigureResult {
+	readonly platform: Platform;
+	readonly platformWhy: string;
+	readonly workload: string;
+	readonly feasible: boolean;
+	readonly endpoint: EndpointFacts | null;
+	readonly sections: readonly Section[];
+	readonly files: readonly ConfigFile[];
+	readonly findings: readonly Finding[];
+	/** Set when --write wrote a file. */
+	readonly written: (WriteOutcome & {readonly file: ConfigFileId}) | null;
+}
+
+export const configure: Command<ConfigureResult> = {
+	name: 'configure',
+	summary: 'Show the Docker Desktop / engine configuration for this platform (daemon.json, .wslconfig)',
+	description:
+		"Turns recommend's numbers into configuration for the detected platform: Docker Desktop Resources\nsettings on macOS and Windows, the .wslconfig limits for WSL 2, and for a Linux engine a daemon.json\nwith log rotation, default ulimits, storage driver, live-restore and default shm size. An existing\ndaemon.json is merged, never replaced: your keys stay, and every change is listed. Files are shown,\nnot written, unless --write <path> is given (an existing file is replaced only with --force; the old\none is kept as .bak).",
+	usage: 'docker-helper configure [--platform auto|linux|macos|windows] [--workload <kind>] [--write <path> [--file daemon.json|.wslconfig] [--force]]',
+	examples: [
+		'docker-helper configure',
+		'docker-helper configure --platform windows --workload ai-training',
+		'docker-helper configure --write ./daemon.json && sudo cp ./daemon.json /etc/docker/daemon.json',
+		'sudo docker-helper configure --write /etc/docker/daemon.json --force',
+	],
+	group: 'setup',
+	args: [],
+	flags: {
+		platform: {type: 'string', default: 'auto', choices: ['auto', ...PLATFORMS], placeholder: 'name', description: 'Platform to configure for (auto: detected from this host and engine)'},
+		workload: workloadFlag,
+		write: {type: 'string', placeholder: 'path', description: 'Write the file to this path instead of only showing it'},
+		file: {type: 'string', choices: CONFIG_FILES, placeholder: 'name', description: 'Which file --write writes (default: .wslconfig on Windows, daemon.json elsewhere)'},
+		force: {type: 'boolean', description: 'With --write: replace an existing file (kept as <path>.bak)'},
+	},
+	async run(ctx, input) {
+		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
+		const detected = detectPlatform(facts);
+		const chosen = flagString(input, 'platform') ?? 'auto';
+		const platform = chosen === 'auto' ? detected : {platform: chosen as Platform, why: `--platform ${chosen}`, wsl: chosen === 'windows' || (chosen === 'linux' && detected.wsl)};
+		const rec = recommend(facts, WORKLOADS[workloadOf(input)]);
+		const target = flagString(input, 'write');
+		const fileId = (flagString(input, 'file') as ConfigFileId | undefined) ?? (platform.platform === 'windows' ? '.wslconfig' : 'daemon.json');
+		if (flagString(input, 'file') && !target) throw new HelperError('USAGE', '--file only says which file --write writes.', 'Add --write <path>, or leave --file out to see every file.');
+		if (flagBool(input, 'force') && !target) throw new HelperError('USAGE', '--force only applies with --write <path>.', 'Add --write <path>.');
+
+		// Merge into what is there: the --write target if it exists, else the local engine's daemon.json.
+		let existingDaemon: {path: string; raw: Record<string, unknown> | null} | null = null;
+		let existingWslConfig: {path: string; text: string} | null = null;
+		const resolved = target ? path.resolve(ctx.cwd, target) : null;
+		if (resolved && (await exists(resolved))) {
+			const text = await readText(resolved);
+			if (fileId === 'daemon.json') existingDaemon = {path: resolved, raw: parseJsonObject(text)};
+			else existingWslConfig = {path: resolved, text};
+		} else if (facts.daemonConfig) {
+			existingDaemon = {path: facts.daemonConfig.path, raw: facts.daemonConfig.raw ? {...facts.daemonConfig.raw} : null};
+		}
+		const out = configureFor({facts, recommendation: rec, platform, existingDaemon, existingWslConfig});
+
+		let written: ConfigureResult['written'] = null;
+		if (resolved) {
+			const file = out.files.find((f) => f.id === fileId);
+			if (!file) {
+				const why = out.findings.find((f) => f.severity === 'fail');
+				throw new HelperError('USAGE', `There is no ${fileId} to write for ${platform.platform}${why ? `: ${why.message}` : ''}.`, why ? why.hint : `Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`);
+			}
+			const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
+			written = {...outcome, file: fileId};
+		}
+		return {platform: platform.platform, platformWhy: platform.why, workload: rec.workload, feasible: rec.feasible, endpoint: facts.endpoint, ...out, written};
+	},
+	exitCode: (result) => (result.findings.some((f) => f.severity === 'fail') ? EXIT.failure : EXIT.ok),
+	text: (result, theme) => configureText(result, theme),
+};
+
+function parseJsonObject(text: string): Record<string, unknown> | null {
+	try {
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+	} catch {
+		return null;
+	}
+}
+
+export function configureText(r: ConfigureResult, theme: Theme): string {
+	const lines: string[] = [];
+	lines.push(theme.heading(`Docker configuration for ${r.platform} (${r.platformWhy}), --workload ${r.workload}`));
+	if (r.endpoint) lines.push(theme.dim(`engine: ${r.endpoint.host} — ${r.endpoint.why}`));
+	for (const section of r.sections) {
+		lines.push('', theme.bold(section.title));
+		for (const l of section.lines) lines.push(`  ${l}`);
+	}
+	for (const file of r.files) {
+		lines.push('', theme.bold(`${file.id}`) + theme.dim(` → ${file.location}`));
+		if (file.mergedFrom) lines.push(theme.dim(`  merged into your ${file.mergedFrom}: your keys stay, changes below`));
+		for (const c of file.changes) {
+			const text = describeChange(c);
+			lines.push(`  ${c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok(text) : theme.dim(text)}`);
+		}
+		lines.push('');
+		for (const l of file.content.trimEnd().split(/\r?\n/)) lines.push(`  ${theme.code(l)}`);
+		lines.push('');
+		lines.push(theme.dim('  then:'));
+		for (const a of file.activate) lines.push(`  ${theme.code(a)}`);
+	}
+	const problems = r.findings.filter((f) => f.severity !== 'info');
+	if (problems.length > 0) {
+		lines.push('', theme.bold('Findings'));
+		for (const f of problems) lines.push(...findingLine(f, theme).map((l) => `  ${l}`));
+	}
+	lines.push('');
+	if (r.written) lines.push(theme.ok(`Wrote ${r.written.file} to ${r.written.path}${r.written.backup ? ` (the previous file is kept as ${r.written.backup})` : ''}.`));
+	else lines.push(theme.dim('Nothing was written. To save a file: docker-helper configure --write <path> (add --force to replace an existing file; a .bak is kept).'));
+	return lines.join('\n');
+}

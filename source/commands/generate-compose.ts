@@ -1,0 +1,116 @@
+import path from 'node:path';
+import {exists, writeFileSafe, type WriteOutcome} from '../adapters/files.js';
+import {EXIT, HelperError} from '../core/errors.js';
+import {recommend, type Finding} from '../core/setup/recommend.js';
+import {WORKLOADS} from '../core/setup/workloads.js';
+import {composeYaml, PROBES, probeForImage, SERVICE_NAME, type Probe} from '../core/templates/compose.js';
+import type {Theme} from '../output/theme.js';
+import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {gatherSetupFacts} from './setup-facts.js';
+import {flagBool, flagNumber, flagString, type Command} from './types.js';
+
+export interface GenerateComposeResult {
+	readonly workload: string;
+	readonly service: string;
+	readonly port: number;
+	readonly gpu: boolean;
+	readonly probe: Probe;
+	/** null when the machine cannot run the workload: nothing was generated. */
+	readonly content: string | null;
+	readonly stdout: boolean;
+	readonly written: WriteOutcome | null;
+	readonly findings: readonly Finding[];
+	readonly nextSteps: readonly string[];
+}
+
+export const generateCompose: Command<GenerateComposeResult> = {
+	name: 'generate-compose',
+	summary: "Write a compose file for an AI service sized by this machine's recommendations",
+	description:
+		"Writes compose.yaml for one service: build (or --image), published port, env_file, restart\nunless-stopped, a healthcheck whose probe exists in the image family, deploy.resources limits and\nreservations, memswap_limit, shm_size and pids_limit from `docker-helper recommend`, a GPU reservation\nwith --gpu, a named volume for model caches and rotated logs. An existing file is never replaced\nwithout --force (the old one is kept as .bak). Exit 1 when this machine cannot run the workload.",
+	usage: 'docker-helper generate-compose [--output <path>] [--force] [--stdout] [--service <name>] [--port <n>] [--gpu] [--workload <kind>] [--image <ref>]',
+	examples: [
+		'docker-helper generate-compose',
+		'docker-helper generate-compose --gpu --service api --port 8080',
+		'docker-helper generate-compose --workload web --image node:20-slim --stdout',
+		'docker-helper generate-compose --output compose.ai.yaml --force',
+	],
+	group: 'templates',
+	args: [],
+	flags: {
+		output: {type: 'string', shortFlag: 'o', default: 'compose.yaml', placeholder: 'path', description: 'File to write'},
+		force: {type: 'boolean', description: 'Replace an existing file (kept as <path>.bak)'},
+		stdout: {type: 'boolean', description: 'Print the file instead of writing it'},
+		service: {type: 'string', default: 'app', placeholder: 'name', description: 'Service name'},
+		port: {type: 'number', default: 8000, placeholder: 'n', description: 'Port the service listens on (published as the same host port)'},
+		gpu: {type: 'boolean', description: 'Reserve all NVIDIA GPUs for the service (needs the NVIDIA Container Toolkit)'},
+		workload: workloadFlag,
+		image: {type: 'string', placeholder: 'ref', description: 'Run this image instead of building ./Dockerfile'},
+		probe: {type: 'string', choices: PROBES, placeholder: 'tool', description: 'Healthcheck probe (default: python, or what the --image family has)'},
+		healthPath: {type: 'string', default: '/health', placeholder: 'path', description: 'HTTP path the healthcheck requests'},
+	},
+	async run(ctx, input) {
+		const service = flagString(input, 'service') ?? 'app';
+		if (!SERVICE_NAME.test(service)) throw new HelperError('USAGE', `'${service}' is not a valid service name.`, 'Use lowercase letters, digits, "-", "_" and ".", starting with a letter or digit.');
+		const port = flagNumber(input, 'port') ?? 8000;
+		if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HelperError('USAGE', `--port must be a whole number from 1 to 65535; got ${port}.`, 'For example: --port 8000');
+		const image = flagString(input, 'image');
+		const probe = (flagString(input, 'probe') as Probe | undefined) ?? probeForImage(image);
+		const gpu = flagBool(input, 'gpu');
+		const toStdout = flagBool(input, 'stdout');
+		const output = flagString(input, 'output') ?? 'compose.yaml';
+		const workload = WORKLOADS[workloadOf(input)];
+
+		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
+		const rec = recommend(facts, workload);
+		const findings: Finding[] = [...rec.findings];
+		if (!rec.feasible || !rec.settings) {
+			return {workload: workload.id, service, port, gpu, probe, content: null, stdout: toStdout, written: null, findings, nextSteps: []};
+		}
+		if (gpu && !rec.machine.gpu.usable) {
+			findings.push({id: 'gpu.not-here', severity: 'warn', message: 'No NVIDIA GPU is usable from containers on this engine: the GPU reservation is for the machine you deploy to.', hint: 'On this engine `docker compose up` fails with "could not select device driver"; leave out --gpu to run here.'});
+		} else if (!gpu && workload.usesGpu && rec.machine.gpu.usable) {
+			findings.push({id: 'gpu.available', severity: 'info', message: `A GPU is usable here (${rec.machine.gpu.nvidia.join(', ') || rec.machine.gpu.runtime}) but not reserved.`, hint: 'Add --gpu to reserve it.'});
+		}
+		const content = composeYaml({service, port, gpu, probe, healthPath: flagString(input, 'healthPath') ?? '/health', machine: rec.machine.description, ...(image ? {image} : {})}, rec.settings, workload);
+
+		let written: WriteOutcome | null = null;
+		const nextSteps: string[] = [];
+		if (!toStdout) {
+			const target = path.resolve(ctx.cwd, output);
+			written = await writeFileSafe(target, content, {force: flagBool(input, 'force')});
+			const dir = path.dirname(target);
+			const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
+			if (!(await exists(path.join(dir, '.env')))) nextSteps.push(`touch ${rel(path.join(dir, '.env'))}   # env_file: put configuration and secrets here (compose fails without it)`);
+			if (!image && !(await exists(path.join(dir, 'Dockerfile')))) nextSteps.push(`Add a Dockerfile in ${rel(dir)} (its final stage listening on port ${port}, with ${probe} available for the healthcheck)`);
+			const file = path.basename(target) === 'compose.yaml' && dir === ctx.cwd ? '' : ` -f ${rel(target)}`;
+			nextSteps.push(`docker compose${file} config -q   # validate`, `docker compose${file} up -d${image ? '' : ' --build'}`, `docker compose${file} ps   # STATUS turns (healthy) once ${flagString(input, 'healthPath') ?? '/health'} answers`);
+		}
+		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, written, findings, nextSteps};
+	},
+	exitCode: (result) => (result.content === null || result.findings.some((f) => f.severity === 'fail') ? EXIT.failure : EXIT.ok),
+	text: (result, theme) => generateComposeText(result, theme),
+};
+
+export function generateComposeText(r: GenerateComposeResult, theme: Theme): string {
+	if (r.content === null) {
+		const lines = [theme.error(`Nothing generated: this machine cannot run the ${r.workload} workload.`)];
+		for (const f of r.findings.filter((x) => x.severity === 'fail')) lines.push(...findingLine(f, theme));
+		return lines.join('\n');
+	}
+	// --stdout: the file alone, so it can be piped or redirected.
+	if (r.stdout) return r.content;
+	const lines: string[] = [];
+	if (r.written) lines.push(theme.ok(`Wrote ${r.written.path}`) + (r.written.backup ? theme.dim(` (the previous file is kept as ${r.written.backup})`) : ''));
+	lines.push(theme.dim(`service ${r.service}, port ${r.port}, workload ${r.workload}${r.gpu ? ', GPU reserved' : ''}, healthcheck via ${r.probe}`));
+	const notes = r.findings.filter((f) => f.severity !== 'info' || f.id.startsWith('gpu.'));
+	if (notes.length > 0) {
+		lines.push('');
+		for (const f of notes) lines.push(...findingLine(f, theme));
+	}
+	if (r.nextSteps.length > 0) {
+		lines.push('', theme.bold('Next steps'));
+		for (const s of r.nextSteps) lines.push(`  ${theme.code(s)}`);
+	}
+	return lines.join('\n');
+}
