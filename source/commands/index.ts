@@ -4,12 +4,16 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {copyDockerfile} from './copy-dockerfile.js';
+import {generateDockerignoreCommand} from './generate-dockerignore.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
 	validate,
 
 	// knowledge and templates
+	copyDockerfile,
+	generateDockerignoreCommand,
 
 	// troubleshooting
 
