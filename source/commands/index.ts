@@ -4,6 +4,9 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {explain} from './explain.js';
+import {optimizeGuide} from './optimize-guide.js';
+import {debugGuide} from './debug-guide.js';
 import {copyDockerfile} from './copy-dockerfile.js';
 import {generateDockerignoreCommand} from './generate-dockerignore.js';
 
@@ -12,6 +15,9 @@ export const commands: readonly AnyCommand[] = [
 	validate,
 
 	// knowledge and templates
+	explain,
+	optimizeGuide,
+	debugGuide,
 	copyDockerfile,
 	generateDockerignoreCommand,
 
