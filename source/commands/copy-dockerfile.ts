@@ -3,7 +3,7 @@ import path from 'node:path';
 import {exists, writeFileSafe} from '../adapters/files.js';
 import {loadVariants, readTemplate} from '../adapters/templates.js';
 import {HelperError} from '../core/errors.js';
-import {findVariant, imageNameFor, nextSteps, type TemplateVariant} from '../core/templates.js';
+import {findVariant, imageNameFor, nextSteps, shortSize, type TemplateVariant} from '../core/templates.js';
 import type {Theme} from '../output/theme.js';
 import {flagBool, flagString, type Command, type Input} from './types.js';
 
@@ -54,7 +54,7 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 				(await loadVariants()).map((v) => ({
 					label: v.id.padEnd(9),
 					value: v.id,
-					hint: `${v.base} · ${v.typicalSize} — ${v.chooseWhen}`,
+					hint: `${v.base.padEnd(27)} ${shortSize(v.typicalSize).padEnd(10)} ${v.pick}`,
 				})),
 		},
 	],

@@ -20,6 +20,8 @@ export interface TemplateVariant {
 	readonly typicalSize: string;
 	readonly summary: string;
 	readonly chooseWhen: string;
+	/** When to choose it, in a few words, for the interactive picker. */
+	readonly pick: string;
 	readonly port: number;
 	readonly user: string;
 	readonly healthProbe: string;
@@ -28,7 +30,7 @@ export interface TemplateVariant {
 	readonly runFlags: string;
 }
 
-const STRING_FIELDS = ['id', 'file', 'title', 'language', 'base', 'typicalSize', 'summary', 'chooseWhen', 'user', 'healthProbe', 'runFlags'] as const;
+const STRING_FIELDS = ['id', 'file', 'title', 'language', 'base', 'typicalSize', 'summary', 'chooseWhen', 'pick', 'user', 'healthProbe', 'runFlags'] as const;
 
 /** Validate the index: a malformed shipped file is a packaging bug, reported precisely. */
 export function parseTemplateIndex(doc: unknown): TemplateVariant[] {
@@ -93,4 +95,10 @@ export function nextSteps(input: NextStepsInput): string[] {
 
 function shellQuote(s: string): string {
 	return /^[A-Za-z0-9_./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** "about 45-60 MB base + ..." → "~45-60 MB" for the picker. */
+export function shortSize(typicalSize: string): string {
+	const m = /(\d[\d.,-]*\s*[KMG]B)/.exec(typicalSize);
+	return m ? `~${m[1]}` : typicalSize;
 }
