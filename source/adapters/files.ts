@@ -35,7 +35,7 @@ export async function readText(file: string): Promise<string> {
  * Write `content` to `file` atomically (temp file in the same directory, then rename).
  * An existing file is kept unless `force`; with force the old one is kept as `<file>.bak`.
  */
-export async function writeFileSafe(file: string, content: string, options: {force?: boolean; flagHint?: string} = {}): Promise<WriteOutcome> {
+export async function writeFileSafe(file: string, content: string, options: {force?: boolean; flagHint?: string; /** Default true: keep <file>.bak when replacing. */ backup?: boolean} = {}): Promise<WriteOutcome> {
 	const target = path.resolve(file);
 	const already = await exists(target);
 	if (already && !options.force) {
@@ -46,7 +46,7 @@ export async function writeFileSafe(file: string, content: string, options: {for
 	let backup: string | undefined;
 	try {
 		await fs.writeFile(temp, content, {flag: 'wx', mode: 0o644});
-		if (already) {
+		if (already && options.backup !== false) {
 			backup = `${target}.bak`;
 			await fs.copyFile(target, backup);
 		}
@@ -55,7 +55,7 @@ export async function writeFileSafe(file: string, content: string, options: {for
 		await fs.rm(temp, {force: true}).catch(() => undefined);
 		if (error instanceof HelperError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new HelperError('FILE_UNWRITABLE', `Cannot write ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the directory does not exist' : (error as Error).message}.`, 'Choose a writable location with --output, or fix the directory permissions.', {path: target});
+		throw new HelperError('FILE_UNWRITABLE', `Cannot write ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the directory does not exist' : code === 'ENOTDIR' ? 'a parent of that path is a file, not a directory' : code === 'EROFS' ? 'the file system is read-only' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}.`, 'Choose a writable location with --output, or fix the directory permissions.', {path: target});
 	}
 	return {path: target, bytes: Buffer.byteLength(content), replaced: already, ...(backup ? {backup} : {})};
 }

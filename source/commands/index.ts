@@ -7,6 +7,11 @@ import {validate} from './validate.js';
 import {recommend} from './recommend.js';
 import {configure} from './configure.js';
 import {generateCompose} from './generate-compose.js';
+import {explain} from './explain.js';
+import {optimizeGuide} from './optimize-guide.js';
+import {debugGuide} from './debug-guide.js';
+import {copyDockerfile} from './copy-dockerfile.js';
+import {generateDockerignoreCommand} from './generate-dockerignore.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -15,6 +20,11 @@ export const commands: readonly AnyCommand[] = [
 	configure,
 
 	// knowledge and templates
+	explain,
+	optimizeGuide,
+	debugGuide,
+	copyDockerfile,
+	generateDockerignoreCommand,
 	generateCompose,
 
 	// troubleshooting

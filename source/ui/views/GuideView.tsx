@@ -1,0 +1,12 @@
+import React from 'react';
+import type {ExplainResult} from '../../commands/explain.js';
+import {explainText} from '../../commands/explain.js';
+import type {ViewProps} from '../../commands/types.js';
+import {DocPane} from '../components/DocPane.js';
+import {ScrollText} from '../components/ScrollText.js';
+
+/** optimize-guide and debug-guide: the guide in the scroll view; q/Esc back to the menu. */
+export default function GuideView({result, theme, onBack}: ViewProps<ExplainResult>) {
+	if (result.mode === 'docs' && result.docs.length === 1) return <DocPane doc={result.docs[0]!} theme={theme} onBack={onBack} />;
+	return <ScrollText lines={explainText(result, theme, 78).split('\n')} onBack={onBack} />;
+}

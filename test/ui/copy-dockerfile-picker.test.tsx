@@ -1,0 +1,68 @@
+/** In a terminal, copy-dockerfile without a variant opens the app at a picker of the templates. */
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {commands, findCommand} from '../../source/commands/index.js';
+import {createContext} from '../../source/context.js';
+import {makeTheme} from '../../source/output/theme.js';
+import {App} from '../../source/ui/App.js';
+import {ROOT} from '../support/cli.js';
+
+const KEY = {down: '\u001B[B', enter: '\r', escape: '\u001B'};
+const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(frame: () => string | undefined, test: (f: string) => boolean, timeout = 10_000): Promise<string> {
+	const start = Date.now();
+	for (;;) {
+		const f = frame() ?? '';
+		if (test(f)) return f;
+		if (Date.now() - start > timeout) throw new Error(`timed out; last frame:\n${f}`);
+		await tick();
+	}
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-picker-'));
+const makeContext = () => createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+describe('copy-dockerfile picker', () => {
+	it('opens the app only when no variant, --list or --stdout is given', () => {
+		const cmd = findCommand('copy-dockerfile')!;
+		expect(cmd.opensApp!({args: [], flags: {}})).toBe(true);
+		expect(cmd.opensApp!({args: ['slim'], flags: {}})).toBe(false);
+		expect(cmd.opensApp!({args: [], flags: {variant: 'slim'}})).toBe(false);
+		expect(cmd.opensApp!({args: [], flags: {list: true}})).toBe(false);
+	});
+
+	it('shows each variant with base image, size and when to choose it; Enter on the second writes that template', async () => {
+		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
+		cleanup = app.unmount;
+		const picker = await waitFor(app.lastFrame, (f) => f.includes('choose variant') && f.includes('basic'));
+		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'python:3.13.14-slim-trixie', 'python:3.13.14-alpine3.24', '~125 MB', 'AI/ML']) expect(picker).toContain(s);
+		await tick(100);
+		app.stdin.write(KEY.down);
+		await tick(100);
+		expect(app.lastFrame()).toMatch(/❯ alpine/);
+		app.stdin.write(KEY.enter);
+		const done = await waitFor(app.lastFrame, (f) => f.includes('Wrote'));
+		expect(done).toContain('alpine template');
+		expect(readdirSync(dir)).toEqual(['Dockerfile']);
+		expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'assets', 'dockerfiles', 'alpine.Dockerfile'), 'utf8'));
+	});
+
+	it('picking again when the Dockerfile exists shows the refusal, not an overwrite', async () => {
+		const before = readFileSync(path.join(dir, 'Dockerfile'));
+		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
+		cleanup = app.unmount;
+		await waitFor(app.lastFrame, (f) => f.includes('choose variant'));
+		await tick(100);
+		app.stdin.write(KEY.enter);
+		const err = await waitFor(app.lastFrame, (f) => f.includes('already exists'));
+		expect(err).toContain('--force');
+		expect(readFileSync(path.join(dir, 'Dockerfile')).equals(before)).toBe(true);
+	});
+});
