@@ -150,6 +150,77 @@ export class Engine {
 		}
 	}
 
+	// --- logs, inspect, exec
+
+	/**
+	 * A container's log stream, never buffered whole: the engine's multiplexed frames,
+	 * or raw bytes for a TTY container. Always a stream (dockerode buffers non-follow
+	 * logs into one Buffer, so this dials the endpoint itself). Destroy it to stop.
+	 */
+	async containerLogStream(id: string, options: LogStreamOptions): Promise<NodeJS.ReadableStream & {destroy(): void}> {
+		const query: Record<string, string | number | boolean> = {
+			follow: options.follow,
+			stdout: true,
+			stderr: true,
+			timestamps: options.timestamps,
+			tail: options.tail === undefined ? 'all' : String(options.tail),
+			...(options.since !== undefined ? {since: options.since} : {}),
+			...(options.until !== undefined ? {until: options.until} : {}),
+		};
+		const modem = this.#client.modem as unknown as {dial(opts: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void};
+		return this.call(
+			() =>
+				new Promise((resolve, reject) => {
+					modem.dial(
+						{path: `/containers/${encodeURIComponent(id)}/logs?`, method: 'GET', isStream: true, statusCodes: {200: true, 404: 'no such container', 500: 'server error'}, options: query},
+						(err, data) => (err ? reject(err) : resolve(data as NodeJS.ReadableStream & {destroy(): void})),
+					);
+				}),
+		);
+	}
+
+	/** Create an exec (argument array, never a shell string) and return a handle to start it. */
+	async createExec(id: string, options: ExecOptions): Promise<ExecSession> {
+		const container = this.#client.getContainer(id);
+		const exec = await this.call(() =>
+			container.exec({
+				Cmd: [...options.cmd],
+				AttachStdin: options.stdin,
+				AttachStdout: true,
+				AttachStderr: true,
+				Tty: options.tty,
+				...(options.env && options.env.length > 0 ? {Env: [...options.env]} : {}),
+				...(options.user ? {User: options.user} : {}),
+				...(options.workdir ? {WorkingDir: options.workdir} : {}),
+			}),
+		);
+		return {
+			id: exec.id,
+			start: async () =>
+				(await this.call(() => exec.start({hijack: options.stdin, stdin: options.stdin, Tty: options.tty}) as Promise<unknown>)) as NodeJS.ReadWriteStream & {destroy(): void},
+			inspect: async () => {
+				const info = (await this.call(() => exec.inspect())) as unknown as {Running: boolean; ExitCode: number | null; Pid?: number};
+				return {running: info.Running, exitCode: info.ExitCode};
+			},
+			resize: async (rows: number, columns: number) => {
+				await this.call(() => exec.resize({h: rows, w: columns}) as Promise<unknown>).catch(() => undefined);
+			},
+		};
+	}
+
+	/** Run a short command in a container and return only its exit code (for probes like `test -x /bin/bash`). */
+	async execExitCode(id: string, cmd: readonly string[]): Promise<number | null> {
+		const session = await this.createExec(id, {cmd, tty: false, stdin: false});
+		const stream = await session.start();
+		await new Promise<void>((resolve) => {
+			stream.on('end', resolve);
+			stream.on('close', resolve);
+			stream.on('error', () => resolve());
+			stream.resume();
+		});
+		return waitForExit(session);
+	}
+
 	/** Run an engine call and map its failure. */
 	async call<T>(fn: () => Promise<T>): Promise<T> {
 		try {
@@ -166,6 +237,45 @@ export class Engine {
 
 	mapError(error: unknown): HelperError {
 		return mapEngineError(error, this.endpoint);
+	}
+}
+
+// --- logs, inspect, exec (types and helpers)
+
+export interface LogStreamOptions {
+	readonly follow: boolean;
+	readonly timestamps: boolean;
+	readonly tail?: number;
+	/** Unix seconds as the engine takes them ("1714564800.5"). */
+	readonly since?: string;
+	readonly until?: string;
+}
+
+export interface ExecOptions {
+	readonly cmd: readonly string[];
+	readonly tty: boolean;
+	readonly stdin: boolean;
+	readonly env?: readonly string[];
+	readonly user?: string;
+	readonly workdir?: string;
+}
+
+export interface ExecSession {
+	readonly id: string;
+	/** Start it: a duplex socket when stdin is attached, otherwise the output stream. */
+	start(): Promise<NodeJS.ReadWriteStream & {destroy(): void}>;
+	inspect(): Promise<{running: boolean; exitCode: number | null}>;
+	resize(rows: number, columns: number): Promise<void>;
+}
+
+/** The exit code once the engine has recorded it (it can lag the end of the stream briefly). */
+export async function waitForExit(session: ExecSession, timeoutMs = 5000): Promise<number | null> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const info = await session.inspect();
+		if (!info.running && info.exitCode !== null) return info.exitCode;
+		if (Date.now() > deadline) return info.exitCode;
+		await new Promise((r) => setTimeout(r, 25));
 	}
 }
 

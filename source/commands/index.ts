@@ -4,6 +4,7 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {logs} from './logs.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -12,6 +13,7 @@ export const commands: readonly AnyCommand[] = [
 	// knowledge and templates
 
 	// troubleshooting
+	logs,
 
 	// build: lint and image analysis
 ];
