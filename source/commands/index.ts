@@ -5,6 +5,7 @@
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
 import {logs} from './logs.js';
+import {exec} from './exec.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -14,6 +15,7 @@ export const commands: readonly AnyCommand[] = [
 
 	// troubleshooting
 	logs,
+	exec,
 
 	// build: lint and image analysis
 ];
