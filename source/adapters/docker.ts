@@ -7,6 +7,8 @@ import type Dockerode from 'dockerode';
 import {HelperError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
+import {demuxLogs, parseTarHeader, type TarEntry as DiagnoseTarEntry} from '../core/diagnose/decode.js';
+import type {EngineEvent as DiagnoseEngineEvent, LogLine as DiagnoseLogLine} from '../core/diagnose/facts.js';
 
 export type ContainerInspect = Dockerode.ContainerInspectInfo;
 export type ImageInspect = Dockerode.ImageInspectInfo;
@@ -149,6 +151,92 @@ export class Engine {
 			throw error;
 		}
 	}
+
+	// --- diagnose (engineer D1): the raw facts diagnose reads, each bounded in size and time.
+
+	/** The last `tail` log lines of both streams with timestamps; the engine reads them from the end of the log. */
+	async diagnoseLogTail(id: string, tail: number, tty: boolean): Promise<DiagnoseLogLine[]> {
+		const body = await this.call(() => this.#client.getContainer(id).logs({stdout: true, stderr: true, tail, timestamps: true, follow: false}));
+		return demuxLogs(body as Uint8Array, tty);
+	}
+
+	/** The engine's events for one container between two instants; `until` makes the call return instead of streaming. */
+	async diagnoseEvents(id: string, since: number, until: number): Promise<DiagnoseEngineEvent[]> {
+		const stream = await this.call(() => this.#client.getEvents({since, until, filters: JSON.stringify({container: [id], type: ['container']}) as never}));
+		const keep = new Set(['exitCode', 'signal', 'execID']);
+		return new Promise((resolve, reject) => {
+			let buffer = '';
+			const out: DiagnoseEngineEvent[] = [];
+			const timer = setTimeout(() => {
+				(stream as unknown as {destroy(): void}).destroy();
+				resolve(out);
+			}, 5000);
+			const take = (line: string) => {
+				if (!line.trim()) return;
+				try {
+					const e = JSON.parse(line) as {Action?: string; status?: string; time?: number; timeNano?: number; Actor?: {Attributes?: Record<string, string>}};
+					const attributes: Record<string, string> = {};
+					for (const [k, v] of Object.entries(e.Actor?.Attributes ?? {})) if (keep.has(k)) attributes[k] = v;
+					const ms = e.timeNano ? Math.floor(e.timeNano / 1e6) : (e.time ?? 0) * 1000;
+					out.push({time: new Date(ms).toISOString(), action: e.Action ?? e.status ?? '', attributes});
+				} catch {
+					// A torn line is not evidence; skip it.
+				}
+			};
+			stream.on('data', (chunk: Buffer) => {
+				buffer += chunk.toString('utf8');
+				const lines = buffer.split('\n');
+				buffer = lines.pop()!;
+				lines.forEach(take);
+			});
+			stream.on('end', () => {
+				clearTimeout(timer);
+				take(buffer);
+				resolve(out);
+			});
+			stream.on('error', (error: unknown) => {
+				clearTimeout(timer);
+				reject(this.mapError(error));
+			});
+		});
+	}
+
+	/**
+	 * The tar header and the first bytes of one file inside a container (created or stopped ones too),
+	 * through the archive endpoint (docker cp). Null when the path does not exist.
+	 */
+	async diagnoseFileHead(id: string, path: string, maxBytes = 256): Promise<{entry: DiagnoseTarEntry; head: Uint8Array} | null> {
+		let stream: NodeJS.ReadableStream;
+		try {
+			stream = await this.call(() => this.#client.getContainer(id).getArchive({path}));
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') return null;
+			throw error;
+		}
+		return new Promise((resolve, reject) => {
+			const chunks: Buffer[] = [];
+			let length = 0;
+			let done = false;
+			const finish = () => {
+				if (done) return;
+				done = true;
+				(stream as unknown as {destroy(): void}).destroy();
+				const all = Buffer.concat(chunks);
+				const entry = parseTarHeader(all.subarray(0, 512));
+				if (!entry) return resolve(null);
+				resolve({entry, head: new Uint8Array(all.subarray(512, 512 + Math.min(entry.size, maxBytes)))});
+			};
+			stream.on('data', (chunk: Buffer) => {
+				chunks.push(chunk);
+				length += chunk.length;
+				if (length >= 512 + maxBytes) finish();
+			});
+			stream.on('end', finish);
+			stream.on('error', (error: unknown) => (done ? undefined : reject(this.mapError(error))));
+		});
+	}
+
+	// --- end diagnose
 
 	// --- logs, inspect, exec
 

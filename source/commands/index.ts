@@ -4,6 +4,7 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {diagnoseCommand} from './diagnose.js';
 import {logs} from './logs.js';
 import {exec} from './exec.js';
 
@@ -14,6 +15,7 @@ export const commands: readonly AnyCommand[] = [
 	// knowledge and templates
 
 	// troubleshooting
+	diagnoseCommand,
 	logs,
 	exec,
 
