@@ -7,6 +7,7 @@ import {validate} from './validate.js';
 import {diagnoseCommand} from './diagnose.js';
 import {logs} from './logs.js';
 import {exec} from './exec.js';
+import {inspect} from './inspect.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -17,6 +18,7 @@ export const commands: readonly AnyCommand[] = [
 	// troubleshooting
 	diagnoseCommand,
 	logs,
+	inspect,
 	exec,
 
 	// build: lint and image analysis
