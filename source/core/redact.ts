@@ -40,7 +40,14 @@ export function redactText(text: string): string {
 	let out = text;
 	for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, REDACTED);
 	// scheme://user:password@host
-	out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/\s@]+):([^@\s/]+)@/gi, `$1:${REDACTED}@`);
+	out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/\s@]*):([^@\s/]+)@/gi, (m, prefix: string, password: string) => (password === REDACTED ? m : `${prefix}:${REDACTED}@`));
+	// --password value, --api-key "value" (command lines inside shell strings and logs)
+	out = out.replace(/(^|\s)(--?[A-Za-z0-9-]*(?:pass(?:word|wd)?|secret|token|api-?key|access-?key|private-?key|credentials?))(\s+)("[^"]*"|'[^']*'|[^\s"'-]\S*)/gi, (m, lead: string, flag: string, sep: string, value: string) => {
+		if (value === REDACTED || value === `"${REDACTED}"`) return m;
+		return `${lead}${flag}${sep}${value.startsWith('"') ? `"${REDACTED}"` : value.startsWith("'") ? `'${REDACTED}'` : REDACTED}`;
+	});
+	// curl -u user:password, --user user:password
+	out = out.replace(/(^|\s)(-u|--user)(\s+)([^\s:]+):(\S+)/g, (m, lead: string, flag: string, sep: string, user: string, password: string) => (password === REDACTED ? m : `${lead}${flag}${sep}${user}:${REDACTED}`));
 	// NAME=value / NAME: value / "name": "value" where NAME looks secret
 	out = out.replace(/\b([A-Za-z_][A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/g, (match, name: string, sep: string, value: string) => {
 		if (!isSecretName(name) || value === REDACTED || value === `"${REDACTED}"`) return match;
