@@ -54,7 +54,8 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 	const untilMs = Date.now();
 	const createdMs = Date.parse(String(inspect['Created'] ?? '')) || untilMs - 3600_000;
 	const since = Math.floor(createdMs / 1000) - 1;
-	const until = Math.ceil(untilMs / 1000) + 1;
+	// `until` in the past (to the millisecond) makes the engine answer at once instead of waiting for it.
+	const until = untilMs / 1000;
 	const bindings = Object.values((inspect['HostConfig']?.['PortBindings'] ?? {}) as Record<string, Array<{HostPort?: string}> | null>)
 		.flatMap((b) => b ?? [])
 		.map((b) => b.HostPort ?? '')
@@ -67,8 +68,8 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 			(error: unknown) => ({tail: options.tail, lines: [] as LogLine[], error: message(error)}),
 		),
 		engine.diagnoseEvents(id, since, until).then(
-			(list) => ({since: new Date(since * 1000).toISOString(), until: new Date(until * 1000).toISOString(), list, error: null}),
-			(error: unknown) => ({since: new Date(since * 1000).toISOString(), until: new Date(until * 1000).toISOString(), list: [] as EngineEvent[], error: message(error)}),
+			(list) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list, error: null}),
+			(error: unknown) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list: [] as EngineEvent[], error: message(error)}),
 		),
 		bindings.length > 0 ? portHoldersFor(engine, id, bindings) : Promise.resolve([]),
 		options.host,
@@ -96,7 +97,12 @@ async function probeExecutable(engine: Engine, id: string, path: string, env: re
 	for (const candidate of candidates) {
 		let current = candidate;
 		for (let hop = 0; hop < 4; hop++) {
-			const found = await engine.diagnoseFileHead(id, current).catch(() => null);
+			let found: Awaited<ReturnType<Engine['diagnoseFileHead']>>;
+			try {
+				found = await engine.diagnoseFileHead(id, current);
+			} catch {
+				return null; // the engine could not look (a broken mount, say): unknown, not "missing"
+			}
 			if (!found) break;
 			const {entry, head} = found;
 			if (entry.type === '2' && entry.linkName) {

@@ -14,7 +14,7 @@ export const appPortBind: Rule = {
 		const denied = inUse ? null : lastMatch(f, DENIED);
 		const hit = inUse ?? denied;
 		if (!hit) return null;
-		const port = Number(/(?:port|:)\s*(\d{2,5})\b/i.exec(hit.line.text)?.[1] ?? NaN);
+		const port = Number(/(?:port|:)\s*(\d{2,5})\b/i.exec(hit.line.text)?.[1] ?? /(?:^|\s)(?:-p|--port[= ]?|:)(\d{2,5})\b/.exec([f.container.path, ...f.container.args].join(' '))?.[1] ?? NaN);
 		const user = effectiveUser(f);
 		const evidence: Evidence[] = [logEvidence(f, hit.line)];
 		if (denied) evidence.push(field(f, 'Config.User', user));

@@ -18,7 +18,9 @@ export const commandNotFound: Rule = {
 		const shellHit = f.state.exitCode === 127 ? lastMatch(f, SHELL_NOT_FOUND) : null;
 		const initHit = lastMatch(f, /exec user process caused:? "?no such file or directory|exec .+: no such file or directory/);
 		const interpreterMissing = probe?.exists && probe.interpreter && initHit ? probe.interpreter : null;
-		if (!stateHit && !shellHit && !(probe && !probe.exists && (f.state.exitCode === 127 || initHit)) && !interpreterMissing) return null;
+		// A runtime error about something else (a mount, a device) is not a missing command, whatever the exit code.
+		const otherStateError = f.state.error !== '' && !stateHit;
+		if (!stateHit && !shellHit && !(probe && !probe.exists && !otherStateError && (f.state.exitCode === 127 || initHit)) && !interpreterMissing) return null;
 		const missing = interpreterMissing ?? (shellHit ? shellHit.match[1]! : /exec: "([^"]+)"/.exec(f.state.error)?.[1] ?? f.container.path);
 		const evidence: Evidence[] = [field(f, 'State.ExitCode', f.state.exitCode)];
 		if (f.state.error) evidence.push(field(f, 'State.Error', f.state.error));

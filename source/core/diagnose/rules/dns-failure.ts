@@ -3,7 +3,7 @@ import type {Evidence, Rule} from '../types.js';
 
 const DNS: readonly RegExp[] = [
 	/getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.-]+)/,
-	/bad address '([\w.-]+)'/,
+	/bad address '([\w.-]+)(?::\d+)?'/,
 	/lookup ([\w.-]+)(?: on [\d.:]+)?: (?:no such host|server misbehaving|i\/o timeout)/,
 	/could not translate host name "([\w.-]+)"/,
 	/UnknownHostException: ([\w.-]+)/,
