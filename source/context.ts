@@ -41,7 +41,20 @@ export function createContext(
 	let frame = 0;
 	let shown = false;
 	const showProgress = options.progress && !options.interactive && io.stderr.isTTY === true;
-	const sink = (stream: NodeJS.WriteStream): Sink => ({write: (chunk) => void stream.write(chunk), isTTY: stream.isTTY === true});
+	const sink = (stream: NodeJS.WriteStream): Sink => ({
+		write: (chunk) => void stream.write(chunk),
+		isTTY: stream.isTTY === true,
+		drained: () => (stream.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve())) : Promise.resolve()),
+	});
+	// `docker-helper logs c | head`: a closed pipe ends the output quietly, as for any Unix filter.
+	for (const stream of [io.stdout, io.stderr]) {
+		if (stream.listenerCount('error') === 0) {
+			stream.on('error', (error: NodeJS.ErrnoException) => {
+				if (error.code === 'EPIPE') process.exit(0);
+				throw error;
+			});
+		}
+	}
 	return {
 		cwd: io.cwd,
 		env: io.env,

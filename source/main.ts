@@ -199,7 +199,11 @@ export async function main(io: Io): Promise<number> {
 		const result = await command.run(ctx, input);
 		ctx.progress('');
 		const exitCode = command.exitCode?.(result, input) ?? EXIT.ok;
-		if (global.json) out(jsonResult(command.name, exitCode, command.json ? command.json(result, input) : result));
+		if (global.json) {
+			// A streaming command that already wrote its JSON (logs --json: NDJSON) returns undefined here.
+			const doc: unknown = command.json ? command.json(result, input) : result;
+			if (doc !== undefined) out(jsonResult(command.name, exitCode, doc));
+		}
 		else {
 			const text = command.text(result, theme, input);
 			if (text) out(text);

@@ -7,6 +7,8 @@ import type Dockerode from 'dockerode';
 import {HelperError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
+import {demuxLogs, parseTarHeader, type TarEntry as DiagnoseTarEntry} from '../core/diagnose/decode.js';
+import type {EngineEvent as DiagnoseEngineEvent, LogLine as DiagnoseLogLine} from '../core/diagnose/facts.js';
 
 export type ContainerInspect = Dockerode.ContainerInspectInfo;
 export type ImageInspect = Dockerode.ImageInspectInfo;
@@ -150,6 +152,163 @@ export class Engine {
 		}
 	}
 
+	// --- diagnose (engineer D1): the raw facts diagnose reads, each bounded in size and time.
+
+	/** The last `tail` log lines of both streams with timestamps; the engine reads them from the end of the log. */
+	async diagnoseLogTail(id: string, tail: number, tty: boolean): Promise<DiagnoseLogLine[]> {
+		const body = await this.call(() => this.#client.getContainer(id).logs({stdout: true, stderr: true, tail, timestamps: true, follow: false}));
+		return demuxLogs(body as Uint8Array, tty);
+	}
+
+	/** The engine's events for one container between two instants; `until` makes the call return instead of streaming. */
+	async diagnoseEvents(id: string, since: number, until: number): Promise<DiagnoseEngineEvent[]> {
+		const stream = await this.call(() => this.#client.getEvents({since, until, filters: JSON.stringify({container: [id], type: ['container']}) as never}));
+		const keep = new Set(['exitCode', 'signal', 'execID']);
+		return new Promise((resolve, reject) => {
+			let buffer = '';
+			const out: DiagnoseEngineEvent[] = [];
+			const timer = setTimeout(() => {
+				(stream as unknown as {destroy(): void}).destroy();
+				resolve(out);
+			}, 5000);
+			const take = (line: string) => {
+				if (!line.trim()) return;
+				try {
+					const e = JSON.parse(line) as {Action?: string; status?: string; time?: number; timeNano?: number; Actor?: {Attributes?: Record<string, string>}};
+					const attributes: Record<string, string> = {};
+					for (const [k, v] of Object.entries(e.Actor?.Attributes ?? {})) if (keep.has(k)) attributes[k] = v;
+					const ms = e.timeNano ? Math.floor(e.timeNano / 1e6) : (e.time ?? 0) * 1000;
+					out.push({time: new Date(ms).toISOString(), action: e.Action ?? e.status ?? '', attributes});
+				} catch {
+					// A torn line is not evidence; skip it.
+				}
+			};
+			stream.on('data', (chunk: Buffer) => {
+				buffer += chunk.toString('utf8');
+				const lines = buffer.split('\n');
+				buffer = lines.pop()!;
+				lines.forEach(take);
+			});
+			stream.on('end', () => {
+				clearTimeout(timer);
+				take(buffer);
+				resolve(out);
+			});
+			stream.on('error', (error: unknown) => {
+				clearTimeout(timer);
+				reject(this.mapError(error));
+			});
+		});
+	}
+
+	/**
+	 * The tar header and the first bytes of one file inside a container (created or stopped ones too),
+	 * through the archive endpoint (docker cp). Null when the path does not exist.
+	 */
+	async diagnoseFileHead(id: string, path: string, maxBytes = 256): Promise<{entry: DiagnoseTarEntry; head: Uint8Array} | null> {
+		let stream: NodeJS.ReadableStream;
+		try {
+			stream = await this.call(() => this.#client.getContainer(id).getArchive({path}));
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') return null;
+			throw error;
+		}
+		return new Promise((resolve, reject) => {
+			const chunks: Buffer[] = [];
+			let length = 0;
+			let done = false;
+			const finish = () => {
+				if (done) return;
+				done = true;
+				(stream as unknown as {destroy(): void}).destroy();
+				const all = Buffer.concat(chunks);
+				const entry = parseTarHeader(all.subarray(0, 512));
+				if (!entry) return resolve(null);
+				resolve({entry, head: new Uint8Array(all.subarray(512, 512 + Math.min(entry.size, maxBytes)))});
+			};
+			stream.on('data', (chunk: Buffer) => {
+				chunks.push(chunk);
+				length += chunk.length;
+				if (length >= 512 + maxBytes) finish();
+			});
+			stream.on('end', finish);
+			stream.on('error', (error: unknown) => (done ? undefined : reject(this.mapError(error))));
+		});
+	}
+
+	// --- end diagnose
+
+	// --- logs, inspect, exec
+
+	/**
+	 * A container's log stream, never buffered whole: the engine's multiplexed frames,
+	 * or raw bytes for a TTY container. Always a stream (dockerode buffers non-follow
+	 * logs into one Buffer, so this dials the endpoint itself). Destroy it to stop.
+	 */
+	async containerLogStream(id: string, options: LogStreamOptions): Promise<NodeJS.ReadableStream & {destroy(): void}> {
+		const query: Record<string, string | number | boolean> = {
+			follow: options.follow,
+			stdout: true,
+			stderr: true,
+			timestamps: options.timestamps,
+			tail: options.tail === undefined ? 'all' : String(options.tail),
+			...(options.since !== undefined ? {since: options.since} : {}),
+			...(options.until !== undefined ? {until: options.until} : {}),
+		};
+		const modem = this.#client.modem as unknown as {dial(opts: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void};
+		return this.call(
+			() =>
+				new Promise((resolve, reject) => {
+					modem.dial(
+						{path: `/containers/${encodeURIComponent(id)}/logs?`, method: 'GET', isStream: true, statusCodes: {200: true, 404: 'no such container', 500: 'server error'}, options: query},
+						(err, data) => (err ? reject(err) : resolve(data as NodeJS.ReadableStream & {destroy(): void})),
+					);
+				}),
+		);
+	}
+
+	/** Create an exec (argument array, never a shell string) and return a handle to start it. */
+	async createExec(id: string, options: ExecOptions): Promise<ExecSession> {
+		const container = this.#client.getContainer(id);
+		const exec = await this.call(() =>
+			container.exec({
+				Cmd: [...options.cmd],
+				AttachStdin: options.stdin,
+				AttachStdout: true,
+				AttachStderr: true,
+				Tty: options.tty,
+				...(options.env && options.env.length > 0 ? {Env: [...options.env]} : {}),
+				...(options.user ? {User: options.user} : {}),
+				...(options.workdir ? {WorkingDir: options.workdir} : {}),
+			}),
+		);
+		return {
+			id: exec.id,
+			start: async () =>
+				(await this.call(() => exec.start({hijack: options.stdin, stdin: options.stdin, Tty: options.tty}) as Promise<unknown>)) as NodeJS.ReadWriteStream & {destroy(): void},
+			inspect: async () => {
+				const info = (await this.call(() => exec.inspect())) as unknown as {Running: boolean; ExitCode: number | null; Pid?: number};
+				return {running: info.Running, exitCode: info.ExitCode};
+			},
+			resize: async (rows: number, columns: number) => {
+				await this.call(() => exec.resize({h: rows, w: columns}) as Promise<unknown>).catch(() => undefined);
+			},
+		};
+	}
+
+	/** Run a short command in a container and return only its exit code (for probes like `test -x /bin/bash`). */
+	async execExitCode(id: string, cmd: readonly string[]): Promise<number | null> {
+		const session = await this.createExec(id, {cmd, tty: false, stdin: false});
+		const stream = await session.start();
+		await new Promise<void>((resolve) => {
+			stream.on('end', resolve);
+			stream.on('close', resolve);
+			stream.on('error', () => resolve());
+			stream.resume();
+		});
+		return waitForExit(session);
+	}
+
 	/** Run an engine call and map its failure. */
 	async call<T>(fn: () => Promise<T>): Promise<T> {
 		try {
@@ -166,6 +325,45 @@ export class Engine {
 
 	mapError(error: unknown): HelperError {
 		return mapEngineError(error, this.endpoint);
+	}
+}
+
+// --- logs, inspect, exec (types and helpers)
+
+export interface LogStreamOptions {
+	readonly follow: boolean;
+	readonly timestamps: boolean;
+	readonly tail?: number;
+	/** Unix seconds as the engine takes them ("1714564800.5"). */
+	readonly since?: string;
+	readonly until?: string;
+}
+
+export interface ExecOptions {
+	readonly cmd: readonly string[];
+	readonly tty: boolean;
+	readonly stdin: boolean;
+	readonly env?: readonly string[];
+	readonly user?: string;
+	readonly workdir?: string;
+}
+
+export interface ExecSession {
+	readonly id: string;
+	/** Start it: a duplex socket when stdin is attached, otherwise the output stream. */
+	start(): Promise<NodeJS.ReadWriteStream & {destroy(): void}>;
+	inspect(): Promise<{running: boolean; exitCode: number | null}>;
+	resize(rows: number, columns: number): Promise<void>;
+}
+
+/** The exit code once the engine has recorded it (it can lag the end of the stream briefly). */
+export async function waitForExit(session: ExecSession, timeoutMs = 5000): Promise<number | null> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const info = await session.inspect();
+		if (!info.running && info.exitCode !== null) return info.exitCode;
+		if (Date.now() > deadline) return info.exitCode;
+		await new Promise((r) => setTimeout(r, 25));
 	}
 }
 

@@ -12,6 +12,10 @@ import {optimizeGuide} from './optimize-guide.js';
 import {debugGuide} from './debug-guide.js';
 import {copyDockerfile} from './copy-dockerfile.js';
 import {generateDockerignoreCommand} from './generate-dockerignore.js';
+import {diagnoseCommand} from './diagnose.js';
+import {logs} from './logs.js';
+import {exec} from './exec.js';
+import {inspect} from './inspect.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -28,6 +32,10 @@ export const commands: readonly AnyCommand[] = [
 	generateCompose,
 
 	// troubleshooting
+	diagnoseCommand,
+	logs,
+	inspect,
+	exec,
 
 	// build: lint and image analysis
 ];

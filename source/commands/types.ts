@@ -45,6 +45,8 @@ export interface Input {
 export interface Sink {
 	write(chunk: string | Uint8Array): void;
 	readonly isTTY: boolean;
+	/** Resolves once the sink has flushed its backlog: streaming commands await it for backpressure. */
+	drained?(): Promise<void>;
 }
 
 export interface Context {

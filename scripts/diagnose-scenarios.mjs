@@ -1,0 +1,353 @@
+/**
+ * Real failures for diagnose: each scenario MAKES one cause happen on a real engine.
+ * Shared by scripts/record-diagnose-fixtures.mjs (records the facts as fixtures) and
+ * test/commands/diagnose.engine.test.ts (asserts the top finding on a live engine).
+ *
+ * `simulated` marks scenarios whose engine facts are real but whose log lines are printed
+ * by the busybox fixture on behalf of a runtime it does not contain (Python, Node, JVM).
+ */
+import {execFileSync} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const FIXTURE = 'docker-helper-fixture/busybox:1';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const IMAGES_DIR = path.join(ROOT, 'test', 'fixtures', 'diagnose', 'images');
+
+/** Extra fixture images, each built from test/fixtures/diagnose/images/<name>/Dockerfile with the legacy builder. */
+export const IMAGES = ['noexec', 'crlf', 'foreign-arch', 'health-curl', 'bash-interp', 'no-shebang'];
+export const imageTag = (name) => `docker-helper-fixture/diag-${name}:1`;
+
+export function docker(args, {allowFail = false, input} = {}) {
+	try {
+		return execFileSync('docker', args, {encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000, env: {...process.env, DOCKER_BUILDKIT: '0'}}).trim();
+	} catch (error) {
+		if (allowFail) return '';
+		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`);
+	}
+}
+
+export function buildImages(names = IMAGES) {
+	for (const name of names) docker(['build', '-q', '-t', imageTag(name), path.join(IMAGES_DIR, name)]);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function inspect(name) {
+	const out = docker(['inspect', name], {allowFail: true});
+	return out ? JSON.parse(out)[0] : null;
+}
+
+/** Poll until the container reaches the state the scenario needs. */
+export async function waitFor(name, until, timeoutMs = 30_000) {
+	const start = Date.now();
+	for (;;) {
+		const doc = inspect(name);
+		if (doc && until(doc)) return doc;
+		if (Date.now() - start > timeoutMs) throw new Error(`${name}: did not reach the expected state in ${timeoutMs / 1000} s (status ${doc?.State?.Status}, exit ${doc?.State?.ExitCode}, health ${doc?.State?.Health?.Status})`);
+		await sleep(250);
+	}
+}
+
+const exited = (d) => d.State.Status === 'exited';
+const running = (d) => d.State.Running === true;
+const run = (name, args) => docker(['run', '-d', '--name', name, '--label', 'docker-helper-test=diagnose', ...args]);
+/** docker run fails when the start fails; create + start keeps the container for diagnosis. */
+const createAndStart = (name, args) => {
+	docker(['create', '--name', name, '--label', 'docker-helper-test=diagnose', ...args]);
+	docker(['start', name], {allowFail: true});
+};
+
+/**
+ * Every scenario: id, the rule expected as the top finding (null: no error-severity finding at all),
+ * start(name, track) which makes it happen, and until(inspect) for when it has happened.
+ * track({network|volume|container: name}) registers extra things to remove.
+ */
+export const SCENARIOS = [
+	{
+		id: 'oom-killed',
+		expect: 'oom-killed',
+		start: (n) => run(n, ['--memory', '16m', '--memory-swap', '16m', FIXTURE, 'sh', '-c', 'echo "loading dataset"; x=$(head -c 100m /dev/zero | tr "\\0" a); echo done']),
+		until: exited,
+	},
+	{
+		id: 'sigkill-docker-kill',
+		expect: 'sigkill-external',
+		async start(n) {
+			run(n, [FIXTURE, 'sleep', '300']);
+			await waitFor(n, running);
+			docker(['kill', n]);
+		},
+		until: exited,
+	},
+	{
+		id: 'sigkill-stop-timeout',
+		expect: 'sigkill-stop-timeout',
+		async start(n) {
+			// sleep as PID 1 has no SIGTERM handler, so the kernel ignores SIGTERM; docker stop kills it after 1 s.
+			run(n, [FIXTURE, 'sleep', '300']);
+			await waitFor(n, running);
+			docker(['stop', '-t', '1', n]);
+		},
+		until: exited,
+	},
+	{
+		id: 'stopped-sigterm',
+		expect: 'stopped-sigterm',
+		async start(n) {
+			run(n, [FIXTURE, 'sh', '-c', 'trap "echo shutting down; exit 143" TERM; echo ready; while :; do sleep 0.2; done']);
+			await waitFor(n, running);
+			await sleep(300);
+			docker(['stop', '-t', '10', n]);
+		},
+		until: exited,
+	},
+	{
+		id: 'segfault',
+		expect: 'fatal-signal',
+		// The child shell dies of SIGSEGV; PID 1 passes its status on (139 = 128 + 11).
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "processing frame 1"; sh -c "kill -SEGV \\$\\$"; exit $?']),
+		until: exited,
+	},
+	{
+		id: 'exit-zero-daemon',
+		expect: 'exit-zero-service',
+		// busybox httpd forks into the background unless given -f.
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-p', '8080', '-h', '/tmp']),
+		until: exited,
+	},
+	{
+		id: 'command-not-found',
+		expect: 'command-not-found',
+		start: (n) => createAndStart(n, [FIXTURE, 'gunicorn', 'app:app']),
+		until: (d) => d.State.Error !== '',
+	},
+	{
+		id: 'entrypoint-path-missing',
+		expect: 'command-not-found',
+		start: (n) => createAndStart(n, ['--entrypoint', '/app/docker-entrypoint.sh', FIXTURE]),
+		until: (d) => d.State.Error !== '',
+	},
+	{
+		id: 'shell-command-not-found',
+		expect: 'command-not-found',
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "migrating"; flask db upgrade']),
+		until: exited,
+	},
+	{
+		id: 'interpreter-missing',
+		expect: 'command-not-found',
+		images: ['bash-interp'],
+		start: (n) => createAndStart(n, [imageTag('bash-interp')]),
+		until: (d) => exited(d) || d.State.Error !== '',
+	},
+	{
+		id: 'not-executable',
+		expect: 'not-executable',
+		images: ['noexec'],
+		start: (n) => createAndStart(n, [imageTag('noexec')]),
+		until: (d) => exited(d) || d.State.Error !== '',
+	},
+	{
+		id: 'exec-format-error',
+		expect: 'exec-format-error',
+		images: ['foreign-arch'],
+		start: (n) => createAndStart(n, [imageTag('foreign-arch')]),
+		until: (d) => exited(d) || d.State.Error !== '',
+	},
+	{
+		id: 'no-shebang',
+		expect: 'exec-format-error',
+		images: ['no-shebang'],
+		start: (n) => createAndStart(n, [imageTag('no-shebang')]),
+		until: (d) => exited(d) || d.State.Error !== '',
+	},
+	{
+		id: 'crlf-entrypoint',
+		expect: 'crlf-script',
+		images: ['crlf'],
+		start: (n) => createAndStart(n, [imageTag('crlf')]),
+		until: (d) => exited(d) || d.State.Error !== '',
+	},
+	{
+		id: 'host-port-allocated',
+		expect: 'host-port-allocated',
+		async start(n, track) {
+			const holder = `${n}-holder`;
+			track({container: holder});
+			run(holder, ['-p', '127.0.0.1::80', FIXTURE, 'sleep', '300']);
+			const port = docker(['port', holder, '80/tcp']).split('\n')[0].split(':').pop();
+			createAndStart(n, ['-p', `127.0.0.1:${port}:80`, FIXTURE, 'httpd', '-f', '-p', '80']);
+		},
+		until: (d) => d.State.Error !== '',
+	},
+	{
+		id: 'app-port-in-use',
+		expect: 'app-port-bind',
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'nc -l -p 8080 & sleep 0.5; echo "listening on :8080"; exec nc -l -p 8080']),
+		until: exited,
+	},
+	{
+		id: 'app-port-privileged',
+		expect: 'app-port-bind',
+		// Docker 20.10+ lets containers bind low ports; this sysctl restores the classic rule so the failure is real.
+		start: (n) => run(n, ['--user', '1000', '--sysctl', 'net.ipv4.ip_unprivileged_port_start=1024', FIXTURE, 'nc', '-l', '-p', '80']),
+		until: exited,
+	},
+	{
+		id: 'python-module-missing',
+		expect: 'python-module-missing',
+		simulated: 'Python traceback printed by the busybox fixture (no Python in the image); state, exit code and timestamps are real.',
+		start: (n) => run(n, ['-w', '/app', FIXTURE, 'sh', '-c', `printf 'Traceback (most recent call last):\\n  File "/app/main.py", line 3, in <module>\\n    import yaml\\nModuleNotFoundError: No module named '"'"'yaml'"'"'\\n' >&2; exit 1`]),
+		until: exited,
+	},
+	{
+		id: 'node-module-missing',
+		expect: 'node-module-missing',
+		simulated: 'Node.js error printed by the busybox fixture (no Node.js in the image); state, exit code and timestamps are real.',
+		start: (n) =>
+			run(n, ['-w', '/usr/src/app', FIXTURE, 'sh', '-c', `printf "node:internal/modules/cjs/loader:1228\\n  throw err;\\n  ^\\n\\nError: Cannot find module 'express'\\nRequire stack:\\n- /usr/src/app/server.js\\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15) {\\n  code: 'MODULE_NOT_FOUND',\\n  requireStack: [ '/usr/src/app/server.js' ]\\n}\\n" >&2; exit 1`]),
+		until: exited,
+	},
+	{
+		id: 'node-heap-oom',
+		expect: 'app-oom',
+		simulated: 'V8 heap message printed by the busybox fixture (no Node.js in the image); exit 134 as Node aborts.',
+		start: (n) => run(n, ['--memory', '512m', FIXTURE, 'sh', '-c', `printf '<--- Last few GCs --->\\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n' >&2; exit 134`]),
+		until: exited,
+	},
+	{
+		id: 'jvm-heap-oom',
+		expect: 'app-oom',
+		simulated: 'JVM exception printed by the busybox fixture (no JVM in the image).',
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', `printf 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\\n\\tat com.example.Loader.load(Loader.java:42)\\n' >&2; exit 1`]),
+		until: exited,
+	},
+	{
+		id: 'missing-env-var',
+		expect: 'missing-env-var',
+		// A real shell check: ${VAR:?message} aborts when VAR is unset.
+		start: (n) => run(n, ['-e', 'API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789', FIXTURE, 'sh', '-c', 'echo "checking configuration"; : "${DATABASE_URL:?DATABASE_URL is required}"; echo ok']),
+		until: exited,
+	},
+	{
+		id: 'connection-refused-localhost',
+		expect: 'connection-refused',
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "connecting to postgres at localhost:5432"; wget -q -O- http://localhost:5432/ || exit 1']),
+		until: exited,
+	},
+	{
+		id: 'dns-failure',
+		expect: 'dns-failure',
+		start(n, track) {
+			const net = `${n}-net`;
+			track({network: net});
+			docker(['network', 'create', net]);
+			run(n, ['--network', net, FIXTURE, 'sh', '-c', 'echo "fetching http://db:5432/"; wget -q -O- http://db:5432/ || exit 1']);
+		},
+		until: exited,
+	},
+	{
+		id: 'healthcheck-failing',
+		expect: 'healthcheck-failing',
+		start: (n) => run(n, ['--health-cmd', 'wget -q -O- http://localhost:8080/health', '--health-interval', '1s', '--health-timeout', '2s', '--health-retries', '2', FIXTURE, 'sleep', '300']),
+		until: (d) => d.State.Health?.Status === 'unhealthy',
+	},
+	{
+		id: 'healthcheck-probe-missing',
+		expect: 'healthcheck-probe-missing',
+		images: ['health-curl'],
+		start: (n) => run(n, [imageTag('health-curl')]),
+		until: (d) => d.State.Health?.Status === 'unhealthy',
+	},
+	{
+		id: 'crash-loop',
+		expect: 'crash-loop',
+		start: (n) => run(n, ['--restart', 'always', FIXTURE, 'sh', '-c', 'echo "worker starting"; sleep 0.1; exit 3']),
+		until: (d) => d.RestartCount >= 3,
+	},
+	{
+		id: 'volume-permission',
+		expect: 'volume-permission',
+		start(n, track) {
+			const vol = `${n}-data`;
+			track({volume: vol});
+			docker(['volume', 'create', vol]);
+			run(n, ['--user', '1000:1000', '-v', `${vol}:/data`, FIXTURE, 'sh', '-c', 'echo "saving state to /data/state.json"; echo "{}" > /data/state.json']);
+		},
+		until: exited,
+	},
+	{
+		id: 'no-space',
+		expect: 'no-space',
+		start: (n) => run(n, ['--tmpfs', '/cache:size=64k', FIXTURE, 'sh', '-c', 'echo "writing cache"; dd if=/dev/zero of=/cache/blob bs=1k count=1000']),
+		until: exited,
+	},
+	{
+		id: 'read-only-fs',
+		expect: 'read-only-fs',
+		start: (n) => run(n, ['--read-only', FIXTURE, 'sh', '-c', 'echo "writing pid file"; echo $$ > /app.pid']),
+		until: exited,
+	},
+	{
+		id: 'stuck-created',
+		expect: 'stuck-created',
+		// A host file bind-mounted onto a directory: runc fails while setting up the container.
+		start: (n) => createAndStart(n, ['-v', '/etc/hosts:/etc', FIXTURE, 'sleep', '300']),
+		until: (d) => d.State.Error !== '',
+	},
+	{
+		id: 'stuck-created-device',
+		expect: 'stuck-created',
+		start: (n) => createAndStart(n, ['--device', '/dev/docker-helper-missing-device', FIXTURE, 'sleep', '300']),
+		until: (d) => d.State.Error !== '',
+	},
+	{
+		id: 'healthy-running',
+		expect: null,
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "server ready on :8080"; exec sleep 300']),
+		until: running,
+	},
+	{
+		id: 'healthy-healthcheck',
+		expect: null,
+		start: (n) => run(n, ['--health-cmd', 'true', '--health-interval', '1s', FIXTURE, 'sleep', '300']),
+		until: (d) => d.State.Health?.Status === 'healthy',
+	},
+	{
+		id: 'one-shot-exit-zero',
+		expect: null,
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "migration complete"']),
+		until: exited,
+	},
+	{
+		id: 'unexplained-exit',
+		expect: null,
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "step 3 of 5"; echo "giving up" >&2; exit 42']),
+		until: exited,
+	},
+];
+
+/** Start scenarios in parallel and wait for each to reach its state. Returns what to clean up. */
+export async function startScenarios(list, nameFor) {
+	const extra = [];
+	const track = (x) => extra.push(x);
+	const results = await Promise.allSettled(
+		list.map(async (s) => {
+			const name = nameFor(s);
+			await s.start(name, track);
+			await waitFor(name, s.until, s.timeoutMs ?? 40_000);
+			return name;
+		}),
+	);
+	return {results, extra};
+}
+
+export function cleanup(names, extra) {
+	const containers = [...names, ...extra.filter((x) => x.container).map((x) => x.container)];
+	if (containers.length > 0) docker(['rm', '-f', '-v', ...containers], {allowFail: true});
+	for (const x of extra) {
+		if (x.network) docker(['network', 'rm', x.network], {allowFail: true});
+		if (x.volume) docker(['volume', 'rm', '-f', x.volume], {allowFail: true});
+	}
+}

@@ -1,0 +1,71 @@
+/**
+ * The user's terminal for interactive sessions (exec's shell): raw mode, size and resize
+ * events, stdin. Raw mode is always undone: on success, on error, and on process exit.
+ */
+export interface TerminalSize {
+	readonly rows: number;
+	readonly columns: number;
+}
+
+export interface RawTerminal {
+	readonly stdin: NodeJS.ReadStream;
+	size(): TerminalSize;
+	onResize(listener: (size: TerminalSize) => void): () => void;
+}
+
+export function terminalSize(): TerminalSize {
+	return {rows: process.stdout.rows || 24, columns: process.stdout.columns || 80};
+}
+
+/** Run fn with stdin in raw mode (keys go to the container as typed, Ctrl-C included), then restore it. */
+export async function withRawTerminal<T>(fn: (terminal: RawTerminal) => Promise<T>): Promise<T> {
+	const stdin = process.stdin;
+	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
+	const restore = () => {
+		if (stdin.isTTY) stdin.setRawMode(wasRaw);
+	};
+	process.once('exit', restore);
+	const listeners: Array<() => void> = [];
+	try {
+		if (stdin.isTTY) stdin.setRawMode(true);
+		stdin.resume();
+		return await fn({
+			stdin,
+			size: terminalSize,
+			onResize(listener) {
+				const handler = () => listener(terminalSize());
+				process.stdout.on('resize', handler);
+				const off = () => process.stdout.off('resize', handler);
+				listeners.push(off);
+				return off;
+			},
+		});
+	} finally {
+		for (const off of listeners) off();
+		restore();
+		stdin.pause();
+		process.removeListener('exit', restore);
+	}
+}
+
+/** Forward piped stdin (exec -i) to a stream, ending it when stdin ends. Returns a detach function. */
+export function forwardStdin(target: NodeJS.WritableStream & {end(): unknown}, options: {endOnEof: boolean}): () => void {
+	const stdin = process.stdin;
+	const onData = (chunk: Buffer) => {
+		if (!target.write(chunk)) {
+			stdin.pause();
+			target.once('drain', () => stdin.resume());
+		}
+	};
+	const onEnd = () => {
+		if (options.endOnEof) target.end();
+	};
+	stdin.on('data', onData);
+	stdin.once('end', onEnd);
+	stdin.resume();
+	return () => {
+		stdin.off('data', onData);
+		stdin.off('end', onEnd);
+		stdin.pause();
+	};
+}

@@ -1,0 +1,125 @@
+/** Gather DiagnosisFacts once per container, concurrently, through the Docker and host adapters. */
+import type {Engine} from '../adapters/docker.js';
+import {isHelperError} from '../core/errors.js';
+import {sniffExecutable} from '../core/diagnose/decode.js';
+import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine} from '../core/diagnose/facts.js';
+import {buildFacts, executableCandidates, needsExecutableProbe} from '../core/diagnose/from-engine.js';
+import type {Context} from './types.js';
+
+export const DEFAULT_TAIL = 200;
+
+/** Engine- and host-wide facts, gathered once even for `diagnose --all`. */
+export function gatherHostFacts(ctx: Context, engine: Engine): Promise<DiagnosisFacts['host']> {
+	return (async () => {
+		const [info, version, endpoint] = await Promise.all([engine.info(), engine.version(), ctx.endpoint()]);
+		const root = info.DockerRootDir ?? '/var/lib/docker';
+		let dataRootFree: number | null = null;
+		let dataRootSize: number | null = null;
+		// Free disk is only meaningful when the engine runs on this machine.
+		if (endpoint.transport.kind === 'unix') {
+			try {
+				const fileSystems = await (await ctx.host()).fileSystems();
+				const holder = fileSystems.filter((f) => root === f.mount || root.startsWith(f.mount.endsWith('/') ? f.mount : `${f.mount}/`)).sort((a, b) => b.mount.length - a.mount.length)[0];
+				if (holder) {
+					dataRootFree = holder.available;
+					dataRootSize = holder.size;
+				}
+			} catch {
+				// No host facts: the rule that needs them says "unknown".
+			}
+		}
+		return {
+			arch: version.Arch,
+			os: version.Os,
+			kernel: info.KernelVersion ?? version.KernelVersion ?? '',
+			memTotal: info.MemTotal ?? 0,
+			cpus: info.NCPU ?? 0,
+			cgroupVersion: info.CgroupVersion ?? null,
+			dockerRootDir: root,
+			dataRootFree,
+			dataRootSize,
+			engineVersion: version.Version,
+		};
+	})();
+}
+
+function message(error: unknown): string {
+	return isHelperError(error) ? error.message : String((error as Error)?.message ?? error);
+}
+
+export async function gatherDiagnosisFacts(engine: Engine, ref: string, options: {tail: number; host: Promise<DiagnosisFacts['host']>}): Promise<DiagnosisFacts> {
+	const inspect = (await engine.inspectContainer(ref)) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const id = String(inspect['Id']);
+	const tty = inspect['Config']?.['Tty'] === true;
+	const untilMs = Date.now();
+	const createdMs = Date.parse(String(inspect['Created'] ?? '')) || untilMs - 3600_000;
+	const since = Math.floor(createdMs / 1000) - 1;
+	// `until` in the past (to the millisecond) makes the engine answer at once instead of waiting for it.
+	const until = untilMs / 1000;
+	const bindings = Object.values((inspect['HostConfig']?.['PortBindings'] ?? {}) as Record<string, Array<{HostPort?: string}> | null>)
+		.flatMap((b) => b ?? [])
+		.map((b) => b.HostPort ?? '')
+		.filter((p) => p !== '' && p !== '0');
+
+	const [image, logs, events, portHolders, host] = await Promise.all([
+		engine.inspectImage(String(inspect['Image'])).catch(() => null),
+		engine.diagnoseLogTail(id, options.tail, tty).then(
+			(lines) => ({tail: options.tail, lines, error: null}),
+			(error: unknown) => ({tail: options.tail, lines: [] as LogLine[], error: message(error)}),
+		),
+		engine.diagnoseEvents(id, since, until).then(
+			(list) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list, error: null}),
+			(error: unknown) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list: [] as EngineEvent[], error: message(error)}),
+		),
+		bindings.length > 0 ? portHoldersFor(engine, id, bindings) : Promise.resolve([]),
+		options.host,
+	]);
+	const executable = needsExecutableProbe(inspect, logs.lines) ? await probeExecutable(engine, id, String(inspect['Path'] ?? ''), (inspect['Config']?.['Env'] ?? []) as string[]) : null;
+	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image as unknown as Record<string, unknown> | null, logs, events, portHolders, executable, host});
+}
+
+async function portHoldersFor(engine: Engine, id: string, hostPorts: readonly string[]): Promise<DiagnosisFacts['portHolders']> {
+	try {
+		const running = await engine.listContainers({all: false});
+		return running
+			.filter((c) => c.Id !== id)
+			.map((c) => ({name: (c.Names[0] ?? c.Id).replace(/^\//, ''), id: c.Id, ports: c.Ports.filter((p) => p.PublicPort && hostPorts.includes(String(p.PublicPort))).map((p) => `${p.IP ?? ''}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`)}))
+			.filter((c) => c.ports.length > 0);
+	} catch {
+		return [];
+	}
+}
+
+/** Look at the file the runtime tried to start: does it exist, is it executable, which CPU is it for, CRLF? */
+async function probeExecutable(engine: Engine, id: string, path: string, env: readonly string[]): Promise<ExecutableProbe | null> {
+	const candidates = executableCandidates(path, env);
+	if (candidates.length === 0) return null;
+	for (const candidate of candidates) {
+		let current = candidate;
+		for (let hop = 0; hop < 4; hop++) {
+			let found: Awaited<ReturnType<Engine['diagnoseFileHead']>>;
+			try {
+				found = await engine.diagnoseFileHead(id, current);
+			} catch {
+				return null; // the engine could not look (a broken mount, say): unknown, not "missing"
+			}
+			if (!found) break;
+			const {entry, head} = found;
+			if (entry.type === '2' && entry.linkName) {
+				current = entry.linkName.startsWith('/') ? entry.linkName : `${current.slice(0, current.lastIndexOf('/'))}/${entry.linkName}`;
+				continue;
+			}
+			const mode = entry.mode & 0o7777;
+			return {
+				path: candidate,
+				exists: true,
+				...(current !== candidate ? {resolved: current} : {}),
+				mode: mode.toString(8).padStart(4, '0'),
+				executable: (mode & 0o111) !== 0,
+				size: entry.size,
+				...sniffExecutable(head),
+			};
+		}
+	}
+	return {path: candidates.length === 1 ? candidates[0]! : path, exists: false};
+}

@@ -1,0 +1,246 @@
+/**
+ * exec: run a command in a running container through the engine's exec API. The command is
+ * an argument array handed to the runtime as is (never a shell string we build), its output
+ * streams demultiplexed, and docker-helper exits with the command's exit code. Without a
+ * command, in a terminal, it opens an interactive shell with a pseudo-terminal.
+ */
+import {waitForExit, type Engine, type ExecSession} from '../adapters/docker.js';
+import {forwardStdin, withRawTerminal} from '../adapters/terminal.js';
+import {HelperError} from '../core/errors.js';
+import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecFailure} from '../core/exec-failure.js';
+import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
+import {containerArg, displayName} from './container-arg.js';
+import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
+
+export interface ExecResult {
+	readonly container: string;
+	readonly command: readonly string[];
+	readonly exitCode: number;
+	/** An interactive shell (no command given). */
+	readonly shell: string | null;
+	readonly tty: boolean;
+	/** Set when the command could not start: not found (127), not executable (126). */
+	readonly failure: ExecFailure | null;
+	/** --json only: the captured output (capped). */
+	readonly stdout?: string;
+	readonly stderr?: string;
+	readonly truncated?: boolean;
+}
+
+/** --json captures output: at most this much per stream. */
+const CAPTURE_LIMIT = 8 * 1024 * 1024;
+
+export const exec: Command<ExecResult> = {
+	name: 'exec',
+	summary: 'Run a command in a running container, or open a shell in it',
+	description: [
+		'Runs the command after -- as an argument array through the Docker exec API: arguments with',
+		'spaces and quotes arrive intact, and no shell is involved unless you run one. Output streams',
+		"as it comes (stdout to stdout, stderr to stderr) and docker-helper exits with the command's",
+		'exit code: 127 when the command does not exist in the container, 126 when it cannot be executed.',
+		'',
+		'Without a command, in a terminal, it opens an interactive shell (bash when the image has it,',
+		'otherwise sh) with a pseudo-terminal that follows your window size; the terminal is restored',
+		'when the shell exits. -i forwards piped stdin to the command. --json captures the output',
+		`(up to ${CAPTURE_LIMIT / 1024 / 1024} MiB per stream) into the result instead of streaming it.`,
+	].join('\n'),
+	usage: 'docker-helper exec <container> [-i] [-t] [-u user] [-w dir] [-e NAME=value] [-- command args...]',
+	examples: [
+		'docker-helper exec web',
+		'docker-helper exec web -- ls -la /app',
+		"docker-helper exec web -- sh -c 'ps aux | grep node'",
+		'docker-helper exec -i db -- psql -U postgres < dump.sql',
+		'docker-helper exec web --json -- cat /etc/os-release',
+	],
+	group: 'troubleshoot',
+	args: [containerArg('Running container: name, id or unique id prefix', {runningOnly: true})],
+	flags: {
+		interactive: {type: 'boolean', shortFlag: 'i', description: 'Forward stdin to the command'},
+		tty: {type: 'boolean', shortFlag: 't', description: 'Allocate a pseudo-terminal for the command (needs a terminal)'},
+		user: {type: 'string', shortFlag: 'u', placeholder: 'user[:group]', description: 'Run as this user'},
+		workdir: {type: 'string', shortFlag: 'w', placeholder: 'dir', description: 'Working directory inside the container'},
+		env: {type: 'string', shortFlag: 'e', isMultiple: true, placeholder: 'NAME=value', description: 'Set an environment variable (repeatable)'},
+		json: {type: 'boolean', description: 'Capture the output into a JSON result instead of streaming it'},
+	},
+	streams: () => true,
+	async run(ctx, input) {
+		const engine = await ctx.engine();
+		const ref = input.args[0]!;
+		const info = await engine.inspectContainer(ref);
+		const name = displayName(info.Name, info.Id);
+		const state = info.State;
+		if (!state?.Running || state.Paused || state.Restarting) {
+			const status = state?.Paused ? 'paused' : state?.Restarting ? 'restarting' : state?.Status ?? 'not running';
+			const exit = state && !state.Running && state.Status === 'exited' ? ` (exit code ${state.ExitCode})` : '';
+			throw new HelperError(
+				'CONTAINER_NOT_RUNNING',
+				`Container ${name} is ${status}${exit}: commands run only in a running container.`,
+				state?.Paused ? `Unpause it first: docker unpause ${name}` : state?.Restarting ? `It is crash-looping; find out why: docker-helper diagnose ${name}` : `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
+				{container: name, status},
+			);
+		}
+		const command = commandFrom(input);
+		const options = {
+			...(flagString(input, 'user') ? {user: flagString(input, 'user')!} : {}),
+			...(flagString(input, 'workdir') ? {workdir: flagString(input, 'workdir')!} : {}),
+			env: envFlags(input),
+		};
+		if (command.length === 0) {
+			if (!(ctx.stdinIsTTY && ctx.stdout.isTTY) || flagBool(input, 'json')) {
+				throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper exec ${name} -- ls -la`);
+			}
+			return interactiveShell(ctx, engine, info.Id, name, options);
+		}
+		return runCommand(ctx, engine, info.Id, name, command, {
+			...options,
+			stdin: flagBool(input, 'interactive'),
+			tty: flagBool(input, 'tty') && ctx.stdout.isTTY && !flagBool(input, 'json'),
+			capture: flagBool(input, 'json'),
+		});
+	},
+	exitCode: (result) => result.exitCode,
+	text: () => '',
+};
+
+function commandFrom(input: Input): string[] {
+	const rest = input.flags['--'];
+	return Array.isArray(rest) ? rest.map(String) : [];
+}
+
+function envFlags(input: Input): string[] {
+	const value = input.flags['env'];
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+	for (const entry of list) {
+		if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(entry)) throw new HelperError('USAGE', `-e needs NAME=value; got '${entry}'.`, 'Example: -e LOG_LEVEL=debug');
+	}
+	return list;
+}
+
+interface RunOptions {
+	readonly user?: string;
+	readonly workdir?: string;
+	readonly env: readonly string[];
+	readonly stdin: boolean;
+	readonly tty: boolean;
+	readonly capture: boolean;
+}
+
+async function runCommand(ctx: Context, engine: Engine, id: string, name: string, command: readonly string[], options: RunOptions): Promise<ExecResult> {
+	const session = await engine.createExec(id, {cmd: command, tty: options.tty, stdin: options.stdin, env: options.env, ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
+	const stream = await session.start();
+	const detach = options.stdin ? forwardStdin(stream, {endOnEof: true}) : () => undefined;
+	const captured = {stdout: [] as Uint8Array[], stderr: [] as Uint8Array[], size: {stdout: 0, stderr: 0}, truncated: false};
+	// Hold the first bytes back: if the process never started, they are the runtime's error, not output.
+	let probe: Piece[] | null = [];
+	const held = {runtimeText: null as string | null};
+	const write = (piece: Piece) => {
+		if (options.capture) {
+			const room = CAPTURE_LIMIT - captured.size[piece.stream];
+			if (room <= 0) return void (captured.truncated = true);
+			const bytes = piece.bytes.length > room ? piece.bytes.subarray(0, room) : piece.bytes;
+			if (bytes.length < piece.bytes.length) captured.truncated = true;
+			captured[piece.stream].push(Uint8Array.from(bytes));
+			captured.size[piece.stream] += bytes.length;
+		} else (piece.stream === 'stderr' ? ctx.stderr : ctx.stdout).write(piece.bytes);
+	};
+	const releaseProbe = (final: boolean) => {
+		if (!probe) return;
+		const text = decodeLine(concat(probe.map((p) => p.bytes)));
+		const decision = runtimeFailureDecision(text);
+		if (!final && decision === 'undecided') return;
+		if (decision === 'failure') held.runtimeText = text;
+		else for (const p of probe) write(p);
+		probe = null;
+	};
+	const demux = options.tty ? null : new FrameDemuxer();
+	try {
+		for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+			const pieces = demux ? demux.push(chunk) : [{stream: 'stdout' as const, bytes: chunk}];
+			for (const piece of pieces) {
+				if (held.runtimeText !== null) {
+					held.runtimeText += decodeLine(piece.bytes);
+				} else if (probe) {
+					probe.push({stream: piece.stream, bytes: Uint8Array.from(piece.bytes)});
+					releaseProbe(false);
+				} else write(piece);
+			}
+			await ctx.stdout.drained?.();
+		}
+		releaseProbe(true);
+	} finally {
+		detach();
+		stream.destroy();
+	}
+	const code = (await waitForExit(session)) ?? 1;
+	const runtimeText = held.runtimeText;
+	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(runtimeText, command, name) : null;
+	if (failure && !options.capture) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
+	if (runtimeText !== null && !failure && !options.capture) ctx.stderr.write(runtimeText);
+	return {
+		container: name,
+		command,
+		exitCode: failure ? failure.exitCode : code,
+		shell: null,
+		tty: options.tty,
+		failure,
+		...(options.capture
+			? {stdout: decodeLine(concat(captured.stdout)), stderr: decodeLine(concat(captured.stderr)), truncated: captured.truncated}
+			: {}),
+	};
+}
+
+async function interactiveShell(ctx: Context, engine: Engine, id: string, name: string, options: {user?: string; workdir?: string; env: readonly string[]}): Promise<ExecResult> {
+	// bash when the image has one that runs, otherwise sh (busybox, alpine, distroless-with-shell).
+	const shell = (await engine.execExitCode(id, ['/bin/bash', '-c', 'exit 0']).catch(() => null)) === 0 ? '/bin/bash' : '/bin/sh';
+	const term = ctx.env['TERM'] && ctx.env['TERM'] !== 'dumb' ? ctx.env['TERM'] : 'xterm';
+	const session: ExecSession = await engine.createExec(id, {cmd: [shell], tty: true, stdin: true, env: [`TERM=${term}`, ...options.env], ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
+	const stream = await session.start();
+	let firstOutput: string | null = '';
+	await withRawTerminal(async (terminal) => {
+		const size = terminal.size();
+		await session.resize(size.rows, size.columns);
+		const offResize = terminal.onResize((s) => void session.resize(s.rows, s.columns));
+		const onKey = (chunk: Buffer) => stream.write(chunk);
+		terminal.stdin.on('data', onKey);
+		try {
+			await new Promise<void>((resolve, reject) => {
+				stream.on('data', (chunk: Buffer) => {
+					if (firstOutput !== null) {
+						// Until we know the shell started, hold output that could be the runtime's error.
+						firstOutput += chunk.toString('utf8');
+						if (runtimeFailureDecision(firstOutput) === 'output') {
+							ctx.stdout.write(firstOutput);
+							firstOutput = null;
+						}
+						return;
+					}
+					ctx.stdout.write(chunk);
+				});
+				stream.once('end', () => resolve());
+				stream.once('close', () => resolve());
+				stream.once('error', reject);
+			});
+		} finally {
+			offResize();
+			terminal.stdin.off('data', onKey);
+			stream.destroy();
+		}
+	});
+	const code = (await waitForExit(session)) ?? 1;
+	const text: string = firstOutput ?? '';
+	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(text, [shell], name) : null;
+	if (failure) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
+	else if (text) ctx.stdout.write(text);
+	return {container: name, command: [shell], exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+	if (parts.length === 1) return parts[0]!;
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+}

@@ -1,0 +1,151 @@
+/** Turn the engine's inspect documents into the plain, redacted DiagnosisFacts the rules read. */
+import {redactEnvEntry, redactText} from '../redact.js';
+import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine, MountFact, PortBindingFact} from './facts.js';
+
+/* The few fields we read, typed loosely: core does not depend on dockerode. */
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface RawFacts {
+	readonly capturedAt: string;
+	readonly inspect: Obj;
+	readonly image: Obj | null;
+	readonly logs: {readonly tail: number; readonly lines: readonly LogLine[]; readonly error: string | null};
+	readonly events: {readonly since: string; readonly until: string; readonly list: readonly EngineEvent[]; readonly error: string | null};
+	readonly portHolders: DiagnosisFacts['portHolders'];
+	readonly executable: ExecutableProbe | null;
+	readonly host: DiagnosisFacts['host'];
+}
+
+const arr = (v: unknown): string[] | null => (Array.isArray(v) ? v.map(String) : null);
+const dateOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' && !v.startsWith('0001-01-01') ? v : null);
+
+export function buildFacts(raw: RawFacts): DiagnosisFacts {
+	const i = raw.inspect;
+	const cfg: Obj = i['Config'] ?? {};
+	const hc: Obj = i['HostConfig'] ?? {};
+	const st: Obj = i['State'] ?? {};
+	const labels: Record<string, string> = {...(cfg['Labels'] ?? {})};
+	for (const k of Object.keys(labels)) labels[k] = redactText(String(labels[k]));
+	const health: Obj | undefined = st['Health'];
+	const mounts: MountFact[] = (i['Mounts'] ?? []).map((m: Obj) => ({
+		type: String(m['Type'] ?? ''),
+		source: String(m['Source'] ?? ''),
+		destination: String(m['Destination'] ?? ''),
+		rw: m['RW'] !== false,
+		mode: String(m['Mode'] ?? ''),
+		...(m['Name'] ? {name: String(m['Name'])} : {}),
+	}));
+	const ports: PortBindingFact[] = [];
+	for (const [containerPort, bindings] of Object.entries((hc['PortBindings'] ?? {}) as Record<string, Obj[] | null>)) {
+		for (const b of bindings ?? []) ports.push({containerPort, hostIp: String(b['HostIp'] ?? ''), hostPort: String(b['HostPort'] ?? '')});
+	}
+	const hcTest = arr(cfg['Healthcheck']?.['Test']);
+	const img = raw.image;
+	const imgCfg: Obj = img?.['Config'] ?? {};
+	return {
+		version: 1,
+		capturedAt: raw.capturedAt,
+		container: {
+			id: String(i['Id'] ?? ''),
+			name: String(i['Name'] ?? '').replace(/^\//, ''),
+			image: String(cfg['Image'] ?? ''),
+			imageId: String(i['Image'] ?? ''),
+			created: String(i['Created'] ?? ''),
+			path: redactText(String(i['Path'] ?? '')),
+			args: (arr(i['Args']) ?? []).map(redactText),
+			entrypoint: arr(cfg['Entrypoint'])?.map(redactText) ?? null,
+			cmd: arr(cfg['Cmd'])?.map(redactText) ?? null,
+			user: String(cfg['User'] ?? ''),
+			workingDir: String(cfg['WorkingDir'] ?? ''),
+			tty: cfg['Tty'] === true,
+			env: (arr(cfg['Env']) ?? []).map(redactEnvEntry),
+			labels,
+			composeService: labels['com.docker.compose.service'] ?? null,
+			composeProject: labels['com.docker.compose.project'] ?? null,
+		},
+		state: {
+			status: String(st['Status'] ?? ''),
+			running: st['Running'] === true,
+			restarting: st['Restarting'] === true,
+			paused: st['Paused'] === true,
+			dead: st['Dead'] === true,
+			oomKilled: st['OOMKilled'] === true,
+			exitCode: Number(st['ExitCode'] ?? 0),
+			error: redactText(String(st['Error'] ?? '')),
+			startedAt: dateOrNull(st['StartedAt']),
+			finishedAt: dateOrNull(st['FinishedAt']),
+			health: health
+				? {
+						status: String(health['Status'] ?? ''),
+						failingStreak: Number(health['FailingStreak'] ?? 0),
+						log: (health['Log'] ?? []).map((p: Obj) => ({start: String(p['Start'] ?? ''), end: String(p['End'] ?? ''), exitCode: Number(p['ExitCode'] ?? 0), output: redactText(String(p['Output'] ?? '')).slice(0, 2000)})),
+					}
+				: null,
+		},
+		restartCount: Number(i['RestartCount'] ?? 0),
+		restartPolicy: {name: String(hc['RestartPolicy']?.['Name'] || 'no'), maximumRetryCount: Number(hc['RestartPolicy']?.['MaximumRetryCount'] ?? 0)},
+		resources: {
+			memory: Number(hc['Memory'] ?? 0),
+			memorySwap: Number(hc['MemorySwap'] ?? 0),
+			memoryReservation: Number(hc['MemoryReservation'] ?? 0),
+			nanoCpus: Number(hc['NanoCpus'] ?? 0),
+			cpusetCpus: String(hc['CpusetCpus'] ?? ''),
+			pidsLimit: typeof hc['PidsLimit'] === 'number' && hc['PidsLimit'] > 0 ? hc['PidsLimit'] : null,
+			readonlyRootfs: hc['ReadonlyRootfs'] === true,
+			shmSize: Number(hc['ShmSize'] ?? 0),
+			tmpfs: {...(hc['Tmpfs'] ?? {})},
+		},
+		healthcheck:
+			hcTest && hcTest.length > 0 && hcTest[0] !== 'NONE'
+				? {test: hcTest.map(redactText), interval: Number(cfg['Healthcheck']['Interval'] ?? 0), timeout: Number(cfg['Healthcheck']['Timeout'] ?? 0), retries: Number(cfg['Healthcheck']['Retries'] ?? 0), startPeriod: Number(cfg['Healthcheck']['StartPeriod'] ?? 0)}
+				: null,
+		mounts,
+		ports,
+		network: {
+			mode: String(hc['NetworkMode'] ?? ''),
+			networks: Object.keys(i['NetworkSettings']?.['Networks'] ?? {}),
+			extraHosts: arr(hc['ExtraHosts']) ?? [],
+			dns: arr(hc['Dns']) ?? [],
+		},
+		image: img
+			? {
+					id: String(img['Id'] ?? ''),
+					user: String(imgCfg['User'] ?? ''),
+					entrypoint: arr(imgCfg['Entrypoint']),
+					cmd: arr(imgCfg['Cmd']),
+					workingDir: String(imgCfg['WorkingDir'] ?? ''),
+					architecture: String(img['Architecture'] ?? ''),
+					variant: img['Variant'] ? String(img['Variant']) : null,
+					os: String(img['Os'] ?? ''),
+					healthcheck: arr(imgCfg['Healthcheck']?.['Test']),
+					exposedPorts: Object.keys(imgCfg['ExposedPorts'] ?? {}),
+				}
+			: null,
+		logs: raw.logs,
+		events: raw.events,
+		portHolders: raw.portHolders,
+		executable: raw.executable,
+		host: raw.host,
+	};
+}
+
+/** Does this container's start failure call for a look at the file it tried to execute? */
+export function needsExecutableProbe(inspect: Obj, lines: readonly LogLine[]): boolean {
+	const st: Obj = inspect['State'] ?? {};
+	const code = Number(st['ExitCode'] ?? 0);
+	if (code === 126 || code === 127) return true;
+	if (/exec|no such file|permission denied|format error/i.test(String(st['Error'] ?? ''))) return true;
+	return lines.some((l) => /exec format error|exec user process caused|no such file or directory/i.test(l.text));
+}
+
+/** Candidate paths for the executable: absolute as given, else each PATH entry (at most 8). */
+export function executableCandidates(path: string, env: readonly string[]): string[] {
+	if (path === '') return [];
+	if (path.includes('/')) return [path.startsWith('/') ? path : `/${path}`];
+	const pathVar = env.find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+	return pathVar
+		.split(':')
+		.filter((d) => d.startsWith('/'))
+		.slice(0, 8)
+		.map((d) => `${d.replace(/\/$/, '')}/${path}`);
+}

@@ -1,0 +1,57 @@
+/** Every diagnosis rule, one file each. Order does not matter: findings are ranked by the engine. */
+import type {Rule} from '../types.js';
+import {appOom} from './app-oom.js';
+import {appPortBind} from './app-port-bind.js';
+import {commandNotFound} from './command-not-found.js';
+import {connectionRefused} from './connection-refused.js';
+import {crashLoop} from './crash-loop.js';
+import {crlfScript} from './crlf-script.js';
+import {dnsFailure} from './dns-failure.js';
+import {execFormatError} from './exec-format-error.js';
+import {exitZeroService} from './exit-zero-service.js';
+import {fatalSignal} from './fatal-signal.js';
+import {healthcheckFailing} from './healthcheck-failing.js';
+import {healthcheckProbeMissing} from './healthcheck-probe-missing.js';
+import {hostPortAllocated} from './host-port-allocated.js';
+import {missingEnvVar} from './missing-env-var.js';
+import {noSpace} from './no-space.js';
+import {nodeModuleMissing} from './node-module-missing.js';
+import {notExecutable} from './not-executable.js';
+import {oomKilled} from './oom-killed.js';
+import {pythonModuleMissing} from './python-module-missing.js';
+import {readOnlyFs} from './read-only-fs.js';
+import {runtimeDependencyMissing} from './runtime-dependency-missing.js';
+import {sigkillExternal} from './sigkill-external.js';
+import {sigkillStopTimeout} from './sigkill-stop-timeout.js';
+import {stoppedSigterm} from './stopped-sigterm.js';
+import {stuckCreated} from './stuck-created.js';
+import {volumePermission} from './volume-permission.js';
+
+export const RULES: readonly Rule[] = [
+	oomKilled,
+	sigkillStopTimeout,
+	sigkillExternal,
+	stoppedSigterm,
+	fatalSignal,
+	exitZeroService,
+	commandNotFound,
+	notExecutable,
+	execFormatError,
+	crlfScript,
+	hostPortAllocated,
+	appPortBind,
+	pythonModuleMissing,
+	nodeModuleMissing,
+	runtimeDependencyMissing,
+	missingEnvVar,
+	connectionRefused,
+	dnsFailure,
+	healthcheckProbeMissing,
+	healthcheckFailing,
+	crashLoop,
+	volumePermission,
+	noSpace,
+	readOnlyFs,
+	appOom,
+	stuckCreated,
+];

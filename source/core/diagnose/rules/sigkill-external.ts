@@ -1,0 +1,33 @@
+import {eventEvidence, events, field, ref, sh} from '../helpers.js';
+import type {Rule} from '../types.js';
+
+/** Exit 137 without OOM and without a preceding SIGTERM: someone sent SIGKILL. */
+export const sigkillExternal: Rule = {
+	id: 'sigkill-external',
+	description: 'The container was killed with SIGKILL (docker kill or another process), not by the OOM killer.',
+	kind: 'cause',
+	basis: 'state',
+	diagnose(f) {
+		if (f.state.exitCode !== 137 || f.state.oomKilled || events(f, 'oom').length > 0 || f.state.running) return null;
+		const kills = events(f, 'kill');
+		const kill9 = [...kills].reverse().find((e) => e.attributes['signal'] === '9');
+		if (kill9 && kills.some((e) => e.attributes['signal'] === '15' && Date.parse(e.time) <= Date.parse(kill9.time))) return null; // stop timeout
+		const evidence = [field(f, 'State.ExitCode', 137), field(f, 'State.OOMKilled', false)];
+		if (kill9) evidence.push(eventEvidence(f, kill9));
+		const name = sh(ref(f));
+		return {
+			title: kill9 ? 'Killed with SIGKILL by docker kill (not out of memory)' : 'Killed by SIGKILL from outside (not the container memory limit)',
+			severity: 'warning',
+			confidence: kill9 ? 'high' : 'low',
+			evidence,
+			explanation: kill9
+				? 'The engine recorded a kill request with signal 9 and no SIGTERM before it: someone ran docker kill (or docker compose kill, or a tool using the API). SIGKILL ends the process at once, so it could not clean up. OOMKilled is false, so memory was not the reason.'
+				: 'Exit code 137 means the process died from SIGKILL (128 + 9). OOMKilled is false, so the container did not hit its own memory limit, and the engine has no kill event for it (events are kept only for a short while). Possible senders: docker kill, an orchestrator, a process on the host, or the host-wide OOM killer when the whole machine ran out of memory (check dmesg on the host).',
+			fixes: [
+				{description: 'Start it again if the kill was intended', command: `docker start ${name}`},
+				{description: 'Look for the kill on the host: kernel messages and the engine log', command: `dmesg -T | grep -i -E 'killed process|out of memory'; journalctl -u docker --since -1h`},
+				{description: 'Prefer docker stop, which sends SIGTERM first and lets the program shut down', command: `docker stop ${name}`},
+			],
+		};
+	},
+};
