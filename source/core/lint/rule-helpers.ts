@@ -124,3 +124,56 @@ export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
 	'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy', 'BUILDKIT_SBOM_SCAN_STAGE', 'BUILDKIT_SBOM_SCAN_CONTEXT',
 	'SOURCE_DATE_EPOCH',
 ]);
+
+/** Stages whose layers end up in the final image: the final stage and the stages it is built FROM. */
+export function shippedStages(file: DockerfileModel): Set<number> {
+	const last = finalStage(file);
+	return new Set(last ? stageChain(file, last).map((s) => s.index) : []);
+}
+
+/** True if the instruction's layers ship in the final image (for cache-cleanup rules). */
+export function isShipped(file: DockerfileModel, instruction: Instruction): boolean {
+	return shippedStages(file).has(instruction.stageIndex);
+}
+
+/**
+ * Where a command runs a package tool, normalised: `python3 -m pip install x`, `pip3 install x`,
+ * `uv pip install x` all give {tool: 'pip', args: ['install', 'x']}.
+ */
+export function toolInvocation(c: ShellCommand): {tool: string; args: readonly string[]} | undefined {
+	const values = c.args.map((a) => a.value);
+	const name = c.name;
+	if (/^pip(\d(\.\d+)?)?$/.test(name)) return {tool: 'pip', args: values};
+	if (/^python(\d(\.\d+)?)?$/.test(name)) {
+		const m = values.indexOf('-m');
+		if (m >= 0 && /^pip\d?$/.test(values[m + 1] ?? '')) return {tool: 'pip', args: values.slice(m + 2)};
+		return undefined;
+	}
+	if (name === 'uv' && values[0] === 'pip') return {tool: 'uv-pip', args: values.slice(1)};
+	return {tool: name, args: values};
+}
+
+/** Flags of a tool that take a separate value, so that value is not mistaken for a package name. */
+export function operandsOf(args: readonly string[], valueFlags: ReadonlySet<string>, startAfter = 1): string[] {
+	const out: string[] = [];
+	let skip = false;
+	let seen = 0;
+	for (const a of args) {
+		if (skip) { skip = false; continue; }
+		if (a.startsWith('-')) {
+			if (!a.includes('=') && valueFlags.has(a)) skip = true;
+			continue;
+		}
+		if (seen < startAfter) { seen++; continue; }
+		out.push(a);
+	}
+	return out;
+}
+
+/** True if any command of the RUN is `rm` (or `find -delete`) of a path under one of `paths`. */
+export function removesPath(instruction: Instruction, paths: readonly string[]): boolean {
+	return commandsOf(instruction).some((c) => {
+		if (c.name !== 'rm' && c.name !== 'find' && c.name !== 'rmdir') return false;
+		return c.args.some((a) => paths.some((p) => a.value.replace(/^~/, '/root').startsWith(p)));
+	});
+}

@@ -10,6 +10,8 @@ const rule = defineRule({
 	check({file}): RuleFinding[] {
 		return file.stages
 			.filter((s) => s.base.stageIndex === undefined && !s.base.scratch && s.base.unresolved.length === 0)
+			// A variable in FROM often selects a stage (FROM build-${VARIANT}); only literal references are judged.
+			.filter((s) => !s.base.raw.includes('$'))
 			.filter((s) => s.base.expanded !== '' && s.base.tag === undefined && s.base.digest === undefined)
 			.map((s) => ({line: s.from.line, message: rule.message(s.base.expanded)}));
 	},
