@@ -4,6 +4,7 @@
  */
 import type {AnyCommand} from './types.js';
 import {validate} from './validate.js';
+import {lint} from './lint.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -14,6 +15,7 @@ export const commands: readonly AnyCommand[] = [
 	// troubleshooting
 
 	// build: lint and image analysis
+	lint,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {
