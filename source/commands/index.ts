@@ -16,6 +16,7 @@ import {diagnoseCommand} from './diagnose.js';
 import {logs} from './logs.js';
 import {exec} from './exec.js';
 import {inspect} from './inspect.js';
+import {lint} from './lint.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -38,6 +39,7 @@ export const commands: readonly AnyCommand[] = [
 	exec,
 
 	// build: lint and image analysis
+	lint,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {

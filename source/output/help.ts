@@ -77,7 +77,7 @@ function flagLines(flags: Readonly<Record<string, FlagSpec>>, theme: Theme): str
 	const rows = Object.entries(flags).map(([name, spec]) => {
 		const short = spec.shortFlag ? `-${spec.shortFlag}, ` : '    ';
 		const value = spec.type === 'boolean' ? '' : ` <${spec.placeholder ?? (spec.type === 'number' ? 'n' : 'value')}>`;
-		const display = name === 'color' ? '--no-color' : `--${kebab(name)}${value}`;
+		const display = name === 'color' || (spec.type === 'boolean' && spec.default === true) ? `--no-${kebab(name)}` : `--${kebab(name)}${value}`;
 		let text = spec.description;
 		if (spec.choices) text += theme.dim(` (${spec.choices.join(' | ')})`);
 		if (spec.default !== undefined && spec.type !== 'boolean') text += theme.dim(` [default: ${spec.default}]`);

@@ -1,0 +1,26 @@
+import {defineRule, type RuleFinding} from '../types.js';
+
+const message = (keyword: string, args: string) =>
+	`${keyword} ${args.length > 40 ? args.slice(0, 40) + '…' : args} is in shell form: it runs under /bin/sh -c, so the process is not PID 1 and does not get SIGTERM on docker stop; use the JSON form ${keyword} ["…", "…"]`;
+
+export default defineRule({
+	id: 'DH3002',
+	slug: 'json-args-recommended',
+	severity: 'warning',
+	description: 'CMD or ENTRYPOINT uses the shell form, so signals do not reach the process',
+	equivalents: {hadolint: 'DL3025', buildkit: 'JSONArgsRecommended'},
+	message,
+	check(ctx) {
+		const out: RuleFinding[] = [];
+		for (const stage of ctx.file.stages) {
+			for (const i of stage.instructions) {
+				if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
+				if (i.form === 'json') continue;
+				// `exec` at the start replaces the shell: signals reach the process (BuildKit accepts it too).
+				if (/^exec\s/.test(i.args)) continue;
+				out.push({line: i.line, column: i.column, message: message(i.keyword, i.args)});
+			}
+		}
+		return out;
+	},
+});

@@ -1,0 +1,58 @@
+import {defineRule, type DockerfileModel, type Instruction, type Stage} from '../types.js';
+import {finalStage, stageChain} from '../rule-helpers.js';
+
+/** Last instruction of a keyword across the FROM <stage> chain, nearest stage first. */
+function lastInChain(file: DockerfileModel, stage: Stage, keyword: string): Instruction | undefined {
+	for (const s of stageChain(file, stage)) {
+		const found = s.instructions.filter((i) => i.keyword === keyword);
+		if (found.length > 0) return found[found.length - 1];
+	}
+	return undefined;
+}
+
+/** The stage whose FROM names the external image. */
+function externalBase(file: DockerfileModel, stage: Stage): Stage {
+	const chain = stageChain(file, stage);
+	return chain[chain.length - 1]!;
+}
+
+/** Programs that run a long-lived service when they are the container's command. */
+const SERVICES = /(^|[\s/"'[,])(nginx|httpd|apache2(ctl)?|caddy|traefik|haproxy|envoy|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|unicorn|rails|php-fpm\d*(\.\d+)?|php-fpm|node|nodemon|pm2-runtime|deno|bun|java|catalina\.sh|redis-server|postgres|mysqld|mariadbd|mongod|memcached|rabbitmq-server|elasticsearch|kibana|grafana-server|prometheus|consul|vault|nats-server|minio|supervisord|flask|streamlit|serve|http-server|next|nuxt|dotnet)(\s|"|'|,|\]|$)/;
+
+type Why = {service: string; notChecked: boolean; notLocal: boolean};
+
+const message = (why: Why): string =>
+	`the image runs a long-lived service (${why.service}) but has no HEALTHCHECK, so docker and orchestrators cannot tell "running" from "working"; add HEALTHCHECK CMD <a probe that exits 0 when healthy>` +
+	(why.notChecked ? ' (base image not checked: it may define one)' : why.notLocal ? ' (base image not present locally: it may define one)' : '');
+
+function serviceOf(i: Instruction | undefined): string | undefined {
+	if (!i) return undefined;
+	const text = i.json ? i.json.join(' ') : i.args;
+	const m = SERVICES.exec(text);
+	return m ? m[2] : undefined;
+}
+
+export default defineRule({
+	id: 'DH3001',
+	slug: 'missing-healthcheck',
+	severity: 'info',
+	description: 'A service image has no HEALTHCHECK',
+	equivalents: {},
+	message,
+	check(ctx) {
+		const final = finalStage(ctx.file);
+		if (!final) return [];
+		if (lastInChain(ctx.file, final, 'HEALTHCHECK')) return []; // defined, or HEALTHCHECK NONE on purpose
+		const base = ctx.base(final);
+		if (base && base.healthcheck && base.healthcheck.length > 0 && base.healthcheck[0] !== 'NONE') return [];
+		const expose = lastInChain(ctx.file, final, 'EXPOSE');
+		const service =
+			serviceOf(lastInChain(ctx.file, final, 'ENTRYPOINT')) ??
+			serviceOf(lastInChain(ctx.file, final, 'CMD')) ??
+			(expose ? `EXPOSE ${expose.args}` : undefined) ??
+			(base && base.exposedPorts.length > 0 ? `the base image exposes ${base.exposedPorts.join(', ')}` : undefined);
+		if (!service) return [];
+		if (externalBase(ctx.file, final).base.scratch && !expose && !serviceOf(lastInChain(ctx.file, final, 'ENTRYPOINT')) && !serviceOf(lastInChain(ctx.file, final, 'CMD'))) return [];
+		return [{line: final.line, column: final.from.column, message: message({service, notChecked: base === undefined, notLocal: base === null})}];
+	},
+});

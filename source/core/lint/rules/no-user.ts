@@ -1,0 +1,62 @@
+import {defineRule, type DockerfileModel, type Instruction, type Stage} from '../types.js';
+import {finalStage, splitUser, stageChain} from '../rule-helpers.js';
+
+/** Last instruction of a keyword across the FROM <stage> chain, nearest stage first. */
+function lastInChain(file: DockerfileModel, stage: Stage, keyword: string): Instruction | undefined {
+	for (const s of stageChain(file, stage)) {
+		const found = s.instructions.filter((i) => i.keyword === keyword);
+		if (found.length > 0) return found[found.length - 1];
+	}
+	return undefined;
+}
+
+/** The stage whose FROM names the external image. */
+function externalBase(file: DockerfileModel, stage: Stage): Stage {
+	const chain = stageChain(file, stage);
+	return chain[chain.length - 1]!;
+}
+
+function isRootUser(user: string): boolean {
+	const u = splitUser(user.trim()).user.trim();
+	return u === '' || u === 'root' || u === '0';
+}
+
+type Why = {kind: 'base-root'; image: string; user: string} | {kind: 'scratch'} | {kind: 'not-checked'; image: string} | {kind: 'not-local'; image: string};
+
+const message = (why: Why): string => {
+	const fix = 'add `USER <uid>` (e.g. USER 10001) after the steps that need root';
+	switch (why.kind) {
+		case 'base-root':
+			return `the image runs as root: this file never sets USER and the base image ${why.image} runs as ${why.user === '' ? 'root (its config has no User)' : `"${why.user}"`}; ${fix}`;
+		case 'scratch':
+			return `the image runs as root: it is built FROM scratch and never sets USER; ${fix}`;
+		case 'not-local':
+			return `this file never sets USER; the base image ${why.image} is not present locally, so what it sets was not checked — unless it sets a non-root user the container runs as root; ${fix}`;
+		case 'not-checked':
+			return `this file never sets USER; unless the base image ${why.image} sets a non-root user the container runs as root (base image not checked: run with an engine, or --engine); ${fix}`;
+	}
+};
+
+export default defineRule({
+	id: 'DH2001',
+	slug: 'no-user',
+	severity: 'error',
+	description: 'The final image never switches away from root',
+	equivalents: {},
+	message,
+	check(ctx) {
+		const final = finalStage(ctx.file);
+		if (!final) return [];
+		if (lastInChain(ctx.file, final, 'USER')) return []; // last-user-root judges an explicit USER
+		const origin = externalBase(ctx.file, final);
+		const line = final.line;
+		const column = final.from.column;
+		if (origin.base.scratch) return [{line, column, message: message({kind: 'scratch'})}];
+		const image = origin.base.expanded || origin.base.raw;
+		const base = ctx.base(final);
+		if (base === undefined) return [{line, column, severity: 'warning', message: message({kind: 'not-checked', image})}];
+		if (base === null) return [{line, column, severity: 'warning', message: message({kind: 'not-local', image})}];
+		if (!isRootUser(base.user)) return [];
+		return [{line, column, origin: 'inherited', message: message({kind: 'base-root', image, user: base.user})}];
+	},
+});

@@ -1,0 +1,29 @@
+import {defineRule, type RuleFinding} from '../types.js';
+import {commandsOf, hasCacheMount, isShipped, removesPath, runInstructions, toolInvocation} from '../rule-helpers.js';
+
+const rule = defineRule({
+	id: 'DH4031',
+	slug: 'pip-no-cache-dir',
+	severity: 'info',
+	description: 'pip install keeps its download cache in the layer.',
+	equivalents: {hadolint: 'DL3042'},
+	message: () => 'pip keeps downloaded wheels in ~/.cache/pip inside the layer; add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1), or better use RUN --mount=type=cache,target=/root/.cache/pip to keep the cache between builds but out of the image.',
+	check({file}): RuleFinding[] {
+		const out: RuleFinding[] = [];
+		for (const run of runInstructions(file)) {
+			if (!isShipped(file, run)) continue;
+			const env = run.scope.vars.get('PIP_NO_CACHE_DIR');
+			if (env !== undefined && !/^(0|false|no|off)$/i.test(env)) continue;
+			if (hasCacheMount(run, ['/root/.cache/pip']) || run.mounts.some((m) => m.type === 'cache' && /\.cache(\/pip)?\/?$/.test(m.target ?? ''))) continue;
+			if (removesPath(run, ['/root/.cache', '$HOME/.cache', '${HOME}/.cache'])) continue;
+			for (const c of commandsOf(run)) {
+				const inv = toolInvocation(c);
+				if (!inv || inv.tool !== 'pip' || inv.args.find((a) => !a.startsWith('-')) !== 'install') continue;
+				if (inv.args.some((a) => a === '--no-cache-dir' || a.startsWith('--cache-dir'))) continue;
+				out.push({line: c.line, column: c.column, message: rule.message()});
+			}
+		}
+		return out;
+	},
+});
+export default rule;
