@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import {Ajv} from 'ajv';
 import {describe, expect, it} from 'vitest';
 import {ROOT, runJson} from '../support/cli.js';
 
