@@ -30,6 +30,24 @@ type Screen =
 
 const EMPTY: Input = {args: [], flags: {}};
 
+/** The ❯ marker in a box that never shrinks, however long the label beside it. */
+function MenuIndicator({isSelected = false}: {readonly isSelected?: boolean}) {
+	return (
+		<Box marginRight={1} flexShrink={0}>
+			<Text color="cyan">{isSelected ? '❯' : ' '}</Text>
+		</Box>
+	);
+}
+
+/** One line per item, cut at the terminal's edge: a wrapped label would squeeze the ❯ indicator away. */
+function MenuItem({isSelected = false, label}: {readonly isSelected?: boolean; readonly label: string}) {
+	return (
+		<Text color={isSelected ? 'cyan' : undefined} wrap="truncate-end">
+			{label}
+		</Text>
+	);
+}
+
 export function App({commands, theme, makeContext, start, onHandoff, version}: AppProps) {
 	const {exit} = useApp();
 	const [screen, setScreen] = useState<Screen>(() => {
@@ -106,7 +124,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 				<Box flexDirection="column">
 					<Text bold>docker-helper{version ? <Text dimColor> {version}</Text> : null}</Text>
 					<Text dimColor>↑↓ choose · Enter run · q quit</Text>
-					<SelectInput items={items} limit={Math.max(5, items.length)} onSelect={(item) => open(item.value, EMPTY)} />
+					<SelectInput items={items} itemComponent={MenuItem} indicatorComponent={MenuIndicator} limit={Math.max(5, items.length)} onSelect={(item) => open(item.value, EMPTY)} />
 				</Box>
 			);
 		}
@@ -130,6 +148,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 					<Text dimColor>↑↓ choose · Enter select · Esc/q back</Text>
 					<SelectInput
 						items={items}
+						itemComponent={MenuItem} indicatorComponent={MenuIndicator}
 						limit={15}
 						onSelect={(item) => {
 							const args = [...screen.input.args];

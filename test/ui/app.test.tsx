@@ -38,18 +38,15 @@ describeEngine('the app drives validate on the real engine', () => {
 	it('arrow keys and Enter open the validate view; Esc returns to the menu', async () => {
 		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} />);
 		cleanup = app.unmount;
-		await tick();
+		await waitFor(app.lastFrame, (f) => f.includes('Enter run'));
+		await tick(300); // let Ink subscribe to stdin before the first key
 		const index = commands.findIndex((c) => c.name === 'validate');
+		const next = commands[index + 1]!.name;
 		// Go down past it and back up, so the arrow keys are really exercised.
-		for (let i = 0; i < index + 1 && commands.length > 1; i++) {
-			app.stdin.write(KEY.down);
-			await tick();
-		}
-		if (commands.length > 1) {
-			app.stdin.write(KEY.up);
-			await tick();
-		}
-		expect(app.lastFrame()).toMatch(/❯ validate/);
+		for (let i = 0; i <= index; i++) app.stdin.write(KEY.down);
+		await waitFor(app.lastFrame, (f) => f.includes(`❯ ${next}`));
+		app.stdin.write(KEY.up);
+		await waitFor(app.lastFrame, (f) => f.includes('❯ validate'));
 		app.stdin.write(KEY.enter);
 		const view = await waitFor(app.lastFrame, (f) => f.includes('Docker Engine reachable'));
 		expect(view).toContain('Host memory');
