@@ -162,3 +162,22 @@ describeEngine('generate-compose: the generated file runs on the real engine', (
 		expect(status).toBe('healthy');
 	}, 150_000);
 });
+
+describe('generate-compose inside the interactive app', () => {
+	it('previews instead of writing into the working directory', async () => {
+		const {createContext} = await import('../../source/context.js');
+		const {generateCompose} = await import('../../source/commands/generate-compose.js');
+		const {makeTheme} = await import('../../source/output/theme.js');
+		const dir = freshDir();
+		const ctx = createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
+		const input = {args: [], flags: {workload: 'web', output: 'compose.yaml', service: 'app', port: 8000, healthPath: '/health'}};
+		const result = await generateCompose.run(ctx, input);
+		expect(result.preview).toBe(true);
+		expect(result.written).toBeNull();
+		expect(existsSync(path.join(dir, 'compose.yaml'))).toBe(false);
+		const text = generateCompose.text(result, makeTheme(false), input);
+		expect(text).toContain('Preview: nothing was written.');
+		expect(text).toContain('restart: unless-stopped');
+		expect(text).toContain('docker-helper generate-compose --workload web');
+	});
+});
