@@ -309,7 +309,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	};
 
 	// What is worth knowing beyond the numbers.
-	if (machine.memory - reserve < w.comfortable.memory / 2 || machine.memory < w.comfortable.memory) {
+	if (machine.memory < w.comfortable.memory) {
 		findings.push({id: 'memory.comfortable', severity: 'warn', message: `${formatBytes(machine.memory)} is enough to run ${w.title.toLowerCase()} but below the comfortable ${formatBytes(w.comfortable.memory)}.`, hint: w.usesGpu ? 'Prefer small or quantised models, and one worker per container.' : 'Keep the number of companion services small.'});
 	}
 	if (machine.cpus < w.comfortable.cpus) {
