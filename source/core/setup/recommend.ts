@@ -229,7 +229,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	const usable = machine.memory - reserve;
 
 	if (facts.engineError) {
-		findings.push({id: 'engine.unreachable', severity: 'warn', message: `The engine did not answer (${facts.engineError.message}): these numbers come from this host alone.`, hint: facts.engineError.hint});
+		findings.push({id: 'engine.unreachable', severity: 'warn', message: `The engine did not answer (${facts.engineError.message.replace(/\.$/, '')}): these numbers come from this host alone.`, hint: facts.engineError.hint});
 	}
 	// Minimums first: below them there is nothing honest to recommend.
 	if (usable < w.minimum.memory) {
@@ -271,7 +271,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 				? `about half of ${formatBytes(machine.memory)}, capped: ${w.dockerMemory.capWhy}`
 				: half > usable
 					? `half would leave the host less than ${formatBytes(reserve)}; capped to keep it`
-					: `about half of ${formatBytes(machine.memory)}: the other half stays with the host for its OS, tools and the page cache that model and data files are read through`;
+					: `about half of ${formatBytes(machine.memory)}: the other half stays with the host for its OS, tools and the page cache every file read goes through${w.usesGpu ? ' (model weights included)' : ''}`;
 
 	const dockerCpus = Math.max(1, machine.cpus - cpuReserve(machine.cpus));
 	const cpuWhy = cpuReserve(machine.cpus) > 0 ? `${machine.cpus} CPUs less ${cpuReserve(machine.cpus)} so the host stays responsive under full load; CPU time is shared, idle CPUs are not lost` : `all ${machine.cpus} CPUs: too few to keep one back, CPU time is shared anyway`;
@@ -289,7 +289,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 		dockerCpus: {value: dockerCpus, display: cpusText(dockerCpus), reason: cpuWhy},
 		swap: {value: w.swap.size, display: formatBytes(w.swap.size), reason: w.swap.why},
 		diskFree: {value: w.comfortable.diskFree, display: formatBytes(w.comfortable.diskFree), reason: `free space for images, build cache${w.usesGpu ? ', model weights' : ''} and volumes (at least ${formatBytes(w.minimum.diskFree)})`},
-		containerMemory: {value: containerMemory, display: formatBytes(containerMemory), reason: `${w.container.memoryShareWhy} (${Math.round(w.container.memoryShare * 100)}% of ${formatBytes(dockerMemory)}${containerMemory < dockerMemory * w.container.memoryShare - GiB ? `, capped at ${formatBytes(w.container.memoryCap)}` : ''}); past it the kernel OOM-kills the container (exit 137)`},
+		containerMemory: {value: containerMemory, display: formatBytes(containerMemory), reason: `${w.container.memoryShareWhy} (${Math.round(w.container.memoryShare * 100)}% of ${formatBytes(dockerMemory)}${dockerMemory * w.container.memoryShare > w.container.memoryCap ? `, capped at ${formatBytes(w.container.memoryCap)}` : ''}); past it the kernel OOM-kills the container (exit 137)`},
 		containerMemoryReservation: {value: reservation, display: formatBytes(reservation), reason: 'half the limit: a soft floor the kernel protects when memory runs short elsewhere'},
 		containerMemorySwap: {value: containerMemory + swapInside, display: formatBytes(containerMemory + swapInside), reason: `${w.container.swapWhy}${swapInside > 0 ? ` (${formatBytes(swapInside)} of swap on top of the limit)` : ' (--memory-swap equal to --memory)'}`},
 		containerCpus: {value: containerCpus, display: cpusText(containerCpus), reason: w.container.cpuShare >= 1 ? 'every CPU Docker has: a CPU limit only throttles, and this container is the main tenant' : `${Math.round(w.container.cpuShare * 100)}% of Docker's CPUs, so a busy app cannot starve its database`},

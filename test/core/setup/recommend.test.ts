@@ -75,6 +75,13 @@ describe('recommend: machine shapes', () => {
 		expect(rec({memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia']}}, 'web').settings!.gpu.value).toBe(false);
 	});
 
+	it('reasons say when a cap or the minimum decided the number', () => {
+		expect(rec({memory: 24 * GiB, cpus: 2}, 'web').settings!.containerMemory.reason).toContain('capped at 2 GiB');
+		expect(rec({memory: 8 * GiB, cpus: 4}, 'web').settings!.containerMemory.reason).not.toContain('capped');
+		expect(rec({memory: 512 * GiB, cpus: 64}, 'web').settings!.dockerMemory.reason).toContain('capped');
+		expect(rec({memory: 6 * GiB, cpus: 2}, 'ai-inference').settings!.dockerMemory.reason).toContain('below the 4 GiB this workload needs');
+	});
+
 	it('training allows a little swap inside the container; inference and web none', () => {
 		const t = rec({memory: 64 * GiB, cpus: 16}, 'ai-training').settings!;
 		expect(t.containerMemorySwap.value).toBe(27 * GiB + 6 * GiB);
