@@ -71,12 +71,18 @@ export const configure: Command<ConfigureResult> = {
 		let written: ConfigureResult['written'] = null;
 		if (resolved) {
 			const file = out.files.find((f) => f.id === fileId);
-			if (!file) {
-				const why = out.findings.find((f) => f.severity === 'fail');
-				throw new HelperError('USAGE', `There is no ${fileId} to write for ${platform.platform}${why ? `: ${why.message}` : ''}.`, why ? why.hint : `Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`);
+			if (!file && fileId === 'daemon.json' && existingDaemon?.raw === null) {
+				throw new HelperError('FILE_UNREADABLE', `${existingDaemon.path} is not a valid JSON object; nothing can be merged into it, and it was left untouched.`, `Fix it first (python3 -m json.tool ${existingDaemon.path} shows where), then run configure again.`, {path: existingDaemon.path});
 			}
-			const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
-			written = {...outcome, file: fileId};
+			const failure = out.findings.find((f) => f.severity === 'fail');
+			if (!file && !failure) {
+				throw new HelperError('USAGE', `There is no ${fileId} to write for ${platform.platform}.`, `Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`);
+			}
+			// Without numbers (the machine is below the workload's minimum) nothing is written: the findings say why, exit 1.
+			if (file) {
+				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
+				written = {...outcome, file: fileId};
+			}
 		}
 		return {platform: platform.platform, platformWhy: platform.why, workload: rec.workload, feasible: rec.feasible, endpoint: facts.endpoint, ...out, written};
 	},
@@ -121,6 +127,7 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 	}
 	lines.push('');
 	if (r.written) lines.push(theme.ok(`Wrote ${r.written.file} to ${r.written.path}${r.written.backup ? ` (the previous file is kept as ${r.written.backup})` : ''}.`));
+	else if (r.findings.some((f) => f.severity === 'fail')) lines.push(theme.error('Nothing was written: see the findings.'));
 	else lines.push(theme.dim('Nothing was written. To save a file: docker-helper configure --write <path> (add --force to replace an existing file; a .bak is kept).'));
 	return lines.join('\n');
 }
