@@ -115,6 +115,11 @@ export function roundMemory(bytes: number): number {
 	return Math.max(0, Math.floor(bytes / step) * step);
 }
 
+/** Round down to whole GiB from 1 GiB up (256 MiB steps below): for shm and swap, read as round numbers. */
+export function roundCoarse(bytes: number): number {
+	return bytes >= GiB ? Math.floor(bytes / GiB) * GiB : roundMemory(bytes);
+}
+
 /** Round CPUs down to halves, never below a half. */
 function roundCpus(n: number): number {
 	return Math.max(0.5, Math.floor(n * 2) / 2);
@@ -278,10 +283,10 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 
 	const containerMemory = roundMemory(Math.min(dockerMemory * w.container.memoryShare, w.container.memoryCap));
 	const reservation = roundMemory(containerMemory / 2);
-	const swapInside = roundMemory(containerMemory * w.container.swapShare);
+	const swapInside = roundCoarse(containerMemory * w.container.swapShare);
 	const containerCpus = Math.min(roundCpus(dockerCpus * w.container.cpuShare), dockerCpus);
 	const cpuReservation = Math.max(0.25, Math.floor((containerCpus / 2) * 4) / 4);
-	const shm = w.shm ? roundMemory(Math.min(Math.max(containerMemory * w.shm.share, w.shm.min), w.shm.max, containerMemory / 2)) : null;
+	const shm = w.shm ? roundCoarse(Math.min(Math.max(containerMemory * w.shm.share, w.shm.min), w.shm.max, containerMemory / 2)) : null;
 	const gpu = w.usesGpu && machine.gpu.usable;
 
 	const settings: Settings = {
@@ -339,6 +344,8 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 		findings.push({id: 'engine.remote', severity: 'info', message: 'Numbers come from the remote engine\'s memory and CPUs; its disk and swap cannot be seen from here.', hint: 'Run docker-helper validate on that machine for its disk, swap and GPU.'});
 	}
 
+	const order: Record<FindingSeverity, number> = {fail: 0, warn: 1, info: 2};
+	findings.sort((a, b) => order[a.severity] - order[b.severity]);
 	return {workload: w.id, title: w.title, machine, feasible: true, findings, settings, apply: applyFor(machine, settings)};
 }
 

@@ -110,6 +110,11 @@ describe('recommend: where the resources come from', () => {
 		expect(ids(t)).toContain('fail:vm.memory');
 		expect(hasFailure(t)).toBe(true);
 		expect(t.findings.find((f) => f.id === 'vm.memory')!.hint).toContain('Settings → Resources');
+		expect(t.findings[0]!.severity).toBe('fail'); // failures first
+		// shm and swap in whole GiB: 13 GiB limit → 3 GiB shm, 3 GiB swap on top.
+		expect(t.settings!.containerMemory.value).toBe(13 * GiB);
+		expect(t.settings!.shm!.value).toBe(3 * GiB);
+		expect(t.settings!.containerMemorySwap.value).toBe(16 * GiB);
 	});
 
 	it('Docker Desktop VM larger than the host can spare', () => {
