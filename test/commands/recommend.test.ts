@@ -88,7 +88,7 @@ describeEngine('recommend against the real engine', () => {
 
 describeEngine('--json results match their documented schemas', () => {
 	it('recommend, configure and generate-compose', async () => {
-		const {default: Ajv} = await import('ajv');
+		const {Ajv} = await import('ajv');
 		const {recommendSchema, configureSchema, generateComposeSchema} = await import('./setup-schemas.js');
 		const ajv = new Ajv({allErrors: true, strict: false});
 		const check = (schema: object, value: unknown) => {
