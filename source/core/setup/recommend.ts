@@ -340,6 +340,14 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	if (w.usesGpu && machine.gpu.nvidia.length > 0 && !machine.gpu.usable) {
 		findings.push({id: 'gpu.runtime', severity: 'warn', message: `${machine.gpu.nvidia.join(', ')} present but not usable from containers.`, hint: 'Install the NVIDIA Container Toolkit, then: sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker'});
 	}
+	// Limits the engine cannot enforce are worth knowing before relying on them.
+	const engine = facts.engine;
+	if (engine?.rootless && engine.cgroupVersion !== '2') {
+		findings.push({id: 'limits.rootless-cgroup-v1', severity: 'warn', message: 'Rootless Docker on cgroup v1: --memory, --cpus and --pids-limit are ignored.', hint: 'Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate controllers to your user (see the rootless Docker docs: "Limiting resources").'});
+	}
+	if (engine?.warnings.some((w) => /no swap limit support/i.test(w))) {
+		findings.push({id: 'limits.no-swap-accounting', severity: 'info', message: 'This kernel has no swap accounting: --memory-swap (compose memswap_limit) is ignored.', hint: 'Enable it with the kernel parameter swapaccount=1 (cgroup v1), or use cgroup v2.'});
+	}
 	if (machine.kind === 'remote') {
 		findings.push({id: 'engine.remote', severity: 'info', message: 'Numbers come from the remote engine\'s memory and CPUs; its disk and swap cannot be seen from here.', hint: 'Run docker-helper validate on that machine for its disk, swap and GPU.'});
 	}

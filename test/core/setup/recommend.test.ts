@@ -150,6 +150,12 @@ describe('recommend: where the resources come from', () => {
 		expect(r.settings!.dockerMemory.value).toBe(8 * GiB);
 	});
 
+	it('limits the engine cannot enforce are reported', () => {
+		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {rootless: true, cgroupVersion: '1'}}, 'web'))).toContain('warn:limits.rootless-cgroup-v1');
+		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {rootless: true, cgroupVersion: '2'}}, 'web'))).not.toContain('warn:limits.rootless-cgroup-v1');
+		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {warnings: ['WARNING: No swap limit support']}}, 'web'))).toContain('info:limits.no-swap-accounting');
+	});
+
 	it('local Linux engine: the data root\'s file system and the host swap are used', () => {
 		const r = rec({memory: 32 * GiB, cpus: 8, swap: 8 * GiB, diskFree: 30 * GiB}, 'ai-inference');
 		expect(r.machine.kind).toBe('linux');
