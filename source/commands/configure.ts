@@ -6,7 +6,7 @@ import {recommend, type Finding} from '../core/setup/recommend.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
 import {EXIT, HelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
-import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {findingLine, workloadFlag, workloadOf, wrap} from './recommend.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagBool, flagString, type Command} from './types.js';
 
@@ -105,14 +105,18 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 	if (r.endpoint) lines.push(theme.dim(`engine: ${r.endpoint.host} — ${r.endpoint.why}`));
 	for (const section of r.sections) {
 		lines.push('', theme.bold(section.title));
-		for (const l of section.lines) lines.push(`  ${l}`);
+		// Prose is wrapped; indented lines are commands and stay whole for copy and paste.
+		for (const l of section.lines) {
+			if (/^\s/.test(l)) lines.push(`  ${l}`);
+			else lines.push(...wrap(l, 98).map((w, i) => `  ${i === 0 ? '' : '  '}${w}`));
+		}
 	}
 	for (const file of r.files) {
 		lines.push('', theme.bold(`${file.id}`) + theme.dim(` → ${file.location}`));
 		if (file.mergedFrom) lines.push(theme.dim(`  merged into your ${file.mergedFrom}: your keys stay, changes below`));
 		for (const c of file.changes) {
-			const text = describeChange(c);
-			lines.push(`  ${c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok(text) : theme.dim(text)}`);
+			const paint = c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok : theme.dim;
+			lines.push(...wrap(describeChange(c), 96).map((w, i) => `  ${i === 0 ? '' : '    '}${paint(w)}`));
 		}
 		lines.push('');
 		for (const l of file.content.trimEnd().split(/\r?\n/)) lines.push(`  ${theme.code(l)}`);
