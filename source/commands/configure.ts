@@ -6,7 +6,7 @@ import {recommend, type Finding} from '../core/setup/recommend.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
 import {EXIT, HelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
-import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {findingLine, workloadFlag, workloadOf, wrap} from './recommend.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagBool, flagString, type Command} from './types.js';
 
@@ -71,12 +71,18 @@ export const configure: Command<ConfigureResult> = {
 		let written: ConfigureResult['written'] = null;
 		if (resolved) {
 			const file = out.files.find((f) => f.id === fileId);
-			if (!file) {
-				const why = out.findings.find((f) => f.severity === 'fail');
-				throw new HelperError('USAGE', `There is no ${fileId} to write for ${platform.platform}${why ? `: ${why.message}` : ''}.`, why ? why.hint : `Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`);
+			if (!file && fileId === 'daemon.json' && existingDaemon?.raw === null) {
+				throw new HelperError('FILE_UNREADABLE', `${existingDaemon.path} is not a valid JSON object; nothing can be merged into it, and it was left untouched.`, `Fix it first (python3 -m json.tool ${existingDaemon.path} shows where), then run configure again.`, {path: existingDaemon.path});
 			}
-			const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
-			written = {...outcome, file: fileId};
+			const failure = out.findings.find((f) => f.severity === 'fail');
+			if (!file && !failure) {
+				throw new HelperError('USAGE', `There is no ${fileId} to write for ${platform.platform}.`, `Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`);
+			}
+			// Without numbers (the machine is below the workload's minimum) nothing is written: the findings say why, exit 1.
+			if (file) {
+				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
+				written = {...outcome, file: fileId};
+			}
 		}
 		return {platform: platform.platform, platformWhy: platform.why, workload: rec.workload, feasible: rec.feasible, endpoint: facts.endpoint, ...out, written};
 	},
@@ -99,14 +105,18 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 	if (r.endpoint) lines.push(theme.dim(`engine: ${r.endpoint.host} — ${r.endpoint.why}`));
 	for (const section of r.sections) {
 		lines.push('', theme.bold(section.title));
-		for (const l of section.lines) lines.push(`  ${l}`);
+		// Prose is wrapped; indented lines are commands and stay whole for copy and paste.
+		for (const l of section.lines) {
+			if (/^\s/.test(l)) lines.push(`  ${l}`);
+			else lines.push(...wrap(l, 98).map((w, i) => `  ${i === 0 ? '' : '  '}${w}`));
+		}
 	}
 	for (const file of r.files) {
 		lines.push('', theme.bold(`${file.id}`) + theme.dim(` → ${file.location}`));
 		if (file.mergedFrom) lines.push(theme.dim(`  merged into your ${file.mergedFrom}: your keys stay, changes below`));
 		for (const c of file.changes) {
-			const text = describeChange(c);
-			lines.push(`  ${c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok(text) : theme.dim(text)}`);
+			const paint = c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok : theme.dim;
+			lines.push(...wrap(describeChange(c), 96).map((w, i) => `  ${i === 0 ? '' : '    '}${paint(w)}`));
 		}
 		lines.push('');
 		for (const l of file.content.trimEnd().split(/\r?\n/)) lines.push(`  ${theme.code(l)}`);
@@ -121,6 +131,7 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 	}
 	lines.push('');
 	if (r.written) lines.push(theme.ok(`Wrote ${r.written.file} to ${r.written.path}${r.written.backup ? ` (the previous file is kept as ${r.written.backup})` : ''}.`));
+	else if (r.findings.some((f) => f.severity === 'fail')) lines.push(theme.error('Nothing was written: see the findings.'));
 	else lines.push(theme.dim('Nothing was written. To save a file: docker-helper configure --write <path> (add --force to replace an existing file; a .bak is kept).'));
 	return lines.join('\n');
 }

@@ -18,6 +18,8 @@ export interface GenerateComposeResult {
 	/** null when the machine cannot run the workload: nothing was generated. */
 	readonly content: string | null;
 	readonly stdout: boolean;
+	/** Inside the interactive app nothing is written: the file is shown with the command that writes it. */
+	readonly preview: boolean;
 	readonly written: WriteOutcome | null;
 	readonly findings: readonly Finding[];
 	readonly nextSteps: readonly string[];
@@ -58,6 +60,8 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		const probe = (flagString(input, 'probe') as Probe | undefined) ?? probeForImage(image);
 		const gpu = flagBool(input, 'gpu');
 		const toStdout = flagBool(input, 'stdout');
+		// Choosing a menu entry should not drop files into the working directory: preview there.
+		const preview = ctx.interactive && !toStdout;
 		const output = flagString(input, 'output') ?? 'compose.yaml';
 		const workload = WORKLOADS[workloadOf(input)];
 
@@ -65,7 +69,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		const rec = recommend(facts, workload);
 		const findings: Finding[] = [...rec.findings];
 		if (!rec.feasible || !rec.settings) {
-			return {workload: workload.id, service, port, gpu, probe, content: null, stdout: toStdout, written: null, findings, nextSteps: []};
+			return {workload: workload.id, service, port, gpu, probe, content: null, stdout: toStdout, preview, written: null, findings, nextSteps: []};
 		}
 		if (gpu && !rec.machine.gpu.usable) {
 			findings.push({id: 'gpu.not-here', severity: 'warn', message: 'No NVIDIA GPU is usable from containers on this engine: the GPU reservation is for the machine you deploy to.', hint: 'On this engine `docker compose up` fails with "could not select device driver"; leave out --gpu to run here.'});
@@ -76,7 +80,9 @@ export const generateCompose: Command<GenerateComposeResult> = {
 
 		let written: WriteOutcome | null = null;
 		const nextSteps: string[] = [];
-		if (!toStdout) {
+		if (preview) {
+			nextSteps.push(`docker-helper generate-compose --workload ${workload.id}${gpu ? ' --gpu' : ''}   # writes ${output}`);
+		} else if (!toStdout) {
 			const target = path.resolve(ctx.cwd, output);
 			written = await writeFileSafe(target, content, {force: flagBool(input, 'force')});
 			const dir = path.dirname(target);
@@ -86,7 +92,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 			const file = path.basename(target) === 'compose.yaml' && dir === ctx.cwd ? '' : ` -f ${rel(target)}`;
 			nextSteps.push(`docker compose${file} config -q   # validate`, `docker compose${file} up -d${image ? '' : ' --build'}`, `docker compose${file} ps   # STATUS turns (healthy) once ${flagString(input, 'healthPath') ?? '/health'} answers`);
 		}
-		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, written, findings, nextSteps};
+		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, preview, written, findings, nextSteps};
 	},
 	exitCode: (result) => (result.content === null || result.findings.some((f) => f.severity === 'fail') ? EXIT.failure : EXIT.ok),
 	text: (result, theme) => generateComposeText(result, theme),
@@ -101,6 +107,7 @@ export function generateComposeText(r: GenerateComposeResult, theme: Theme): str
 	// --stdout: the file alone, so it can be piped or redirected.
 	if (r.stdout) return r.content;
 	const lines: string[] = [];
+	if (r.preview) lines.push(theme.dim('Preview: nothing was written.'), '', r.content);
 	if (r.written) lines.push(theme.ok(`Wrote ${r.written.path}`) + (r.written.backup ? theme.dim(` (the previous file is kept as ${r.written.backup})`) : ''));
 	lines.push(theme.dim(`service ${r.service}, port ${r.port}, workload ${r.workload}${r.gpu ? ', GPU reserved' : ''}, healthcheck via ${r.probe}`));
 	const notes = r.findings.filter((f) => f.severity !== 'info' || f.id.startsWith('gpu.'));

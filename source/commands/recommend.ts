@@ -54,13 +54,32 @@ export const recommend: Command<RecommendResult> = {
 	text: (result, theme) => recommendText(result, theme),
 };
 
+/** Prose wrapped to 100 columns so it reads in an 80–120 column terminal and in the app's pane; commands are never wrapped. */
+const WIDTH = 100;
+
+export function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	return lines.length > 0 ? lines : [''];
+}
+
 export function findingLine(f: Finding, theme: Theme): string[] {
 	const glyph = f.severity === 'fail' ? theme.glyph.fail : f.severity === 'warn' ? theme.glyph.warn : theme.glyph.info;
-	return [`${glyph} ${f.message}`, `  ${theme.accent('→')} ${f.hint}`];
+	const [first, ...rest] = wrap(f.message, WIDTH - 8);
+	return [`${glyph} ${first}`, ...rest.map((l) => `  ${l}`), `  ${theme.accent('→')} ${f.hint}`];
 }
 
 function row(label: string, n: Num, theme: Theme): string {
-	return `  ${label.padEnd(20)} ${theme.bold(n.display.padEnd(10))} ${theme.dim(n.reason)}`;
+	const indent = ' '.repeat(2 + 20 + 1 + 10 + 1);
+	const [first, ...rest] = wrap(n.reason, WIDTH - indent.length);
+	return [`  ${label.padEnd(20)} ${theme.bold(n.display.padEnd(10))} ${theme.dim(first!)}`, ...rest.map((l) => `${indent}${theme.dim(l)}`)].join('\n');
 }
 
 export function recommendText(r: RecommendResult, theme: Theme): string {
@@ -96,7 +115,7 @@ export function recommendText(r: RecommendResult, theme: Theme): string {
 	lines.push(row('CPUs reservation', s.containerCpusReservation, theme));
 	lines.push(row('pids limit', s.pids, theme));
 	lines.push(s.shm ? row('shm_size', s.shm, theme) : `  ${'shm_size'.padEnd(20)} ${theme.bold('64 MiB'.padEnd(10))} ${theme.dim("Docker's default is enough for this workload")}`);
-	lines.push(`  ${'GPU'.padEnd(20)} ${theme.bold((s.gpu.value ? 'all' : 'none').padEnd(10))} ${theme.dim(s.gpu.reason)}`);
+	lines.push(row('GPU', {value: s.gpu.value ? 1 : 0, display: s.gpu.value ? 'all' : 'none', reason: s.gpu.reason}, theme));
 	if (r.findings.length > 0) {
 		lines.push('');
 		lines.push(theme.bold('Findings'));

@@ -125,3 +125,15 @@ describeEngine('configure against the real engine', () => {
 		expect(load(broken)).toMatch(/unable to configure the Docker daemon with file .*(invalid size|don't match any configuration option)/);
 	});
 });
+
+describeEngine('configure when the machine is below the workload minimum', () => {
+	const ncpu = Number(docker(['info', '--format', '{{.NCPU}}']));
+	it.skipIf(ncpu >= 4)('--write of a .wslconfig for ai-training on a 2-CPU host writes nothing and exits 1', () => {
+		const target = path.join(dir, 'never.wslconfig');
+		const r = runCli(['configure', '--platform', 'windows', '--workload', 'ai-training', '--write', target]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('Nothing was written: see the findings.');
+		expect(r.stdout).toContain('needs at least 4 CPUs');
+		expect(existsSync(target)).toBe(false);
+	});
+});

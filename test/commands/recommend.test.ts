@@ -85,3 +85,21 @@ describeEngine('recommend against the real engine', () => {
 		expect(r.stdout).not.toMatch(/\u001B\[/); // NO_COLOR, no TTY
 	});
 });
+
+describeEngine('--json results match their documented schemas', () => {
+	it('recommend, configure and generate-compose', async () => {
+		const {Ajv} = await import('ajv');
+		const {recommendSchema, configureSchema, generateComposeSchema} = await import('./setup-schemas.js');
+		const ajv = new Ajv({allErrors: true, strict: false});
+		const check = (schema: object, value: unknown) => {
+			const validate = ajv.compile(schema);
+			expect(validate(value) ? [] : validate.errors).toEqual([]);
+		};
+		for (const workload of ['ai-inference', 'ai-training', 'web']) check(recommendSchema, runJson(['recommend', '--workload', workload]).doc.result);
+		check(configureSchema, runJson(['configure']).doc.result);
+		check(configureSchema, runJson(['configure', '--platform', 'windows']).doc.result);
+		check(generateComposeSchema, runJson(['generate-compose', '--stdout']).doc.result);
+		// The schemas are not vacuous: a wrong shape is rejected.
+		expect(ajv.compile(recommendSchema)({workload: 'gpu'})).toBe(false);
+	});
+});

@@ -26,6 +26,8 @@ export function detectPlatform(facts: SetupFacts): DetectedPlatform {
 		if (!facts.engine || facts.engine.desktop) return {platform: 'windows', why: 'running inside WSL 2 with Docker Desktop for Windows', wsl: true};
 		return {platform: 'linux', why: 'a Linux engine inside WSL 2 (the WSL VM is sized by .wslconfig on Windows)', wsl: true};
 	}
+	const remote = facts.endpoint && facts.engine && !facts.engine.desktop && (facts.endpoint.transport === 'tcp' || facts.endpoint.transport === 'ssh');
+	if (remote) return {platform: facts.engine!.os === 'windows' ? 'windows' : 'linux', why: `the engine at ${facts.endpoint!.host} runs ${facts.engine!.operatingSystem || facts.engine!.os}: apply this on that machine`, wsl: false};
 	if (os.platform === 'darwin') return {platform: 'macos', why: 'this host runs macOS', wsl: false};
 	if (os.platform === 'win32') return {platform: 'windows', why: 'this host runs Windows', wsl: false};
 	return {platform: 'linux', why: `this host runs ${os.distro || 'Linux'}`, wsl: false};
@@ -89,7 +91,7 @@ export function daemonItems(facts: SetupFacts, rec: Recommendation, platform: Pl
 		{key: 'log-opts', value: {'max-size': '10m', 'max-file': '3'}, reason: 'without max-size json-file logs grow until the disk is full; 3 × 10 MiB per container is plenty for `docker logs`'},
 		{key: 'default-ulimits', value: {nofile: {Name: 'nofile', Soft: 65536, Hard: 65536}}, reason: 'a known open-files limit for every container: servers and model loaders open many files and sockets, and an unbounded limit slows some runtimes (each fd is scanned on fork)'},
 	];
-	if (platform === 'linux') {
+	if (platform === 'linux' && !facts.engine?.desktop) {
 		items.push({key: 'live-restore', value: true, reason: 'containers keep running while dockerd restarts or upgrades (not available in swarm mode)'});
 		const driver = facts.engine?.storageDriver;
 		if (driver === 'overlay2') items.push({key: 'storage-driver', value: 'overlay2', reason: 'pins the driver the engine already uses, so a kernel or package change cannot silently fall back to vfs'});
@@ -211,6 +213,7 @@ export function mergeWslConfig(existing: string | null, values: Readonly<Record<
 }
 
 function daemonLocation(platform: Platform, facts: SetupFacts): string {
+	if (platform === 'linux' && facts.engine?.desktop) return '~/.docker/daemon.json (Docker Desktop → Settings → Docker Engine edits the same file)';
 	if (platform === 'macos') return '~/.docker/daemon.json (Docker Desktop → Settings → Docker Engine edits the same file)';
 	if (platform === 'windows') return '%UserProfile%\\.docker\\daemon.json (Docker Desktop → Settings → Docker Engine edits the same file)';
 	if (facts.engine?.rootless) return '~/.config/docker/daemon.json (rootless engine)';
@@ -261,8 +264,18 @@ export function configure(input: ConfigureInput): ConfigureOutput {
 		}
 	}
 
-	if (p === 'linux') {
-		const lines = ['No VM limits apply: containers share this host directly. Limit each container instead:'];
+	const desktopOnLinux = p === 'linux' && facts.engine?.desktop === true;
+	if (desktopOnLinux) {
+		sections.push({
+			title: 'Docker Desktop for Linux → Settings → Resources → Advanced',
+			lines: s
+				? [`CPUs: ${s.dockerCpus.value} — ${s.dockerCpus.reason}`, `Memory: ${gb(s.dockerMemory.value)} — ${s.dockerMemory.reason}`, `Swap: ${Math.max(0.5, s.swap.value / GiB)}GB — ${s.swap.reason}`, `Virtual disk limit: ${gb(s.diskFree.value + 16 * GiB)} — ${s.diskFree.reason}, plus room for the VM`, 'Then Apply & restart. Docker Desktop runs its own VM even on Linux: these limits apply to it.']
+				: ["No resource numbers: this machine cannot meet the workload's minimum (see the findings)."],
+		});
+	}
+	if (p === 'linux' && !desktopOnLinux) {
+		const remote = facts.endpoint?.transport === 'tcp' || facts.endpoint?.transport === 'ssh';
+		const lines = [`No VM limits apply: containers share ${remote ? "the engine's host" : 'this host'} directly. Limit each container instead:`];
 		if (s && rec.apply) {
 			lines.push(`  ${rec.apply.dockerRun}`);
 			lines.push(`  compose: deploy.resources.limits memory ${dockerSize(s.containerMemory.value)}, cpus ${s.containerCpus.value}; pids_limit ${s.pids.value}${s.shm ? `; shm_size ${dockerSize(s.shm.value)}` : ''} (docker-helper generate-compose)`);
@@ -278,7 +291,7 @@ export function configure(input: ConfigureInput): ConfigureOutput {
 	} else {
 		const {merged, changes} = mergeDaemonJson(existing?.raw ?? null, daemonItems(facts, rec, p));
 		const activate =
-			p === 'linux'
+			p === 'linux' && !facts.engine?.desktop
 				? [
 						engineMajor(facts) >= 23 ? `sudo dockerd --validate --config-file ${facts.engine?.rootless ? '~/.config/docker/daemon.json' : '/etc/docker/daemon.json'}` : 'python3 -m json.tool /etc/docker/daemon.json >/dev/null   # a syntax check (dockerd --validate needs Docker 23+)',
 						facts.engine?.rootless ? 'systemctl --user restart docker' : 'sudo systemctl restart docker   # running containers stop this once; with live-restore on, later restarts keep them',

@@ -115,6 +115,11 @@ export function roundMemory(bytes: number): number {
 	return Math.max(0, Math.floor(bytes / step) * step);
 }
 
+/** Round down to whole GiB from 1 GiB up (256 MiB steps below): for shm and swap, read as round numbers. */
+export function roundCoarse(bytes: number): number {
+	return bytes >= GiB ? Math.floor(bytes / GiB) * GiB : roundMemory(bytes);
+}
+
 /** Round CPUs down to halves, never below a half. */
 function roundCpus(n: number): number {
 	return Math.max(0.5, Math.floor(n * 2) / 2);
@@ -229,7 +234,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	const usable = machine.memory - reserve;
 
 	if (facts.engineError) {
-		findings.push({id: 'engine.unreachable', severity: 'warn', message: `The engine did not answer (${facts.engineError.message}): these numbers come from this host alone.`, hint: facts.engineError.hint});
+		findings.push({id: 'engine.unreachable', severity: 'warn', message: `The engine did not answer (${facts.engineError.message.replace(/\.$/, '')}): these numbers come from this host alone.`, hint: facts.engineError.hint});
 	}
 	// Minimums first: below them there is nothing honest to recommend.
 	if (usable < w.minimum.memory) {
@@ -271,17 +276,17 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 				? `about half of ${formatBytes(machine.memory)}, capped: ${w.dockerMemory.capWhy}`
 				: half > usable
 					? `half would leave the host less than ${formatBytes(reserve)}; capped to keep it`
-					: `about half of ${formatBytes(machine.memory)}: the other half stays with the host for its OS, tools and the page cache that model and data files are read through`;
+					: `about half of ${formatBytes(machine.memory)}: the other half stays with the host for its OS, tools and the page cache every file read goes through${w.usesGpu ? ' (model weights included)' : ''}`;
 
 	const dockerCpus = Math.max(1, machine.cpus - cpuReserve(machine.cpus));
 	const cpuWhy = cpuReserve(machine.cpus) > 0 ? `${machine.cpus} CPUs less ${cpuReserve(machine.cpus)} so the host stays responsive under full load; CPU time is shared, idle CPUs are not lost` : `all ${machine.cpus} CPUs: too few to keep one back, CPU time is shared anyway`;
 
 	const containerMemory = roundMemory(Math.min(dockerMemory * w.container.memoryShare, w.container.memoryCap));
 	const reservation = roundMemory(containerMemory / 2);
-	const swapInside = roundMemory(containerMemory * w.container.swapShare);
+	const swapInside = roundCoarse(containerMemory * w.container.swapShare);
 	const containerCpus = Math.min(roundCpus(dockerCpus * w.container.cpuShare), dockerCpus);
 	const cpuReservation = Math.max(0.25, Math.floor((containerCpus / 2) * 4) / 4);
-	const shm = w.shm ? roundMemory(Math.min(Math.max(containerMemory * w.shm.share, w.shm.min), w.shm.max, containerMemory / 2)) : null;
+	const shm = w.shm ? roundCoarse(Math.min(Math.max(containerMemory * w.shm.share, w.shm.min), w.shm.max, containerMemory / 2)) : null;
 	const gpu = w.usesGpu && machine.gpu.usable;
 
 	const settings: Settings = {
@@ -289,7 +294,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 		dockerCpus: {value: dockerCpus, display: cpusText(dockerCpus), reason: cpuWhy},
 		swap: {value: w.swap.size, display: formatBytes(w.swap.size), reason: w.swap.why},
 		diskFree: {value: w.comfortable.diskFree, display: formatBytes(w.comfortable.diskFree), reason: `free space for images, build cache${w.usesGpu ? ', model weights' : ''} and volumes (at least ${formatBytes(w.minimum.diskFree)})`},
-		containerMemory: {value: containerMemory, display: formatBytes(containerMemory), reason: `${w.container.memoryShareWhy} (${Math.round(w.container.memoryShare * 100)}% of ${formatBytes(dockerMemory)}${containerMemory < dockerMemory * w.container.memoryShare - GiB ? `, capped at ${formatBytes(w.container.memoryCap)}` : ''}); past it the kernel OOM-kills the container (exit 137)`},
+		containerMemory: {value: containerMemory, display: formatBytes(containerMemory), reason: `${w.container.memoryShareWhy} (${Math.round(w.container.memoryShare * 100)}% of ${formatBytes(dockerMemory)}${dockerMemory * w.container.memoryShare > w.container.memoryCap ? `, capped at ${formatBytes(w.container.memoryCap)}` : ''}); past it the kernel OOM-kills the container (exit 137)`},
 		containerMemoryReservation: {value: reservation, display: formatBytes(reservation), reason: 'half the limit: a soft floor the kernel protects when memory runs short elsewhere'},
 		containerMemorySwap: {value: containerMemory + swapInside, display: formatBytes(containerMemory + swapInside), reason: `${w.container.swapWhy}${swapInside > 0 ? ` (${formatBytes(swapInside)} of swap on top of the limit)` : ' (--memory-swap equal to --memory)'}`},
 		containerCpus: {value: containerCpus, display: cpusText(containerCpus), reason: w.container.cpuShare >= 1 ? 'every CPU Docker has: a CPU limit only throttles, and this container is the main tenant' : `${Math.round(w.container.cpuShare * 100)}% of Docker's CPUs, so a busy app cannot starve its database`},
@@ -309,7 +314,7 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	};
 
 	// What is worth knowing beyond the numbers.
-	if (machine.memory - reserve < w.comfortable.memory / 2 || machine.memory < w.comfortable.memory) {
+	if (machine.memory < w.comfortable.memory) {
 		findings.push({id: 'memory.comfortable', severity: 'warn', message: `${formatBytes(machine.memory)} is enough to run ${w.title.toLowerCase()} but below the comfortable ${formatBytes(w.comfortable.memory)}.`, hint: w.usesGpu ? 'Prefer small or quantised models, and one worker per container.' : 'Keep the number of companion services small.'});
 	}
 	if (machine.cpus < w.comfortable.cpus) {
@@ -335,10 +340,20 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	if (w.usesGpu && machine.gpu.nvidia.length > 0 && !machine.gpu.usable) {
 		findings.push({id: 'gpu.runtime', severity: 'warn', message: `${machine.gpu.nvidia.join(', ')} present but not usable from containers.`, hint: 'Install the NVIDIA Container Toolkit, then: sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker'});
 	}
+	// Limits the engine cannot enforce are worth knowing before relying on them.
+	const engine = facts.engine;
+	if (engine?.rootless && engine.cgroupVersion !== '2') {
+		findings.push({id: 'limits.rootless-cgroup-v1', severity: 'warn', message: 'Rootless Docker on cgroup v1: --memory, --cpus and --pids-limit are ignored.', hint: 'Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate controllers to your user (see the rootless Docker docs: "Limiting resources").'});
+	}
+	if (engine?.warnings.some((w) => /no swap limit support/i.test(w))) {
+		findings.push({id: 'limits.no-swap-accounting', severity: 'info', message: 'This kernel has no swap accounting: --memory-swap (compose memswap_limit) is ignored.', hint: 'Enable it with the kernel parameter swapaccount=1 (cgroup v1), or use cgroup v2.'});
+	}
 	if (machine.kind === 'remote') {
 		findings.push({id: 'engine.remote', severity: 'info', message: 'Numbers come from the remote engine\'s memory and CPUs; its disk and swap cannot be seen from here.', hint: 'Run docker-helper validate on that machine for its disk, swap and GPU.'});
 	}
 
+	const order: Record<FindingSeverity, number> = {fail: 0, warn: 1, info: 2};
+	findings.sort((a, b) => order[a.severity] - order[b.severity]);
 	return {workload: w.id, title: w.title, machine, feasible: true, findings, settings, apply: applyFor(machine, settings)};
 }
 

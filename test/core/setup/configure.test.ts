@@ -179,3 +179,24 @@ describe('configure: per platform', () => {
 		expect(out.files.find((f) => f.id === 'daemon.json')).toBeDefined();
 	});
 });
+
+describe('configure: engines that are not this plain host', () => {
+	it('a remote engine is configured as its own OS, whatever this laptop runs', () => {
+		const f = facts({memory: 8 * GiB, cpus: 4, platform: 'darwin', transport: 'ssh', engine: {memTotal: 64 * GiB, cpus: 16}});
+		const d = detectPlatform(f);
+		expect(d.platform).toBe('linux');
+		expect(d.why).toContain('ssh://build-server:2376');
+		const out = configure({facts: f, recommendation: recommend(f, WORKLOADS['ai-inference']), platform: d, existingDaemon: null, existingWslConfig: null});
+		expect(out.sections[0]!.lines[0]).toContain("the engine's host");
+		expect(out.sections[0]!.lines.join('\n')).toContain('--memory 24g'); // from the engine's 64 GiB, not the laptop's 8
+	});
+
+	it('Docker Desktop for Linux: a VM with Resources settings, not "no VM limits"', () => {
+		const out = run({memory: 32 * GiB, cpus: 8, engine: {desktop: true, memTotal: 8 * GiB, cpus: 4}});
+		expect(out.sections[0]!.title).toContain('Docker Desktop for Linux');
+		expect(out.sections.map((s) => s.lines.join('\n')).join('\n')).not.toContain('No VM limits');
+		const daemon = out.files.find((f) => f.id === 'daemon.json')!;
+		expect(daemon.location).toContain('~/.docker/daemon.json');
+		expect(JSON.parse(daemon.content)['live-restore']).toBeUndefined();
+	});
+});

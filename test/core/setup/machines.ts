@@ -13,7 +13,7 @@ export interface Shape {
 	readonly platform?: 'linux' | 'darwin' | 'win32';
 	readonly wsl?: boolean;
 	readonly arch?: string;
-	readonly gpus?: Array<{vendor: string; model: string; vram: number | null}>;
+	readonly gpus?: ReadonlyArray<{readonly vendor: string; readonly model: string; readonly vram: number | null}>;
 	readonly diskFree?: number;
 	/** null: the engine did not answer. */
 	readonly engine?: Partial<EngineFacts> | null;

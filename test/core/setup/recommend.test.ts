@@ -75,6 +75,13 @@ describe('recommend: machine shapes', () => {
 		expect(rec({memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia']}}, 'web').settings!.gpu.value).toBe(false);
 	});
 
+	it('reasons say when a cap or the minimum decided the number', () => {
+		expect(rec({memory: 24 * GiB, cpus: 2}, 'web').settings!.containerMemory.reason).toContain('capped at 2 GiB');
+		expect(rec({memory: 8 * GiB, cpus: 4}, 'web').settings!.containerMemory.reason).not.toContain('capped');
+		expect(rec({memory: 512 * GiB, cpus: 64}, 'web').settings!.dockerMemory.reason).toContain('capped');
+		expect(rec({memory: 6 * GiB, cpus: 2}, 'ai-inference').settings!.dockerMemory.reason).toContain('below the 4 GiB this workload needs');
+	});
+
 	it('training allows a little swap inside the container; inference and web none', () => {
 		const t = rec({memory: 64 * GiB, cpus: 16}, 'ai-training').settings!;
 		expect(t.containerMemorySwap.value).toBe(27 * GiB + 6 * GiB);
@@ -103,6 +110,11 @@ describe('recommend: where the resources come from', () => {
 		expect(ids(t)).toContain('fail:vm.memory');
 		expect(hasFailure(t)).toBe(true);
 		expect(t.findings.find((f) => f.id === 'vm.memory')!.hint).toContain('Settings → Resources');
+		expect(t.findings[0]!.severity).toBe('fail'); // failures first
+		// shm and swap in whole GiB: 13 GiB limit → 3 GiB shm, 3 GiB swap on top.
+		expect(t.settings!.containerMemory.value).toBe(13 * GiB);
+		expect(t.settings!.shm!.value).toBe(3 * GiB);
+		expect(t.settings!.containerMemorySwap.value).toBe(16 * GiB);
 	});
 
 	it('Docker Desktop VM larger than the host can spare', () => {
@@ -136,6 +148,12 @@ describe('recommend: where the resources come from', () => {
 		expect(r.feasible).toBe(true);
 		expect(ids(r)).toContain('warn:engine.unreachable');
 		expect(r.settings!.dockerMemory.value).toBe(8 * GiB);
+	});
+
+	it('limits the engine cannot enforce are reported', () => {
+		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {rootless: true, cgroupVersion: '1'}}, 'web'))).toContain('warn:limits.rootless-cgroup-v1');
+		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {rootless: true, cgroupVersion: '2'}}, 'web'))).not.toContain('warn:limits.rootless-cgroup-v1');
+		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {warnings: ['WARNING: No swap limit support']}}, 'web'))).toContain('info:limits.no-swap-accounting');
 	});
 
 	it('local Linux engine: the data root\'s file system and the host swap are used', () => {
