@@ -119,3 +119,8 @@ export function toDocResult(catalog: Catalog, doc: Doc): DocResult {
 export function toListEntry(doc: Doc): DocListEntry {
 	return {id: doc.id, title: doc.title, summary: doc.summary, aliases: doc.aliases, collection: doc.collection};
 }
+
+/** What explain and the guide commands return. */
+export type ExplainResult =
+	| {readonly mode: 'list'; readonly collection: 'topics' | 'rules'; readonly entries: readonly DocListEntry[]; readonly guides: readonly DocListEntry[]}
+	| {readonly mode: 'docs'; readonly docs: readonly DocResult[]};
