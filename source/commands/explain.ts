@@ -26,7 +26,7 @@ function width(): number {
 
 export const explain: Command<ExplainResult> = {
 	name: 'explain',
-	summary: 'Explain a Docker concept: layers, volumes, networking, PID 1, OOM, …',
+	summary: 'Explain a Docker concept (layers, networking, OOM, …)',
 	description:
 		'Prints a topic written for people who run containers in production: what happens, why, and the exact\ncommands to see it for yourself. Topic names accept aliases (cow → copy-on-write), and lint rule ids or\nslugs (DH1001) show that rule\'s documentation. In a terminal, with no topic, opens a topic menu.\nExit code 2 for an unknown topic (with suggestions).',
 	usage: 'docker-helper explain [<topic>… | all] [--list [--rules]]',
@@ -41,7 +41,10 @@ export const explain: Command<ExplainResult> = {
 				const {catalog, inCollection} = await knowledge();
 				const topics = inCollection(catalog, 'topics');
 				const width = Math.max(...topics.map((t) => t.title.length)) + 1;
-				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: t.summary})), {label: 'All topics'.padEnd(width), value: 'all', hint: 'every topic, one after the other'}];
+				// One row per topic: the summary is cut to what the terminal has left beside the title.
+				const room = Math.max(10, (process.stdout.columns || 80) - width - 6);
+				const fit = (text: string) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);
+				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: fit(t.summary)})), {label: 'All topics'.padEnd(width), value: 'all', hint: fit('every topic, one after the other')}];
 			},
 		},
 	],
