@@ -282,7 +282,13 @@ class Renderer {
 		rows.forEach((row, r) => {
 			if (r > 0) out.push('');
 			row.forEach((c, i) => {
-				const label = `${header[i]?.text ?? ''}:`;
+				const name = header[i]?.text.trim() ?? '';
+				if (name === '') {
+					// A column without a header (a row-label column): the value itself titles the record.
+					for (const l of this.wrap(c.spans, width)) out.push(i === 0 ? t.bold(stripAnsi(l)) : l);
+					return;
+				}
+				const label = `${name}:`;
 				const wrapped = this.wrap(c.spans.length ? c.spans : [{text: ''}], Math.max(20, width - labelWidth));
 				const first = i === 0 ? t.bold(label) : t.dim(label);
 				wrapped.forEach((l, j) => out.push(j === 0 ? `${first}${' '.repeat(Math.max(1, labelWidth - [...label].length))}${l}` : `${' '.repeat(labelWidth)}${l}`));

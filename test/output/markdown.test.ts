@@ -30,6 +30,7 @@ describe('renderMarkdown, plain (no colour)', () => {
 		{name: 'narrow table becomes aligned columns', md: '| A | Bee |\n|---|---|\n| `x` | y |\n| long | z |', expected: 'A     Bee\n----  ---\nx     y\nlong  z'},
 		{name: 'right-aligned column', md: '| n | v |\n|---|--:|\n| a | 5 |\n| b | 100 |', expected: 'n    v\n-  ---\na    5\nb  100'},
 		{name: 'wide table becomes one record per row', width: 40, md: '| Symptom | Fix |\n|---|---|\n| port in use | stop the other container that holds the port |', expected: 'Symptom: port in use\nFix:     stop the other container that\n         holds the port'},
+		{name: 'a wide table with an empty corner header titles each record with its first cell', width: 40, md: '| | Image | Container |\n|---|---|---|\n| Mutable | no, never changes once built | yes, its writable layer |', expected: 'Mutable\nImage:     no, never changes once built\nContainer: yes, its writable layer'},
 		{name: 'horizontal rule', md: 'a\n\n---\n\nb', expected: `a\n\n${'─'.repeat(40)}\n\nb`},
 		{name: 'html tags are dropped', md: 'a <b>bold</b> word', expected: 'a bold word'},
 	];
