@@ -37,7 +37,7 @@ export interface GenerateDockerignoreResult {
 
 export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = {
 	name: 'generate-dockerignore',
-	summary: "Write a .dockerignore for this project's languages, or merge missing entries into yours",
+	summary: "Write or merge a .dockerignore for this project's languages",
 	description:
 		'Detects the languages in the directory (Python, Node.js, Go, Java/Kotlin, Rust, Ruby, PHP, .NET) from\n' +
 		'marker files such as package.json or go.mod and from source files, in a bounded walk (3 levels, 5000\n' +
