@@ -9,7 +9,8 @@
 # Run:     docker run --rm -p 3000:3000 myapp
 
 # Node 24 is an LTS line (even major versions are; supported until April 2028). Pinned to
-# an exact release and Alpine version ("latest", "lts" or "24" move under you). For byte-for-byte reproducible builds also pin the digest:
+# an exact release and Alpine version ("latest", "lts" or "24" move under you).
+# For byte-for-byte reproducible builds also pin the digest:
 #   docker buildx imagetools inspect node:24.18.0-alpine3.24   then FROM node:...@sha256:<digest>
 ARG NODE_VERSION=24.18.0
 ARG ALPINE_VERSION=3.24
