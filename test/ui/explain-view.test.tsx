@@ -100,6 +100,20 @@ describe('explain in the app', () => {
 	});
 });
 
+describe('explain from the main menu', () => {
+	it('choosing explain in the menu opens the topic list', async () => {
+		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} />);
+		unmount = app.unmount;
+		const {lastFrame, stdin} = app;
+		await until(lastFrame, (f) => f.includes('Enter run'), 'the main menu');
+		const index = commands.findIndex((c) => c.name === 'explain');
+		for (let i = 0; i < index; i++) await press(stdin, KEY.down);
+		await until(lastFrame, (f) => selected(f).includes('explain'), 'explain selected');
+		await press(stdin, KEY.enter);
+		await until(lastFrame, (f) => f.includes('explain: choose topic') && f.includes('Copy-on-write'), 'the topic list');
+	});
+});
+
 describe('guides in the app', () => {
 	it('debug-guide opens in the scroll view and q goes back to the main menu', async () => {
 		const {lastFrame, stdin} = start('debug-guide');
