@@ -131,4 +131,23 @@ describeEngine('the topics tell the truth (real engine)', () => {
 			docker(['network', 'rm', net], {allowFail: true});
 		}
 	});
+
+	it('restart-policies: on-failure:n restarts only failures, at most n times; unhealthy never restarts', async () => {
+		const topic = resolve(catalog, 'restart-policies')!.markdown;
+		expect(topic).toContain('only on a non-zero exit code, at most `n` times');
+		expect(topic).toContain('**Unhealthy is not exited.**');
+		const failing = uniqueName('k1-onfail');
+		const ok = uniqueName('k1-onok');
+		const sick = uniqueName('k1-sick');
+		created.push(failing, ok, sick);
+		docker(['run', '-d', '--name', failing, '--restart', 'on-failure:2', FIXTURE_IMAGE, 'sh', '-c', 'exit 3']);
+		docker(['run', '-d', '--name', ok, '--restart', 'on-failure:2', FIXTURE_IMAGE, 'true']);
+		docker(['run', '-d', '--name', sick, '--restart', 'always', '--health-cmd', 'exit 1', '--health-interval', '1s', '--health-retries', '1', FIXTURE_IMAGE, 'sleep', '300']);
+		const state = (name: string) => docker(['inspect', '-f', '{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}', name]);
+		const health = () => docker(['inspect', '-f', '{{.State.Health.Status}} {{.RestartCount}} {{.State.Status}}', sick]);
+		for (let i = 0; i < 150 && !(state(failing) === 'exited 3 2' && health().startsWith('unhealthy')); i++) await new Promise((r) => setTimeout(r, 200));
+		expect(state(failing)).toBe('exited 3 2');
+		expect(state(ok)).toBe('exited 0 0');
+		expect(health()).toBe('unhealthy 0 running');
+	});
 });
