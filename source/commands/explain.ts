@@ -54,7 +54,7 @@ export const explain: Command<ExplainResult> = {
 	},
 	opensApp: (input) => input.args.length === 0 && !flagBool(input, 'list') && !flagBool(input, 'rules'),
 	async run(_ctx, input) {
-		const {catalog, inCollection, toListEntry, toDocResult, resolve, suggestDocs} = await knowledge();
+		const {catalog, inCollection, toListEntry, toDocResult, resolve, suggestDocs, mentions} = await knowledge();
 		if (flagBool(input, 'rules') && input.args.length === 0) {
 			return {mode: 'list', collection: 'rules', entries: inCollection(catalog, 'rules').map(toListEntry), guides: []};
 		}
@@ -69,7 +69,9 @@ export const explain: Command<ExplainResult> = {
 			const doc = resolve(catalog, query);
 			if (doc) return toDocResult(catalog, doc);
 			const close = suggestDocs(catalog, query);
-			throw new HelperError('UNKNOWN_TOPIC', `No topic '${query}'.`, `${didYouMean(close)} See: docker-helper explain --list`.trim(), {topic: query, suggestions: close});
+			const mentioned = close.length === 0 ? mentions(catalog, query) : [];
+			const hint = close.length > 0 ? didYouMean(close) : mentioned.length > 0 ? `Topics that mention '${query}': ${mentioned.join(', ')}.` : '';
+			throw new HelperError('UNKNOWN_TOPIC', `No topic '${query}'.`, `${hint} See: docker-helper explain --list`.trim(), {topic: query, suggestions: close, mentions: mentioned});
 		});
 		return {mode: 'docs', docs};
 	},

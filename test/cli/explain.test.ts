@@ -95,6 +95,12 @@ describe('explain (built binary, no TTY)', () => {
 		expect(doc.error).toMatchObject({code: 'UNKNOWN_TOPIC', details: {topic: 'netwrok', suggestions: ['networking']}});
 	});
 
+	it('falls back to the topics that mention an unknown word', () => {
+		const r = runCli(['explain', 'htpasswd']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain("Topics that mention 'htpasswd': registries.");
+	});
+
 	it('--json for a topic gives front matter, Markdown body and plain text', () => {
 		const {code, doc} = runJson(['explain', 'cow']);
 		expect(code).toBe(0);
