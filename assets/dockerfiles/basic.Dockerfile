@@ -10,6 +10,9 @@
 
 # Pinned to an exact patch release on Debian slim: the same image every time you rebuild.
 # glibc-based, so binary wheels (numpy, torch...) install without compiling.
+# For byte-for-byte reproducible builds also pin the digest:
+#   docker buildx imagetools inspect python:3.13.14-slim-trixie   then FROM python:...@sha256:<digest>
+# docker-helper ignore=DH1003 -- a template cannot know the digest you will build with: pin it when you adopt it (see the top of this file)
 FROM python:3.13.14-slim-trixie
 
 # PYTHONUNBUFFERED: print() output reaches `docker logs` immediately.

@@ -36,11 +36,13 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends build-essential \
     && rm -rf /var/lib/apt/lists/*
 
+WORKDIR /build
+
 # A virtualenv is one self-contained directory: easy to copy into the final stage.
+# Putting it first on PATH makes the `pip` below (and `python`) the virtualenv's own.
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
 
-WORKDIR /build
 # Copy only the dependency list first: the install layer is reused from the build cache
 # until requirements.txt changes, however often your source code changes.
 COPY requirements.txt .
@@ -49,6 +51,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 # ---------------------------------------------------------------------------
 # Stage 2 (runtime): same base, only the interpreter, the virtualenv and your code.
 # ---------------------------------------------------------------------------
+# docker-helper ignore=DH1003 -- a template cannot know the digest you will build with: pin it when you adopt it (see the top of this file)
 FROM python:${PYTHON_VERSION}-slim-${DEBIAN_RELEASE} AS runtime
 
 # gunicorn reads its configuration from the environment, so operators tune it with -e:

@@ -8,8 +8,9 @@
 # Build:   docker build -t myapp .
 # Run:     docker run --rm -p 3000:3000 myapp
 
-# Node 24 is the Active LTS line. Pinned to an exact release and Alpine version ("latest",
-# "lts" or "24" move under you). For byte-for-byte reproducible builds also pin the digest:
+# Node 24 is an LTS line (even major versions are; supported until April 2028). Pinned to
+# an exact release and Alpine version ("latest", "lts" or "24" move under you).
+# For byte-for-byte reproducible builds also pin the digest:
 #   docker buildx imagetools inspect node:24.18.0-alpine3.24   then FROM node:...@sha256:<digest>
 ARG NODE_VERSION=24.18.0
 ARG ALPINE_VERSION=3.24
@@ -36,6 +37,7 @@ RUN npm run build --if-present \
 # ---------------------------------------------------------------------------
 # Stage 2 (runtime): no npm cache, no dev dependencies, no compilers.
 # ---------------------------------------------------------------------------
+# docker-helper ignore=DH1003 -- a template cannot know the digest you will build with: pin it when you adopt it (see the top of this file)
 FROM node:${NODE_VERSION}-alpine${ALPINE_VERSION} AS runtime
 
 # NODE_ENV=production: Express and many libraries switch off debug behaviour.

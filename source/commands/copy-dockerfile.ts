@@ -31,7 +31,7 @@ function variantName(input: Input): string | undefined {
 
 export const copyDockerfile: Command<CopyDockerfileResult> = {
 	name: 'copy-dockerfile',
-	summary: 'Write a hardened, commented Dockerfile template (slim, alpine, gunicorn, node, basic)',
+	summary: 'Write a hardened Dockerfile template (slim, alpine, gunicorn, node, basic)',
 	description:
 		'Copies one of the shipped Dockerfile templates into your project. Production variants are multi-stage,\n' +
 		'run as a non-root UID 1000 user, pin their base images, and carry a HEALTHCHECK whose probe exists in\n' +

@@ -1,18 +1,32 @@
-import {loadCatalog} from '../adapters/knowledge.js';
 import {HelperError} from '../core/errors.js';
-import {type DocListEntry, type DocResult, inCollection, resolve, suggestDocs, toDocResult, toListEntry} from '../core/knowledge/catalog.js';
+import type {ExplainResult} from '../core/knowledge/catalog.js';
 import {didYouMean} from '../core/suggest.js';
-import {plainDoc, printWidth, renderDoc, renderDocList} from '../output/knowledge.js';
-import type {Theme} from '../output/theme.js';
 import {flagBool, type Command} from './types.js';
 
-export type ExplainResult =
-	| {readonly mode: 'list'; readonly collection: 'topics' | 'rules'; readonly entries: readonly DocListEntry[]; readonly guides: readonly DocListEntry[]}
-	| {readonly mode: 'docs'; readonly docs: readonly DocResult[]};
+export type {ExplainResult};
+
+/**
+ * The YAML and Markdown libraries cost start-up time for every command, so the loader and the
+ * renderer are imported on first use. run() always precedes text() and json().
+ */
+type Rendering = typeof import('../output/knowledge.js');
+let rendering: Rendering | undefined;
+async function knowledge() {
+	const [adapter, catalog, output] = await Promise.all([import('../adapters/knowledge.js'), import('../core/knowledge/catalog.js'), import('../output/knowledge.js')]);
+	rendering = output;
+	return {catalog: await adapter.loadCatalog(), ...catalog};
+}
+function rendered(): Rendering {
+	if (!rendering) throw new Error('docker-helper: explain output requested before the knowledge was loaded');
+	return rendering;
+}
+function width(): number {
+	return rendered().printWidth(process.stdout.isTTY ? process.stdout.columns : undefined);
+}
 
 export const explain: Command<ExplainResult> = {
 	name: 'explain',
-	summary: 'Explain a Docker concept: layers, volumes, networking, PID 1, OOM, …',
+	summary: 'Explain a Docker concept (layers, networking, OOM, …)',
 	description:
 		'Prints a topic written for people who run containers in production: what happens, why, and the exact\ncommands to see it for yourself. Topic names accept aliases (cow → copy-on-write), and lint rule ids or\nslugs (DH1001) show that rule\'s documentation. In a terminal, with no topic, opens a topic menu.\nExit code 2 for an unknown topic (with suggestions).',
 	usage: 'docker-helper explain [<topic>… | all] [--list [--rules]]',
@@ -24,10 +38,13 @@ export const explain: Command<ExplainResult> = {
 			description: "A topic id or alias, a lint rule id, or 'all'",
 			variadic: true,
 			choices: async () => {
-				const catalog = await loadCatalog();
+				const {catalog, inCollection} = await knowledge();
 				const topics = inCollection(catalog, 'topics');
 				const width = Math.max(...topics.map((t) => t.title.length)) + 1;
-				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: t.summary})), {label: 'All topics'.padEnd(width), value: 'all', hint: 'every topic, one after the other'}];
+				// One row per topic: the summary is cut to what the terminal has left beside the title.
+				const room = Math.max(10, (process.stdout.columns || 80) - width - 6);
+				const fit = (text: string) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);
+				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: fit(t.summary)})), {label: 'All topics'.padEnd(width), value: 'all', hint: fit('every topic, one after the other')}];
 			},
 		},
 	],
@@ -37,7 +54,7 @@ export const explain: Command<ExplainResult> = {
 	},
 	opensApp: (input) => input.args.length === 0 && !flagBool(input, 'list') && !flagBool(input, 'rules'),
 	async run(_ctx, input) {
-		const catalog = await loadCatalog();
+		const {catalog, inCollection, toListEntry, toDocResult, resolve, suggestDocs, mentions} = await knowledge();
 		if (flagBool(input, 'rules') && input.args.length === 0) {
 			return {mode: 'list', collection: 'rules', entries: inCollection(catalog, 'rules').map(toListEntry), guides: []};
 		}
@@ -52,35 +69,16 @@ export const explain: Command<ExplainResult> = {
 			const doc = resolve(catalog, query);
 			if (doc) return toDocResult(catalog, doc);
 			const close = suggestDocs(catalog, query);
-			throw new HelperError('UNKNOWN_TOPIC', `No topic '${query}'.`, `${didYouMean(close)} See: docker-helper explain --list`.trim(), {topic: query, suggestions: close});
+			const mentioned = close.length === 0 ? mentions(catalog, query) : [];
+			const hint = close.length > 0 ? didYouMean(close) : mentioned.length > 0 ? `Topics that mention '${query}': ${mentioned.join(', ')}.` : '';
+			throw new HelperError('UNKNOWN_TOPIC', `No topic '${query}'.`, `${hint} See: docker-helper explain --list`.trim(), {topic: query, suggestions: close, mentions: mentioned});
 		});
 		return {mode: 'docs', docs};
 	},
-	text: (result, theme) => explainText(result, theme, printWidth(process.stdout.isTTY ? process.stdout.columns : undefined)),
-	json: (result) => explainJson(result),
+	text: (result, theme) => rendered().explainText(result, theme, width()),
+	json: (result) => rendered().explainJson(result),
 	view: () => import('../ui/views/ExplainView.js'),
 };
-
-export function explainText(result: ExplainResult, theme: Theme, width: number): string {
-	if (result.mode === 'list') {
-		if (result.collection === 'rules') {
-			if (result.entries.length === 0) return 'No lint rule documents are installed.';
-			return `${renderDocList(result.entries, theme, 'Lint rules')}\n\n${theme.dim('Show one: docker-helper explain <rule id or slug>')}`;
-		}
-		const parts = [renderDocList(result.entries, theme, 'Topics')];
-		if (result.guides.length > 0) parts.push(renderDocList(result.guides, theme, 'Guides'));
-		parts.push(theme.dim('Show one: docker-helper explain <topic>   ·   every topic: docker-helper explain all   ·   rule docs: --list --rules'));
-		return parts.join('\n\n');
-	}
-	const rule = theme.dim('─'.repeat(Math.min(width, 60)));
-	return result.docs.map((d) => renderDoc(d, theme, {width})).join(`\n\n${rule}\n\n`);
-}
-
-/** --json: a document's front matter, its Markdown body and its plain-text rendering. */
-export function explainJson(result: ExplainResult): unknown {
-	if (result.mode === 'list') return result;
-	return {mode: 'docs', docs: result.docs.map((d) => ({...d, text: plainDoc(d)}))};
-}
 
 /** A guide command: the guide document from content/guides, shown like a topic. */
 export function guideCommand(id: string, spec: {summary: string; description: string; examples: string[]}): Command<ExplainResult> {
@@ -94,13 +92,13 @@ export function guideCommand(id: string, spec: {summary: string; description: st
 		args: [],
 		flags: {},
 		async run() {
-			const catalog = await loadCatalog();
+			const {catalog, toDocResult} = await knowledge();
 			const doc = catalog.docs.find((d) => d.collection === 'guides' && d.id === id);
 			if (!doc) throw new Error(`docker-helper is missing content/guides/${id}.md`);
 			return {mode: 'docs', docs: [toDocResult(catalog, doc)]};
 		},
-		text: (result, theme) => explainText(result, theme, printWidth(process.stdout.isTTY ? process.stdout.columns : undefined)),
-		json: (result) => explainJson(result),
+		text: (result, theme) => rendered().explainText(result, theme, width()),
+		json: (result) => rendered().explainJson(result),
 		view: () => import('../ui/views/GuideView.js'),
 	};
 }

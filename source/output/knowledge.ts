@@ -1,5 +1,5 @@
 /** Terminal renderings of knowledge documents (topics, guides, rule docs) and of the topic list. */
-import type {DocListEntry, DocResult} from '../core/knowledge/catalog.js';
+import type {DocListEntry, DocResult, ExplainResult} from '../core/knowledge/catalog.js';
 import {renderMarkdown} from './markdown.js';
 import {makeTheme, type Theme} from './theme.js';
 
@@ -36,3 +36,26 @@ export function renderDocList(entries: readonly DocListEntry[], theme: Theme, he
 	}
 	return lines.join('\n');
 }
+
+/** The text rendering of explain and the guides. */
+export function explainText(result: ExplainResult, theme: Theme, width: number): string {
+	if (result.mode === 'list') {
+		if (result.collection === 'rules') {
+			if (result.entries.length === 0) return 'No lint rule documents are installed.';
+			return `${renderDocList(result.entries, theme, 'Lint rules')}\n\n${theme.dim('Show one: docker-helper explain <rule id or slug>')}`;
+		}
+		const parts = [renderDocList(result.entries, theme, 'Topics')];
+		if (result.guides.length > 0) parts.push(renderDocList(result.guides, theme, 'Guides'));
+		parts.push(theme.dim('Show one: docker-helper explain <topic>   ·   every topic: docker-helper explain all   ·   rule docs: --list --rules'));
+		return parts.join('\n\n');
+	}
+	const rule = theme.dim('─'.repeat(Math.min(width, 60)));
+	return result.docs.map((d) => renderDoc(d, theme, {width})).join(`\n\n${rule}\n\n`);
+}
+
+/** --json: a document's front matter, its Markdown body and its plain-text rendering. */
+export function explainJson(result: ExplainResult): unknown {
+	if (result.mode === 'list') return result;
+	return {mode: 'docs', docs: result.docs.map((d) => ({...d, text: plainDoc(d)}))};
+}
+

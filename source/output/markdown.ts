@@ -276,13 +276,21 @@ class Renderer {
 			const line = (cells: Array<{text: string; styled: string}>) => cells.map((c, i) => pad(c, i)).join(' '.repeat(gap)).trimEnd();
 			return [line(header), t.dim(widths.map((w) => (t.color ? '─' : '-').repeat(w)).join(' '.repeat(gap))), ...rows.map(line)];
 		}
-		// Too wide for the terminal: one record per row, "Header: value" with hanging indent.
+		const wrapped = this.wrappedGrid(table, header, rows, widths, width, gap);
+		if (wrapped) return wrapped;
+		// Too wide even with wrapped cells: one record per row, "Header: value" with hanging indent.
 		const out: string[] = [];
 		const labelWidth = Math.min(Math.max(...header.map((h) => [...h.text].length)) + 2, Math.floor(width / 3));
 		rows.forEach((row, r) => {
 			if (r > 0) out.push('');
 			row.forEach((c, i) => {
-				const label = `${header[i]?.text ?? ''}:`;
+				const name = header[i]?.text.trim() ?? '';
+				if (name === '') {
+					// A column without a header (a row-label column): the value itself titles the record.
+					for (const l of this.wrap(c.spans, width)) out.push(i === 0 ? t.bold(stripAnsi(l)) : l);
+					return;
+				}
+				const label = `${name}:`;
 				const wrapped = this.wrap(c.spans.length ? c.spans : [{text: ''}], Math.max(20, width - labelWidth));
 				const first = i === 0 ? t.bold(label) : t.dim(label);
 				wrapped.forEach((l, j) => out.push(j === 0 ? `${first}${' '.repeat(Math.max(1, labelWidth - [...label].length))}${l}` : `${' '.repeat(labelWidth)}${l}`));
@@ -290,7 +298,65 @@ class Renderer {
 		});
 		return out;
 	}
+
+	/**
+	 * A grid whose widest columns wrap their text, when that fits the width without making rows
+	 * too tall or splitting a word (a command) across lines; null otherwise.
+	 */
+	wrappedGrid(table: Tokens.Table, header: Array<{text: string; spans: Span[]}>, rows: Array<Array<{text: string; spans: Span[]}>>, natural: number[], width: number, gap: number): string[] | null {
+		const t = this.theme;
+		const cols = natural.length;
+		const widths = [...natural];
+		// A column never gets narrower than its longest unbreakable word (a path, a short command).
+		const longestWord = (spans: Span[]) => Math.max(0, ...this.wrap(spans, 1).map(visibleWidth));
+		const floor = natural.map((n, i) => Math.max(Math.min(n, MIN_WRAPPED_COLUMN), ...[header, ...rows].map((r) => (r[i] ? longestWord(r[i]!.spans) : 0))));
+		const room = width - gap * (cols - 1);
+		while (widths.reduce((a, b) => a + b, 0) > room) {
+			let pick = -1;
+			for (let i = 0; i < cols; i++) if (widths[i]! > floor[i]! && (pick === -1 || widths[i]! > widths[pick]!)) pick = i;
+			if (pick === -1) return null;
+			widths[pick]!--;
+		}
+		const layout = (cells: Array<{spans: Span[]}>, bold: boolean): string[][] | null => {
+			const out: string[][] = [];
+			for (let i = 0; i < cols; i++) {
+				const spans = cells[i]?.spans ?? [];
+				const lines = this.wrap(bold ? spans.map((sp) => ({text: sp.text, style: t.bold})) : spans, widths[i]!);
+				if (lines.some((l) => visibleWidth(l) > widths[i]!)) return null;
+				out.push(lines);
+			}
+			return out;
+		};
+		const rendered: string[][][] = [];
+		for (const [index, cells] of [header, ...rows].entries()) {
+			const laid = layout(cells, index === 0);
+			if (!laid || Math.max(...laid.map((l) => l.length)) > MAX_WRAPPED_ROW_LINES) return null;
+			rendered.push(laid);
+		}
+		const out: string[] = [];
+		// Once any row wraps, a blank line between all rows keeps them apart.
+		const spaced = rendered.slice(1).some((cells) => cells.some((c) => c.length > 1));
+		rendered.forEach((cells, r) => {
+			const height = Math.max(...cells.map((c) => c.length));
+			for (let k = 0; k < height; k++) {
+				const parts = cells.map((c, i) => {
+					const text = c[k] ?? '';
+					const space = ' '.repeat(Math.max(0, widths[i]! - visibleWidth(text)));
+					return table.align[i] === 'right' ? space + text : text + space;
+				});
+				out.push(parts.join(' '.repeat(gap)).trimEnd());
+			}
+			if (r === 0) out.push(t.dim(widths.map((w) => (t.color ? '─' : '-').repeat(w)).join(' '.repeat(gap))));
+			else if (r < rendered.length - 1 && spaced) out.push('');
+		});
+		return out;
+	}
 }
+
+/** Cells narrower than this are not wrapped further: below it a table reads worse than records. */
+const MIN_WRAPPED_COLUMN = 12;
+/** A wrapped grid whose rows get taller than this is shown as records instead. */
+const MAX_WRAPPED_ROW_LINES = 4;
 
 // ---- code highlighting ------------------------------------------------------
 

@@ -140,3 +140,26 @@ describe('generate-dockerignore (built binary)', () => {
 		expect(runCli(['generate-dockerignore', '--dir', 'nope'], {cwd: dir}).code).toBe(1);
 	});
 });
+
+describe('generate-dockerignore reads the Dockerfile (built binary)', () => {
+	it("does not exclude what the Dockerfile copies (Spring Boot's COPY target/*.jar) and says so", () => {
+		const dir = project({'pom.xml': '<project/>', Dockerfile: 'FROM eclipse-temurin:21-jre\nCOPY target/*.jar app.jar\nCMD ["java","-jar","app.jar"]\n', 'Dockerfile.bak': 'FROM x\nCOPY build/ /b\n'});
+		const r = runCli(['generate-dockerignore'], {cwd: dir});
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Left out target: Dockerfile:2 copies target/*.jar');
+		const patterns = parsePatterns(read(dir));
+		expect(isExcluded(patterns, 'target/app-1.0.jar')).toBe(false);
+		expect(isExcluded(patterns, '.gradle/caches')).toBe(true);
+		expect(isExcluded(patterns, 'build/x')).toBe(true); // the .bak Dockerfile is not read
+	});
+
+	it('warns when the Dockerfile copies a secrets file, which stays excluded', () => {
+		const dir = project({'package.json': '{}', Dockerfile: 'FROM node:24.18.0-alpine3.24\nCOPY .env ./\n'});
+		const {code, doc} = runJson(['generate-dockerignore'], {cwd: dir});
+		expect(code).toBe(0);
+		expect(doc.result.secretCopies).toEqual([expect.objectContaining({path: '.env', line: 2})]);
+		expect(parsePatterns(read(dir))).toContain('.env');
+		const text = runCli(['generate-dockerignore', '--stdout'], {cwd: dir});
+		expect(text.stdout).not.toContain('holds secrets'); // --stdout prints only the file
+	});
+});

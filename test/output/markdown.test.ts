@@ -29,7 +29,10 @@ describe('renderMarkdown, plain (no colour)', () => {
 		{name: 'short inline code is never split', md: 'xxxxxxxxxxxxxxxxxxxxxx run `docker ps -a --no-trunc` ok', width: 30, expected: 'xxxxxxxxxxxxxxxxxxxxxx run\ndocker ps -a --no-trunc ok'},
 		{name: 'narrow table becomes aligned columns', md: '| A | Bee |\n|---|---|\n| `x` | y |\n| long | z |', expected: 'A     Bee\n----  ---\nx     y\nlong  z'},
 		{name: 'right-aligned column', md: '| n | v |\n|---|--:|\n| a | 5 |\n| b | 100 |', expected: 'n    v\n-  ---\na    5\nb  100'},
-		{name: 'wide table becomes one record per row', width: 40, md: '| Symptom | Fix |\n|---|---|\n| port in use | stop the other container that holds the port |', expected: 'Symptom: port in use\nFix:     stop the other container that\n         holds the port'},
+		{name: 'a table too wide for the terminal wraps its widest column', width: 40, md: '| Symptom | Fix |\n|---|---|\n| port in use | stop the other container that holds the port |', expected: 'Symptom      Fix\n-----------  ---------------------------\nport in use  stop the other container\n             that holds the port'},
+		{name: 'rows that wrap are separated by a blank line', width: 30, md: '| A | B |\n|---|---|\n| one | two words here and more words again |\n| x | y |', expected: 'A    B\n---  -------------------------\none  two words here and more\n     words again\n\nx    y'},
+		{name: 'a table whose commands cannot wrap becomes one record per row', width: 40, md: '| Diagnose | Fix |\n|---|---|\n| `docker inspect -f {{.State.OOMKilled}}` | `docker update --memory 2g app` |', expected: 'Diagnose: docker inspect -f {{.State.OOMKilled}}\nFix:      docker update --memory 2g app'},
+		{name: 'a record table with an empty corner header titles each record with its first cell', width: 40, md: '| | Image | Container |\n|---|---|---|\n| Mutable | `no-never-changes-once-built-ok` | `yes-its-writable-layer` |', expected: 'Mutable\nImage:     no-never-changes-once-built-ok\nContainer: yes-its-writable-layer'},
 		{name: 'horizontal rule', md: 'a\n\n---\n\nb', expected: `a\n\n${'─'.repeat(40)}\n\nb`},
 		{name: 'html tags are dropped', md: 'a <b>bold</b> word', expected: 'a bold word'},
 	];

@@ -45,8 +45,8 @@ describe('copy-dockerfile picker', () => {
 		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'python:3.13.14-slim-trixie', 'python:3.13.14-alpine3.24', '~125 MB', 'AI/ML']) expect(picker).toContain(s);
 		await tick(100);
 		app.stdin.write(KEY.down);
-		await tick(100);
-		expect(app.lastFrame()).toMatch(/❯ alpine/);
+		await waitFor(app.lastFrame, (f) => /❯ ?alpine/.test(f));
+		await tick(300); // let Ink re-subscribe the input handler with the new selection (slow under load)
 		app.stdin.write(KEY.enter);
 		const done = await waitFor(app.lastFrame, (f) => f.includes('Wrote'));
 		expect(done).toContain('alpine template');

@@ -2,13 +2,26 @@
 import {isExcluded, matches, normalizePattern, witness} from './match.js';
 
 export {normalizePattern};
+import type {CopySource} from './dockerfile-sources.js';
 import {COMMON_BLOCKS, LANGUAGES, type IgnoreBlock, type LanguageId} from './rules.js';
 
 export interface GeneratedIgnore {
 	readonly text: string;
 	/** Every pattern in file order, without comments. */
 	readonly patterns: readonly string[];
+	/** Entries left out because a Dockerfile copies what they would exclude. */
+	readonly kept: readonly KeptEntry[];
 }
+
+export interface KeptEntry {
+	readonly pattern: string;
+	/** The COPY/ADD source it would have excluded, and where. */
+	readonly source: string;
+	readonly at: string;
+}
+
+/** Blocks whose entries stay even when a Dockerfile copies them: secrets must not enter an image. */
+const ALWAYS = new Set(['vcs', 'secrets']);
 
 /** The patterns of a .dockerignore: comments and blank lines dropped, in file order. */
 export function parsePatterns(text: string): string[] {
@@ -39,15 +52,26 @@ function blocksFor(languages: readonly LanguageId[]): IgnoreBlock[] {
 	return [...COMMON_BLOCKS, ...langs];
 }
 
-/** The full generated file: a header, then one commented block per section, duplicates across blocks removed. */
-export function generateDockerignore(languages: readonly LanguageId[], options: {header?: readonly string[]} = {}): GeneratedIgnore {
+/**
+ * The full generated file: a header, then one commented block per section, duplicates across blocks
+ * removed. `protect` lists what the project's Dockerfiles copy from the context: an entry that would
+ * exclude one of them is left out (and reported), except for version control and secrets.
+ */
+export function generateDockerignore(languages: readonly LanguageId[], options: {header?: readonly string[]; protect?: readonly CopySource[]} = {}): GeneratedIgnore {
 	const seen = new Set<string>();
 	const lines: string[] = [];
 	const patterns: string[] = [];
+	const kept: KeptEntry[] = [];
 	for (const h of options.header ?? []) lines.push(`# ${h}`);
 	if (lines.length) lines.push('');
 	for (const block of blocksFor(languages)) {
-		const fresh = block.patterns.filter((p) => !covers(seen, p));
+		const fresh: string[] = [];
+		for (const p of block.patterns) {
+			if (covers(seen, p)) continue;
+			const hit = ALWAYS.has(block.id) || p.startsWith('!') ? undefined : (options.protect ?? []).find((src) => excludesSource(p, src.path));
+			if (hit) kept.push({pattern: p, source: hit.path, at: `${hit.dockerfile}:${hit.line}`});
+			else fresh.push(p);
+		}
 		if (fresh.length === 0) continue;
 		lines.push(`# ${block.title}: ${block.why}`);
 		for (const p of fresh) {
@@ -57,7 +81,29 @@ export function generateDockerignore(languages: readonly LanguageId[], options: 
 		}
 		lines.push('');
 	}
-	return {text: `${lines.join('\n').trimEnd()}\n`, patterns};
+	if (kept.length) {
+		lines.push('# Not excluded because a Dockerfile copies them:');
+		for (const k of kept) lines.push(`#   ${k.pattern}  (${k.at} copies ${k.source})`);
+		lines.push('');
+	}
+	return {text: `${lines.join('\n').trimEnd()}\n`, patterns, kept};
+}
+
+/** Would `pattern` exclude (part of) what a COPY source names? Globs in the source are tried with a witness path. */
+export function excludesSource(pattern: string, source: string): boolean {
+	const concrete = witness(source);
+	// Excluding the source itself or a parent directory breaks the COPY; excluding something
+	// inside a copied directory (a cache below a copied src/) is what .dockerignore is for.
+	return concrete !== null && matches(pattern, concrete);
+}
+
+/** COPY sources that the secrets entries exclude (`COPY .env .`): the build would bake them in without us. */
+export function secretCopies(sources: readonly CopySource[]): CopySource[] {
+	const secrets = COMMON_BLOCKS.find((b) => b.id === 'secrets')!.patterns;
+	return sources.filter((s) => {
+		const concrete = witness(s.path);
+		return concrete !== null && isExcluded(secrets, concrete);
+	});
 }
 
 export interface MergeOutcome {

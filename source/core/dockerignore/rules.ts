@@ -65,7 +65,7 @@ export const LANGUAGES: readonly Language[] = [
 		markers: ['requirements.txt', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock', 'environment.yml', 'tox.ini'],
 		markerSuffixes: [],
 		extensions: ['.py', '.ipynb'],
-		patterns: ['**/__pycache__', '**/*.py[cod]', '.venv', 'venv', '**/.venv', '.python-version', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '.hypothesis', 'htmlcov', '*.egg-info', '.eggs', '**/.ipynb_checkpoints', 'wandb', 'mlruns'],
+		patterns: ['**/__pycache__', '**/*.py[cod]', '.venv', 'venv', '**/.venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '.hypothesis', 'htmlcov', '*.egg-info', '.eggs', '**/.ipynb_checkpoints', 'wandb', 'mlruns'],
 	},
 	{
 		id: 'node',

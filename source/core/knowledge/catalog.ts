@@ -66,6 +66,22 @@ export function suggestDocs(catalog: Catalog, query: string, limit = 3): string[
 	return [...new Set(suggest(query, [...aliasOwner.keys()], limit).map((a) => aliasOwner.get(a)!))];
 }
 
+/**
+ * Documents whose title or body mention `query` as a word (case-insensitive), most mentions
+ * first: the fallback when no id or alias is close ("explain tini" → pid1-and-signals).
+ */
+export function mentions(catalog: Catalog, query: string, limit = 3): string[] {
+	const q = query.trim();
+	if (q.length < 3) return [];
+	const pattern = new RegExp(`(?<![\\w-])${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
+	return catalog.docs
+		.map((d) => ({id: d.id, count: (`${d.title}\n${d.markdown}`.match(pattern) ?? []).length}))
+		.filter((m) => m.count > 0)
+		.sort((a, b) => b.count - a.count)
+		.slice(0, limit)
+		.map((m) => m.id);
+}
+
 /** Consistency problems across the catalog: duplicate ids/aliases, related links that do not resolve. */
 export function checkCatalog(catalog: Catalog): string[] {
 	const problems = [...catalog.problems];
@@ -119,3 +135,8 @@ export function toDocResult(catalog: Catalog, doc: Doc): DocResult {
 export function toListEntry(doc: Doc): DocListEntry {
 	return {id: doc.id, title: doc.title, summary: doc.summary, aliases: doc.aliases, collection: doc.collection};
 }
+
+/** What explain and the guide commands return. */
+export type ExplainResult =
+	| {readonly mode: 'list'; readonly collection: 'topics' | 'rules'; readonly entries: readonly DocListEntry[]; readonly guides: readonly DocListEntry[]}
+	| {readonly mode: 'docs'; readonly docs: readonly DocResult[]};

@@ -10,5 +10,7 @@ export function DocPane({doc, theme, onBack}: {readonly doc: DocResult; readonly
 	const {stdout} = useStdout();
 	const width = Math.max(40, Math.min(100, (stdout?.columns ?? 80) - 2));
 	const lines = renderDoc(doc, theme, {width, withTitle: false}).split('\n');
-	return <ScrollText lines={lines} title={`${doc.title} — ${doc.summary}`} onBack={onBack} />;
+	const full = `${doc.title} — ${doc.summary}`;
+	const title = full.length <= width ? full : `${full.slice(0, width - 1)}…`;
+	return <ScrollText lines={lines} title={title} onBack={onBack} />;
 }

@@ -1,6 +1,6 @@
 import React from 'react';
-import type {ExplainResult} from '../../commands/explain.js';
-import {explainText} from '../../commands/explain.js';
+import type {ExplainResult} from '../../core/knowledge/catalog.js';
+import {explainText} from '../../output/knowledge.js';
 import type {ViewProps} from '../../commands/types.js';
 import {DocPane} from '../components/DocPane.js';
 import {ScrollText} from '../components/ScrollText.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readCollection, readRawDocs} from '../../../source/adapters/knowledge.js';
-import {buildCatalog, checkCatalog, inCollection, resolve, suggestDocs, toDocResult} from '../../../source/core/knowledge/catalog.js';
+import {buildCatalog, checkCatalog, inCollection, mentions, resolve, suggestDocs, toDocResult} from '../../../source/core/knowledge/catalog.js';
 import type {RawDoc} from '../../../source/core/knowledge/doc.js';
 import {ROOT} from '../../support/cli.js';
 
@@ -44,6 +44,19 @@ describe('catalog', () => {
 		expect(suggestDocs(catalog, 'copy-on-wrte')).toEqual(['copy-on-write']);
 		expect(suggestDocs(catalog, 'cwo')).toEqual(['copy-on-write']);
 		expect(suggestDocs(catalog, 'zzzzzzzz')).toEqual([]);
+	});
+
+	it('finds documents that mention a word, most mentions first, whole words only', () => {
+		const c = buildCatalog([
+			{collection: 'topics', file: 'topics/a.md', source: '---\nid: a\ntitle: A\nsummary: s\n---\nUse tini. tini reaps zombies.\n'},
+			{collection: 'topics', file: 'topics/b.md', source: '---\nid: b\ntitle: B\nsummary: s\n---\nOne tini here, and tinier is another word, as is tini-static.\n'},
+			{collection: 'topics', file: 'topics/c.md', source: '---\nid: c\ntitle: C (1.2+)\nsummary: s\n---\nNothing.\n'},
+		]);
+		expect(mentions(c, 'TINI')).toEqual(['a', 'b']);
+		expect(mentions(c, 'zombies')).toEqual(['a']);
+		expect(mentions(c, '(1.2+)')).toEqual(['c']); // regex characters are literal...
+		expect(mentions(c, '1.2*')).toEqual([]); // ...so this is not a pattern that matches '1.'
+		expect(mentions(c, 'no')).toEqual([]); // too short to mean anything
 	});
 
 	it('resolves related ids to titles', () => {

@@ -21,6 +21,12 @@ describe('parseDoc', () => {
 		expect(parseDoc(doc('id: pin-tags\ntitle: pin-tags\nsummary: s\naliases: [DH1001]')).aliases).toEqual(['DH1001']);
 	});
 
+	it('ignores extra metadata in rule docs only', () => {
+		const source = '---\nid: pin-tags\ntitle: pin-tags\nsummary: s\nseverity: warning\n---\nbody';
+		expect(parseDoc({collection: 'rules', file: 'rules/pin-tags.md', source}).id).toBe('pin-tags');
+		expect(() => parseDoc({collection: 'topics', file: 'topics/pin-tags.md', source})).toThrow(/unknown front matter key: severity/);
+	});
+
 	const bad: Array<{name: string; source: string; message: RegExp}> = [
 		{name: 'no front matter', source: '# Just markdown\n', message: /missing YAML front matter/},
 		{name: 'invalid YAML', source: '---\nid: [unclosed\n---\nbody', message: /not valid YAML/},
