@@ -221,9 +221,9 @@ export function reportLines(r: DiagnoseReport, theme: Theme): string[] {
 	if (r.unexplained) {
 		lines.push(theme.warn(`${theme.glyph.warn} No known cause matched.`) + ` The container is ${r.status}, but none of the ${RULES.length} rules recognised the evidence; this is not a guess.`);
 		if (r.unexplained.errorLines.length > 0) {
-			lines.push(`   ${theme.heading('Last error-looking log lines')}`);
+			lines.push(`   ${theme.heading(r.unexplained.errorLooking ? 'Last error-looking log lines' : 'Last log lines (none looks like an error)')}`);
 			for (const l of r.unexplained.errorLines) lines.push(`     ${l.time ? `${theme.dim(l.time)} ` : ''}${theme.dim(`[${l.stream}]`)} ${l.text.replace(/\r/g, '\\r')}`);
-		} else lines.push(theme.dim(`   The last ${f.logs.lines.length} log lines contain nothing that looks like an error.`));
+		} else lines.push(theme.dim('   The container wrote no log lines.'));
 		lines.push(`   ${theme.heading('Next steps')}`);
 		for (const s of r.unexplained.nextSteps) lines.push(`     ${theme.accent('→')} ${s}`);
 	}

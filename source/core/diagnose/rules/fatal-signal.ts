@@ -16,6 +16,8 @@ export const fatalSignal: Rule = {
 		if (!(code > 128 && FATAL.has(n)) && lines.length === 0) return null;
 		if (code === 0) return null;
 		if (f.state.oomKilled || events(f, 'oom').length > 0) return null;
+		// A runtime that aborts after running out of heap (Node exits 134) is app-oom, not a crash in native code.
+		if (findLines(f, /heap out of memory|OutOfMemoryError|Reached heap limit|runtime: out of memory/, 1).length > 0) return null;
 		const sig = code > 128 && FATAL.has(n) ? signalName(n) : 'a fatal signal';
 		const evidence = [field(f, 'State.ExitCode', code), field(f, 'State.OOMKilled', false), ...lines.map((l) => logEvidence(f, l))];
 		const illegal = n === 4;
