@@ -167,10 +167,11 @@ export class Engine {
 		return new Promise((resolve, reject) => {
 			let buffer = '';
 			const out: DiagnoseEngineEvent[] = [];
+			// `until` makes the engine end the stream; this is only a guard against a stuck engine.
 			const timer = setTimeout(() => {
 				(stream as unknown as {destroy(): void}).destroy();
-				resolve(out);
-			}, 5000);
+				reject(new HelperError('ENGINE_TIMEOUT', `The engine's events for ${id.slice(0, 12)} did not arrive within 15 s.`, 'Check the engine load (docker events may be slow under heavy use).'));
+			}, 15_000);
 			const take = (line: string) => {
 				if (!line.trim()) return;
 				try {
