@@ -41,10 +41,12 @@ function cleanup() {
 	for (let i = 0; i < created.length; i += 50) spawnSync('docker', ['rm', '-f', '-v', ...created.slice(i, i + 50)], {stdio: 'ignore'});
 	created.length = 0;
 }
-process.on('SIGINT', () => {
-	cleanup();
-	process.exit(130);
-});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		cleanup();
+		process.exit(130);
+	});
+}
 
 /** Run the built CLI once; wall time and peak RSS of that process. */
 function cli(args) {
@@ -52,8 +54,9 @@ function cli(args) {
 	const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 512 * 1024 * 1024});
 	const wall = ms(t0);
 	const rss = Number(/__MAXRSS_KB__ (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+	const cpu = Number(/__CPU_MS__ (\d+)/.exec(r.stderr)?.[1] ?? NaN);
 	if (r.status !== 0 && r.status !== 1) throw new Error(`diagnose failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-	return {wall, rss, stdout: r.stdout};
+	return {wall, rss, cpu, stdout: r.stdout};
 }
 
 function cliPair(name) {
@@ -82,7 +85,7 @@ async function bigLog() {
 	}
 	const top = JSON.parse(runs[0].stdout).result.reports[0].findings[0]?.id ?? '(none)';
 	cleanup();
-	return {writeSeconds, logFileBytes, wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)), cli: median(cliRuns), top};
+	return {writeSeconds, logFileBytes, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), cli: median(cliRuns), top};
 }
 
 async function manyStopped() {
@@ -120,9 +123,10 @@ async function manyStopped() {
 	);
 	const cliParallel = ms(t1);
 	cleanup();
-	return {reported: reported.length, ours, wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)), cliSerial, cliParallel};
+	return {reported: reported.length, ours, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), cliSerial, cliParallel};
 }
 
+const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 try {
 	const engine = docker(['version', '--format', '{{.Server.Version}}']);
 	const a = await bigLog();
@@ -131,14 +135,14 @@ try {
 	const section = [
 		'## diagnose',
 		'',
-		`Measured ${when} UTC by \`node bench/diagnose.mjs\` on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Docker Engine ${engine}, Node ${process.version}; the engine is shared with other work, so numbers vary run to run. Wall time includes Node start-up; peak memory is the CLI process's max RSS.`,
+		`Measured ${when} UTC by \`node bench/diagnose.mjs\` on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Docker Engine ${engine}, Node ${process.version}; load average at the start ${load}: the machine and engine are shared with other work, so wall times vary run to run. Wall time includes Node start-up; peak memory is the CLI process's max RSS.`,
 		'',
 		'| case | docker-helper | plain docker CLI, same containers | target |',
 		'|---|---|---|---|',
-		`| \`diagnose\` on a container with ${(LOG_BYTES / 1024 ** 3).toFixed(2)} GiB of log output (json-file log ${a.logFileBytes ? `${(a.logFileBytes / 1024 ** 3).toFixed(2)} GiB` : 'size unknown'}); median of ${RUNS} | ${a.wall.toFixed(0)} ms, peak ${mib(a.rss)} MiB | \`docker inspect\` + \`docker logs --tail 200\`: ${a.cli.toFixed(0)} ms | < 1 s, < 150 MiB |`,
-		`| \`diagnose --all\` over ${b.reported} troubled containers (${b.ours} stopped ones made by the bench, the rest already on the shared engine); median of ${Math.min(RUNS, 3)} | ${b.wall.toFixed(0)} ms, peak ${mib(b.rss)} MiB | \`docker inspect\` + \`docker logs --tail 200\` per container: ${b.cliSerial.toFixed(0)} ms one after another, ${b.cliParallel.toFixed(0)} ms 8 at a time | — |`,
+		`| \`diagnose\` on a container with ${(LOG_BYTES / 1024 ** 3).toFixed(2)} GiB of log output (json-file log ${a.logFileBytes ? `${(a.logFileBytes / 1024 ** 3).toFixed(2)} GiB` : 'size unknown'}); median of ${RUNS} | ${a.wall.toFixed(0)} ms wall (${a.cpu} ms CPU), peak ${mib(a.rss)} MiB | \`docker inspect\` + \`docker logs --tail 200\`: ${a.cli.toFixed(0)} ms | < 1 s, < 150 MiB |`,
+		`| \`diagnose --all\` over ${b.reported} troubled containers (${b.ours} stopped ones made by the bench, the rest already on the shared engine); median of ${Math.min(RUNS, 3)} | ${b.wall.toFixed(0)} ms wall (${b.cpu} ms CPU), peak ${mib(b.rss)} MiB | \`docker inspect\` + \`docker logs --tail 200\` per container: ${b.cliSerial.toFixed(0)} ms one after another, ${b.cliParallel.toFixed(0)} ms 8 at a time | — |`,
 		'',
-		`Top finding on the big-log container: \`${a.top}\` (the last line, after 1 GiB of noise, is the evidence: logs are read from the tail only). Writing the log took ${a.writeSeconds.toFixed(0)} s.`,
+		`Top finding on the big-log container: \`${a.top}\` (its last line, after the whole log of noise, is the evidence: logs are read from the tail only). Writing the log took ${a.writeSeconds.toFixed(0)} s.`,
 		'The docker-helper numbers include what the plain CLI calls do not: the image inspect, the engine events, host facts and every rule; the CLI calls only fetch the raw inspect document and log lines.',
 		'',
 	].join('\n');

@@ -219,7 +219,7 @@ export function reportLines(r: DiagnoseReport, theme: Theme): string[] {
 		lines.push('');
 	});
 	if (r.unexplained) {
-		lines.push(theme.warn(`${theme.glyph.warn} No known cause matched.`) + ` The container is ${r.status}, but none of the ${RULES.length} rules recognised the evidence; this is not a guess.`);
+		lines.push(theme.warn(`${theme.glyph.warn} No known cause matched.`) + ` It ${r.status}; none of the ${RULES.length} rules recognised the evidence, and docker-helper will not guess.`);
 		if (r.unexplained.errorLines.length > 0) {
 			lines.push(`   ${theme.heading(r.unexplained.errorLooking ? 'Last error-looking log lines' : 'Last log lines (none looks like an error)')}`);
 			for (const l of r.unexplained.errorLines) lines.push(`     ${l.time ? `${theme.dim(l.time)} ` : ''}${theme.dim(`[${l.stream}]`)} ${l.text.replace(/\r/g, '\\r')}`);
