@@ -25,7 +25,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 	const hc: Obj = i['HostConfig'] ?? {};
 	const st: Obj = i['State'] ?? {};
 	const labels: Record<string, string> = {...(cfg['Labels'] ?? {})};
-	for (const k of Object.keys(labels)) labels[k] = redactText(String(labels[k]));
+	for (const k of Object.keys(labels)) labels[k] = redactEnvEntry(`${k}=${String(labels[k])}`).slice(k.length + 1);
 	const health: Obj | undefined = st['Health'];
 	const mounts: MountFact[] = (i['Mounts'] ?? []).map((m: Obj) => ({
 		type: String(m['Type'] ?? ''),
