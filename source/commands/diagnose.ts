@@ -32,6 +32,7 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 		'missing modules and env vars, refused connections, DNS, health checks, crash loops, permissions,\n' +
 		'full disks, read-only file systems and more. Each finding shows its evidence with the docker command\n' +
 		'that reveals it, and the fixes. Logs are read from the tail only. Secrets are redacted.\n' +
+		`Finding ids: ${RULES.map((r) => r.id).join(', ')}.\n`.replace(/(.{1,100})(, |\.\n)/g, '$1$2\n').replace(/\n\n$/, '\n').replace(/ \n/g, '\n') +
 		'Exit code 1 when the container is failing (an error finding, or a failure no rule explains),\n' +
 		'0 when nothing is wrong (including a normal stop), 3 when the engine is unreachable.',
 	usage: 'docker-helper diagnose [<container>] [--tail <n>] | diagnose --all',

@@ -5,6 +5,8 @@
 import {execFile} from 'node:child_process';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {SCENARIOS, buildImages, cleanup, startScenarios, type Scenario} from '../../scripts/diagnose-scenarios.mjs';
+import {containerChoices} from '../../source/commands/diagnose.js';
+import {createContext} from '../../source/context.js';
 import {CLI, runCli, runJson} from '../support/cli.js';
 import {describeEngine, uniqueName} from '../support/engine.js';
 
@@ -108,6 +110,16 @@ describeEngine('diagnose on real failures', () => {
 		for (const id of ['oom-killed', 'crash-loop', 'not-executable', 'healthcheck-failing', 'host-port-allocated']) expect(seen.has(names.get(id)), id).toBe(true);
 		expect(seen.has(names.get('healthy-running'))).toBe(false);
 		expect(seen.has(names.get('healthy-healthcheck'))).toBe(false);
+	});
+
+	it('the picker lists troubled containers before healthy ones', async () => {
+		const ctx = createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
+		const labels = (await containerChoices(ctx)).map((c) => c.label);
+		const at = (id: string) => labels.indexOf(names.get(id)!);
+		expect(at('crash-loop')).toBeGreaterThanOrEqual(0);
+		expect(at('crash-loop')).toBeLessThan(at('healthy-running'));
+		expect(at('oom-killed')).toBeLessThan(at('healthy-running'));
+		expect(at('healthcheck-failing')).toBeLessThan(at('healthy-healthcheck'));
 	});
 
 	it('an unknown container: exit 1 with the closest names and docker ps -a', () => {

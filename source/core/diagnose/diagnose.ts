@@ -43,7 +43,10 @@ export function statusLine(f: DiagnosisFacts): string {
 		return d === null ? '' : ` ${formatSeconds(Math.max(0, d))} ago`;
 	};
 	const c = conditionOf(f);
-	if (c === 'running' || c === 'unhealthy' || c === 'paused') return `${c === 'paused' ? 'paused' : 'running'}${s.health ? `, ${s.health.status}` : ''}, up since${ago(s.startedAt) || ' (unknown)'}${f.restartCount ? `, ${f.restartCount} restarts` : ''}`;
+	if (c === 'running' || c === 'unhealthy' || c === 'paused') {
+		const up = secondsBetween(s.startedAt, f.capturedAt);
+		return `${c === 'paused' ? 'paused' : 'running'}${s.health ? `, ${s.health.status}` : ''}${up !== null ? `, up ${formatSeconds(Math.max(0, up))}` : ''}${f.restartCount ? `, ${f.restartCount} restarts` : ''}`;
+	}
 	if (c === 'created') return s.error ? 'created, never started (start failed)' : 'created, never started';
 	if (c === 'restarting') return `restarting (last exit ${s.exitCode}), ${f.restartCount} restarts`;
 	const ran = secondsBetween(s.startedAt, s.finishedAt);
