@@ -67,4 +67,15 @@ describeEngine('exec interactive shell (tmux pty)', () => {
 		tmux('send-keys', '-t', 'bash', 'exit', 'Enter');
 		await waitFor(/^EXIT=0$/m, 'exit 0', 'bash');
 	}, 60_000);
+
+	it.runIf(hasTmux)('-it runs a given command in the same pty session (keys in, exit code out)', async () => {
+		tmux('new-session', '-d', '-s', 'it', '-x', '100', '-y', '30', 'env PS1="host$ " bash --norc --noprofile');
+		await waitFor(/host\$ $/m, 'the host shell', 'it');
+		tmux('send-keys', '-t', 'it', `${process.execPath} ${CLI} exec -it ${container} -- sh -c 'printf "ready> "; read x; echo "got=$x"; exit 4'; echo "EXIT=$?"`, 'Enter');
+		await waitFor(/ready> $/m, 'the prompt from the command', 'it');
+		tmux('send-keys', '-t', 'it', 'hello there', 'Enter');
+		const text = await waitFor(/^EXIT=\d+$/m, 'the exit code', 'it');
+		expect(text).toMatch(/^got=hello there\r?$/m);
+		expect(text).toMatch(/^EXIT=4$/m);
+	}, 60_000);
 });
