@@ -194,6 +194,11 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 		expect(fires('exit-zero-service', variant('one-shot-exit-zero', (f) => (f.restartPolicy.name = 'always')))).toBe(true);
 	});
 
+	it('fatal-signal ignores ordinary words like "aborted" with a plain exit 1', () => {
+		expect(fires('fatal-signal', variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('request aborted by client')]))))).toBe(false);
+		expect(fires('fatal-signal', variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('Segmentation fault (core dumped)')]))))).toBe(true);
+	});
+
 	it('crash-loop needs restarts', () => {
 		expect(fires('crash-loop', variant('crash-loop', (f) => ((f.restartCount = 0), (f.restartPolicy.name = 'no'), (f.events.list = []), (f.state.restarting = false))))).toBe(false);
 	});
