@@ -157,8 +157,8 @@ export class Engine {
 	// --- diagnose (engineer D1): the raw facts diagnose reads, each bounded in size and time.
 
 	/** The last `tail` log lines of both streams with timestamps; the engine reads them from the end of the log. */
-	async diagnoseLogTail(id: string, tail: number, tty: boolean): Promise<DiagnoseLogLine[]> {
-		const body = await this.call(() => this.#client.getContainer(id).logs({stdout: true, stderr: true, tail, timestamps: true, follow: false}));
+	async diagnoseLogTail(id: string, tail: number, tty: boolean, streams: {stdout: boolean; stderr: boolean} = {stdout: true, stderr: true}): Promise<DiagnoseLogLine[]> {
+		const body = await this.call(() => this.#client.getContainer(id).logs({...streams, tail, timestamps: true, follow: false}));
 		return demuxLogs(body as Uint8Array, tty);
 	}
 

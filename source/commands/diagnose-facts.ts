@@ -4,7 +4,7 @@ import type {Engine} from '../adapters/docker.js';
 import {isHelperError} from '../core/errors.js';
 import {sniffExecutable} from '../core/diagnose/decode.js';
 import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine} from '../core/diagnose/facts.js';
-import {buildFacts, executableCandidates, needsExecutableProbe} from '../core/diagnose/from-engine.js';
+import {buildFacts, executableCandidates, mergeLogLines, needsExecutableProbe} from '../core/diagnose/from-engine.js';
 import type {Context} from './types.js';
 
 export const DEFAULT_TAIL = 200;
@@ -60,8 +60,9 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 
 	const [image, logs, events, portHolders, host] = await Promise.all([
 		engine.inspectImage(String(inspect['Image'])).catch(() => null),
-		engine.diagnoseLogTail(id, options.tail, tty).then(
-			(lines) => ({tail: options.tail, lines, error: null}),
+		// Both streams together, and stderr alone: a flood of stdout can push the one error line out of the combined tail.
+		Promise.all([engine.diagnoseLogTail(id, options.tail, tty), tty ? Promise.resolve([]) : engine.diagnoseLogTail(id, options.tail, tty, {stdout: false, stderr: true})]).then(
+			([both, stderr]) => ({tail: options.tail, lines: mergeLogLines(both, stderr), error: null}),
 			(error: unknown) => ({tail: options.tail, lines: [] as LogLine[], error: message(error)}),
 		),
 		engine.diagnoseEvents(id, since, until).then(

@@ -149,3 +149,13 @@ export function executableCandidates(path: string, env: readonly string[]): stri
 		.slice(0, 8)
 		.map((d) => `${d.replace(/\/$/, '')}/${path}`);
 }
+
+/** Merge two tails of the same log (both streams, stderr only) in time order, without duplicates. */
+export function mergeLogLines(a: readonly LogLine[], b: readonly LogLine[]): LogLine[] {
+	if (b.length === 0) return [...a];
+	const seen = new Set(a.map((l) => `${l.time}|${l.stream}|${l.text}`));
+	const extra = b.filter((l) => !seen.has(`${l.time}|${l.stream}|${l.text}`));
+	if (extra.length === 0) return [...a];
+	// RFC 3339 times from the engine are all UTC with the same precision: string order is time order.
+	return [...a, ...extra].sort((x, y) => (x.time ?? '').localeCompare(y.time ?? ''));
+}

@@ -78,3 +78,16 @@ describe('parseTarHeader and sniffExecutable', () => {
 		expect(sniffExecutable(new TextEncoder().encode('#!/usr/bin/env bash\n')).interpreter).toBe('/usr/bin/env');
 	});
 });
+
+describe('mergeLogLines', () => {
+	it('adds stderr lines missing from the combined tail, in time order, without duplicates', async () => {
+		const {mergeLogLines} = await import('../../../source/core/diagnose/from-engine.js');
+		const out = (t: string, text: string) => ({stream: 'stdout' as const, time: t, text});
+		const err = (t: string, text: string) => ({stream: 'stderr' as const, time: t, text});
+		const both = [out('2026-01-01T00:00:02.000000000Z', 'noise 2'), out('2026-01-01T00:00:03.000000000Z', 'noise 3')];
+		const stderr = [err('2026-01-01T00:00:01.000000000Z', 'FATAL: boom'), err('2026-01-01T00:00:03.500000000Z', 'late')];
+		expect(mergeLogLines(both, stderr).map((l) => l.text)).toEqual(['FATAL: boom', 'noise 2', 'noise 3', 'late']);
+		expect(mergeLogLines(both, [])).toEqual(both);
+		expect(mergeLogLines([...both, stderr[0]!], [stderr[0]!])).toHaveLength(3);
+	});
+});
