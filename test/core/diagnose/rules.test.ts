@@ -250,3 +250,11 @@ describe('synthetic cases for signatures the fixture image cannot produce', () =
 		expect(JSON.stringify(d.findings[0])).toContain(mentions);
 	});
 });
+
+describe('docs/diagnose.md', () => {
+	it('lists every finding id', async () => {
+		const {readFileSync} = await import('node:fs');
+		const doc = readFileSync(path.resolve('docs/diagnose.md'), 'utf8');
+		for (const r of RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
+	});
+});
