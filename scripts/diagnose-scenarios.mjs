@@ -6,7 +6,7 @@
  * `simulated` marks scenarios whose engine facts are real but whose log lines are printed
  * by the busybox fixture on behalf of a runtime it does not contain (Python, Node, JVM).
  */
-import {execFileSync} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -27,14 +27,24 @@ export function docker(args, {allowFail = false, input} = {}) {
 	}
 }
 
+/** The same, without blocking the event loop: scenarios run in parallel. */
+export function dockerAsync(args, {allowFail = false} = {}) {
+	return new Promise((resolve, reject) => {
+		execFile('docker', args, {encoding: 'utf8', timeout: 120_000}, (error, stdout, stderr) => {
+			if (error && !allowFail) reject(new Error(`docker ${args.join(' ')} failed: ${stderr || error.message}`));
+			else resolve(error ? '' : stdout.trim());
+		});
+	});
+}
+
 export function buildImages(names = IMAGES) {
 	for (const name of names) docker(['build', '-q', '-t', imageTag(name), path.join(IMAGES_DIR, name)]);
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function inspect(name) {
-	const out = docker(['inspect', name], {allowFail: true});
+async function inspect(name) {
+	const out = await dockerAsync(['inspect', name], {allowFail: true});
 	return out ? JSON.parse(out)[0] : null;
 }
 
@@ -42,7 +52,7 @@ function inspect(name) {
 export async function waitFor(name, until, timeoutMs = 30_000) {
 	const start = Date.now();
 	for (;;) {
-		const doc = inspect(name);
+		const doc = await inspect(name);
 		if (doc && until(doc)) return doc;
 		if (Date.now() - start > timeoutMs) throw new Error(`${name}: did not reach the expected state in ${timeoutMs / 1000} s (status ${doc?.State?.Status}, exit ${doc?.State?.ExitCode}, health ${doc?.State?.Health?.Status})`);
 		await sleep(250);
@@ -51,11 +61,11 @@ export async function waitFor(name, until, timeoutMs = 30_000) {
 
 const exited = (d) => d.State.Status === 'exited';
 const running = (d) => d.State.Running === true;
-const run = (name, args) => docker(['run', '-d', '--name', name, '--label', 'docker-helper-test=diagnose', ...args]);
+const run = (name, args) => dockerAsync(['run', '-d', '--name', name, '--label', 'docker-helper-test=diagnose', ...args]);
 /** docker run fails when the start fails; create + start keeps the container for diagnosis. */
-const createAndStart = (name, args) => {
-	docker(['create', '--name', name, '--label', 'docker-helper-test=diagnose', ...args]);
-	docker(['start', name], {allowFail: true});
+const createAndStart = async (name, args) => {
+	await dockerAsync(['create', '--name', name, '--label', 'docker-helper-test=diagnose', ...args]);
+	await dockerAsync(['start', name], {allowFail: true});
 };
 
 /**
@@ -74,9 +84,9 @@ export const SCENARIOS = [
 		id: 'sigkill-docker-kill',
 		expect: 'sigkill-external',
 		async start(n) {
-			run(n, [FIXTURE, 'sleep', '300']);
+			await run(n, [FIXTURE, 'sleep', '300']);
 			await waitFor(n, running);
-			docker(['kill', n]);
+			await dockerAsync(['kill', n]);
 		},
 		until: exited,
 	},
@@ -85,9 +95,9 @@ export const SCENARIOS = [
 		expect: 'sigkill-stop-timeout',
 		async start(n) {
 			// sleep as PID 1 has no SIGTERM handler, so the kernel ignores SIGTERM; docker stop kills it after 1 s.
-			run(n, [FIXTURE, 'sleep', '300']);
+			await run(n, [FIXTURE, 'sleep', '300']);
 			await waitFor(n, running);
-			docker(['stop', '-t', '1', n]);
+			await dockerAsync(['stop', '-t', '1', n]);
 		},
 		until: exited,
 	},
@@ -95,10 +105,10 @@ export const SCENARIOS = [
 		id: 'stopped-sigterm',
 		expect: 'stopped-sigterm',
 		async start(n) {
-			run(n, [FIXTURE, 'sh', '-c', 'trap "echo shutting down; exit 143" TERM; echo ready; while :; do sleep 0.2; done']);
+			await run(n, [FIXTURE, 'sh', '-c', 'trap "echo shutting down; exit 143" TERM; echo ready; while :; do sleep 0.2; done']);
 			await waitFor(n, running);
 			await sleep(300);
-			docker(['stop', '-t', '10', n]);
+			await dockerAsync(['stop', '-t', '10', n]);
 		},
 		until: exited,
 	},
@@ -175,9 +185,9 @@ export const SCENARIOS = [
 		async start(n, track) {
 			const holder = `${n}-holder`;
 			track({container: holder});
-			run(holder, ['-p', '127.0.0.1::80', FIXTURE, 'sleep', '300']);
-			const port = docker(['port', holder, '80/tcp']).split('\n')[0].split(':').pop();
-			createAndStart(n, ['-p', `127.0.0.1:${port}:80`, FIXTURE, 'httpd', '-f', '-p', '80']);
+			await run(holder, ['-p', '127.0.0.1::80', FIXTURE, 'sleep', '300']);
+			const port = (await dockerAsync(['port', holder, '80/tcp'])).split('\n')[0].split(':').pop();
+			await createAndStart(n, ['-p', `127.0.0.1:${port}:80`, FIXTURE, 'httpd', '-f', '-p', '80']);
 		},
 		until: (d) => d.State.Error !== '',
 	},
@@ -239,11 +249,11 @@ export const SCENARIOS = [
 	{
 		id: 'dns-failure',
 		expect: 'dns-failure',
-		start(n, track) {
+		async start(n, track) {
 			const net = `${n}-net`;
 			track({network: net});
-			docker(['network', 'create', net]);
-			run(n, ['--network', net, FIXTURE, 'sh', '-c', 'echo "fetching http://db:5432/"; wget -q -O- http://db:5432/ || exit 1']);
+			await dockerAsync(['network', 'create', net]);
+			await run(n, ['--network', net, FIXTURE, 'sh', '-c', 'echo "fetching http://db:5432/"; wget -q -O- http://db:5432/ || exit 1']);
 		},
 		until: exited,
 	},
@@ -269,11 +279,11 @@ export const SCENARIOS = [
 	{
 		id: 'volume-permission',
 		expect: 'volume-permission',
-		start(n, track) {
+		async start(n, track) {
 			const vol = `${n}-data`;
 			track({volume: vol});
-			docker(['volume', 'create', vol]);
-			run(n, ['--user', '1000:1000', '-v', `${vol}:/data`, FIXTURE, 'sh', '-c', 'echo "saving state to /data/state.json"; echo "{}" > /data/state.json']);
+			await dockerAsync(['volume', 'create', vol]);
+			await run(n, ['--user', '1000:1000', '-v', `${vol}:/data`, FIXTURE, 'sh', '-c', 'echo "saving state to /data/state.json"; echo "{}" > /data/state.json']);
 		},
 		until: exited,
 	},
@@ -329,17 +339,27 @@ export const SCENARIOS = [
 ];
 
 /** Start scenarios in parallel and wait for each to reach its state. Returns what to clean up. */
-export async function startScenarios(list, nameFor) {
+/** `onReady` runs as soon as each one is ready, so its engine events are still in the engine's short event buffer. */
+export async function startScenarios(list, nameFor, onReady = async () => undefined, concurrency = 12) {
 	const extra = [];
 	const track = (x) => extra.push(x);
-	const results = await Promise.allSettled(
-		list.map(async (s) => {
-			const name = nameFor(s);
-			await s.start(name, track);
-			await waitFor(name, s.until, s.timeoutMs ?? 40_000);
-			return name;
-		}),
-	);
+	const results = new Array(list.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < list.length) {
+			const i = next++;
+			const s = list[i];
+			try {
+				const name = nameFor(s);
+				await s.start(name, track);
+				await waitFor(name, s.until, s.timeoutMs ?? 40_000);
+				results[i] = {status: 'fulfilled', value: await onReady(s, name)};
+			} catch (reason) {
+				results[i] = {status: 'rejected', reason};
+			}
+		}
+	};
+	await Promise.all(Array.from({length: Math.min(concurrency, list.length)}, worker));
 	return {results, extra};
 }
 

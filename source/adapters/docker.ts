@@ -3,6 +3,7 @@
  * returns typed facts, and maps every failure once to a HelperError with a hint.
  */
 import {readFileSync} from 'node:fs';
+import Module, {createRequire} from 'node:module';
 import type Dockerode from 'dockerode';
 import {HelperError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
@@ -70,6 +71,7 @@ export class Engine {
 
 	/** Create a client without contacting the engine. */
 	static async create(endpoint: Endpoint): Promise<Engine> {
+		deferDockerodeSession();
 		const {default: Docker} = await import('dockerode');
 		let client: Dockerode;
 		try {
@@ -155,8 +157,8 @@ export class Engine {
 	// --- diagnose (engineer D1): the raw facts diagnose reads, each bounded in size and time.
 
 	/** The last `tail` log lines of both streams with timestamps; the engine reads them from the end of the log. */
-	async diagnoseLogTail(id: string, tail: number, tty: boolean): Promise<DiagnoseLogLine[]> {
-		const body = await this.call(() => this.#client.getContainer(id).logs({stdout: true, stderr: true, tail, timestamps: true, follow: false}));
+	async diagnoseLogTail(id: string, tail: number, tty: boolean, streams: {stdout: boolean; stderr: boolean} = {stdout: true, stderr: true}): Promise<DiagnoseLogLine[]> {
+		const body = await this.call(() => this.#client.getContainer(id).logs({...streams, tail, timestamps: true, follow: false}));
 		return demuxLogs(body as Uint8Array, tty);
 	}
 
@@ -167,10 +169,11 @@ export class Engine {
 		return new Promise((resolve, reject) => {
 			let buffer = '';
 			const out: DiagnoseEngineEvent[] = [];
+			// `until` makes the engine end the stream; this is only a guard against a stuck engine.
 			const timer = setTimeout(() => {
 				(stream as unknown as {destroy(): void}).destroy();
-				resolve(out);
-			}, 5000);
+				reject(new HelperError('ENGINE_TIMEOUT', `The engine's events for ${id.slice(0, 12)} did not arrive within 15 s.`, 'Check the engine load (docker events may be slow under heavy use).'));
+			}, 15_000);
 			const take = (line: string) => {
 				if (!line.trim()) return;
 				try {
@@ -364,6 +367,30 @@ export async function waitForExit(session: ExecSession, timeoutMs = 5000): Promi
 		if (!info.running && info.exitCode !== null) return info.exitCode;
 		if (Date.now() > deadline) return info.exitCode;
 		await new Promise((r) => setTimeout(r, 25));
+	}
+}
+
+/**
+ * dockerode loads its BuildKit session support (gRPC and protobuf, ~0.6 s of a ~1 s import) at
+ * start-up, although only buildImage with BuildKit uses it. Put a stand-in in the require cache
+ * that loads the real module on first call, so every engine command starts faster and that
+ * path keeps working. (Added by D1 for diagnose's < 1 s target; measured in bench/RESULTS.md.)
+ */
+function deferDockerodeSession(): void {
+	try {
+		const requireHere = createRequire(import.meta.url);
+		const file = requireHere.resolve('dockerode/lib/session.js');
+		if (requireHere.cache[file]) return;
+		const stub = new Module(file);
+		stub.filename = file;
+		stub.loaded = true;
+		stub.exports = function withSession(this: unknown, ...args: unknown[]) {
+			delete requireHere.cache[file];
+			return (requireHere(file) as (...a: unknown[]) => unknown).apply(this, args);
+		};
+		requireHere.cache[file] = stub;
+	} catch {
+		// A dockerode without lib/session.js: nothing to defer.
 	}
 }
 

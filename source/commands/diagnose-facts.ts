@@ -1,31 +1,28 @@
 /** Gather DiagnosisFacts once per container, concurrently, through the Docker and host adapters. */
+import {diskSpace} from '../adapters/disk-space.js';
 import type {Engine} from '../adapters/docker.js';
 import {isHelperError} from '../core/errors.js';
 import {sniffExecutable} from '../core/diagnose/decode.js';
 import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine} from '../core/diagnose/facts.js';
-import {buildFacts, executableCandidates, needsExecutableProbe} from '../core/diagnose/from-engine.js';
+import {buildFacts, executableCandidates, mergeLogLines, needsExecutableProbe} from '../core/diagnose/from-engine.js';
 import type {Context} from './types.js';
 
 export const DEFAULT_TAIL = 200;
 
 /** Engine- and host-wide facts, gathered once even for `diagnose --all`. */
-export function gatherHostFacts(ctx: Context, engine: Engine): Promise<DiagnosisFacts['host']> {
+export function gatherHostFacts(ctx: Pick<Context, 'endpoint'>, engine: Engine): Promise<DiagnosisFacts['host']> {
 	return (async () => {
 		const [info, version, endpoint] = await Promise.all([engine.info(), engine.version(), ctx.endpoint()]);
 		const root = info.DockerRootDir ?? '/var/lib/docker';
 		let dataRootFree: number | null = null;
 		let dataRootSize: number | null = null;
 		// Free disk is only meaningful when the engine runs on this machine.
-		if (endpoint.transport.kind === 'unix') {
-			try {
-				const fileSystems = await (await ctx.host()).fileSystems();
-				const holder = fileSystems.filter((f) => root === f.mount || root.startsWith(f.mount.endsWith('/') ? f.mount : `${f.mount}/`)).sort((a, b) => b.mount.length - a.mount.length)[0];
-				if (holder) {
-					dataRootFree = holder.available;
-					dataRootSize = holder.size;
-				}
-			} catch {
-				// No host facts: the rule that needs them says "unknown".
+		// (Docker Desktop's data root lives in its VM: the path is not on this machine and statfs finds nothing useful.)
+		if (endpoint.transport.kind === 'unix' && !/desktop/i.test(info.OperatingSystem ?? '')) {
+			const space = await diskSpace(root);
+			if (space) {
+				dataRootFree = space.free;
+				dataRootSize = space.size;
 			}
 		}
 		return {
@@ -63,8 +60,9 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 
 	const [image, logs, events, portHolders, host] = await Promise.all([
 		engine.inspectImage(String(inspect['Image'])).catch(() => null),
-		engine.diagnoseLogTail(id, options.tail, tty).then(
-			(lines) => ({tail: options.tail, lines, error: null}),
+		// Both streams together, and stderr alone: a flood of stdout can push the one error line out of the combined tail.
+		Promise.all([engine.diagnoseLogTail(id, options.tail, tty), tty ? Promise.resolve([]) : engine.diagnoseLogTail(id, options.tail, tty, {stdout: false, stderr: true})]).then(
+			([both, stderr]) => ({tail: options.tail, lines: mergeLogLines(both, stderr), error: null}),
 			(error: unknown) => ({tail: options.tail, lines: [] as LogLine[], error: message(error)}),
 		),
 		engine.diagnoseEvents(id, since, until).then(

@@ -32,6 +32,7 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 		'missing modules and env vars, refused connections, DNS, health checks, crash loops, permissions,\n' +
 		'full disks, read-only file systems and more. Each finding shows its evidence with the docker command\n' +
 		'that reveals it, and the fixes. Logs are read from the tail only. Secrets are redacted.\n' +
+		`Finding ids: ${RULES.map((r) => r.id).join(', ')}.\n`.replace(/(.{1,100})(, |\.\n)/g, '$1$2\n').replace(/\n\n$/, '\n').replace(/ \n/g, '\n') +
 		'Exit code 1 when the container is failing (an error finding, or a failure no rule explains),\n' +
 		'0 when nothing is wrong (including a normal stop), 3 when the engine is unreachable.',
 	usage: 'docker-helper diagnose [<container>] [--tail <n>] | diagnose --all',
@@ -219,11 +220,11 @@ export function reportLines(r: DiagnoseReport, theme: Theme): string[] {
 		lines.push('');
 	});
 	if (r.unexplained) {
-		lines.push(theme.warn(`${theme.glyph.warn} No known cause matched.`) + ` The container is ${r.status}, but none of the ${RULES.length} rules recognised the evidence; this is not a guess.`);
+		lines.push(theme.warn(`${theme.glyph.warn} No known cause matched.`) + ` It ${r.status}; none of the ${RULES.length} rules recognised the evidence, and docker-helper will not guess.`);
 		if (r.unexplained.errorLines.length > 0) {
-			lines.push(`   ${theme.heading('Last error-looking log lines')}`);
+			lines.push(`   ${theme.heading(r.unexplained.errorLooking ? 'Last error-looking log lines' : 'Last log lines (none looks like an error)')}`);
 			for (const l of r.unexplained.errorLines) lines.push(`     ${l.time ? `${theme.dim(l.time)} ` : ''}${theme.dim(`[${l.stream}]`)} ${l.text.replace(/\r/g, '\\r')}`);
-		} else lines.push(theme.dim(`   The last ${f.logs.lines.length} log lines contain nothing that looks like an error.`));
+		} else lines.push(theme.dim('   The container wrote no log lines.'));
 		lines.push(`   ${theme.heading('Next steps')}`);
 		for (const s of r.unexplained.nextSteps) lines.push(`     ${theme.accent('→')} ${s}`);
 	}

@@ -5,7 +5,7 @@
  * command, in a terminal, it opens an interactive shell with a pseudo-terminal.
  */
 import {waitForExit, type Engine, type ExecSession} from '../adapters/docker.js';
-import {forwardStdin, withRawTerminal} from '../adapters/terminal.js';
+import {forwardStdin, terminalSize, withRawTerminal} from '../adapters/terminal.js';
 import {HelperError} from '../core/errors.js';
 import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecFailure} from '../core/exec-failure.js';
 import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
@@ -50,7 +50,8 @@ export const exec: Command<ExecResult> = {
 		'docker-helper exec web -- ls -la /app',
 		"docker-helper exec web -- sh -c 'ps aux | grep node'",
 		'docker-helper exec -i db -- psql -U postgres < dump.sql',
-		'docker-helper exec web --json -- cat /etc/os-release',
+		'docker-helper exec -it web -- top',
+	'docker-helper exec web --json -- cat /etc/os-release',
 	],
 	group: 'troubleshoot',
 	args: [containerArg('Running container: name, id or unique id prefix', {runningOnly: true})],
@@ -91,6 +92,10 @@ export const exec: Command<ExecResult> = {
 			}
 			return interactiveShell(ctx, engine, info.Id, name, options);
 		}
+		// -it in a terminal: the command gets the same pty session as the shell (top, vim, psql).
+		if (flagBool(input, 'tty') && flagBool(input, 'interactive') && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
+			return interactiveShell(ctx, engine, info.Id, name, options, command);
+		}
 		return runCommand(ctx, engine, info.Id, name, command, {
 			...options,
 			stdin: flagBool(input, 'interactive'),
@@ -128,6 +133,10 @@ interface RunOptions {
 async function runCommand(ctx: Context, engine: Engine, id: string, name: string, command: readonly string[], options: RunOptions): Promise<ExecResult> {
 	const session = await engine.createExec(id, {cmd: command, tty: options.tty, stdin: options.stdin, env: options.env, ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
 	const stream = await session.start();
+	if (options.tty) {
+		const size = terminalSize();
+		await session.resize(size.rows, size.columns);
+	}
 	const detach = options.stdin ? forwardStdin(stream, {endOnEof: true}) : () => undefined;
 	const captured = {stdout: [] as Uint8Array[], stderr: [] as Uint8Array[], size: {stdout: 0, stderr: 0}, truncated: false};
 	// Hold the first bytes back: if the process never started, they are the runtime's error, not output.
@@ -189,11 +198,12 @@ async function runCommand(ctx: Context, engine: Engine, id: string, name: string
 	};
 }
 
-async function interactiveShell(ctx: Context, engine: Engine, id: string, name: string, options: {user?: string; workdir?: string; env: readonly string[]}): Promise<ExecResult> {
+async function interactiveShell(ctx: Context, engine: Engine, id: string, name: string, options: {user?: string; workdir?: string; env: readonly string[]}, given?: readonly string[]): Promise<ExecResult> {
 	// bash when the image has one that runs, otherwise sh (busybox, alpine, distroless-with-shell).
-	const shell = (await engine.execExitCode(id, ['/bin/bash', '-c', 'exit 0']).catch(() => null)) === 0 ? '/bin/bash' : '/bin/sh';
+	const shell = given ? null : (await engine.execExitCode(id, ['/bin/bash', '-c', 'exit 0']).catch(() => null)) === 0 ? '/bin/bash' : '/bin/sh';
+	const cmd = given ?? [shell!];
 	const term = ctx.env['TERM'] && ctx.env['TERM'] !== 'dumb' ? ctx.env['TERM'] : 'xterm';
-	const session: ExecSession = await engine.createExec(id, {cmd: [shell], tty: true, stdin: true, env: [`TERM=${term}`, ...options.env], ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
+	const session: ExecSession = await engine.createExec(id, {cmd, tty: true, stdin: true, env: [`TERM=${term}`, ...options.env], ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
 	const stream = await session.start();
 	let firstOutput: string | null = '';
 	await withRawTerminal(async (terminal) => {
@@ -228,10 +238,10 @@ async function interactiveShell(ctx: Context, engine: Engine, id: string, name: 
 	});
 	const code = (await waitForExit(session)) ?? 1;
 	const text: string = firstOutput ?? '';
-	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(text, [shell], name) : null;
+	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(text, cmd, name) : null;
 	if (failure) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
 	else if (text) ctx.stdout.write(text);
-	return {container: name, command: [shell], exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
+	return {container: name, command: cmd, exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

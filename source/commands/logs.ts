@@ -4,7 +4,7 @@
  * does --tail, we hold at most one (capped) line per stream, and we stop reading while
  * the terminal or pipe is behind.
  */
-import {EXIT, usageError} from '../core/errors.js';
+import {EXIT, HelperError, usageError} from '../core/errors.js';
 import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LogRecord, type Piece, type StreamName} from '../core/log-stream.js';
 import {redactText} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
@@ -91,7 +91,8 @@ export const logs: Command<LogsResult> = {
 		'--since/--until take a duration back from now (30s, 5m, 2h, 1d, 1h30m), an RFC 3339 time',
 		'(2024-05-01T12:00:00Z; a time without a zone is UTC) or a Unix timestamp.',
 		'--grep takes a regular expression (JavaScript syntax) matched against each shown line;',
-		'with --grep the exit code is 1 when no line matched, as for grep.',
+		'with --grep the exit code is 1 when no line matched, as for grep. --tail applies first (the engine',
+		'picks the last N lines), then --grep filters them.',
 		'--json writes NDJSON: one object per line, {"stream":"stdout"|"stderr","time":"<RFC 3339>","line":"..."},',
 		'and no envelope (errors before streaming still come as the usual JSON error document).',
 		'--follow keeps streaming until the container stops (exit 0) or Ctrl-C (exit 130).',
@@ -126,13 +127,28 @@ export const logs: Command<LogsResult> = {
 		const appMode = ctx.interactive;
 		const tail = options.tail ?? (appMode ? APP_DEFAULT_TAIL : undefined);
 		const wantTimes = options.timestamps || options.json;
-		const stream = await engine.containerLogStream(info.Id, {
-			follow: options.follow && !appMode,
-			timestamps: wantTimes,
-			...(tail !== undefined ? {tail} : {}),
-			...(options.since !== undefined ? {since: options.since} : {}),
-			...(options.until !== undefined ? {until: options.until} : {}),
-		});
+		const stream = await engine
+			.containerLogStream(info.Id, {
+				follow: options.follow && !appMode,
+				timestamps: wantTimes,
+				...(tail !== undefined ? {tail} : {}),
+				...(options.since !== undefined ? {since: options.since} : {}),
+				...(options.until !== undefined ? {until: options.until} : {}),
+			})
+			.catch((error: unknown) => {
+				if (error instanceof HelperError && /does not support reading/i.test(error.message)) {
+					const driver = info.HostConfig?.LogConfig?.Type ?? 'its';
+					throw new HelperError(
+						'ENGINE_ERROR',
+						`Container ${name} uses the '${driver}' log driver, which the engine cannot read logs back from.`,
+						driver === 'none'
+							? `It keeps no logs. Recreate it with a readable driver: docker run --log-driver local ... (or json-file).`
+							: `Read them where the '${driver}' driver sends them, or use the local or json-file driver (dual logging needs Docker 20.10+ with it enabled).`,
+						{container: name, driver},
+					);
+				}
+				throw error;
+			});
 		const theme = makeTheme(wantsColor({isTTY: ctx.stdout.isTTY, env: ctx.env, noColor: false, plain: false, json: options.json}));
 		const records: LogRecord[] = [];
 		let dropped = 0;
@@ -219,6 +235,7 @@ export const logs: Command<LogsResult> = {
 	},
 	// The lines were streamed as NDJSON already: no envelope after them.
 	json: (result) => (result.records ? result : undefined),
+	view: () => import('../ui/views/LogsView.js'),
 	text(result, theme, input) {
 		if (!result.records) return '';
 		const lines = result.records.map((r) => formatLine(r, flagBool(input, 'timestamps'), theme, true));

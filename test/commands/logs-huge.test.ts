@@ -3,7 +3,7 @@
  * log streams through in bounded memory. Peak RSS of the CLI process is measured with
  * /usr/bin/time -v (GNU time) — a memory bound, not a timing assertion.
  */
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, statSync} from 'node:fs';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {CLI, ROOT} from '../support/cli.js';
@@ -74,4 +74,10 @@ describeEngine('logs on a 100 MB log (bounded memory)', () => {
 		expect(r.maxRssKiB).toBeLessThan(200 * 1024);
 		if (Number.isFinite(tailRssKiB)) expect(r.maxRssKiB - tailRssKiB).toBeLessThan(64 * 1024);
 	}, 300_000);
+
+	it('stops quietly when the reader goes away (logs | head): exit 0, no EPIPE trace', () => {
+		const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" logs ${name} | head -n 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {encoding: 'utf8', cwd: ROOT, timeout: 60_000});
+		expect(r.stdout.trim()).toBe('status=0');
+		expect(r.stderr).not.toMatch(/EPIPE|\bat .*:\d+:\d+/);
+	}, 60_000);
 });

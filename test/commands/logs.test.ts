@@ -4,10 +4,10 @@ import {CLI, ROOT, runCli} from '../support/cli.js';
 import {describeEngine, docker, FIXTURE_IMAGE, removeContainers, uniqueName} from '../support/engine.js';
 
 const made: string[] = [];
-function run(args: string[], opts: {tty?: boolean; detach?: boolean} = {}): string {
+function run(args: string[], opts: {tty?: boolean; detach?: boolean; extra?: string[]} = {}): string {
 	const name = uniqueName('logs');
 	made.push(name);
-	docker(['run', ...(opts.detach === false ? [] : ['-d']), ...(opts.tty ? ['-t'] : []), '--name', name, FIXTURE_IMAGE, ...args]);
+	docker(['run', ...(opts.detach === false ? [] : ['-d']), ...(opts.tty ? ['-t'] : []), ...(opts.extra ?? []), '--name', name, FIXTURE_IMAGE, ...args]);
 	return name;
 }
 const wait = (name: string) => docker(['wait', name]);
@@ -89,6 +89,14 @@ describeEngine('logs (real engine, built CLI)', () => {
 		]);
 	});
 
+	it('a container whose log driver keeps nothing readable gets an explanation, not an HTTP error', () => {
+		const name = run(['echo', 'hi'], {extra: ['--log-driver', 'none']});
+		const r = runCli(['logs', name]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain("'none' log driver");
+		expect(r.stderr).toContain('--log-driver local');
+	});
+
 	it('an unknown container is exit 1 with close names', () => {
 		const r = runCli(['logs', `${mixed}x`]);
 		expect(r.code).toBe(1);
@@ -127,5 +135,20 @@ describeEngine('logs (real engine, built CLI)', () => {
 		docker(['exec', name, 'touch', '/tmp/go']);
 		expect(await exited).toBe(0);
 		expect(out).toBe('start\nbye\n');
+	});
+
+	it('inside the app (interactive context) it writes nothing and returns the lines for the view', async () => {
+		const {logs} = await import('../../source/commands/logs.js');
+		const {createContext} = await import('../../source/context.js');
+		const {PassThrough} = await import('node:stream');
+		const written: string[] = [];
+		const sink = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
+		sink.on('data', (c: Buffer) => written.push(c.toString()));
+		const ctx = createContext({env: process.env, cwd: process.cwd(), stdout: sink, stderr: sink, stdinIsTTY: true}, {}, {interactive: true, progress: false});
+		const result = await logs.run(ctx, {args: [mixed], flags: {grep: 'alpha', ignoreCase: true}});
+		expect(written).toEqual([]);
+		expect(result.records?.map((r) => r.line)).toEqual(['alpha 1', 'ALPHA 3']);
+		const {makeTheme} = await import('../../source/output/theme.js');
+		expect(logs.text(result, makeTheme(false), {args: [mixed], flags: {}})).toContain('ALPHA 3');
 	});
 });

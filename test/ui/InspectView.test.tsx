@@ -16,7 +16,7 @@ const result: InspectResult = {
 	document: redactContainerDocument(doc as Record<string, unknown>),
 	image: {id: image.Id ?? '', architecture: image.Architecture ?? null, os: image.Os ?? null, variant: null, tags: []},
 };
-const tick = () => new Promise((r) => setTimeout(r, 30));
+const tick = () => new Promise((r) => setTimeout(r, 120));
 
 describe('InspectView', () => {
 	it('shows one section at a time and switches with →, Tab and digits', async () => {

@@ -18,7 +18,7 @@ export interface Diagnosis {
 	/** True when the container is in trouble: an error finding, or a failure nothing explains. */
 	readonly failed: boolean;
 	/** Set when the container failed and no rule explains it: what we can still show, honestly. */
-	readonly unexplained: {readonly errorLines: readonly LogLine[]; readonly nextSteps: readonly string[]} | null;
+	readonly unexplained: {readonly errorLines: readonly LogLine[]; /** false: no line looked like an error, these are simply the last lines. */ readonly errorLooking: boolean; readonly nextSteps: readonly string[]} | null;
 }
 
 const SEVERITY: Record<Severity, number> = {error: 3, warning: 2, info: 1};
@@ -43,14 +43,17 @@ export function statusLine(f: DiagnosisFacts): string {
 		return d === null ? '' : ` ${formatSeconds(Math.max(0, d))} ago`;
 	};
 	const c = conditionOf(f);
-	if (c === 'running' || c === 'unhealthy' || c === 'paused') return `${c === 'paused' ? 'paused' : 'running'}${s.health ? `, ${s.health.status}` : ''}, up since${ago(s.startedAt) || ' (unknown)'}${f.restartCount ? `, ${f.restartCount} restarts` : ''}`;
+	if (c === 'running' || c === 'unhealthy' || c === 'paused') {
+		const up = secondsBetween(s.startedAt, f.capturedAt);
+		return `${c === 'paused' ? 'paused' : 'running'}${s.health ? `, ${s.health.status}` : ''}${up !== null ? `, up ${formatSeconds(Math.max(0, up))}` : ''}${f.restartCount ? `, ${f.restartCount} restarts` : ''}`;
+	}
 	if (c === 'created') return s.error ? 'created, never started (start failed)' : 'created, never started';
 	if (c === 'restarting') return `restarting (last exit ${s.exitCode}), ${f.restartCount} restarts`;
 	const ran = secondsBetween(s.startedAt, s.finishedAt);
 	return `${c === 'dead' ? 'dead' : 'exited'} (${s.exitCode})${ago(s.finishedAt)}${ran !== null && ran >= 0 ? ` after running ${formatSeconds(ran)}` : ''}${f.restartCount ? `, ${f.restartCount} restarts` : ''}`;
 }
 
-const ERRORISH = /\b(error|fatal|panic|exception|traceback|failed|failure|denied|refused|not found|cannot|can't|unable|invalid|critical|killed|abort|segmentation)\b/i;
+const ERRORISH = /\b(error|err|fatal|panic|exception|traceback|failed|failure|denied|refused|not found|cannot|can't|unable|invalid|critical|killed|abort|aborting|segmentation|giving up|gave up|timed? ?out)\b/i;
 
 export function diagnose(f: DiagnosisFacts, rules: readonly Rule[] = RULES): Diagnosis {
 	const condition = conditionOf(f);
@@ -71,7 +74,8 @@ export function diagnose(f: DiagnosisFacts, rules: readonly Rule[] = RULES): Dia
 	const hasError = findings.some((x) => x.severity === 'error');
 	const troubled = condition === 'exited-failed' || condition === 'restarting' || condition === 'dead' || condition === 'unhealthy' || (condition === 'created' && f.state.error !== '');
 	const explained = findings.some((x) => x.severity !== 'info');
-	const unexplained = troubled && !explained ? {errorLines: f.logs.lines.filter((l) => ERRORISH.test(l.text)).slice(-10), nextSteps: nextSteps(f)} : null;
+	const errorish = f.logs.lines.filter((l) => ERRORISH.test(l.text)).slice(-10);
+	const unexplained = troubled && !explained ? {errorLines: errorish.length > 0 ? errorish : f.logs.lines.slice(-5), errorLooking: errorish.length > 0, nextSteps: nextSteps(f)} : null;
 	return {condition, status: statusLine(f), findings, failed: hasError || unexplained !== null, unexplained};
 }
 

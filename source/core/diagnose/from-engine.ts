@@ -25,7 +25,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 	const hc: Obj = i['HostConfig'] ?? {};
 	const st: Obj = i['State'] ?? {};
 	const labels: Record<string, string> = {...(cfg['Labels'] ?? {})};
-	for (const k of Object.keys(labels)) labels[k] = redactText(String(labels[k]));
+	for (const k of Object.keys(labels)) labels[k] = redactEnvEntry(`${k}=${String(labels[k])}`).slice(k.length + 1);
 	const health: Obj | undefined = st['Health'];
 	const mounts: MountFact[] = (i['Mounts'] ?? []).map((m: Obj) => ({
 		type: String(m['Type'] ?? ''),
@@ -148,4 +148,14 @@ export function executableCandidates(path: string, env: readonly string[]): stri
 		.filter((d) => d.startsWith('/'))
 		.slice(0, 8)
 		.map((d) => `${d.replace(/\/$/, '')}/${path}`);
+}
+
+/** Merge two tails of the same log (both streams, stderr only) in time order, without duplicates. */
+export function mergeLogLines(a: readonly LogLine[], b: readonly LogLine[]): LogLine[] {
+	if (b.length === 0) return [...a];
+	const seen = new Set(a.map((l) => `${l.time}|${l.stream}|${l.text}`));
+	const extra = b.filter((l) => !seen.has(`${l.time}|${l.stream}|${l.text}`));
+	if (extra.length === 0) return [...a];
+	// RFC 3339 times from the engine are all UTC with the same precision: string order is time order.
+	return [...a, ...extra].sort((x, y) => (x.time ?? '').localeCompare(y.time ?? ''));
 }

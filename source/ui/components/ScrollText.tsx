@@ -9,14 +9,16 @@ export interface ScrollTextProps {
 	readonly onBack: () => void;
 	/** Extra single-key actions shown in the footer, e.g. {l: 'logs'}. */
 	readonly actions?: Readonly<Record<string, {label: string; run: () => void}>>;
+	/** Open scrolled to the last lines (logs: newest at the bottom). */
+	readonly startAtEnd?: boolean;
 }
 
 /** A scrollable text pane: ↑/↓, PgUp/PgDn, Home/End (or g/G), Esc or q to go back. */
-export function ScrollText({lines, title, height, onBack, actions}: ScrollTextProps) {
+export function ScrollText({lines, title, height, onBack, actions, startAtEnd}: ScrollTextProps) {
 	const {stdout} = useStdout();
 	const rows = height ?? Math.max(5, (stdout?.rows ?? 24) - (title ? 4 : 3));
-	const [top, setTop] = useState(0);
 	const maxTop = Math.max(0, lines.length - rows);
+	const [top, setTop] = useState(startAtEnd ? maxTop : 0);
 	useInput((input, key) => {
 		if (key.escape || input === 'q') return onBack();
 		if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));

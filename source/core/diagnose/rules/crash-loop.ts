@@ -1,4 +1,4 @@
-import {eventEvidence, events, field, formatSeconds, ref, sh} from '../helpers.js';
+import {eventEvidence, events, field, formatSeconds, logEvidence, ref, sh} from '../helpers.js';
 import type {Evidence, Rule} from '../types.js';
 
 export const crashLoop: Rule = {
@@ -18,6 +18,8 @@ export const crashLoop: Rule = {
 		const stable = f.state.running && !restartingNow;
 		const evidence: Evidence[] = [field(f, 'RestartCount', f.restartCount), field(f, 'HostConfig.RestartPolicy', `${f.restartPolicy.name}${f.restartPolicy.maximumRetryCount ? `:${f.restartPolicy.maximumRetryCount}` : ''}`), field(f, 'State.Status', f.state.status)];
 		for (const d of dies.slice(-4)) evidence.push(eventEvidence(f, d));
+		// What each run printed last is the first clue to why it ends.
+		for (const l of f.logs.lines.slice(-2)) evidence.push(logEvidence(f, l));
 		const name = sh(ref(f));
 		return {
 			title: stable ? `Restarted ${f.restartCount} times before it stayed up` : `Crash loop: ${dies.length || f.restartCount} exits${span !== null ? ` in ${formatSeconds(span)}` : ''}, restarted by policy "${f.restartPolicy.name}"`,

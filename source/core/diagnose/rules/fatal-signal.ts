@@ -11,11 +11,14 @@ export const fatalSignal: Rule = {
 	diagnose(f) {
 		if (f.state.running && !f.state.restarting) return null;
 		const code = f.state.exitCode;
-		const lines = findLines(f, /segmentation fault|core dumped|SIGSEGV|SIGABRT|SIGBUS|SIGILL|Aborted|illegal instruction|bus error|stack smashing|double free|free\(\): invalid/i);
 		const n = code - 128;
+		// Words that only a crash prints; a bare "Aborted" counts only with exit 134 (SIGABRT).
+		const lines = findLines(f, n === 6 ? /segmentation fault|core dumped|SIGSEGV|SIGABRT|SIGBUS|SIGILL|^Aborted|illegal instruction|bus error|stack smashing detected|double free|free\(\): invalid/i : /segmentation fault|core dumped|SIGSEGV|SIGBUS|SIGILL|illegal instruction \(core|stack smashing detected|double free or corruption|free\(\): invalid/i);
 		if (!(code > 128 && FATAL.has(n)) && lines.length === 0) return null;
 		if (code === 0) return null;
 		if (f.state.oomKilled || events(f, 'oom').length > 0) return null;
+		// A runtime that aborts after running out of heap (Node exits 134) is app-oom, not a crash in native code.
+		if (findLines(f, /heap out of memory|OutOfMemoryError|Reached heap limit|runtime: out of memory/, 1).length > 0) return null;
 		const sig = code > 128 && FATAL.has(n) ? signalName(n) : 'a fatal signal';
 		const evidence = [field(f, 'State.ExitCode', code), field(f, 'State.OOMKilled', false), ...lines.map((l) => logEvidence(f, l))];
 		const illegal = n === 4;

@@ -17,7 +17,8 @@ export const sigkillExternal: Rule = {
 		const name = sh(ref(f));
 		return {
 			title: kill9 ? 'Killed with SIGKILL by docker kill (not out of memory)' : 'Killed by SIGKILL from outside (not the container memory limit)',
-			severity: 'warning',
+			// A deliberate docker kill is not a failure of the container; an unexplained SIGKILL may be the host running out of memory.
+			severity: kill9 ? 'warning' : 'error',
 			confidence: kill9 ? 'high' : 'low',
 			evidence,
 			explanation: kill9

@@ -1,0 +1,37 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {ViewProps} from '../../commands/types.js';
+import {formatLine, type LogsResult} from '../../commands/logs.js';
+import {ScrollText} from '../components/ScrollText.js';
+
+/**
+ * logs in the app: the last lines (newest at the bottom, shown first), stderr marked, with
+ * keys to follow live (leaves the app view until Ctrl-C), inspect the container or open a shell.
+ */
+export default function LogsView({result, input, theme, onBack, onOpen}: ViewProps<LogsResult>) {
+	const timestamps = input.flags['timestamps'] === true;
+	const lines = (result.records ?? []).map((r) => formatLine(r, timestamps, theme, true));
+	const name = result.container;
+	const actions = onOpen
+		? {
+				f: {label: 'follow', run: () => onOpen('logs', {args: [name], flags: {follow: true, tail: 50, ...(timestamps ? {timestamps: true} : {})}})},
+				i: {label: 'inspect', run: () => onOpen('inspect', {args: [name], flags: {}})},
+				s: {label: 'shell', run: () => onOpen('exec', {args: [name], flags: {}})},
+			}
+		: undefined;
+	return (
+		<Box flexDirection="column">
+			<Text>
+				<Text bold>logs {name}</Text>
+				<Text dimColor>
+					{' '}
+					{result.lines} line{result.lines === 1 ? '' : 's'}
+					{result.grep ? ` matching /${result.grep}/` : ''}
+					{result.recordsDropped ? `, oldest ${result.recordsDropped} not kept` : ''} · stderr marked {theme.color ? '▍' : '[stderr]'}
+				</Text>
+			</Text>
+			{lines.length === 0 ? <Text dimColor>(no log lines)</Text> : null}
+			<ScrollText lines={lines} onBack={onBack} startAtEnd {...(actions ? {actions} : {})} />
+		</Box>
+	);
+}

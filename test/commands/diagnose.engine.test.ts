@@ -1,0 +1,147 @@
+/**
+ * diagnose against the real engine: make a representative set of failures happen,
+ * run the BUILT CLI on each as soon as it has happened, and assert the top finding.
+ */
+import {execFile} from 'node:child_process';
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {SCENARIOS, buildImages, cleanup, startScenarios, type Scenario} from '../../scripts/diagnose-scenarios.mjs';
+import {containerChoices} from '../../source/commands/diagnose.js';
+import {createContext} from '../../source/context.js';
+import {CLI, runCli, runJson} from '../support/cli.js';
+import {describeEngine, uniqueName} from '../support/engine.js';
+
+const WANTED = [
+	'oom-killed',
+	'entrypoint-path-missing',
+	'command-not-found',
+	'not-executable',
+	'crlf-entrypoint',
+	'exec-format-error',
+	'host-port-allocated',
+	'healthcheck-failing',
+	'healthcheck-probe-missing',
+	'crash-loop',
+	'volume-permission',
+	'read-only-fs',
+	'sigkill-stop-timeout',
+	'sigkill-docker-kill',
+	'stopped-sigterm',
+	'dns-failure',
+	'healthy-running',
+	'healthy-healthcheck',
+];
+
+interface Run {
+	code: number;
+	doc: any;
+}
+
+function diagnoseAsync(name: string): Promise<Run> {
+	return new Promise((resolve, reject) => {
+		execFile(process.execPath, [CLI, 'diagnose', name, '--json'], {env: {...process.env, NO_COLOR: '1'}, maxBuffer: 64 * 1024 * 1024}, (error, stdout) => {
+			try {
+				resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, doc: JSON.parse(stdout)});
+			} catch (e) {
+				reject(new Error(`diagnose ${name}: not JSON: ${stdout.slice(0, 300)} (${String(e)})`));
+			}
+		});
+	});
+}
+
+describeEngine('diagnose on real failures', () => {
+	const list = SCENARIOS.filter((s) => WANTED.includes(s.id));
+	const names = new Map<string, string>(list.map((s) => [s.id, uniqueName(`diag-${s.id}`)]));
+	const runs = new Map<string, Run>();
+	const failures = new Map<string, string>();
+	let extra: Array<{container?: string; network?: string; volume?: string}> = [];
+
+	beforeAll(async () => {
+		buildImages([...new Set(list.flatMap((s) => s.images ?? []))]);
+		const started = await startScenarios(list, (s: Scenario) => names.get(s.id)!, async (s, name) => runs.set(s.id, await diagnoseAsync(name)), 8);
+		extra = started.extra;
+		started.results.forEach((r, i) => r.status === 'rejected' && failures.set(list[i]!.id, r.reason.message));
+	}, 180_000);
+
+	afterAll(() => cleanup([...names.values()], extra));
+
+	for (const id of WANTED) {
+		const scenario = SCENARIOS.find((s) => s.id === id)!;
+		it(`${id}: ${scenario.expect ? `top finding ${scenario.expect}` : 'no error-severity finding, exit 0'}`, () => {
+			expect(failures.get(id), `scenario did not happen: ${failures.get(id)}`).toBeUndefined();
+			const run = runs.get(id)!;
+			const report = run.doc.result.reports[0];
+			if (scenario.expect === null) {
+				expect(report.findings.filter((f: {severity: string}) => f.severity === 'error')).toEqual([]);
+				expect(run.code).toBe(0);
+			} else {
+				expect(report.findings[0]?.id).toBe(scenario.expect);
+			}
+			expect(report.facts.container.name).toBe(names.get(id));
+		});
+	}
+
+	it('exit code 1 for a failing container, with the evidence in the text rendering', () => {
+		expect(runs.get('oom-killed')!.code).toBe(1);
+		const r = runCli(['diagnose', names.get('oom-killed')!]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('Killed by the kernel OOM killer');
+		expect(r.stdout).toContain(`docker inspect --format '{{json .State.OOMKilled}}' ${names.get('oom-killed')}`);
+		expect(r.stdout).not.toContain('\u001B[');
+	});
+
+	it('SIGTERM exit 143 is not a failure (exit 0), SIGKILL after a stop timeout is told apart from docker kill', () => {
+		expect(runs.get('stopped-sigterm')!.code).toBe(0);
+		const stop = runs.get('sigkill-stop-timeout')!.doc.result.reports[0].findings[0];
+		const kill = runs.get('sigkill-docker-kill')!.doc.result.reports[0].findings[0];
+		expect(stop.evidence.map((e: {value: string}) => e.value)).toEqual(expect.arrayContaining(['signal=15', 'signal=9']));
+		expect(kill.evidence.map((e: {value: string}) => e.value)).not.toContain('signal=15');
+	});
+
+	it('accepts a unique id prefix', () => {
+		const id = runs.get('read-only-fs')!.doc.result.reports[0].container.id as string;
+		const {doc} = runJson(['diagnose', id.slice(0, 12)]);
+		expect(doc.result.reports[0].findings[0].id).toBe('read-only-fs');
+	});
+
+	it('--all lists the failing containers, not the healthy ones, exit 1', () => {
+		const {code, doc} = runJson(['diagnose', '--all', '--tail', '20'], {timeout: 120_000});
+		expect(code).toBe(1);
+		const seen = new Set(doc.result.reports.map((r: {container: {name: string}}) => r.container.name));
+		for (const id of ['oom-killed', 'crash-loop', 'not-executable', 'healthcheck-failing', 'host-port-allocated']) expect(seen.has(names.get(id)), id).toBe(true);
+		expect(seen.has(names.get('healthy-running'))).toBe(false);
+		expect(seen.has(names.get('healthy-healthcheck'))).toBe(false);
+	});
+
+	it('the picker lists troubled containers before healthy ones', async () => {
+		const ctx = createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
+		const labels = (await containerChoices(ctx)).map((c) => c.label);
+		const at = (id: string) => labels.indexOf(names.get(id)!);
+		expect(at('crash-loop')).toBeGreaterThanOrEqual(0);
+		expect(at('crash-loop')).toBeLessThan(at('healthy-running'));
+		expect(at('oom-killed')).toBeLessThan(at('healthy-running'));
+		expect(at('healthcheck-failing')).toBeLessThan(at('healthy-healthcheck'));
+	});
+
+	it('an unknown container: exit 1 with the closest names and docker ps -a', () => {
+		const near = names.get('crash-loop')!.slice(0, -1) + 'x';
+		const r = runCli(['diagnose', near]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain(`No such container: ${near}`);
+		expect(r.stderr).toContain(names.get('crash-loop'));
+		expect(r.stderr).toContain('docker ps -a');
+	});
+});
+
+it('diagnose: engine unreachable → exit 3 with the hint; no container without a TTY → usage exit 2', () => {
+	const r = runCli(['diagnose', 'web'], {env: {DOCKER_HOST: 'unix:///nonexistent/docker.sock'}});
+	expect(r.code).toBe(3);
+	expect(r.stderr).toMatch(/Cannot reach the Docker Engine/);
+	const u = runCli(['diagnose']);
+	expect(u.code).toBe(2);
+	expect(u.stderr).toContain('needs <container>');
+	const h = runCli(['diagnose', '--help']);
+	expect(h.code).toBe(0);
+	expect(h.stdout).toMatch(/--tail/);
+	expect(h.stdout).toMatch(/--all/);
+	expect(h.stdout).toMatch(/Exit code 1 when the container is failing/);
+});

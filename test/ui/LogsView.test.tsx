@@ -1,0 +1,35 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {describe, expect, it, vi} from 'vitest';
+import type {LogsResult} from '../../source/commands/logs.js';
+import {makeTheme} from '../../source/output/theme.js';
+import LogsView from '../../source/ui/views/LogsView.js';
+
+const records = Array.from({length: 100}, (_, i) => ({stream: (i % 10 === 9 ? 'stderr' : 'stdout') as 'stdout' | 'stderr', line: `line ${i + 1}`}));
+const result: LogsResult = {container: 'web', id: 'abc', tty: false, lines: 100, stdoutLines: 90, stderrLines: 10, scanned: 100, bytes: 1000, followed: false, interrupted: false, grep: null, records, recordsDropped: 0};
+const tick = () => new Promise((r) => setTimeout(r, 120));
+
+describe('LogsView', () => {
+	it('opens at the newest lines with stderr marked, and scrolls back', async () => {
+		const {lastFrame, stdin} = render(<LogsView result={result} input={{args: ['web'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} />);
+		expect(lastFrame()).toContain('[stderr] line 100');
+		expect(lastFrame()).not.toContain('line 1\n');
+		stdin.write('g'); // top
+		await tick();
+		expect(lastFrame()).toMatch(/^line 1$/m);
+	});
+
+	it('f follows live, i inspects, s opens a shell for the same container', async () => {
+		const onOpen = vi.fn();
+		const {stdin} = render(<LogsView result={result} input={{args: ['web'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />);
+		for (const key of ['f', 'i', 's']) {
+			stdin.write(key);
+			await tick();
+		}
+		expect(onOpen.mock.calls).toEqual([
+			['logs', {args: ['web'], flags: {follow: true, tail: 50}}],
+			['inspect', {args: ['web'], flags: {}}],
+			['exec', {args: ['web'], flags: {}}],
+		]);
+	});
+});
