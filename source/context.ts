@@ -5,6 +5,7 @@ import {createHostAdapter, type HostAdapter} from './adapters/host.js';
 import type {Context, Sink} from './commands/types.js';
 import {resolveEndpoint, type Endpoint} from './core/endpoint.js';
 import {HelperError} from './core/errors.js';
+import {makeTheme, type Theme} from './output/theme.js';
 
 export interface EngineSelection {
 	readonly host?: string;
@@ -33,7 +34,7 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 export function createContext(
 	io: {env: Readonly<Record<string, string | undefined>>; cwd: string; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; stdinIsTTY: boolean},
 	selection: EngineSelection,
-	options: {interactive: boolean; progress: boolean; signal?: AbortSignal},
+	options: {interactive: boolean; progress: boolean; theme?: Theme; signal?: AbortSignal},
 ): Context {
 	let endpoint: Endpoint | undefined;
 	let engine: Promise<Engine> | undefined;
@@ -88,5 +89,6 @@ export function createContext(
 		},
 		signal: options.signal ?? new AbortController().signal,
 		interactive: options.interactive,
+		theme: options.theme ?? makeTheme(false),
 	};
 }

@@ -195,7 +195,7 @@ export async function main(io: Io): Promise<number> {
 			throw new HelperError('USAGE', `Too many arguments for docker-helper ${command.name}: ${input.args.slice(maxArgs).join(' ')}`, `Usage: ${command.usage}`);
 		}
 		if (tty && command.opensApp?.(input)) return openApp(io, global, theme, {command: command.name, input});
-		const ctx = createContext(io, global, {interactive: false, progress: !global.json});
+		const ctx = createContext(io, global, {interactive: false, progress: !global.json, theme});
 		const result = await command.run(ctx, input);
 		ctx.progress('');
 		const exitCode = command.exitCode?.(result, input) ?? EXIT.ok;
@@ -236,7 +236,7 @@ function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, com
 
 async function openApp(io: Io, global: Global, theme: Theme, start?: {command: string; input: Input}): Promise<number> {
 	const {runApp} = await import('./ui/run-app.js');
-	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false});
-	const makeStreamingCtx = (): Context => createContext(io, global, {interactive: false, progress: false});
+	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false, theme});
+	const makeStreamingCtx = (): Context => createContext(io, global, {interactive: false, progress: false, theme});
 	return runApp({commands, theme, makeContext: makeCtx, makeStreamingContext: makeStreamingCtx, ...(start ? {start} : {})});
 }

@@ -8,7 +8,7 @@ import {EXIT, HelperError, usageError} from '../core/errors.js';
 import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LogRecord, type Piece, type StreamName} from '../core/log-stream.js';
 import {redactText} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
-import {makeTheme, wantsColor, type Theme} from '../output/theme.js';
+import {makeTheme, type Theme} from '../output/theme.js';
 import {containerArg, displayName} from './container-arg.js';
 import {flagBool, flagNumber, flagString, type Command, type Input} from './types.js';
 
@@ -149,7 +149,7 @@ export const logs: Command<LogsResult> = {
 				}
 				throw error;
 			});
-		const theme = makeTheme(wantsColor({isTTY: ctx.stdout.isTTY, env: ctx.env, noColor: false, plain: false, json: options.json}));
+		const theme = options.json ? makeTheme(false) : ctx.theme;
 		const records: LogRecord[] = [];
 		let dropped = 0;
 		const counts = {lines: 0, stdout: 0, stderr: 0, scanned: 0, bytes: 0};

@@ -65,6 +65,11 @@ export interface Context {
 	readonly signal: AbortSignal;
 	/** True inside the Ink app: commands must not write to stdout there. */
 	readonly interactive: boolean;
+	/**
+	 * The output theme chosen once by main.ts (terminal, NO_COLOR, --no-color, --plain, --json),
+	 * for commands that stream to ctx.stdout instead of returning text.
+	 */
+	readonly theme: Theme;
 }
 
 export interface Command<R = unknown> {
