@@ -12,6 +12,8 @@ need_install=()
 command -v dockerd >/dev/null 2>&1 || need_install+=(docker.io)
 [ -x /bin/busybox ] || need_install+=(busybox-static)
 command -v tmux >/dev/null 2>&1 || need_install+=(tmux)
+# GNU time measures peak memory in the logs tests; script (util-linux) drives a pty in benchmarks.
+[ -x /usr/bin/time ] || need_install+=(time)
 # Debian's docker-compose (v1, Python): the real Compose validator that generate-compose's tests use.
 command -v docker-compose >/dev/null 2>&1 || need_install+=(docker-compose)
 if [ ${#need_install[@]} -gt 0 ]; then
