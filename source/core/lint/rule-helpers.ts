@@ -177,3 +177,11 @@ export function removesPath(instruction: Instruction, paths: readonly string[]):
 		return c.args.some((a) => paths.some((p) => a.value.replace(/^~/, '/root').startsWith(p)));
 	});
 }
+
+/**
+ * The first word after the program that is not an option. Unlike ShellCommand.subcommand this
+ * never treats an option as taking the next word (`zypper -n install x` → 'install').
+ */
+export function firstOperand(c: ShellCommand): string | undefined {
+	return c.args.find((a) => !a.value.startsWith('-'))?.value;
+}

@@ -1,5 +1,5 @@
 import {defineRule, type RuleFinding} from '../types.js';
-import {runCommands} from '../rule-helpers.js';
+import {firstOperand, runCommands} from '../rule-helpers.js';
 
 const YUM_LIKE = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
 
@@ -13,10 +13,10 @@ const rule = defineRule({
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {
-			const sub = c.subcommand;
+			const sub = firstOperand(c);
 			if (!sub) continue;
 			// `yum update <pkg>` is targeted; only the whole-system form is reported.
-			const whole = c.operands.length <= 1;
+			const whole = c.args.filter((a) => !a.value.startsWith('-')).length <= 1;
 			if (YUM_LIKE.has(c.name) && (sub === 'update' || sub === 'upgrade' || sub === 'distro-sync') && whole) {
 				out.push({line: c.line, column: c.column, message: rule.message(`${c.name} ${sub}`)});
 			} else if (c.name === 'zypper' && ['dist-upgrade', 'dup', 'update', 'up'].includes(sub) && whole) {
