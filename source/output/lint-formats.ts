@@ -102,7 +102,8 @@ function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
 
 export function sarifLog(report: LintReport, rules: readonly Rule[]): Record<string, unknown> {
 	const parseRule = {id: 'DH0000', name: 'parse-error', shortDescription: {text: 'The Dockerfile cannot be parsed'}, defaultConfiguration: {level: 'error'}};
-	const driverRules = [parseRule, ...rules.map((r) => ({
+	const structureRule = {id: 'DH0001', name: 'invalid-dockerfile', shortDescription: {text: 'The Dockerfile parses but cannot build'}, defaultConfiguration: {level: 'error'}};
+	const driverRules = [parseRule, structureRule, ...rules.map((r) => ({
 		id: r.id,
 		name: r.slug,
 		shortDescription: {text: r.description},
