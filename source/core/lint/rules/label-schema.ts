@@ -24,10 +24,13 @@ const rule = defineRule({
 		const keys = Object.keys(schema);
 		const last = finalStage(file);
 		if (keys.length === 0 || !last) return [];
-		const labels = new Map<string, {value: string; line: number}>();
+		const labels = new Map<string, {value: string; line: number; unresolved: boolean}>();
 		for (const s of stageChain(file, last).reverse()) {
 			for (const ins of s.instructions.filter((i) => i.keyword === 'LABEL')) {
-				for (const [k, v] of keyValuePairs(ins.args)) labels.set(k, {value: ins.scope.expand(v).value, line: ins.line});
+				for (const [k, v] of keyValuePairs(ins.args)) {
+					const e = ins.scope.expand(v);
+					labels.set(k, {value: e.value, line: ins.line, unresolved: e.unresolved.length > 0});
+				}
 			}
 		}
 		const out: RuleFinding[] = [];
@@ -37,7 +40,7 @@ const rule = defineRule({
 			if (!found) { out.push({line: last.from.line, message: rule.message(key, 'is missing from the final image')}); continue; }
 			const check = CHECKS[kind];
 			// A value computed from a build arg (--build-arg CREATED=...) cannot be judged statically.
-			if (!check || found.value === '' && /\$/.test(file.lines[found.line - 1] ?? '')) continue;
+			if (!check || found.unresolved) continue;
 			if (!check.re.test(found.value)) out.push({line: found.line, message: rule.message(key, `is "${found.value}", not ${check.what}`)});
 		}
 		return out;

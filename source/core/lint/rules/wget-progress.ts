@@ -12,7 +12,7 @@ const rule = defineRule({
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {
 			if (c.name !== 'wget') continue;
-			if (c.hasFlag('-q', '--quiet', '-nv', '--no-verbose', '--progress', '--show-progress', '-o', '--output-file', '-a', '--append-output', '--spider') || c.args.some((a) => a.value.startsWith('--progress='))) continue;
+			if (c.hasFlag('-q', '--quiet', '-nv', '--no-verbose', '--progress', '--show-progress', '-o', '--output-file', '-a', '--append-output', '--spider') || c.args.some((a) => a.value.startsWith('--progress=') || /^-[A-Za-z]*[qo]/.test(a.value) && !a.value.startsWith('--'))) continue;
 			if (c.redirects.length > 0) continue;
 			out.push({line: c.line, column: c.column, message: rule.message()});
 		}
