@@ -527,7 +527,11 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 			if (built.keyword !== 'ARG') problems.push({line: built.line, column: built.column, message: `${built.keyword} before the first FROM: only ARG may come before FROM`, kind: 'structure'});
 		}
 	}
-	if (current) stages.push({...current, endLine: lines.length});
+	if (current) {
+		let last = lines.length;
+		while (last > current.line && (lines[last - 1] ?? '').trim() === '') last--;
+		stages.push({...current, endLine: last});
+	}
 	if (stages.length > 0) {
 		const last = stages[stages.length - 1]!;
 		stages[stages.length - 1] = {...last, final: true};
