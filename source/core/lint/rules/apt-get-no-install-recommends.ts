@@ -15,7 +15,7 @@ const rule = defineRule({
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {
 			if ((c.name !== 'apt-get' && c.name !== 'apt') || c.subcommand !== 'install') continue;
-			if (c.hasFlag('--no-install-recommends')) continue;
+			if (c.hasFlag('--no-install-recommends', '-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) continue;
 			if (c.args.some((a) => /Install-Recommends=(false|0)/i.test(a.value))) continue;
 			out.push({line: c.line, column: c.column, message: rule.message()});
 		}

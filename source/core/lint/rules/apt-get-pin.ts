@@ -14,6 +14,7 @@ const rule = defineRule({
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {
 			if ((c.name !== 'apt-get' && c.name !== 'apt') || c.subcommand !== 'install') continue;
+			if (c.hasFlag('-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) continue; // nothing is installed
 			const pkgs = operandsOf(c.args.map((a) => a.value), VALUE_FLAGS);
 			// '=' is a version pin, '/' a release pin (pkg/bookworm-backports); variables count as pins.
 			const loose = pkgs.filter((p) => !p.includes('=') && !p.includes('/') && !isDynamic(p) && !isPathLike(p));

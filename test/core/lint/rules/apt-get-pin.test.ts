@@ -14,6 +14,7 @@ ruleSpec(rule, {
 		{name: 'version through variables', src: 'FROM debian:12\nARG CURL_VERSION=7.88.1-10\nRUN apt-get install -y curl=${CURL_VERSION} git=$GIT_VER'},
 		{name: 'release pin and local .deb', src: 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports foo/bookworm-backports ./pkg.deb'},
 		{name: 'option values are not packages', src: 'FROM debian:12\nRUN apt-get -o Dpkg::Options::=--force-confold install -y jq=1.6-2'},
+		{name: 'simulation', src: 'FROM debian:12\nRUN apt-get install -s jq > /dev/null'},
 		{name: 'package list in a variable', src: 'FROM debian:12\nRUN apt-get install -y $PACKAGES'},
 	],
 });
