@@ -55,3 +55,14 @@ describe('parseShell', () => {
 		expect(parseShell("echo 'unterminated", at).problems).toEqual(['unterminated single quote']);
 	});
 });
+
+test('case patterns are not commands and their | is not a pipe', () => {
+	const r = parseShell('arch="$(uname -m)"; case "$arch" in\n  x86_64 | amd64) a=amd64 ;;\n  arm64) echo arm ;;\n  *) echo "unsupported" >&2; exit 1 ;;\nesac; curl x | tar xz', () => [1, 1]);
+	expect(r.commands.map((c) => [c.name, c.piped])).toEqual([
+		['echo', false],
+		['echo', false],
+		['exit', false],
+		['curl', true],
+		['tar', true],
+	]);
+});
