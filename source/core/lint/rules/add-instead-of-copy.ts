@@ -6,7 +6,7 @@ const rule = defineRule({
 	id: 'DH5001',
 	slug: 'add-instead-of-copy',
 	severity: 'warning',
-	description: 'ADD is used for local files or folders; COPY is clearer.',
+	description: 'ADD is used for local files or folders; COPY is clearer',
 	equivalents: {hadolint: 'DL3020'},
 	message: (srcs: readonly string[]) => `ADD ${srcs.join(' ')} only copies local files; use COPY, which does exactly that (ADD also unpacks archives and fetches URLs, which surprises readers).`,
 	check({file}): RuleFinding[] {

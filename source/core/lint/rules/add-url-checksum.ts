@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH5002',
 	slug: 'add-url-checksum',
 	severity: 'warning',
-	description: 'ADD downloads a remote URL without --checksum.',
+	description: 'ADD downloads a remote URL without --checksum',
 	equivalents: {},
 	message: (url: string) => `ADD ${url} downloads a file nobody verifies; add --checksum=sha256:<digest> (Dockerfile syntax 1.6+), or RUN curl -fsSLo file ${url} && echo "<sha256>  file" | sha256sum -c -.`,
 	check({file}): RuleFinding[] {

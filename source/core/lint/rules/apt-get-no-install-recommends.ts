@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4003',
 	slug: 'apt-get-no-install-recommends',
 	severity: 'info',
-	description: 'apt-get install without --no-install-recommends pulls in extra packages.',
+	description: 'apt-get install without --no-install-recommends pulls in extra packages',
 	equivalents: {hadolint: 'DL3015'},
 	message: () => 'apt-get install without --no-install-recommends also installs "recommended" packages you did not ask for, often tens of MB; add --no-install-recommends.',
 	check({file}): RuleFinding[] {

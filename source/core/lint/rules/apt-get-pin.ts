@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4002',
 	slug: 'apt-get-pin',
 	severity: 'info',
-	description: 'apt-get install names packages without a version pin.',
+	description: 'apt-get install names packages without a version pin',
 	equivalents: {hadolint: 'DL3008'},
 	message: (pkgs: readonly string[]) => `Pin the versions of ${pkgs.join(', ')} (apt-get install ${pkgs[0]}=<version>, or ${pkgs[0]}=\${${pkgs[0]!.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}_VERSION}) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {

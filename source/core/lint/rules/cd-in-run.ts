@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH5005',
 	slug: 'cd-in-run',
 	severity: 'info',
-	description: 'A RUN starts with cd to set the directory; WORKDIR does that.',
+	description: 'A RUN starts with cd to set the directory; WORKDIR does that',
 	equivalents: {hadolint: 'DL3003'},
 	message: (dir: string) => `RUN starts with \`cd ${dir}\`; set the directory with WORKDIR ${dir} instead, so later instructions (and readers) see it too.`,
 	check({file}): RuleFinding[] {

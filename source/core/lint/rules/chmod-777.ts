@@ -16,7 +16,7 @@ const rule = defineRule({
 	id: 'DH5012',
 	slug: 'chmod-777',
 	severity: 'warning',
-	description: 'Files or directories are made world-writable (chmod 777, o+w).',
+	description: 'Files or directories are made world-writable (chmod 777, o+w)',
 	equivalents: {},
 	message: (mode: string) => `chmod ${mode} makes files world-writable: any process in the container (or with access to a mounted volume) can change them; grant ownership to the runtime user instead (chown / COPY --chown) and use 755/644 (or 775 with a shared group).`,
 	check({file}): RuleFinding[] {

@@ -21,7 +21,7 @@ const rule = defineRule({
 	id: 'DH5003',
 	slug: 'copy-all-before-install',
 	severity: 'info',
-	description: 'The whole build context is copied before dependencies are installed, so any source change reinstalls them.',
+	description: 'The whole build context is copied before dependencies are installed, so any source change reinstalls them',
 	equivalents: {},
 	message: (line: number, hint: string) => `COPY of the whole context comes before the dependency install on line ${line}, so every source change invalidates that layer and reinstalls everything; COPY ${hint} first, install, then COPY the rest.`,
 	check({file}): RuleFinding[] {

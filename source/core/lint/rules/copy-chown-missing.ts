@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH5013',
 	slug: 'copy-chown-missing',
 	severity: 'warning',
-	description: 'Files are copied as root and then chowned in a separate RUN, duplicating them in a new layer.',
+	description: 'Files are copied as root and then chowned in a separate RUN, duplicating them in a new layer',
 	equivalents: {},
 	message: (dest: string, owner: string, line: number) => `COPY on line ${line} creates ${dest} owned by root and this RUN chowns it to ${owner}, which stores every file a second time in a new layer; use COPY --chown=${owner} (and --chmod) instead.`,
 	check({file}): RuleFinding[] {

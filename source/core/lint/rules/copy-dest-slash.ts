@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH5006',
 	slug: 'copy-dest-slash',
 	severity: 'warning',
-	description: 'COPY/ADD with several sources needs a destination ending in /.',
+	description: 'COPY/ADD with several sources needs a destination ending in /',
 	equivalents: {hadolint: 'DL3021'},
 	message: (keyword: string, dest: string) => `${keyword} with more than one source copies into a directory, so the destination should end with a slash: ${dest}/ (the legacy builder rejects it, and BuildKit only accepts it when ${dest} already exists as a directory).`,
 	check({file}): RuleFinding[] {

@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH5008',
 	slug: 'copy-from-self',
 	severity: 'error',
-	description: 'COPY --from refers to the stage it is in.',
+	description: 'COPY --from refers to the stage it is in',
 	equivalents: {hadolint: 'DL3023'},
 	message: (from: string) => `COPY --from=${from} refers to the current stage, which cannot copy from itself; use a plain COPY/RUN cp, or name the right stage.`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH5007',
 	slug: 'copy-from-undefined',
 	severity: 'error',
-	description: 'COPY --from names a stage that does not exist (yet).',
+	description: 'COPY --from names a stage that does not exist (yet)',
 	equivalents: {hadolint: 'DL3022'},
 	message: (from: string, why: string) => `COPY --from=${from}: ${why}`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH6004',
 	slug: 'curl-and-wget',
 	severity: 'info',
-	description: 'A stage uses both curl and wget.',
+	description: 'A stage uses both curl and wget',
 	equivalents: {hadolint: 'DL4001'},
 	message: (tool: string, other: string, line: number) => `This stage already uses ${other} (line ${line}); using ${tool} too means installing and maintaining two download tools; pick one.`,
 	check({file}): RuleFinding[] {

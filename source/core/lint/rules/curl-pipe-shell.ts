@@ -8,7 +8,7 @@ const rule = defineRule({
 	id: 'DH6002',
 	slug: 'curl-pipe-shell',
 	severity: 'warning',
-	description: 'A script is downloaded and piped straight into a shell or interpreter.',
+	description: 'A script is downloaded and piped straight into a shell or interpreter',
 	equivalents: {},
 	message: (fetch: string, shell: string) => `${fetch} | ${shell} runs whatever the server returns, unverified (and a dropped connection can run half a script); download to a file, check its sha256, then run it — or use a package/pinned release.`,
 	check({file}): RuleFinding[] {

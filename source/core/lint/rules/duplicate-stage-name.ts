@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH5009',
 	slug: 'duplicate-stage-name',
 	severity: 'error',
-	description: 'Two stages have the same name.',
+	description: 'Two stages have the same name',
 	equivalents: {hadolint: 'DL3024', buildkit: 'DuplicateStageName'},
 	message: (name: string, line: number) => `Stage name "${name}" is already used on line ${line}; stage names must be unique (case-insensitive).`,
 	check({file}): RuleFinding[] {

@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH3007',
 	slug: 'expose-host-mapping',
 	severity: 'error',
-	description: 'EXPOSE contains a host-port mapping, which only docker run can set.',
+	description: 'EXPOSE contains a host-port mapping, which only docker run can set',
 	equivalents: {buildkit: 'ExposeInvalidFormat'},
 	message: (spec: string, port: string) => `EXPOSE ${spec} maps a host port, which a Dockerfile cannot do; write EXPOSE ${port} and publish with docker run -p ${spec}.`,
 	check({file}): RuleFinding[] {

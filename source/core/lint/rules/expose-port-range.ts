@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH3006',
 	slug: 'expose-port-range',
 	severity: 'error',
-	description: 'EXPOSE names a port outside 0-65535.',
+	description: 'EXPOSE names a port outside 0-65535',
 	equivalents: {hadolint: 'DL3011'},
 	message: (port: string) => `EXPOSE ${port} is not a valid port or range: ports are 0-65535 (ranges as 8000-8010).`,
 	check({file}): RuleFinding[] {

@@ -6,7 +6,7 @@ const rule = defineRule({
 	id: 'DH3008',
 	slug: 'expose-protocol',
 	severity: 'warning',
-	description: 'EXPOSE uses an invalid or non-lowercase protocol.',
+	description: 'EXPOSE uses an invalid or non-lowercase protocol',
 	equivalents: {buildkit: 'ExposeProtoCasing'},
 	message: (spec: string, proto: string) =>
 		VALID.has(proto.toLowerCase())

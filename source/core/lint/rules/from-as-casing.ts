@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH8003',
 	slug: 'from-as-casing',
 	severity: 'style',
-	description: 'The AS keyword in FROM is not cased like FROM.',
+	description: 'The AS keyword in FROM is not cased like FROM',
 	equivalents: {buildkit: 'FromAsCasing'},
 	message: (from: string, as: string) => `"${as}" does not match the casing of "${from}"; write ${from === from.toLowerCase() ? 'as' : 'AS'}.`,
 	check({file}): RuleFinding[] {

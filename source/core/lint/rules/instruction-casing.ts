@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH8002',
 	slug: 'instruction-casing',
 	severity: 'style',
-	description: 'Instruction keywords do not use one consistent casing.',
+	description: 'Instruction keywords do not use one consistent casing',
 	equivalents: {buildkit: 'ConsistentInstructionCasing'},
 	message: (written: string, expected: string) => `${written} should be written ${expected} like the other instructions in this file.`,
 	check({file}): RuleFinding[] {

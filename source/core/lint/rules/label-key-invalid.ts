@@ -8,7 +8,7 @@ const rule = defineRule({
 	id: 'DH8007',
 	slug: 'label-key-invalid',
 	severity: 'style',
-	description: 'A LABEL key does not follow Docker\'s key format or uses a reserved namespace.',
+	description: 'A LABEL key does not follow Docker\'s key format or uses a reserved namespace',
 	equivalents: {hadolint: 'DL3048'},
 	message: (key: string, why: string) => `LABEL key "${key}" ${why}.`,
 	check({file}): RuleFinding[] {

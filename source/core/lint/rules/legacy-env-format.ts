@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH8004',
 	slug: 'legacy-env-format',
 	severity: 'style',
-	description: 'ENV or LABEL uses the legacy space-separated "key value" form.',
+	description: 'ENV or LABEL uses the legacy space-separated "key value" form',
 	equivalents: {buildkit: 'LegacyKeyValueFormat'},
 	message: (keyword: string, key: string) => `${keyword} ${key} <value> is the legacy form (one pair, value up to end of line, easy to misread); write ${keyword} ${key}=<value>, quoting values with spaces.`,
 	check({file}): RuleFinding[] {

@@ -32,7 +32,7 @@ const rule = defineRule({
 	id: 'DH1004',
 	slug: 'registry-allowlist',
 	severity: 'warning',
-	description: 'FROM pulls from a registry that is not in the configured allowlist.',
+	description: 'FROM pulls from a registry that is not in the configured allowlist',
 	equivalents: {hadolint: 'DL3026'},
 	message: (image: string, registry: string, list: readonly string[]) => `${image} comes from ${registry}, which is not a trusted registry (${list.join(', ')}); use a mirrored image from one of them.`,
 	check({file, options}): RuleFinding[] {

@@ -6,7 +6,7 @@ const rule = defineRule({
 	id: 'DH5010',
 	slug: 'reserved-stage-name',
 	severity: 'error',
-	description: 'A stage uses a reserved name (scratch, context).',
+	description: 'A stage uses a reserved name (scratch, context)',
 	equivalents: {buildkit: 'ReservedStageName'},
 	message: (name: string) => `"${name}" is reserved (${name === 'scratch' ? 'the empty base image' : 'the build context in --from and named contexts'}) and cannot be a stage name; rename the stage.`,
 	check({file}): RuleFinding[] {

@@ -9,7 +9,7 @@ const rule = defineRule({
 	id: 'DH4020',
 	slug: 'rpm-assume-yes',
 	severity: 'warning',
-	description: 'yum, dnf or zypper runs without non-interactive confirmation.',
+	description: 'yum, dnf or zypper runs without non-interactive confirmation',
 	equivalents: {hadolint: ['DL3030', 'DL3038', 'DL3034']},
 	message: (tool: string, sub: string) => tool === 'zypper'
 		? `zypper ${sub} without --non-interactive (-n) waits for a confirmation and fails the build; use zypper --non-interactive ${sub} (or ${sub} -y).`

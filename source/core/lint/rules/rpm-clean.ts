@@ -15,7 +15,7 @@ const rule = defineRule({
 	id: 'DH4021',
 	slug: 'rpm-clean',
 	severity: 'info',
-	description: 'yum, dnf, microdnf or zypper installs without cleaning its cache in the same RUN.',
+	description: 'yum, dnf, microdnf or zypper installs without cleaning its cache in the same RUN',
 	equivalents: {hadolint: ['DL3032', 'DL3040', 'DL3036']},
 	message: (tool: string, path: string) => `${tool} leaves its metadata and package cache in ${path}; end the RUN with \`${tool === 'zypper' ? 'zypper clean --all' : `${tool} clean all`}\`, or use RUN --mount=type=cache,target=${path}.`,
 	check({file}): RuleFinding[] {

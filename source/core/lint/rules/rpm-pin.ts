@@ -8,7 +8,7 @@ const rule = defineRule({
 	id: 'DH4022',
 	slug: 'rpm-pin',
 	severity: 'info',
-	description: 'yum, dnf, microdnf or zypper installs packages without a version pin.',
+	description: 'yum, dnf, microdnf or zypper installs packages without a version pin',
 	equivalents: {hadolint: ['DL3033', 'DL3041', 'DL3037']},
 	message: (tool: string, pkgs: readonly string[]) => tool === 'zypper'
 		? `Pin the versions of ${pkgs.join(', ')} (zypper install '${pkgs[0]}=<version>') so rebuilds install what you tested.`

@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4023',
 	slug: 'rpm-upgrade',
 	severity: 'info',
-	description: 'A whole-system yum/dnf update or zypper (dist-)upgrade runs inside the image build.',
+	description: 'A whole-system yum/dnf update or zypper (dist-)upgrade runs inside the image build',
 	equivalents: {hadolint: ['DL3031', 'DL3035']},
 	message: (cmd: string) => `\`${cmd}\` upgrades every package, so the image depends on the day it was built; prefer a newer base image tag and rebuild regularly, or update only the packages you need.`,
 	check({file}): RuleFinding[] {

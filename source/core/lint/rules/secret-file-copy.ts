@@ -15,7 +15,7 @@ const rule = defineRule({
 	id: 'DH7003',
 	slug: 'secret-file-copy',
 	severity: 'warning',
-	description: 'COPY/ADD puts a key, .env or credentials file into the image.',
+	description: 'COPY/ADD puts a key, .env or credentials file into the image',
 	equivalents: {},
 	message: (src: string, what: string) => `${src} looks like ${what}; anything copied into a layer can be extracted from the image, even if a later step deletes it. Use RUN --mount=type=secret,id=...,target=... for build-time use, or mount it at runtime, and list it in .dockerignore.`,
 	check({file}): RuleFinding[] {

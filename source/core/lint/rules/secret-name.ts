@@ -11,7 +11,7 @@ const rule = defineRule({
 	id: 'DH7001',
 	slug: 'secret-name',
 	severity: 'warning',
-	description: 'An ARG or ENV looks like it holds a credential.',
+	description: 'An ARG or ENV looks like it holds a credential',
 	equivalents: {buildkit: 'SecretsUsedInArgOrEnv'},
 	message: (keyword: string, name: string) => keyword === 'ARG'
 		? `ARG ${name} looks like a credential; build args are recorded in the image history (docker history) and visible to anyone with the image. Use a build secret: RUN --mount=type=secret,id=${name.toLowerCase()} (docker build --secret id=${name.toLowerCase()},env=${name}).`

@@ -25,7 +25,7 @@ const rule = defineRule({
 	id: 'DH7002',
 	slug: 'secret-token',
 	severity: 'error',
-	description: 'The Dockerfile contains what looks like a real credential (token, key, password).',
+	description: 'The Dockerfile contains what looks like a real credential (token, key, password)',
 	equivalents: {},
 	message: (kind: string, sample: string) => `This line contains a ${kind} (${sample}); it is now in the image and in your repository history. Revoke it, and pass credentials with RUN --mount=type=secret (docker build --secret) or at runtime.`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH6005',
 	slug: 'shell-via-symlink',
 	severity: 'warning',
-	description: 'RUN replaces /bin/sh with a symlink instead of using SHELL.',
+	description: 'RUN replaces /bin/sh with a symlink instead of using SHELL',
 	equivalents: {hadolint: 'DL4005'},
 	message: (target: string) => `Linking ${target} over /bin/sh changes the shell for every program in the image, not just the build; use SHELL ["${target}", "-c"] (add "-o", "pipefail" for bash).`,
 	check({file}): RuleFinding[] {

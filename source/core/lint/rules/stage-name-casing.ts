@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH5011',
 	slug: 'stage-name-casing',
 	severity: 'warning',
-	description: 'A stage name is not lower case.',
+	description: 'A stage name is not lower case',
 	equivalents: {buildkit: 'StageNameCasing'},
 	message: (name: string) => `Stage name "${name}" is not lower case; stage names are case-insensitive and BuildKit expects "${name.toLowerCase()}".`,
 	check({file}): RuleFinding[] {

@@ -10,7 +10,7 @@ const rule = defineRule({
 	id: 'DH8005',
 	slug: 'undefined-var',
 	severity: 'warning',
-	description: 'An instruction uses a variable that is not defined where it is used.',
+	description: 'An instruction uses a variable that is not defined where it is used',
 	equivalents: {buildkit: 'UndefinedVar'},
 	message: (name: string, hint: string) => `$${name} is not defined here and expands to an empty string${hint}.`,
 	check(ctx): RuleFinding[] {

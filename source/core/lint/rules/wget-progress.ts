@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH6003',
 	slug: 'wget-progress',
 	severity: 'info',
-	description: 'wget without a quiet or progress option floods build logs.',
+	description: 'wget without a quiet or progress option floods build logs',
 	equivalents: {hadolint: 'DL3047'},
 	message: () => 'wget prints a progress bar line for every few KB in non-interactive build logs (CI logs of megabytes); add -q (or -nv, or --progress=dot:giga with GNU wget).',
 	check({file}): RuleFinding[] {

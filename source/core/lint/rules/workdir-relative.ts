@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH5004',
 	slug: 'workdir-relative',
 	severity: 'warning',
-	description: 'WORKDIR is a relative path with no absolute WORKDIR before it.',
+	description: 'WORKDIR is a relative path with no absolute WORKDIR before it',
 	equivalents: {hadolint: 'DL3000', buildkit: 'WorkdirRelativePath'},
 	message: (dir: string) => `WORKDIR ${dir} is relative to whatever working directory the base image sets, which can change under you; use an absolute path (WORKDIR /${dir.replace(/^\.\//, '')}).`,
 	check({file}): RuleFinding[] {
