@@ -2,10 +2,14 @@
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import {describe, expect, test} from 'vitest';
 import {ROOT, runCli, runJson} from '../support/cli.js';
+
+// CJS default exports seen through NodeNext ESM typing
+const Ajv = ((AjvModule as unknown as {default?: unknown}).default ?? AjvModule) as unknown as typeof AjvModule.default;
+const addFormats = ((addFormatsModule as unknown as {default?: unknown}).default ?? addFormatsModule) as unknown as typeof addFormatsModule.default;
 
 function project(files: Record<string, string>): string {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-lint-'));
