@@ -52,6 +52,7 @@ import gemPin from './gem-pin.js';
 import gemNoDocument from './gem-no-document.js';
 import goInstallLatest from './go-install-latest.js';
 import cargoInstallLocked from './cargo-install-locked.js';
+import yarnCache from './yarn-cache.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import addUrlChecksum from './add-url-checksum.js';
 import copyAllBeforeInstall from './copy-all-before-install.js';
@@ -65,6 +66,7 @@ import reservedStageName from './reserved-stage-name.js';
 import stageNameCasing from './stage-name-casing.js';
 import chmod777 from './chmod-777.js';
 import copyChownMissing from './copy-chown-missing.js';
+import copyRelativeDest from './copy-relative-dest.js';
 import curlPipeShell from './curl-pipe-shell.js';
 import wgetProgress from './wget-progress.js';
 import curlAndWget from './curl-and-wget.js';
@@ -78,6 +80,8 @@ import legacyEnvFormat from './legacy-env-format.js';
 import undefinedVar from './undefined-var.js';
 import labelSchema from './label-schema.js';
 import labelKeyInvalid from './label-key-invalid.js';
+import envSelfReference from './env-self-reference.js';
+import onbuildInvalid from './onbuild-invalid.js';
 
 export const rules: readonly Rule[] = [
 	// DH1xxx base images / stages
@@ -126,6 +130,7 @@ export const rules: readonly Rule[] = [
 	npmPin,
 	npmCache,
 	yarnFrozenLockfile,
+	yarnCache,
 	gemPin,
 	gemNoDocument,
 	goInstallLatest,
@@ -144,6 +149,7 @@ export const rules: readonly Rule[] = [
 	stageNameCasing,
 	chmod777,
 	copyChownMissing,
+	copyRelativeDest,
 	// DH6xxx shell
 	pipefail,
 	curlPipeShell,
@@ -162,6 +168,8 @@ export const rules: readonly Rule[] = [
 	undefinedVar,
 	labelSchema,
 	labelKeyInvalid,
+	envSelfReference,
+	onbuildInvalid,
 ];
 
 export function findRule(idOrSlug: string): Rule | undefined {

@@ -17,7 +17,7 @@ const rule = defineRule({
 	slug: 'label-schema',
 	severity: 'info',
 	description: 'The final image is missing a label required by the configured label schema, or a label value has the wrong format',
-	equivalents: {hadolint: ['DL3049', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058']},
+	equivalents: {hadolint: ['DL3049', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058']},
 	message: (key: string, problem: string) => `Label ${key} ${problem} (required by the lint configuration's label schema).`,
 	check({file, options}): RuleFinding[] {
 		const schema = options.labelSchema ?? {};
