@@ -2,7 +2,7 @@ import {defineRule, type RuleFinding} from '../types.js';
 
 // The credential word must end the name (DB_PASSWORD, API_KEY, GITHUB_TOKEN): GPG_KEY and
 // *_KEY_ID / *_TOKEN_URL / *_FILE name public keys, ids and paths, not secrets.
-const SECRET = /(^|_)(PASSWORD|PASSWD|PWD|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY)\d*$/i;
+const SECRET = /(^|_)(PASSWORD|PASSWD|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY)\d*$/i;
 const PUBLIC = /(^|_)(GPG|PGP|PUBLIC|PUB|SIGNING|CHECKSUM|SHA\d*|FINGERPRINT|GNUPG|KEYSERVER|REPO|APT|CA|SSH_HOST)(_|$)/i;
 // Values that are references, not secrets: paths to a mounted secret, empty, or obvious placeholders.
 const HARMLESS = /^(\/run\/secrets\/.*|\/var\/run\/secrets\/.*|true|false|yes|no|0|1|none|null|changeme|change_me|your[-_].*|<.*>|\*+|x+)$/i;

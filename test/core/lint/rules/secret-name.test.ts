@@ -15,5 +15,6 @@ ruleSpec(rule, {
 		'FROM alpine:3.20\nENV PASSWORD_MIN_LENGTH=12 TOKEN_URL=https://example.com/token',
 		{name: 'empty ENV', src: 'FROM alpine:3.20\nENV API_TOKEN=""'},
 		'FROM alpine:3.20\nARG PUBLIC_KEY=abc',
+		{name: 'PWD is the working directory', src: 'FROM alpine:3.20\nENV PWD=/app'},
 	],
 });
