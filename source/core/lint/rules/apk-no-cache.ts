@@ -18,6 +18,10 @@ const rule = defineRule({
 			if (cmds.some((c) => c.name === 'apk' && c.subcommand === 'cache' && c.args.some((a) => a.value === 'clean' || a.value === 'purge'))) continue;
 			for (const c of cmds) {
 				if (c.name !== 'apk' || c.subcommand !== 'add' || c.hasFlag('--no-cache', '--no-network')) continue;
+				// The official images' idiom `apk add --virtual .rundeps $runDeps` re-marks libraries that the build already
+				// installed (with --no-cache); it fetches nothing.
+				const ops = c.args.filter((a) => !a.value.startsWith('-')).slice(1);
+				if (c.hasFlag('--virtual', '-t') && ops.slice(1).length > 0 && ops.slice(1).every((a) => a.dynamic)) continue;
 				out.push({line: c.line, column: c.column, message: rule.message()});
 			}
 		}

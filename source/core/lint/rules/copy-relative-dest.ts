@@ -24,7 +24,7 @@ const rule = defineRule({
 				if (anchored) break;
 				if (ins.keyword !== 'COPY' || ins.heredocs.length > 0) continue;
 				const words = ins.json ?? ins.words.map((w) => w.value);
-				const dest = words[words.length - 1];
+				const dest = words[words.length - 1]?.replace(/^["']/, '');
 				if (!dest || words.length < 2 || dest.startsWith('/') || dest.startsWith('$') || /^[A-Za-z]:[\\/]/.test(dest) || dest.startsWith('\\')) continue;
 				out.push({line: ins.line, message: rule.message(dest)});
 				break; // once per stage: the fix (one WORKDIR) is the same for all
