@@ -121,7 +121,7 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			config,
 			base: (stage) => (final && stage.index === final.index && base?.status !== 'unresolved' ? info : undefined),
 		});
-		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, parseErrors: result.parseErrors, crashes: result.crashes, base, lines: model.lines});
+		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: model.lines});
 	}
 	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? 'info') as Threshold;
 	const noFail = input.flags.fail === false || config.noFail === true;

@@ -54,6 +54,12 @@ function footer(report: LintReport, theme: Theme): string[] {
 			(clean ? 'no findings' : `${s.findings} finding${s.findings === 1 ? '' : 's'} (${counts.join(', ')})`) +
 			(s.suppressed > 0 ? theme.dim(`, ${s.suppressed} suppressed`) : ''),
 	);
+	for (const file of report.files)
+		for (const p of file.suppressions) {
+			if (p.source !== 'docker-helper') continue;
+			if (p.reason === undefined) out.push(theme.dim(`${file.file}:${p.line}: suppression of ${p.codes.join(',')} has no reason (add: -- why)`));
+			if (p.used === 0) out.push(theme.dim(`${file.file}:${p.line}: suppression of ${p.codes.join(',')} matched nothing`));
+		}
 	for (const file of report.files) {
 		const b = file.base;
 		if (!b) continue;

@@ -97,6 +97,8 @@ describe('lint (CLI)', () => {
 		expect(slugs).not.toContain('json-args-recommended');
 		expect(slugs).not.toContain('from-digest-pin');
 		expect(doc.result.files[0].suppressed).toBe(2);
+		expect(doc.result.files[0].suppressions).toContainEqual({line: 4, scope: 'line', codes: ['json-args-recommended'], reason: 'entry script handles signals', source: 'docker-helper', used: 1});
+		expect(doc.result.files[0].suppressions).toContainEqual({line: 2, scope: 'line', codes: ['DL3014'], reason: undefined, source: 'hadolint', used: 1});
 		expect(doc.result.config.sources).toEqual(['.hadolint.yaml', '.docker-helper.yaml']);
 		const bad = project({Dockerfile: CLEAN, '.hadolint.yaml': 'ignored: [DL3006\n'});
 		expect(runCli(['lint', '--no-engine'], {cwd: bad}).code).toBe(2);

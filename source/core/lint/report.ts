@@ -20,6 +20,8 @@ export interface LintedFile {
 	readonly file: string;
 	readonly findings: readonly Finding[];
 	readonly suppressed: number;
+	/** Every pragma found (line, scope, codes, reason, how many findings it silenced). */
+	readonly suppressions: ReadonlyArray<{line: number; scope: 'line' | 'stage' | 'file'; codes: readonly string[]; reason: string | undefined; source: string; used: number}>;
 	readonly parseErrors: number;
 	readonly crashes: ReadonlyArray<{rule: string; message: string}>;
 	/** The final stage's base image as the engine reported it. */

@@ -9,7 +9,7 @@ import {makeTheme} from '../../../source/output/theme.js';
 
 function report(src: string): LintReport {
 	const r = lintSource(src, 'Dockerfile', {rules});
-	const files = [{file: 'Dockerfile', findings: r.findings, suppressed: r.suppressed, parseErrors: r.parseErrors, crashes: r.crashes, base: null, lines: r.model.lines}];
+	const files = [{file: 'Dockerfile', findings: r.findings, suppressed: r.suppressed, suppressions: [], parseErrors: r.parseErrors, crashes: r.crashes, base: null, lines: r.model.lines}];
 	return {mode: 'lint', files, summary: summarize(files), threshold: 'info', noFail: false, failed: true, engine: {used: false, note: '--no-engine'}, config: {sources: [], problems: []}, format: 'text'};
 }
 
