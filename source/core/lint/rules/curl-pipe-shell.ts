@@ -20,7 +20,8 @@ const rule = defineRule({
 				// Follow the pipeline: curl ... | tee x | sh
 				for (let j = k + 1; j < cmds.length; j++) {
 					const n = cmds[j]!;
-					if (SHELLS.test(n.name) && !n.args.some((a) => a.value === '-m' || a.value === '-c' && n.name.startsWith('python'))) {
+					// `| python3 -c '...'` / `| node -e '...'` run their own code on the data (parse JSON), not the download.
+					if (SHELLS.test(n.name) && !n.args.some((a) => a.value === '-c' || a.value === '-e' || a.value === '-m')) {
 						out.push({line: c.line, column: c.column, message: rule.message(c.name, n.name)});
 						break;
 					}

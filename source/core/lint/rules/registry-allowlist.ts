@@ -46,7 +46,7 @@ const rule = defineRule({
 		}
 		for (const ins of file.byKeyword('COPY')) {
 			const from = ins.flag('from')?.value;
-			if (!from || /\$/.test(from) || file.findStage(from) || !/[:/@]/.test(from)) continue;
+			if (!from || /\$/.test(from) || /^\d+$/.test(from) || file.findStage(from)) continue;
 			const ref = parseRef(from);
 			if (!allowed(ref, list)) out.push({line: ins.line, message: rule.message(from, norm(ref.registry), list)});
 		}

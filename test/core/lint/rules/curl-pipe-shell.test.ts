@@ -10,6 +10,7 @@ ruleSpec(rule, {
 		{name: 'python interpreter', src: 'FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | python3 -', lines: [2]},
 	],
 	passes: [
+		'FROM debian:12\nRUN curl -fsSL https://api.github.com/repos/a/b/releases/latest | python3 -c "import json,sys; print(json.load(sys.stdin)[\'tag_name\'])"',
 		'FROM debian:12\nRUN curl -fsSLo /tmp/i.sh https://example.com/i.sh && echo "abc  /tmp/i.sh" | sha256sum -c - && sh /tmp/i.sh',
 		'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar xz -C /opt',
 		'FROM debian:12\nRUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/x.gpg',
