@@ -11,6 +11,7 @@ import registryAllowlist from './registry-allowlist.js';
 import fromPlatformConstant from './from-platform-constant.js';
 import fromUndefinedArg from './from-undefined-arg.js';
 import fromEmptyArgDefault from './from-empty-arg-default.js';
+import fromBuildplatformFinal from './from-buildplatform-final.js';
 import noUser from './no-user.js';
 import lastUserRoot from './last-user-root.js';
 import userNonNumeric from './user-non-numeric.js';
@@ -92,6 +93,7 @@ export const rules: readonly Rule[] = [
 	fromPlatformConstant,
 	fromUndefinedArg,
 	fromEmptyArgDefault,
+	fromBuildplatformFinal,
 	// DH2xxx users
 	noUser,
 	lastUserRoot,
