@@ -3,6 +3,7 @@ import {ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
+		{name: 'escape directive', src: '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y curl', lines: [3]},
 		{src: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl', lines: [2]},
 		{name: 'cleanup in a later RUN does not count', src: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*', lines: [2]},
 		{name: 'cache mount on the wrong path', src: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl', lines: [2]},

@@ -3,6 +3,7 @@ import {ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
+		{name: 'escape directive', src: '# escape=`\nFROM debian:12\nRUN mkdir /data && `\n    chmod 777 /data', lines: [4]},
 		{src: 'FROM debian:12\nRUN mkdir -p /app/data && chmod -R 777 /app/data', lines: [2]},
 		{name: 'symbolic and 0666', src: 'FROM debian:12\nRUN chmod o+w /srv \\\n && chmod 0666 /etc/app.conf', lines: [2, 3]},
 		{name: 'COPY --chmod', src: 'FROM debian:12\nCOPY --chmod=777 tool /usr/local/bin/tool', lines: [2]},

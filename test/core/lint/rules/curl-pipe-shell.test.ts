@@ -3,6 +3,7 @@ import {ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
+		{name: 'escape directive', src: '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    curl -fsSL https://example.com/i.sh | sh', lines: [4]},
 		{src: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | sh', lines: [2]},
 		{name: 'wget through tee into bash, continuation', src: 'FROM debian:12\nRUN apt-get update \\\n && wget -qO- https://example.com/i.sh | tee /tmp/i.sh | bash -s -- --yes', lines: [3], messages: ['wget | bash']},
 		{name: 'sh -c "$(curl ...)"', src: 'FROM debian:12\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"', lines: [2]},

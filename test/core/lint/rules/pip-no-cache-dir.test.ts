@@ -3,6 +3,7 @@ import {ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
+		{name: 'escape directive', src: '# escape=`\nFROM python:3.12\nRUN echo hi && `\n    pip install -r requirements.txt', lines: [4]},
 		{src: 'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt', lines: [3], messages: ['--mount=type=cache']},
 		{name: 'cache mount on another path', src: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.npm pip install flask==3.1.0', lines: [2]},
 		{name: 'ONBUILD', src: 'FROM python:3.12\nONBUILD RUN pip install -r requirements.txt', lines: [2]},
