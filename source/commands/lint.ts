@@ -87,7 +87,7 @@ function baseCheck(stage: Stage, image: string, info: BaseImageInfo | null | und
 
 export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 	const format = (flagString(input, 'format') ?? (flagBool(input, 'json') ? 'json' : 'text')) as LintReport['format'];
-	const config = loadLintConfig(ctx.cwd, flagString(input, 'config'));
+	const config = await loadLintConfig(ctx.cwd, flagString(input, 'config'));
 	const files = findDockerfiles(ctx.cwd, input.args);
 	if (files.filter((f) => f === '-').length > 1) throw usageError('stdin (-) can be given once.', 'docker-helper lint - < Dockerfile');
 	const inputs = readDockerfiles(ctx.cwd, files, readStdin);
