@@ -11,10 +11,11 @@ const rule = defineRule({
 		const out = [];
 		for (const ins of file.byKeyword('EXPOSE')) {
 			for (const w of ins.words) {
-				if (!w.value.includes(':')) continue;
-				const [spec, proto] = w.value.split('/');
+				const value = w.value.replace(/^(["'])(.*)\1$/, '$2');
+				if (!value.includes(':') || value.includes('$')) continue;
+				const [spec, proto] = value.split('/');
 				const port = spec!.split(':').pop()!;
-				out.push({line: w.line, column: w.column, message: rule.message(w.value, proto ? `${port}/${proto}` : port)});
+				out.push({line: w.line, column: w.column, message: rule.message(value, proto ? `${port}/${proto}` : port)});
 			}
 		}
 		return out;

@@ -11,7 +11,7 @@ const rule = defineRule({
 		const out = [];
 		for (const ins of file.byKeyword('EXPOSE')) {
 			for (const w of ins.words) {
-				const expanded = ins.scope.expand(w.value);
+				const expanded = ins.scope.expand(w.value.replace(/^(["'])(.*)\1$/, '$2'));
 				if (expanded.unresolved.length > 0 || w.value.includes('$')) {
 					if (expanded.unresolved.length > 0) continue;
 				}

@@ -41,7 +41,7 @@ const rule = defineRule({
 		const out = [];
 		for (const s of file.stages) {
 			const b = s.base;
-			if (b.stageIndex !== undefined || b.scratch || b.unresolved.length > 0) continue;
+			if (b.stageIndex !== undefined || b.scratch || b.unresolved.length > 0 || b.expanded === '') continue;
 			if (!allowed(b, list)) out.push({line: s.from.line, message: rule.message(b.expanded, norm(b.registry), list)});
 		}
 		for (const ins of file.byKeyword('COPY')) {

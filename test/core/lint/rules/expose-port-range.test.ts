@@ -12,5 +12,6 @@ ruleSpec(rule, {
 		'FROM nginx:1.27\nEXPOSE 80 443/tcp 53/udp 8000-8010',
 		{name: 'unresolved variable', src: 'FROM nginx:1.27\nEXPOSE $PORT'},
 		'FROM nginx:1.27\nEXPOSE 65535',
+		{name: 'quoted ports', src: 'FROM nginx:1.27\nEXPOSE "8080" \'53/udp\''},
 	],
 });
