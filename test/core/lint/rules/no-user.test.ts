@@ -13,6 +13,8 @@ ruleSpec(rule, {
 	passes: [
 		'FROM node:20\nUSER node',
 		{name: 'USER 0 is judged by last-user-root, not here', src: 'FROM node:20\nUSER root'},
+		{name: 'Windows images are out of scope', src: 'FROM mcr.microsoft.com/dotnet/runtime:8.0-windowsservercore-ltsc2022\nCMD ["app.exe"]'},
+		{name: 'Windows by the escape directive', src: '# escape=`\nFROM mcr.microsoft.com/powershell\nCMD ["pwsh"]'},
 		{name: 'engine: base sets a non-root user', src: 'FROM node:20\nCMD ["node"]', base: {...BASE, user: 'node'}},
 		{name: 'USER inherited through FROM <stage>', src: 'FROM node AS base\nUSER 1000\nFROM base\nCMD ["node"]'},
 	],
