@@ -55,7 +55,7 @@ export default defineRule({
 		const image = origin.base.expanded || origin.base.raw;
 		const base = ctx.base(final);
 		// Windows containers have no root: their default user model (ContainerUser/ContainerAdministrator) is out of scope.
-		if (base?.os === 'windows' || /(^|[/-])(windows|servercore|nanoserver)([/:-]|$)/i.test(image) || ctx.file.escape === '`') return [];
+		if (base?.os === 'windows' || /windows|servercore|nanoserver/i.test(image) || ctx.file.escape === '`') return [];
 		if (base === undefined) return [{line, column, severity: 'warning', message: message({kind: 'not-checked', image})}];
 		if (base === null) return [{line, column, severity: 'warning', message: message({kind: 'not-local', image})}];
 		if (!isRootUser(base.user)) return [];
