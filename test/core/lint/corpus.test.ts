@@ -36,4 +36,17 @@ describe.skipIf(!dir && !process.env.CI)('lint over the corpus', () => {
 		}
 		expect(problems).toEqual([]);
 	});
+
+	test('CRLF copies of every file give the same findings at the same places', () => {
+		const files = readdirSync(dir!).filter((f) => !f.startsWith('.')).sort();
+		const diffs: string[] = [];
+		const key = (x: {id: string; line: number; column?: number}) => `${x.id}@${x.line}:${x.column ?? ''}`;
+		for (const f of files) {
+			const source = readFileSync(path.join(dir!, f), 'utf8').replace(/\r\n/g, '\n');
+			const lf = lintSource(source, f, {rules}).findings.map(key);
+			const crlf = lintSource(source.replace(/\n/g, '\r\n'), f, {rules}).findings.map(key);
+			if (lf.join() !== crlf.join()) diffs.push(`${f}: ${lf.filter((x) => !crlf.includes(x)).join(' ')} | ${crlf.filter((x) => !lf.includes(x)).join(' ')}`);
+		}
+		expect(diffs).toEqual([]);
+	});
 });
