@@ -322,6 +322,12 @@ function buildInstruction(
 				if (!parsed.heredocReaders.has(h.name)) continue;
 				const reader = parsed.heredocReaders.get(h.name);
 				if (reader !== undefined && !SHELL_NAMES.has(reader)) continue;
+				// `RUN <<EOF` with `#!/usr/bin/env python3` runs the body with that interpreter, not the shell.
+				const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(h.body);
+				if (shebang) {
+					const prog = (shebang[1]!.endsWith('/env') ? shebang[2] ?? '' : shebang[1]!).replace(/^.*\//, '');
+					if (!SHELL_NAMES.has(prog)) continue;
+				}
 				const body = h.body;
 				const lineStarts = [0];
 				for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);

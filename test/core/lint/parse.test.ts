@@ -72,6 +72,8 @@ describe('parseDockerfile', () => {
 		expect(r2!.shell!.commands.map((c) => c.name)).toEqual(['cat', 'cat']); // bodies fed to cat are not shell
 		expect(m.byKeyword('COPY')[0]!.heredocs[0]!.body).toBe('hello');
 		expect(m.byKeyword('USER')[0]!.line).toBe(14);
+		const py = parseDockerfile('FROM python\nRUN <<EOF\n#!/usr/bin/env python3\nimport os | 1\nEOF\nRUN <<EOF\n#!/bin/bash\nset -e\nEOF\n');
+		expect(py.byKeyword('RUN').map((r) => r.shell!.commands.map((c) => c.name))).toEqual([[], ['set']]);
 	});
 
 	test('JSON and shell forms, RUN flags and mounts', () => {
