@@ -1,5 +1,5 @@
 /** `docker-helper lint` end to end through the built CLI (engine-independent parts; --no-engine). */
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AjvModule from 'ajv';
@@ -144,9 +144,10 @@ describe('lint (CLI)', () => {
 		expect(doc.result.rules.find((r: {slug: string}) => r.slug === 'json-args-recommended')).toEqual({id: 'DH3002', slug: 'json-args-recommended', severity: 'warning', description: expect.any(String), equivalents: {hadolint: 'DL3025', buildkit: 'JSONArgsRecommended'}});
 	});
 
-	test('the project templates in assets/ are clean', () => {
+	// The templates come from another branch: until they are merged there is nothing to lint.
+	test.skipIf(!existsSync(path.join(ROOT, 'assets')))('the project templates in assets/ are clean', () => {
 		const r = runJson(['lint', 'assets', '--no-engine', '--failure-threshold', 'warning'], {cwd: ROOT});
-		if (r.doc.error) return; // no assets/ in this branch yet: nothing to check
+		expect(r.doc.result.files.length).toBeGreaterThan(0);
 		const noisy = r.doc.result.files.flatMap((f: {findings: Array<{severity: string; file: string; line: number; slug: string}>}) => f.findings.filter((x) => x.severity === 'error' || x.severity === 'warning').map((x) => `${x.file}:${x.line} ${x.slug}`));
 		expect(noisy).toEqual([]);
 	});
