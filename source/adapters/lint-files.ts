@@ -83,6 +83,8 @@ export function findDockerfiles(cwd: string, paths: readonly string[]): string[]
 			out.push(...found);
 		} else out.push(full);
 	}
+	if (out.length === 0)
+		throw new HelperError('FILE_UNREADABLE', `No Dockerfile found under ${wanted.join(', ')}`, 'lint looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (skipping .dockerignore\'d paths, .git and node_modules)', {paths: wanted});
 	return [...new Set(out)];
 }
 

@@ -64,9 +64,13 @@ describe('lint (CLI)', () => {
 			'docs/Dockerfile.dockerignore': 'x',
 			'.dockerignore': 'vendor\n',
 			'README.md': 'x',
+			'empty/.keep': '',
 		});
 		const {doc} = runJson(['lint', '.', '--no-engine'], {cwd: dir});
 		expect(doc.result.files.map((f: {file: string}) => f.file).sort()).toEqual(['Dockerfile', 'api/Dockerfile.prod', 'web/app.Dockerfile', 'worker/Containerfile']);
+		const empty = runCli(['lint', 'empty', '--no-engine'], {cwd: dir});
+		expect(empty.code).toBe(1);
+		expect(empty.stderr + empty.stdout).toContain('No Dockerfile found under empty');
 	});
 
 	test('- reads stdin', () => {
