@@ -1,7 +1,7 @@
 /** Renderings of a lint report: text (with source line and caret), gnu, github annotations, SARIF 2.1.0. */
 import type {Theme} from './theme.js';
-import type {LintReport, LintedFile, RulesReport} from '../core/lint/report.js';
-import type {Finding, Rule, Severity} from '../core/lint/types.js';
+import type {LintReport, LintedFile, RuleListing, RulesReport} from '../core/lint/report.js';
+import type {Finding, Severity} from '../core/lint/types.js';
 import {VERSION} from '../version.js';
 
 function sevColor(theme: Theme, s: Severity, text: string): string {
@@ -106,7 +106,7 @@ function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
 	return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-export function sarifLog(report: LintReport, rules: readonly Rule[]): Record<string, unknown> {
+export function sarifLog(report: LintReport, rules: readonly RuleListing[]): Record<string, unknown> {
 	const parseRule = {id: 'DH0000', name: 'parse-error', shortDescription: {text: 'The Dockerfile cannot be parsed'}, defaultConfiguration: {level: 'error'}};
 	const structureRule = {id: 'DH0001', name: 'invalid-dockerfile', shortDescription: {text: 'The Dockerfile parses but cannot build'}, defaultConfiguration: {level: 'error'}};
 	const driverRules = [parseRule, structureRule, ...rules.map((r) => ({

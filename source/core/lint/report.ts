@@ -48,6 +48,8 @@ export interface LintReport {
 	readonly engine: {readonly used: boolean; readonly note: string};
 	readonly config: {readonly sources: readonly string[]; readonly problems: readonly string[]};
 	readonly format: 'text' | 'json' | 'sarif' | 'github' | 'gnu';
+	/** The registry, carried only for --format sarif (the tool.driver.rules of the log). */
+	readonly ruleList?: readonly RuleListing[];
 }
 
 export interface RuleListing {
