@@ -51,7 +51,11 @@ export default defineRule({
 		const origin = externalBase(ctx.file, final);
 		const line = final.line;
 		const column = final.from.column;
-		if (origin.base.scratch) return [{line, column, message: message({kind: 'scratch'})}];
+		if (origin.base.scratch) {
+			// A scratch image without CMD/ENTRYPOINT only carries files (build outputs, `--output` stages): nothing runs as anyone.
+			const runs = lastInChain(ctx.file, final, 'CMD') ?? lastInChain(ctx.file, final, 'ENTRYPOINT');
+			return runs ? [{line, column, message: message({kind: 'scratch'})}] : [];
+		}
 		const image = origin.base.expanded || origin.base.raw;
 		const base = ctx.base(final);
 		// Windows containers have no root: their default user model (ContainerUser/ContainerAdministrator) is out of scope.
