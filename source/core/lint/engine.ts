@@ -72,7 +72,7 @@ export function codeMatches(rule: {id: string; slug: string; equivalents: Rule['
 	return rule.equivalents.buildkit !== undefined && rule.equivalents.buildkit.toLowerCase() === c.toLowerCase();
 }
 
-const PRAGMA = /^(docker-helper|hadolint)\s+(global\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s]*(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*))?$/i;
+const PRAGMA = /^(docker-helper|hadolint)\s+(global\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s,]+(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*)|.*)$/i;
 
 export function findSuppressions(model: DockerfileModel): Suppression[] {
 	const out: Suppression[] = [];

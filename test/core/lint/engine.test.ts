@@ -32,6 +32,7 @@ describe('suppressions', () => {
 	test('slug and hadolint code through equivalents; hadolint global', () => {
 		expect(lines('FROM a\n# hadolint ignore=DL9901\nRUN x\n')).toEqual(['3:DH9902:warning']);
 		expect(lines('FROM a\n# docker-helper ignore=every-run\nRUN x\n')).toEqual(['3:DH9902:warning']);
+		expect(lines('FROM a\n#hadolint ignore=DL9901, DH9902 because legacy\nRUN x\n')).toEqual([]);
 		expect(lines('# hadolint global ignore=DL9901\nFROM a\nRUN x\nRUN y\n')).toEqual(['3:DH9902:warning', '4:DH9902:warning']);
 	});
 	test('file-wide and stage-wide', () => {
