@@ -19,6 +19,7 @@ function externalStage(model: DockerfileModel, stage: Stage): Stage {
 
 interface EngineState {
 	engine: Engine | undefined;
+	arch?: string;
 	note: string;
 	cache: Map<string, Promise<BaseImageInfo | null | undefined>>;
 }
@@ -32,6 +33,11 @@ async function connect(ctx: Context, input: Input): Promise<EngineState> {
 	try {
 		state.engine = await ctx.engine();
 		state.note = 'checked through the engine';
+		try {
+			state.arch = (await state.engine.version()).Arch;
+		} catch {
+			// the architecture comparison is skipped
+		}
 	} catch (error) {
 		state.note = isHelperError(error) ? `no engine reachable (${error.message.replace(/\.$/, '')})` : 'no engine reachable';
 	}
@@ -56,6 +62,7 @@ async function inspectBase(state: EngineState, ref: string): Promise<BaseImageIn
 				os: img.Os,
 				env: img.Config?.Env ?? [],
 				workingDir: img.Config?.WorkingDir ?? '',
+				...(state.arch ? {engineArchitecture: state.arch} : {}),
 			}),
 			(error: unknown) => (isHelperError(error) && error.code === 'NO_SUCH_IMAGE' ? null : undefined),
 		);

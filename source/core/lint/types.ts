@@ -306,6 +306,8 @@ export interface BaseImageInfo {
 	readonly os: string;
 	readonly env: readonly string[];
 	readonly workingDir: string;
+	/** The engine's own architecture (docker version: Server.Arch), when known: a base of another one needs emulation. */
+	readonly engineArchitecture?: string;
 }
 
 export interface LintOptions {

@@ -83,6 +83,7 @@ import labelSchema from './label-schema.js';
 import labelKeyInvalid from './label-key-invalid.js';
 import envSelfReference from './env-self-reference.js';
 import onbuildInvalid from './onbuild-invalid.js';
+import baseArchMismatch from './base-arch-mismatch.js';
 
 export const rules: readonly Rule[] = [
 	// DH1xxx base images / stages
@@ -94,6 +95,7 @@ export const rules: readonly Rule[] = [
 	fromUndefinedArg,
 	fromEmptyArgDefault,
 	fromBuildplatformFinal,
+	baseArchMismatch,
 	// DH2xxx users
 	noUser,
 	lastUserRoot,
