@@ -3,7 +3,6 @@
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {parse as parseYaml} from 'yaml';
 import {HelperError} from '../core/errors.js';
 import {isIgnored, parseDockerignore, type IgnoreRule} from '../core/lint/dockerignore.js';
 import {mergeConfigs, readConfig, type LintConfig} from '../core/lint/config.js';
@@ -84,6 +83,8 @@ export function findDockerfiles(cwd: string, paths: readonly string[]): string[]
 			out.push(...found);
 		} else out.push(full);
 	}
+	if (out.length === 0)
+		throw new HelperError('FILE_UNREADABLE', `No Dockerfile found under ${wanted.join(', ')}`, 'lint looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (skipping .dockerignore\'d paths, .git and node_modules)', {paths: wanted});
 	return [...new Set(out)];
 }
 
@@ -110,7 +111,7 @@ export function readStdin(): string {
  * Config: .hadolint.yaml/.yml then .docker-helper.yaml/.yml in cwd (docker-helper wins), or the file
  * given with --config. A YAML syntax error is a usage error with the file and line.
  */
-export function loadLintConfig(cwd: string, explicit: string | undefined): LintConfig {
+export async function loadLintConfig(cwd: string, explicit: string | undefined): Promise<LintConfig> {
 	const candidates: Array<{file: string; kind: 'hadolint' | 'docker-helper'}> = [];
 	if (explicit) {
 		const file = path.resolve(cwd, explicit);
@@ -126,6 +127,9 @@ export function loadLintConfig(cwd: string, explicit: string | undefined): LintC
 			break;
 		}
 	}
+	if (candidates.length === 0) return mergeConfigs();
+	// yaml is loaded only when there is a config file: lint's start-up stays small.
+	const {parse: parseYaml} = await import('yaml');
 	const configs = candidates.map(({file, kind}) => {
 		let doc: unknown;
 		try {

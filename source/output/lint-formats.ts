@@ -1,7 +1,7 @@
 /** Renderings of a lint report: text (with source line and caret), gnu, github annotations, SARIF 2.1.0. */
 import type {Theme} from './theme.js';
-import type {LintReport, LintedFile, RulesReport} from '../core/lint/report.js';
-import type {Finding, Rule, Severity} from '../core/lint/types.js';
+import type {LintReport, LintedFile, RuleListing, RulesReport} from '../core/lint/report.js';
+import type {Finding, Severity} from '../core/lint/types.js';
 import {VERSION} from '../version.js';
 
 function sevColor(theme: Theme, s: Severity, text: string): string {
@@ -54,6 +54,12 @@ function footer(report: LintReport, theme: Theme): string[] {
 			(clean ? 'no findings' : `${s.findings} finding${s.findings === 1 ? '' : 's'} (${counts.join(', ')})`) +
 			(s.suppressed > 0 ? theme.dim(`, ${s.suppressed} suppressed`) : ''),
 	);
+	for (const file of report.files)
+		for (const p of file.suppressions) {
+			if (p.source !== 'docker-helper') continue;
+			if (p.reason === undefined) out.push(theme.dim(`${file.file}:${p.line}: suppression of ${p.codes.join(',')} has no reason (add: -- why)`));
+			if (p.used === 0) out.push(theme.dim(`${file.file}:${p.line}: suppression of ${p.codes.join(',')} matched nothing`));
+		}
 	for (const file of report.files) {
 		const b = file.base;
 		if (!b) continue;
@@ -100,9 +106,10 @@ function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
 	return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-export function sarifLog(report: LintReport, rules: readonly Rule[]): Record<string, unknown> {
+export function sarifLog(report: LintReport, rules: readonly RuleListing[]): Record<string, unknown> {
 	const parseRule = {id: 'DH0000', name: 'parse-error', shortDescription: {text: 'The Dockerfile cannot be parsed'}, defaultConfiguration: {level: 'error'}};
-	const driverRules = [parseRule, ...rules.map((r) => ({
+	const structureRule = {id: 'DH0001', name: 'invalid-dockerfile', shortDescription: {text: 'The Dockerfile parses but cannot build'}, defaultConfiguration: {level: 'error'}};
+	const driverRules = [parseRule, structureRule, ...rules.map((r) => ({
 		id: r.id,
 		name: r.slug,
 		shortDescription: {text: r.description},

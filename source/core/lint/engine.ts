@@ -8,6 +8,8 @@ import {EMPTY_CONFIG, type LintConfig} from './config.js';
 import {
 	PARSE_ERROR_ID,
 	PARSE_ERROR_SLUG,
+	STRUCTURE_ERROR_ID,
+	STRUCTURE_ERROR_SLUG,
 	type BaseImageInfo,
 	type DockerfileModel,
 	type Finding,
@@ -70,7 +72,7 @@ export function codeMatches(rule: {id: string; slug: string; equivalents: Rule['
 	return rule.equivalents.buildkit !== undefined && rule.equivalents.buildkit.toLowerCase() === c.toLowerCase();
 }
 
-const PRAGMA = /^(docker-helper|hadolint)\s+(global\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s]*(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*))?$/i;
+const PRAGMA = /^(docker-helper|hadolint)\s+(global\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s,]+(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*)|.*)$/i;
 
 export function findSuppressions(model: DockerfileModel): Suppression[] {
 	const out: Suppression[] = [];
@@ -148,14 +150,15 @@ export function lintSource(source: string, file: string, run: LintRun): FileLint
 	return lintModel(model, run);
 }
 
-function parseFinding(file: string, line: number, column: number | undefined, message: string): Finding {
-	return {file, line, ...(column === undefined ? {} : {column}), id: PARSE_ERROR_ID, slug: PARSE_ERROR_SLUG, severity: 'error', message, equivalents: {}, origin: 'file'};
+function parseFinding(file: string, line: number, column: number | undefined, message: string, kind: 'syntax' | 'structure' = 'syntax'): Finding {
+	const [id, slug] = kind === 'syntax' ? [PARSE_ERROR_ID, PARSE_ERROR_SLUG] : [STRUCTURE_ERROR_ID, STRUCTURE_ERROR_SLUG];
+	return {file, line, ...(column === undefined ? {} : {column}), id, slug, severity: 'error', message, equivalents: {}, origin: 'file'};
 }
 
 export function lintModel(model: DockerfileModel, run: LintRun): FileLint {
 	const config = run.config ?? EMPTY_CONFIG;
 	const file = model.path;
-	const findings: Finding[] = model.problems.map((p) => parseFinding(file, p.line, p.column, p.message));
+	const findings: Finding[] = model.problems.map((p) => parseFinding(file, p.line, p.column, p.message, p.kind));
 	const crashes: RuleCrash[] = [];
 	const suppressions = findSuppressions(model);
 	let suppressed = 0;
@@ -198,7 +201,7 @@ export function lintModel(model: DockerfileModel, run: LintRun): FileLint {
 		findings,
 		suppressed,
 		suppressions: suppressions.map(({from: _f, to: _t, ...s}) => s),
-		parseErrors: model.problems.length,
+		parseErrors: model.problems.filter((p) => p.kind === 'syntax').length,
 		crashes,
 		model,
 	};

@@ -42,14 +42,17 @@ const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 /** A logical line: text with a position for every character. */
 interface Logical {
 	readonly text: string;
-	readonly pos: Array<readonly [number, number]>;
+	/** Source line and column of each character of `text` (flat arrays: no per-character objects). */
+	readonly posLine: number[];
+	readonly posCol: number[];
 	/** Last source line (1-based) of the logical line (before heredoc bodies). */
 	readonly lastLine: number;
 }
 
 function buildLogical(lines: readonly string[], startLine: number, startCol: number, maxLine: number, escape: string): Logical {
 	let text = '';
-	const pos: Array<readonly [number, number]> = [];
+	const posLine: number[] = [];
+	const posCol: number[] = [];
 	let lineNo = startLine;
 	let col = startCol;
 	let lastLine = startLine;
@@ -58,25 +61,32 @@ function buildLogical(lines: readonly string[], startLine: number, startCol: num
 		const trimmedEnd = line.replace(/[ \t]+$/, '');
 		const continues = trimmedEnd.endsWith(escape) && !(escape === '\\' && trimmedEnd.endsWith('\\\\') && false);
 		const end = continues ? trimmedEnd.length - 1 : line.length;
+		if (end > col - 1) text += line.slice(col - 1, end);
 		for (let c = col - 1; c < end; c++) {
-			text += line[c];
-			pos.push([lineNo, c + 1]);
+			posLine.push(lineNo);
+			posCol.push(c + 1);
 		}
 		lastLine = lineNo;
 		if (!continues || lineNo >= maxLine) break;
 		text += ' ';
-		pos.push([lineNo, end + 1]);
+		posLine.push(lineNo);
+		posCol.push(end + 1);
 		// skip comment and empty lines inside the continuation
 		lineNo++;
 		while (lineNo <= maxLine && /^\s*(#.*)?$/.test(lines[lineNo - 1] ?? '')) lineNo++;
 		if (lineNo > maxLine) break;
 		col = 1;
 	}
-	return {text, pos, lastLine};
+	return {text, posLine, posCol, lastLine};
 }
 
 function positionIn(logical: Logical, base: number): PositionOf {
-	return (offset) => logical.pos[base + offset] ?? logical.pos[logical.pos.length - 1] ?? [1, 1];
+	return (offset) => {
+		const n = logical.posLine.length;
+		if (n === 0) return [1, 1];
+		const i = Math.min(base + offset, n - 1);
+		return [logical.posLine[i]!, logical.posCol[i]!];
+	};
 }
 
 interface RawHeredocMarker {
@@ -272,7 +282,7 @@ function buildInstruction(
 				body.push(marker.stripTabs ? cmp : l);
 				cursor++;
 			}
-			if (!closed) state.problems.push({line: logical.pos[0]?.[0] ?? line, message: `heredoc <<${marker.name} is never closed: add a line with just ${marker.name}`});
+			if (!closed) state.problems.push({line: logical.posLine[0] ?? line, message: `heredoc <<${marker.name} is never closed: add a line with just ${marker.name}`, kind: 'syntax'});
 			heredocs.push({name: marker.name, body: body.join('\n'), line: bodyStart, endLine: cursor, stripTabs: marker.stripTabs, quoted: marker.quoted});
 			cursor++;
 		}
@@ -312,6 +322,12 @@ function buildInstruction(
 				if (!parsed.heredocReaders.has(h.name)) continue;
 				const reader = parsed.heredocReaders.get(h.name);
 				if (reader !== undefined && !SHELL_NAMES.has(reader)) continue;
+				// `RUN <<EOF` with `#!/usr/bin/env python3` runs the body with that interpreter, not the shell.
+				const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(h.body);
+				if (shebang) {
+					const prog = (shebang[1]!.endsWith('/env') ? shebang[2] ?? '' : shebang[1]!).replace(/^.*\//, '');
+					if (!SHELL_NAMES.has(prog)) continue;
+				}
 				const body = h.body;
 				const lineStarts = [0];
 				for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);
@@ -403,7 +419,7 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 	}
 	const escapeDirective = directives.find((d) => d.name === 'escape');
 	if (escapeDirective && escapeDirective.value !== '\\' && escapeDirective.value !== '`') {
-		problems.push({line: escapeDirective.line, message: `invalid escape directive "${escapeDirective.value}": use \\ or \``});
+		problems.push({line: escapeDirective.line, message: `invalid escape directive "${escapeDirective.value}": use \\ or \``, kind: 'syntax'});
 	}
 	const escape: '\\' | '`' = escapeDirective?.value === '`' ? '`' : '\\';
 
@@ -437,18 +453,18 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		try {
 			built = buildInstruction(state, logical, 0, endLine, scope, {stageIndex: current?.index ?? -1, stageName: current?.name, shellPipefail, shellIsPosix}).instruction;
 		} catch (error) {
-			problems.push({line: startLine, message: `cannot parse ${kw}: ${(error as Error).message}`});
+			problems.push({line: startLine, message: `cannot parse ${kw}: ${(error as Error).message}`, kind: 'syntax'});
 			continue;
 		}
 		if (!KEYWORDS.has(built.keyword)) {
-			problems.push({line: built.line, column: built.column, message: `unknown instruction: ${built.original}`});
+			problems.push({line: built.line, column: built.column, message: `unknown instruction: ${built.original}`, kind: 'syntax'});
 			continue;
 		}
 		if (REQUIRES_ARGS.has(built.keyword) && built.args.trim() === '') {
-			problems.push({line: built.line, column: built.column, message: `${built.keyword} requires at least one argument`});
+			problems.push({line: built.line, column: built.column, message: `${built.keyword} requires at least one argument`, kind: 'structure'});
 		}
 		if (built.keyword === 'ONBUILD' && built.onbuild && ['ONBUILD', 'FROM', 'MAINTAINER'].includes(built.onbuild.keyword)) {
-			problems.push({line: built.line, message: `ONBUILD ${built.onbuild.keyword} is not allowed`});
+			problems.push({line: built.line, message: `ONBUILD ${built.onbuild.keyword} is not allowed`, kind: 'structure'});
 		}
 		instructions.push(built);
 
@@ -514,16 +530,20 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		if (current) current.instructions.push(built);
 		else {
 			globals.push(built);
-			if (built.keyword !== 'ARG') problems.push({line: built.line, column: built.column, message: `${built.keyword} before the first FROM: only ARG may come before FROM`});
+			if (built.keyword !== 'ARG') problems.push({line: built.line, column: built.column, message: `${built.keyword} before the first FROM: only ARG may come before FROM`, kind: 'structure'});
 		}
 	}
-	if (current) stages.push({...current, endLine: lines.length});
+	if (current) {
+		let last = lines.length;
+		while (last > current.line && (lines[last - 1] ?? '').trim() === '') last--;
+		stages.push({...current, endLine: last});
+	}
 	if (stages.length > 0) {
 		const last = stages[stages.length - 1]!;
 		stages[stages.length - 1] = {...last, final: true};
 	}
-	if (instructions.length === 0) problems.push({line: 1, message: 'the file has no instructions'});
-	else if (stages.length === 0) problems.push({line: instructions[0]!.line, message: 'no FROM instruction: a Dockerfile must start a stage with FROM'});
+	if (instructions.length === 0) problems.push({line: 1, message: 'the file has no instructions', kind: 'structure'});
+	else if (stages.length === 0) problems.push({line: instructions[0]!.line, message: 'no FROM instruction: a Dockerfile must start a stage with FROM', kind: 'structure'});
 
 	// comments (directive lines excluded; heredoc bodies excluded)
 	const heredocLines = new Set<number>();

@@ -20,6 +20,8 @@ export interface LintedFile {
 	readonly file: string;
 	readonly findings: readonly Finding[];
 	readonly suppressed: number;
+	/** Every pragma found (line, scope, codes, reason, how many findings it silenced). */
+	readonly suppressions: ReadonlyArray<{line: number; scope: 'line' | 'stage' | 'file'; codes: readonly string[]; reason: string | undefined; source: string; used: number}>;
 	readonly parseErrors: number;
 	readonly crashes: ReadonlyArray<{rule: string; message: string}>;
 	/** The final stage's base image as the engine reported it. */
@@ -46,6 +48,8 @@ export interface LintReport {
 	readonly engine: {readonly used: boolean; readonly note: string};
 	readonly config: {readonly sources: readonly string[]; readonly problems: readonly string[]};
 	readonly format: 'text' | 'json' | 'sarif' | 'github' | 'gnu';
+	/** The registry, carried only for --format sarif (the tool.driver.rules of the log). */
+	readonly ruleList?: readonly RuleListing[];
 }
 
 export interface RuleListing {

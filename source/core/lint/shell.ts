@@ -435,8 +435,39 @@ export function parseShell(text: string, at: PositionOf, options: {pipefail?: bo
 		redirects = [];
 		heredocs = [];
 	};
+	// `case WORD in pat1 | pat2) cmds ;; ... esac`: patterns are not commands and their `|` is no pipe.
+	const caseModes: Array<'header' | 'pattern' | 'body'> = [];
 	for (let k = 0; k < tokens.length; k++) {
 		const t = tokens[k]!;
+		const mode = caseModes[caseModes.length - 1];
+		if (mode === 'header') {
+			if (t.kind === 'word' && t.plain && t.value === 'in') caseModes[caseModes.length - 1] = 'pattern';
+			continue;
+		}
+		if (mode === 'pattern') {
+			if (t.kind === 'word' && t.plain && t.value === 'esac') caseModes.pop();
+			else if (t.kind === 'op' && t.op === ')') {
+				caseModes[caseModes.length - 1] = 'body';
+				before = undefined;
+			}
+			continue;
+		}
+		if (t.kind === 'word' && t.plain && words.length === 0 && heredocs.length === 0) {
+			if (t.value === 'case') {
+				caseModes.push('header');
+				continue;
+			}
+			if (t.value === 'esac' && mode === 'body') {
+				caseModes.pop();
+				continue;
+			}
+		}
+		if (mode === 'body' && t.kind === 'op' && t.op === ';;') {
+			flush(t.op);
+			caseModes[caseModes.length - 1] = 'pattern';
+			before = undefined;
+			continue;
+		}
 		if (t.kind === 'word') {
 			words.push(t);
 			continue;

@@ -14,6 +14,9 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'sty
 /** Reserved id for a file (or instruction) that cannot be parsed. Rules never use it. */
 export const PARSE_ERROR_ID = 'DH0000';
 export const PARSE_ERROR_SLUG = 'parse-error';
+/** Reserved id for a file that parses but cannot build (no FROM, an instruction without arguments, no instructions). */
+export const STRUCTURE_ERROR_ID = 'DH0001';
+export const STRUCTURE_ERROR_SLUG = 'invalid-dockerfile';
 
 export interface Equivalents {
 	/** hadolint code(s), e.g. 'DL3008' — `# hadolint ignore=DL3008` then suppresses this rule too. */
@@ -261,6 +264,8 @@ export interface ParseProblem {
 	readonly line: number;
 	readonly column?: number;
 	readonly message: string;
+	/** 'syntax' (DH0000): the parser rejects it; 'structure' (DH0001): it parses but cannot build. */
+	readonly kind: 'syntax' | 'structure';
 }
 
 export interface DockerfileModel {
@@ -301,6 +306,8 @@ export interface BaseImageInfo {
 	readonly os: string;
 	readonly env: readonly string[];
 	readonly workingDir: string;
+	/** The engine's own architecture (docker version: Server.Arch), when known: a base of another one needs emulation. */
+	readonly engineArchitecture?: string;
 }
 
 export interface LintOptions {

@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4011',
 	slug: 'apk-pin',
 	severity: 'info',
-	description: 'apk add names packages without a version pin.',
+	description: 'apk add names packages without a version pin',
 	equivalents: {hadolint: 'DL3018'},
 	message: (pkgs: readonly string[]) => `Pin the versions of ${pkgs.join(', ')} (apk add ${pkgs[0]}=<version> or ${pkgs[0]}~<major.minor>) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {

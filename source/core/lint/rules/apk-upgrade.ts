@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4012',
 	slug: 'apk-upgrade',
 	severity: 'info',
-	description: 'apk upgrade runs inside the image build.',
+	description: 'apk upgrade runs inside the image build',
 	equivalents: {hadolint: 'DL3017'},
 	message: () => 'apk upgrade makes the image depend on the day it was built; prefer a newer base image tag and rebuild regularly, or upgrade only the packages you need (apk add --upgrade <pkg>).',
 	check({file}): RuleFinding[] {

@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4004',
 	slug: 'apt-lists-cleanup',
 	severity: 'info',
-	description: 'apt-get update leaves the package lists in the layer.',
+	description: 'apt-get update leaves the package lists in the layer',
 	equivalents: {hadolint: 'DL3009'},
 	message: () => `This RUN runs apt-get update but does not remove ${LISTS}, which stays in the image (often 20-50 MB); end it with \`rm -rf ${LISTS}/*\`, or use RUN --mount=type=cache,target=${LISTS},sharing=locked.`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4005',
 	slug: 'apt-not-apt-get',
 	severity: 'warning',
-	description: 'apt is used in RUN instead of apt-get.',
+	description: 'apt is used in RUN instead of apt-get',
 	equivalents: {hadolint: 'DL3027'},
 	message: (sub: string) => `apt ${sub} is meant for interactive use (its CLI is not stable and it warns so in scripts); use apt-get ${sub} (or apt-cache).`,
 	check({file}): RuleFinding[] {

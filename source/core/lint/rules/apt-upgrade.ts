@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4006',
 	slug: 'apt-upgrade',
 	severity: 'info',
-	description: 'apt-get upgrade or dist-upgrade runs inside the image build.',
+	description: 'apt-get upgrade or dist-upgrade runs inside the image build',
 	equivalents: {hadolint: 'DL3005'},
 	message: (sub: string) => `apt-get ${sub} makes the image depend on the day it was built and can pull in changes the base image's maintainers did not test; prefer a newer base image tag (and rebuild regularly), or upgrade only the packages you need.`,
 	check({file}): RuleFinding[] {

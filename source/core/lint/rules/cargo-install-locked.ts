@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4061',
 	slug: 'cargo-install-locked',
 	severity: 'info',
-	description: 'cargo install runs without --locked.',
+	description: 'cargo install runs without --locked',
 	equivalents: {},
 	message: () => 'cargo install ignores the crate\'s Cargo.lock without --locked and resolves the newest dependencies at build time, which can break or change the binary; add --locked.',
 	check({file}): RuleFinding[] {

@@ -4,14 +4,14 @@ const rule = defineRule({
 	id: 'DH3006',
 	slug: 'expose-port-range',
 	severity: 'error',
-	description: 'EXPOSE names a port outside 0-65535.',
+	description: 'EXPOSE names a port outside 0-65535',
 	equivalents: {hadolint: 'DL3011'},
 	message: (port: string) => `EXPOSE ${port} is not a valid port or range: ports are 0-65535 (ranges as 8000-8010).`,
 	check({file}): RuleFinding[] {
 		const out = [];
 		for (const ins of file.byKeyword('EXPOSE')) {
 			for (const w of ins.words) {
-				const expanded = ins.scope.expand(w.value);
+				const expanded = ins.scope.expand(w.value.replace(/^(["'])(.*)\1$/, '$2'));
 				if (expanded.unresolved.length > 0 || w.value.includes('$')) {
 					if (expanded.unresolved.length > 0) continue;
 				}

@@ -6,7 +6,7 @@ const rule = defineRule({
 	id: 'DH3008',
 	slug: 'expose-protocol',
 	severity: 'warning',
-	description: 'EXPOSE uses an invalid or non-lowercase protocol.',
+	description: 'EXPOSE uses an invalid or non-lowercase protocol',
 	equivalents: {buildkit: 'ExposeProtoCasing'},
 	message: (spec: string, proto: string) =>
 		VALID.has(proto.toLowerCase())
@@ -16,11 +16,12 @@ const rule = defineRule({
 		const out = [];
 		for (const ins of file.byKeyword('EXPOSE')) {
 			for (const w of ins.words) {
-				const i = w.value.indexOf('/');
+				const value = w.value.replace(/^(["'])(.*)\1$/, '$2');
+				const i = value.indexOf('/');
 				if (i < 0) continue;
-				const proto = w.value.slice(i + 1);
+				const proto = value.slice(i + 1);
 				if (proto.includes('$') || (VALID.has(proto))) continue;
-				out.push({line: w.line, column: w.column, message: rule.message(w.value, proto)});
+				out.push({line: w.line, column: w.column, message: rule.message(value, proto)});
 			}
 		}
 		return out;

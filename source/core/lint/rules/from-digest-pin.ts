@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH1003',
 	slug: 'from-digest-pin',
 	severity: 'info',
-	description: 'Final-stage base image is pinned by tag only, not by digest.',
+	description: 'Final-stage base image is pinned by tag only, not by digest',
 	equivalents: {},
 	message: (image: string) => `The final image is built on ${image}, a tag that can be re-pushed; for production pin it by digest (${image}@sha256:...) and let Renovate/Dependabot update it.`,
 	check({file}): RuleFinding[] {

@@ -8,7 +8,7 @@ const rule = defineRule({
 	id: 'DH1007',
 	slug: 'from-empty-arg-default',
 	severity: 'warning',
-	description: 'A FROM depends on an ARG that has no default value, so the build fails unless it is passed.',
+	description: 'A FROM depends on an ARG that has no default value, so the build fails unless it is passed',
 	equivalents: {buildkit: 'InvalidDefaultArgInFrom'},
 	message: (name: string, result: string) => `ARG ${name} has no default, so without --build-arg this FROM becomes "${result}", which is not a valid image; give ${name} a default.`,
 	check({file}): RuleFinding[] {

@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH1002',
 	slug: 'from-latest',
 	severity: 'warning',
-	description: 'FROM uses the mutable latest tag.',
+	description: 'FROM uses the mutable latest tag',
 	equivalents: {hadolint: 'DL3007'},
 	message: (image: string) => `FROM ${image} uses the latest tag, which moves; pin the version you tested.`,
 	check({file}): RuleFinding[] {

@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH1005',
 	slug: 'from-platform-constant',
 	severity: 'warning',
-	description: 'FROM --platform is set to a constant instead of a build argument.',
+	description: 'FROM --platform is set to a constant instead of a build argument',
 	equivalents: {hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed'},
 	message: (platform: string) => `FROM --platform=${platform} hard-codes the platform, so multi-platform builds get the wrong architecture; use --platform=$BUILDPLATFORM for build stages, or drop the flag.`,
 	check({file}): RuleFinding[] {

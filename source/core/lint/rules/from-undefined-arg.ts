@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH1006',
 	slug: 'from-undefined-arg',
 	severity: 'error',
-	description: 'FROM uses a variable that no ARG before the first FROM declares.',
+	description: 'FROM uses a variable that no ARG before the first FROM declares',
 	equivalents: {buildkit: 'UndefinedArgInFrom'},
 	message: (name: string) => `FROM uses $${name}, but no ARG ${name} is declared before the first FROM, so it expands to an empty string; add \`ARG ${name}=<default>\` at the top of the file.`,
 	check({file}): RuleFinding[] {

@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH1001',
 	slug: 'from-untagged',
 	severity: 'warning',
-	description: 'FROM names an image without a tag or digest.',
+	description: 'FROM names an image without a tag or digest',
 	equivalents: {hadolint: 'DL3006'},
 	message: (image: string) => `FROM ${image} has no tag, so it means ${image}:latest and changes whenever upstream publishes; pin a version (e.g. ${image}:<version>).`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4051',
 	slug: 'gem-no-document',
 	severity: 'info',
-	description: 'gem install generates documentation nobody reads in a container.',
+	description: 'gem install generates documentation nobody reads in a container',
 	equivalents: {},
 	message: () => 'gem install builds ri/rdoc documentation into the layer; add --no-document (or write `gem: --no-document` to /usr/local/etc/gemrc, as the official Ruby images do).',
 	check({file}): RuleFinding[] {

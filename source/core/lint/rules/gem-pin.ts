@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4050',
 	slug: 'gem-pin',
 	severity: 'info',
-	description: 'gem install names gems without a version.',
+	description: 'gem install names gems without a version',
 	equivalents: {hadolint: 'DL3028'},
 	message: (gems: readonly string[]) => `Pin ${gems.join(', ')} (gem install ${gems[0]} -v <version>, or ${gems[0]}:<version>) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {

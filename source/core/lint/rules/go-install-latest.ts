@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4060',
 	slug: 'go-install-latest',
 	severity: 'warning',
-	description: 'go install fetches a moving version (@latest, a branch).',
+	description: 'go install fetches a moving version (@latest, a branch)',
 	equivalents: {},
 	message: (spec: string) => `go install ${spec} builds whatever was published last; pin a version (${spec.split('@')[0]}@v1.2.3, or @\${TOOL_VERSION}).`,
 	check({file}): RuleFinding[] {

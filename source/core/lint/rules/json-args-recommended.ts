@@ -1,7 +1,12 @@
 import {defineRule, type RuleFinding} from '../types.js';
 
+function shorten(args: string): string {
+	const one = args.replace(/\s+/g, ' ');
+	return one.length > 40 ? one.slice(0, 40) + '…' : one;
+}
+
 const message = (keyword: string, args: string) =>
-	`${keyword} ${args.length > 40 ? args.slice(0, 40) + '…' : args} is in shell form: it runs under /bin/sh -c, so the process is not PID 1 and does not get SIGTERM on docker stop; use the JSON form ${keyword} ["…", "…"]`;
+	`${keyword} ${shorten(args)} is in shell form: it runs under /bin/sh -c, so the process is not PID 1 and does not get SIGTERM on docker stop; use the JSON form ${keyword} ["…", "…"]`;
 
 export default defineRule({
 	id: 'DH3002',

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH2002',
 	slug: 'last-user-root',
 	severity: 'warning',
-	description: 'The final stage switches back to root as its last USER.',
+	description: 'The final stage switches back to root as its last USER',
 	equivalents: {hadolint: 'DL3002'},
 	message: (value: string) => `The last USER of the final stage is ${value}, so containers run as root; switch back to an unprivileged user (USER 10001) after the steps that need root.`,
 	check({file}): RuleFinding[] {

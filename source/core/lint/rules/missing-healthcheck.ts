@@ -25,11 +25,21 @@ const message = (why: Why): string =>
 	`the image runs a long-lived service (${why.service}) but has no HEALTHCHECK, so docker and orchestrators cannot tell "running" from "working"; add HEALTHCHECK CMD <a probe that exits 0 when healthy>` +
 	(why.notChecked ? ' (base image not checked: it may define one)' : why.notLocal ? ' (base image not present locally: it may define one)' : '');
 
+/** Interpreters are a service only when they run something: `CMD ["node"]` is a REPL. */
+const INTERPRETERS = new Set(['node', 'deno', 'bun', 'java', 'dotnet']);
+
 function serviceOf(i: Instruction | undefined): string | undefined {
 	if (!i) return undefined;
-	const text = i.json ? i.json.join(' ') : i.args;
+	const argv = i.json ? [...i.json] : i.args.split(/\s+/).filter(Boolean);
+	const text = argv.join(' ');
 	const m = SERVICES.exec(text);
-	return m ? m[2] : undefined;
+	if (!m) return undefined;
+	const name = m[2]!;
+	if (INTERPRETERS.has(name)) {
+		const at = argv.findIndex((a) => a === name || a.endsWith(`/${name}`));
+		if (at < 0 || at === argv.length - 1) return undefined;
+	}
+	return name;
 }
 
 export default defineRule({
@@ -49,7 +59,7 @@ export default defineRule({
 		const service =
 			serviceOf(lastInChain(ctx.file, final, 'ENTRYPOINT')) ??
 			serviceOf(lastInChain(ctx.file, final, 'CMD')) ??
-			(expose ? `EXPOSE ${expose.args}` : undefined) ??
+			(expose ? `EXPOSE ${expose.args.replace(/\s+/g, ' ')}` : undefined) ??
 			(base && base.exposedPorts.length > 0 ? `the base image exposes ${base.exposedPorts.join(', ')}` : undefined);
 		if (!service) return [];
 		if (externalBase(ctx.file, final).base.scratch && !expose && !serviceOf(lastInChain(ctx.file, final, 'ENTRYPOINT')) && !serviceOf(lastInChain(ctx.file, final, 'CMD'))) return [];

@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH3004',
 	slug: 'multiple-cmd',
 	severity: 'warning',
-	description: 'A stage has more than one CMD; only the last one applies.',
+	description: 'A stage has more than one CMD; only the last one applies',
 	equivalents: {hadolint: 'DL4003', buildkit: 'MultipleInstructionsDisallowed'},
 	message: (line: number) => `This CMD replaces the one on line ${line}; only the last CMD of a stage applies, remove the earlier one.`,
 	check({file}): RuleFinding[] {

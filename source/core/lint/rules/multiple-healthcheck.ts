@@ -4,7 +4,7 @@ const rule = defineRule({
 	id: 'DH3003',
 	slug: 'multiple-healthcheck',
 	severity: 'warning',
-	description: 'A stage has more than one HEALTHCHECK; only the last one applies.',
+	description: 'A stage has more than one HEALTHCHECK; only the last one applies',
 	equivalents: {hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed'},
 	message: (line: number) => `This HEALTHCHECK replaces the one on line ${line}; only the last HEALTHCHECK of a stage applies, remove the others.`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH2005',
 	slug: 'no-sudo',
 	severity: 'warning',
-	description: 'sudo is used inside RUN.',
+	description: 'sudo is used inside RUN',
 	equivalents: {hadolint: 'DL3004'},
 	message: () => 'Do not use sudo in RUN: it adds a setuid binary and unpredictable TTY/signal behaviour; use USER root for the steps that need it and switch back (gosu/su-exec at runtime).',
 	check({file}): RuleFinding[] {

@@ -51,9 +51,15 @@ export default defineRule({
 		const origin = externalBase(ctx.file, final);
 		const line = final.line;
 		const column = final.from.column;
-		if (origin.base.scratch) return [{line, column, message: message({kind: 'scratch'})}];
+		if (origin.base.scratch) {
+			// A scratch image without CMD/ENTRYPOINT only carries files (build outputs, `--output` stages): nothing runs as anyone.
+			const runs = lastInChain(ctx.file, final, 'CMD') ?? lastInChain(ctx.file, final, 'ENTRYPOINT');
+			return runs ? [{line, column, message: message({kind: 'scratch'})}] : [];
+		}
 		const image = origin.base.expanded || origin.base.raw;
 		const base = ctx.base(final);
+		// Windows containers have no root: their default user model (ContainerUser/ContainerAdministrator) is out of scope.
+		if (base?.os === 'windows' || /windows|servercore|nanoserver/i.test(image) || ctx.file.escape === '`') return [];
 		if (base === undefined) return [{line, column, severity: 'warning', message: message({kind: 'not-checked', image})}];
 		if (base === null) return [{line, column, severity: 'warning', message: message({kind: 'not-local', image})}];
 		if (!isRootUser(base.user)) return [];

@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4040',
 	slug: 'npm-ci',
 	severity: 'info',
-	description: 'npm install is used to install a project\'s dependencies instead of npm ci.',
+	description: 'npm install is used to install a project\'s dependencies instead of npm ci',
 	equivalents: {},
 	message: () => 'npm install may resolve newer versions than package-lock.json and rewrite it; in an image use `npm ci` (copy package.json and package-lock.json first), which installs exactly the lockfile and fails if it is out of date.',
 	check({file}): RuleFinding[] {

@@ -18,7 +18,7 @@ const rule = defineRule({
 	id: 'DH4041',
 	slug: 'npm-pin',
 	severity: 'info',
-	description: 'npm install names packages without a version.',
+	description: 'npm install names packages without a version',
 	equivalents: {hadolint: 'DL3016'},
 	message: (pkgs: readonly string[]) => `Pin ${pkgs.join(', ')} (npm install ${pkgs[0]!.replace(/@(latest|next)$/, '')}@<version>) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {

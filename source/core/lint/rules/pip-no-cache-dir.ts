@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4031',
 	slug: 'pip-no-cache-dir',
 	severity: 'info',
-	description: 'pip install keeps its download cache in the layer.',
+	description: 'pip install keeps its download cache in the layer',
 	equivalents: {hadolint: 'DL3042'},
 	message: () => 'pip keeps downloaded wheels in ~/.cache/pip inside the layer; add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1), or better use RUN --mount=type=cache,target=/root/.cache/pip to keep the cache between builds but out of the image.',
 	check({file}): RuleFinding[] {

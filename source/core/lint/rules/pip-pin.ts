@@ -16,7 +16,7 @@ const rule = defineRule({
 	id: 'DH4030',
 	slug: 'pip-pin',
 	severity: 'info',
-	description: 'pip install names packages without a version specifier.',
+	description: 'pip install names packages without a version specifier',
 	equivalents: {hadolint: 'DL3013'},
 	message: (pkgs: readonly string[]) => `Pin ${pkgs.join(', ')} (pip install ${pkgs[0]}==<version>, or install from a pinned requirements/constraints file with -r / -c) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {

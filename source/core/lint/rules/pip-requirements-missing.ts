@@ -7,7 +7,7 @@ const rule = defineRule({
 	id: 'DH4033',
 	slug: 'pip-requirements-missing',
 	severity: 'warning',
-	description: 'pip install -r reads a requirements file that was never copied into the image.',
+	description: 'pip install -r reads a requirements file that was never copied into the image',
 	equivalents: {},
 	message: (req: string) => `pip install -r ${req}: no earlier COPY/ADD (or bind mount) brings ${base(req)} into this stage, so the build fails with "Could not open requirements file"; COPY ${base(req)} first (before the rest of the source, for caching).`,
 	check({file}): RuleFinding[] {

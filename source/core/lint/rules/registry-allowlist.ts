@@ -32,7 +32,7 @@ const rule = defineRule({
 	id: 'DH1004',
 	slug: 'registry-allowlist',
 	severity: 'warning',
-	description: 'FROM pulls from a registry that is not in the configured allowlist.',
+	description: 'FROM pulls from a registry that is not in the configured allowlist',
 	equivalents: {hadolint: 'DL3026'},
 	message: (image: string, registry: string, list: readonly string[]) => `${image} comes from ${registry}, which is not a trusted registry (${list.join(', ')}); use a mirrored image from one of them.`,
 	check({file, options}): RuleFinding[] {
@@ -41,12 +41,12 @@ const rule = defineRule({
 		const out = [];
 		for (const s of file.stages) {
 			const b = s.base;
-			if (b.stageIndex !== undefined || b.scratch || b.unresolved.length > 0) continue;
+			if (b.stageIndex !== undefined || b.scratch || b.unresolved.length > 0 || b.expanded === '') continue;
 			if (!allowed(b, list)) out.push({line: s.from.line, message: rule.message(b.expanded, norm(b.registry), list)});
 		}
 		for (const ins of file.byKeyword('COPY')) {
 			const from = ins.flag('from')?.value;
-			if (!from || /\$/.test(from) || file.findStage(from) || !/[:/@]/.test(from)) continue;
+			if (!from || /\$/.test(from) || /^\d+$/.test(from) || file.findStage(from)) continue;
 			const ref = parseRef(from);
 			if (!allowed(ref, list)) out.push({line: ins.line, message: rule.message(from, norm(ref.registry), list)});
 		}

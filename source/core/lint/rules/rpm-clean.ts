@@ -1,5 +1,5 @@
 import {defineRule, type RuleFinding} from '../types.js';
-import {commandsOf, hasCacheMount, isShipped, removesPath, runInstructions} from '../rule-helpers.js';
+import {commandsOf, firstOperand, hasCacheMount, isShipped, removesPath, runInstructions} from '../rule-helpers.js';
 
 const CACHE: Record<string, string[]> = {
 	yum: ['/var/cache/yum'],
@@ -15,7 +15,7 @@ const rule = defineRule({
 	id: 'DH4021',
 	slug: 'rpm-clean',
 	severity: 'info',
-	description: 'yum, dnf, microdnf or zypper installs without cleaning its cache in the same RUN.',
+	description: 'yum, dnf, microdnf or zypper installs without cleaning its cache in the same RUN',
 	equivalents: {hadolint: ['DL3032', 'DL3040', 'DL3036']},
 	message: (tool: string, path: string) => `${tool} leaves its metadata and package cache in ${path}; end the RUN with \`${tool === 'zypper' ? 'zypper clean --all' : `${tool} clean all`}\`, or use RUN --mount=type=cache,target=${path}.`,
 	check({file}): RuleFinding[] {
@@ -25,8 +25,9 @@ const rule = defineRule({
 			const cmds = commandsOf(run);
 			for (const c of cmds) {
 				const paths = CACHE[c.name];
-				if (!paths || !c.subcommand || !INSTALL.has(c.subcommand)) continue;
-				const cleaned = cmds.some((o) => o.name in CACHE && (o.subcommand === 'clean' || o.subcommand === 'cc'));
+				const sub = firstOperand(c);
+				if (!paths || !sub || !INSTALL.has(sub)) continue;
+				const cleaned = cmds.some((o) => o.name in CACHE && (firstOperand(o) === 'clean' || firstOperand(o) === 'cc'));
 				if (cleaned || removesPath(run, paths) || hasCacheMount(run, paths)) continue;
 				out.push({line: c.line, column: c.column, message: rule.message(c.name, paths[0]!)});
 				break;

@@ -1,5 +1,5 @@
 import {defineRule, type RuleFinding} from '../types.js';
-import {isDynamic, isPathLike, operandsOf, runCommands} from '../rule-helpers.js';
+import {firstOperand, isDynamic, isPathLike, operandsOf, runCommands} from '../rule-helpers.js';
 
 const TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'zypper']);
 const VALUE_FLAGS = new Set(['--setopt', '--enablerepo', '--disablerepo', '--repo', '--installroot', '--releasever', '-x', '--exclude', '--nodocs', '--config', '-c', '-t', '--type', '-r', '--repo']);
@@ -8,7 +8,7 @@ const rule = defineRule({
 	id: 'DH4022',
 	slug: 'rpm-pin',
 	severity: 'info',
-	description: 'yum, dnf, microdnf or zypper installs packages without a version pin.',
+	description: 'yum, dnf, microdnf or zypper installs packages without a version pin',
 	equivalents: {hadolint: ['DL3033', 'DL3041', 'DL3037']},
 	message: (tool: string, pkgs: readonly string[]) => tool === 'zypper'
 		? `Pin the versions of ${pkgs.join(', ')} (zypper install '${pkgs[0]}=<version>') so rebuilds install what you tested.`
@@ -16,8 +16,10 @@ const rule = defineRule({
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {
-			if (!TOOLS.has(c.name) || (c.subcommand !== 'install' && c.subcommand !== 'in')) continue;
-			const pkgs = operandsOf(c.args.map((a) => a.value), VALUE_FLAGS);
+			const sub = firstOperand(c);
+			if (!TOOLS.has(c.name) || (sub !== 'install' && sub !== 'in')) continue;
+			const values = c.args.map((a) => a.value);
+			const pkgs = operandsOf(values.slice(values.indexOf(sub) + 1), VALUE_FLAGS, 0);
 			const pinned = (p: string) => c.name === 'zypper' ? /[=<>]/.test(p) : /-\d/.test(p) || /[=<>]/.test(p);
 			// @group / @module:stream and provides (/usr/bin/x) are not package versions.
 			const loose = pkgs.filter((p) => !pinned(p) && !isDynamic(p) && !isPathLike(p) && !p.startsWith('@') && !p.includes('://') && !p.includes('(') && !p.includes('*'));

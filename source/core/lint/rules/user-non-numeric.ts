@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH2003',
 	slug: 'user-non-numeric',
 	severity: 'info',
-	description: 'The final USER is a name, so Kubernetes runAsNonRoot cannot verify it.',
+	description: 'The final USER is a name, so Kubernetes runAsNonRoot cannot verify it',
 	equivalents: {},
 	message: (user: string) => `USER ${user} is a name; Kubernetes runAsNonRoot can only verify a numeric UID and refuses to start the pod; use the UID (USER <uid>:<gid>).`,
 	check({file}): RuleFinding[] {

@@ -5,7 +5,7 @@ const rule = defineRule({
 	id: 'DH4043',
 	slug: 'yarn-frozen-lockfile',
 	severity: 'info',
-	description: 'yarn install runs without --frozen-lockfile / --immutable.',
+	description: 'yarn install runs without --frozen-lockfile / --immutable',
 	equivalents: {},
 	message: () => 'yarn install without --frozen-lockfile (Yarn 1) or --immutable (Yarn 2+) may update yarn.lock and install versions you did not test; add the flag so the build fails when the lockfile is out of date.',
 	check({file}): RuleFinding[] {

@@ -13,6 +13,7 @@ ruleSpec(rule, {
 		'FROM nginx\nEXPOSE 80\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1',
 		{name: 'opt-out', src: 'FROM nginx\nEXPOSE 80\nHEALTHCHECK NONE'},
 		{name: 'not a service', src: 'FROM alpine\nCMD ["sh"]'},
+		{name: 'an interpreter with no script is a REPL (node official image)', src: 'FROM debian\nCMD ["node"]'},
 		{name: 'engine: base provides a healthcheck', src: 'FROM nginx\nEXPOSE 80', base: {...BASE, healthcheck: ['CMD-SHELL', 'curl -f localhost']}},
 		{name: 'inherited through FROM <stage>', src: 'FROM nginx AS base\nHEALTHCHECK CMD true\nFROM base\nEXPOSE 80'},
 	],
