@@ -20,6 +20,16 @@ export function normalizePattern(line: string): string {
 	while (p.startsWith('./')) p = p.slice(2);
 	p = p.replace(/^\/+/, '');
 	p = p.replace(/\/+$/, '');
+	// Docker cleans patterns (filepath.Clean): `a/./b` is `a/b`, `a/../b` is `b`.
+	if (p.includes('/.') || p.startsWith('..')) {
+		const parts: string[] = [];
+		for (const part of p.split('/')) {
+			if (part === '.' || part === '') continue;
+			if (part === '..') parts.pop();
+			else parts.push(part);
+		}
+		p = parts.join('/');
+	}
 	return (negated ? '!' : '') + p;
 }
 

@@ -15,3 +15,10 @@ test('.dockerignore patterns follow Docker rules', () => {
 	];
 	for (const [p, want] of cases) expect([p, isIgnored(rules, p)]).toEqual([p, want]);
 });
+
+test('patterns are cleaned as Docker cleans them (./ and ..)', () => {
+	const rules = parseDockerignore('./docs/./drafts\nsrc/../tmp\n');
+	expect(isIgnored(rules, 'docs/drafts/Dockerfile')).toBe(true);
+	expect(isIgnored(rules, 'tmp/Dockerfile')).toBe(true);
+	expect(isIgnored(rules, 'src/tmp/Dockerfile')).toBe(false);
+});
