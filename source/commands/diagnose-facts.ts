@@ -1,7 +1,7 @@
 /** Gather DiagnosisFacts once per container, concurrently, through the Docker and host adapters. */
 import {diskSpace} from '../adapters/disk-space.js';
 import type {Engine} from '../adapters/docker.js';
-import {isHelperError} from '../core/errors.js';
+import {HelperError, isHelperError} from '../core/errors.js';
 import {sniffExecutable} from '../core/diagnose/decode.js';
 import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine} from '../core/diagnose/facts.js';
 import {buildFacts, executableCandidates, mergeLogLines, needsExecutableProbe} from '../core/diagnose/from-engine.js';
@@ -45,7 +45,7 @@ function message(error: unknown): string {
 }
 
 export async function gatherDiagnosisFacts(engine: Engine, ref: string, options: {tail: number; host: Promise<DiagnosisFacts['host']>}): Promise<DiagnosisFacts> {
-	const inspect = (await engine.inspectContainer(ref)) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	const inspect = (await inspectUnambiguous(engine, ref)) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	const id = String(inspect['Id']);
 	const tty = inspect['Config']?.['Tty'] === true;
 	const untilMs = Date.now();
@@ -74,6 +74,19 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 	]);
 	const executable = needsExecutableProbe(inspect, logs.lines) ? await probeExecutable(engine, id, String(inspect['Path'] ?? ''), (inspect['Config']?.['Env'] ?? []) as string[]) : null;
 	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image as unknown as Record<string, unknown> | null, logs, events, portHolders, executable, host});
+}
+
+/** An id prefix that matches several containers is the user's to narrow down, not an engine failure. */
+async function inspectUnambiguous(engine: Engine, ref: string) {
+	try {
+		return await engine.inspectContainer(ref);
+	} catch (error) {
+		if (!(isHelperError(error) && /multiple IDs found with provided prefix/i.test(error.message))) throw error;
+		const matches = (await engine.listContainers({all: true}).catch(() => []))
+			.filter((c) => c.Id.startsWith(ref))
+			.map((c) => `${(c.Names[0] ?? '').replace(/^\//, '')} (${c.Id.slice(0, 12)})`);
+		throw new HelperError('AMBIGUOUS_CONTAINER', `The id prefix ${ref} matches ${matches.length > 1 ? matches.length : 'several'} containers${matches.length > 0 ? `: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}` : ''}.`, 'Give more characters of the id, or the name. List them with: docker ps -a --no-trunc', {container: ref, matches});
+	}
 }
 
 async function portHoldersFor(engine: Engine, id: string, hostPorts: readonly string[]): Promise<DiagnosisFacts['portHolders']> {

@@ -41,7 +41,7 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 	args: [{name: 'container', description: 'Name, full id or unique id prefix', choices: containerChoices}],
 	flags: {
 		tail: {type: 'number', default: DEFAULT_TAIL, placeholder: 'n', description: 'How many log lines (both streams) to read from the end of the log'},
-		all: {type: 'boolean', description: 'Diagnose every container that exited non-zero, restarts, is dead or unhealthy'},
+		all: {type: 'boolean', description: 'Diagnose every container that exited non-zero, restarts, is dead, is unhealthy or failed to start'},
 	},
 	opensApp: (input) => input.args.length === 0 && !flagBool(input, 'all'),
 	async run(ctx, input) {

@@ -21,6 +21,7 @@ export type ErrorCode =
 	| 'ENGINE_CONFIG'
 	| 'ENGINE_ERROR'
 	| 'NO_SUCH_CONTAINER'
+	| 'AMBIGUOUS_CONTAINER'
 	| 'NO_SUCH_IMAGE'
 	| 'CONTAINER_NOT_RUNNING'
 	| 'FILE_EXISTS'
@@ -44,6 +45,7 @@ const exitFor: Record<ErrorCode, number> = {
 	ENGINE_CONFIG: EXIT.engine,
 	ENGINE_ERROR: EXIT.failure,
 	NO_SUCH_CONTAINER: EXIT.failure,
+	AMBIGUOUS_CONTAINER: EXIT.failure,
 	NO_SUCH_IMAGE: EXIT.failure,
 	CONTAINER_NOT_RUNNING: EXIT.failure,
 	FILE_EXISTS: EXIT.failure,

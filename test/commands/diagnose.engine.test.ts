@@ -4,7 +4,7 @@
  */
 import {execFile} from 'node:child_process';
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {SCENARIOS, buildImages, cleanup, startScenarios, type Scenario} from '../../scripts/diagnose-scenarios.mjs';
+import {SCENARIOS, buildImages, cleanup, startScenarios, waitFor, type Scenario} from '../../scripts/diagnose-scenarios.mjs';
 import {containerChoices} from '../../source/commands/diagnose.js';
 import {createContext} from '../../source/context.js';
 import {CLI, runCli, runJson} from '../support/cli.js';
@@ -54,15 +54,29 @@ describeEngine('diagnose on real failures', () => {
 	const runs = new Map<string, Run>();
 	const failures = new Map<string, string>();
 	let extra: Array<{container?: string; network?: string; volume?: string}> = [];
+	const retried: string[] = [];
 
 	beforeAll(async () => {
 		buildImages([...new Set(list.flatMap((s) => s.images ?? []))]);
 		const started = await startScenarios(list, (s: Scenario) => names.get(s.id)!, async (s, name) => runs.set(s.id, await diagnoseAsync(name)), 8);
 		extra = started.extra;
 		started.results.forEach((r, i) => r.status === 'rejected' && failures.set(list[i]!.id, r.reason.message));
-	}, 180_000);
+		// Docker 20.10 on cgroup v1 sometimes loses the OOM flag when the kill races with the exit
+		// (OOMKilled false, no oom event): that is the engine's record, not diagnose's mistake. Retry the scenario then.
+		const oom = SCENARIOS.find((s) => s.id === 'oom-killed')!;
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const facts = runs.get('oom-killed')?.doc.result.reports[0].facts;
+			if (!facts || facts.state.oomKilled || facts.events.list.some((e: {action: string}) => e.action === 'oom')) break;
+			const name = uniqueName('diag-oom-retry');
+			retried.push(names.get('oom-killed')!);
+			names.set('oom-killed', name);
+			await oom.start(name, () => undefined);
+			await waitFor(name, oom.until);
+			runs.set('oom-killed', await diagnoseAsync(name));
+		}
+	}, 240_000);
 
-	afterAll(() => cleanup([...names.values()], extra));
+	afterAll(() => cleanup([...names.values(), ...retried], extra));
 
 	for (const id of WANTED) {
 		const scenario = SCENARIOS.find((s) => s.id === id)!;
@@ -74,7 +88,8 @@ describeEngine('diagnose on real failures', () => {
 				expect(report.findings.filter((f: {severity: string}) => f.severity === 'error')).toEqual([]);
 				expect(run.code).toBe(0);
 			} else {
-				expect(report.findings[0]?.id).toBe(scenario.expect);
+				const f = report.facts;
+				expect(report.findings[0]?.id, `${id}: exit ${f.state.exitCode}, OOMKilled ${f.state.oomKilled}, events ${f.events.list.map((e: {action: string}) => e.action).join(',')}${f.events.error ? ` (${f.events.error})` : ''}`).toBe(scenario.expect);
 			}
 			expect(report.facts.container.name).toBe(names.get(id));
 		});
@@ -103,6 +118,16 @@ describeEngine('diagnose on real failures', () => {
 		expect(doc.result.reports[0].findings[0].id).toBe('read-only-fs');
 	});
 
+	it('an ambiguous id prefix: exit 1 naming the matches, not an engine error', () => {
+		// 18 containers, 16 hex digits: at least two share a first character.
+		const ids = [...runs.values()].map((r) => r.doc.result.reports[0].container.id as string);
+		const prefix = ids.map((id) => id[0]!).find((c, i, all) => all.indexOf(c) !== i)!;
+		const r = runCli(['diagnose', prefix]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(new RegExp(`The id prefix ${prefix} matches \\d+ containers`));
+		expect(r.stderr).toContain('docker ps -a');
+	});
+
 	it('--all lists the failing containers, not the healthy ones, exit 1', () => {
 		const {code, doc} = runJson(['diagnose', '--all', '--tail', '20'], {timeout: 120_000});
 		expect(code).toBe(1);
@@ -116,9 +141,10 @@ describeEngine('diagnose on real failures', () => {
 		const ctx = createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
 		const labels = (await containerChoices(ctx)).map((c) => c.label);
 		const at = (id: string) => labels.indexOf(names.get(id)!);
-		expect(at('crash-loop')).toBeGreaterThanOrEqual(0);
-		expect(at('crash-loop')).toBeLessThan(at('healthy-running'));
+		// (Not the crash-loop container: between two restarts the engine lists it as briefly "Up".)
+		expect(at('oom-killed')).toBeGreaterThanOrEqual(0);
 		expect(at('oom-killed')).toBeLessThan(at('healthy-running'));
+		expect(at('not-executable')).toBeLessThan(at('healthy-running'));
 		expect(at('healthcheck-failing')).toBeLessThan(at('healthy-healthcheck'));
 	});
 

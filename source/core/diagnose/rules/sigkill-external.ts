@@ -1,3 +1,4 @@
+import {formatBytes} from '../../units.js';
 import {eventEvidence, events, field, ref, sh} from '../helpers.js';
 import type {Rule} from '../types.js';
 
@@ -15,15 +16,21 @@ export const sigkillExternal: Rule = {
 		const evidence = [field(f, 'State.ExitCode', 137), field(f, 'State.OOMKilled', false)];
 		if (kill9) evidence.push(eventEvidence(f, kill9));
 		const name = sh(ref(f));
+		const limit = f.resources.memory;
+		if (!kill9 && limit > 0) evidence.push(field(f, 'HostConfig.Memory', limit));
 		return {
-			title: kill9 ? 'Killed with SIGKILL by docker kill (not out of memory)' : 'Killed by SIGKILL from outside (not the container memory limit)',
+			title: kill9 ? 'Killed with SIGKILL by docker kill (not out of memory)' : limit > 0 ? `Killed by SIGKILL with no kill request: possibly the ${formatBytes(limit)} memory limit, not flagged as OOM` : 'Killed by SIGKILL from outside (not the container memory limit)',
 			// A deliberate docker kill is not a failure of the container; an unexplained SIGKILL may be the host running out of memory.
 			severity: kill9 ? 'warning' : 'error',
 			confidence: kill9 ? 'high' : 'low',
 			evidence,
 			explanation: kill9
 				? 'The engine recorded a kill request with signal 9 and no SIGTERM before it: someone ran docker kill (or docker compose kill, or a tool using the API). SIGKILL ends the process at once, so it could not clean up. OOMKilled is false, so memory was not the reason.'
-				: 'Exit code 137 means the process died from SIGKILL (128 + 9). OOMKilled is false, so the container did not hit its own memory limit, and the engine has no kill event for it (events are kept only for a short while). Possible senders: docker kill, an orchestrator, a process on the host, or the host-wide OOM killer when the whole machine ran out of memory (check dmesg on the host).',
+				: 'Exit code 137 means the process died from SIGKILL (128 + 9). The engine has no kill request for it (events are kept only for a short while) and OOMKilled is false. ' +
+					(limit > 0
+						? `The container has a ${formatBytes(limit)} memory limit, and the engine can miss the OOM flag when the kill races with the exit (seen on cgroup v1): check the kernel log for an OOM kill of this container before anything else. `
+						: '') +
+					'Other possible senders: docker kill, an orchestrator, a process on the host, or the host-wide OOM killer when the whole machine ran out of memory (check dmesg on the host).',
 			fixes: [
 				{description: 'Start it again if the kill was intended', command: `docker start ${name}`},
 				{description: 'Look for the kill on the host: kernel messages and the engine log', command: `dmesg -T | grep -i -E 'killed process|out of memory'; journalctl -u docker --since -1h`},
