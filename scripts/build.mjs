@@ -1,10 +1,13 @@
 // Bundle source/ into dist/ with esbuild. Pure-JS dependencies are bundled: resolving Ink's ~40
 // packages at run time cost ~0.5 s of the menu's first frame, bundled it is a single chunk read.
 // Code splitting keeps Ink, React and each view out of the start-up path until they are imported.
-// Kept external (installed by npm): packages with native or optional parts, or UMD builds.
+// Only the start-up path is bundled (Ink, React, ink-select-input, meow, chalk and what they pull in);
+// every other direct dependency stays external and is resolved by Node at run time, so CommonJS
+// packages loaded with import() (yaml, dockerfile-ast) keep their named exports.
 import {readFileSync, rmSync, chmodSync} from 'node:fs';
 import {build} from 'esbuild';
 
+const BUNDLED = new Set(['ink', 'react', 'ink-select-input', 'meow', 'chalk']);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({
@@ -15,7 +18,7 @@ await build({
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
-	external: ['dockerode', 'systeminformation', 'dockerfile-ast', 'vscode-languageserver-types', 'vscode-languageserver-textdocument'],
+	external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
 	alias: {'react-devtools-core': './scripts/stubs/react-devtools-core.mjs'},
 	// Bundled CommonJS (react) calls require(); give ESM chunks one.
 	banner: {js: "import {createRequire as __dhCreateRequire} from 'node:module'; const require = __dhCreateRequire(import.meta.url);"},
