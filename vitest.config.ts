@@ -5,7 +5,6 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 export default defineConfig({
 	define: {__DOCKER_HELPER_VERSION__: JSON.stringify(pkg.version)},
-	esbuild: {jsx: 'automatic'},
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		testTimeout: 60_000,

@@ -4,36 +4,12 @@ import {diskUsageFrom, engineFactsFrom} from '../../../source/core/setup/from-en
 import {endOfLife} from '../../../source/core/setup/engine-lifecycle.js';
 import {PROFILES} from '../../../source/core/setup/profiles.js';
 import {dataRootFileSystem, runChecks, summarize} from '../../../source/core/setup/validate.js';
+import {engineFacts, GiB} from './machines.js';
 
-const GiB = 1024 ** 3;
 
 function facts(over: {engine?: Partial<NonNullable<SetupFacts['engine']>> | null; host?: Partial<SetupFacts['host']>; rest?: Partial<SetupFacts>} = {}): SetupFacts {
 	const engine =
-		over.engine === null
-			? null
-			: {
-					version: '28.3.0',
-					apiVersion: '1.51',
-					os: 'linux',
-					arch: 'x86_64',
-					operatingSystem: 'Ubuntu 24.04 LTS',
-					kernel: '6.8.0',
-					memTotal: 32 * GiB,
-					cpus: 16,
-					dockerRootDir: '/var/lib/docker',
-					storageDriver: 'overlay2',
-					cgroupVersion: '2',
-					cgroupDriver: 'systemd',
-					loggingDriver: 'json-file',
-					runtimes: ['io.containerd.runc.v2', 'runc'],
-					defaultRuntime: 'runc',
-					cdiSpecDirs: [],
-					securityOptions: ['name=seccomp,profile=builtin', 'name=cgroupns'],
-					rootless: false,
-					desktop: false,
-					warnings: [],
-					...over.engine,
-				};
+		over.engine === null ? null : engineFacts({version: '28.3.0', apiVersion: '1.51', operatingSystem: 'Ubuntu 24.04 LTS', kernel: '6.8.0', memTotal: 32 * GiB, cpus: 16, ...over.engine});
 	return {
 		endpoint: {host: 'unix:///var/run/docker.sock', source: 'default', why: 'default', transport: 'unix'},
 		engine,
