@@ -49,6 +49,7 @@ describeEngine('the app drives validate on the real engine', () => {
 		await waitFor(app.lastFrame, (f) => f.includes('❯ validate'));
 		app.stdin.write(KEY.enter);
 		const view = await waitFor(app.lastFrame, (f) => f.includes('Docker Engine reachable'));
+		await tick(300); // the view subscribes to input after its first frame
 		expect(view).toContain('Host memory');
 		expect(view).toMatch(/checks? failed|All required checks passed|All checks passed/);
 		app.stdin.write(KEY.escape);
