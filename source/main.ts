@@ -234,8 +234,24 @@ function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, com
 	return error.exitCode;
 }
 
+/**
+ * Ink decides once, when it is first imported, whether it runs in CI (is-in-ci reads CI and
+ * CONTINUOUS_INTEGRATION), and in CI it paints nothing until it exits. The app only ever opens on a
+ * real terminal, so a CI variable left in a developer's shell must not blank it: hide them meanwhile.
+ */
+async function importInkApp(): Promise<typeof import('./ui/run-app.js')> {
+	const keys = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+	const saved = keys.map((key) => [key, process.env[key]] as const);
+	for (const key of keys) delete process.env[key];
+	try {
+		return await import('./ui/run-app.js');
+	} finally {
+		for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
+	}
+}
+
 async function openApp(io: Io, global: Global, theme: Theme, start?: {command: string; input: Input}): Promise<number> {
-	const {runApp} = await import('./ui/run-app.js');
+	const {runApp} = await importInkApp();
 	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false, theme});
 	const makeStreamingCtx = (): Context => createContext(io, global, {interactive: false, progress: false, theme});
 	return runApp({commands, theme, makeContext: makeCtx, makeStreamingContext: makeStreamingCtx, ...(start ? {start} : {})});
