@@ -7,6 +7,7 @@ import {summarizeContainer, type ContainerDoc, type ImageDoc} from '../../source
 import {redactContainerDocument} from '../../source/core/redact.js';
 import {makeTheme} from '../../source/output/theme.js';
 import InspectView from '../../source/ui/views/InspectView.js';
+import {settle} from '../support/ink.js';
 
 const load = <T,>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/inspect/${name}`, import.meta.url), 'utf8')) as T;
 const doc = load<ContainerDoc>('running-unhealthy-secrets.json');
@@ -24,6 +25,7 @@ describe('InspectView', () => {
 		const {lastFrame, stdin} = render(<InspectView result={result} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={onBack} />);
 		expect(lastFrame()).toContain('1 State');
 		expect(lastFrame()).toContain('restart policy: on-failure (max 3 retries)');
+		await settle();
 		stdin.write('\u001B[C'); // →
 		await tick();
 		expect(lastFrame()).toContain('unhealthy');
@@ -40,6 +42,7 @@ describe('InspectView', () => {
 	it('opens logs and a shell for the same container with single keys', async () => {
 		const onOpen = vi.fn();
 		const {stdin} = render(<InspectView result={result} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />);
+		await settle();
 		stdin.write('l');
 		await tick();
 		expect(onOpen).toHaveBeenCalledWith('logs', {args: [result.summary.name], flags: {tail: 200}});

@@ -4,6 +4,7 @@ import {describe, expect, it, vi} from 'vitest';
 import type {LogsResult} from '../../source/commands/logs.js';
 import {makeTheme} from '../../source/output/theme.js';
 import LogsView from '../../source/ui/views/LogsView.js';
+import {settle} from '../support/ink.js';
 
 const records = Array.from({length: 100}, (_, i) => ({stream: (i % 10 === 9 ? 'stderr' : 'stdout') as 'stdout' | 'stderr', line: `line ${i + 1}`}));
 const result: LogsResult = {container: 'web', id: 'abc', tty: false, lines: 100, stdoutLines: 90, stderrLines: 10, scanned: 100, bytes: 1000, followed: false, interrupted: false, grep: null, records, recordsDropped: 0};
@@ -14,6 +15,7 @@ describe('LogsView', () => {
 		const {lastFrame, stdin} = render(<LogsView result={result} input={{args: ['web'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} />);
 		expect(lastFrame()).toContain('[stderr] line 100');
 		expect(lastFrame()).not.toContain('line 1\n');
+		await settle();
 		stdin.write('g'); // top
 		await tick();
 		expect(lastFrame()).toMatch(/^line 1$/m);
@@ -22,6 +24,7 @@ describe('LogsView', () => {
 	it('f follows live, i inspects, s opens a shell for the same container', async () => {
 		const onOpen = vi.fn();
 		const {stdin} = render(<LogsView result={result} input={{args: ['web'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />);
+		await settle();
 		for (const key of ['f', 'i', 's']) {
 			stdin.write(key);
 			await tick();

@@ -32,6 +32,7 @@ describeEngine('diagnose in the app', () => {
 		try {
 			const picker = await until(lastFrame, (f) => f.includes('diagnose: choose container') && f.includes('Exited'));
 			expect(picker).toMatch(/Exited \(\d+\)/);
+			await new Promise((r) => setTimeout(r, 300)); // the picker subscribes to input after its first frame
 			stdin.write('\r');
 			const view = await until(lastFrame, (f) => f.includes('l logs'));
 			expect(view).toMatch(/status: /);
