@@ -48,8 +48,9 @@ export function redactText(text: string): string {
 	});
 	// curl -u user:password, --user user:password
 	out = out.replace(/(^|\s)(-u|--user)(\s+)([^\s:]+):(\S+)/g, (m, lead: string, flag: string, sep: string, user: string, password: string) => (password === REDACTED ? m : `${lead}${flag}${sep}${user}:${REDACTED}`));
-	// NAME=value / NAME: value / "name": "value" where NAME looks secret
-	out = out.replace(/\b([A-Za-z_][A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/g, (match, name: string, sep: string, value: string) => {
+	// NAME=value / NAME: value / "name": "value" where NAME looks secret; not a file name inside a
+	// path (the mount /etc/passwd:/etc is not a password).
+	out = out.replace(/(?<![/\w.])([A-Za-z_][A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/g, (match, name: string, sep: string, value: string) => {
 		if (!isSecretName(name) || value === REDACTED || value === `"${REDACTED}"`) return match;
 		const quoted = value.startsWith('"') ? `"${REDACTED}"` : value.startsWith("'") ? `'${REDACTED}'` : REDACTED;
 		return `${name}${sep}${quoted}`;

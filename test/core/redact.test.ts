@@ -124,3 +124,13 @@ describe('redactContainerDocument', () => {
 		expect(JSON.stringify(doc)).toBe(before);
 	});
 });
+
+describe('paths are not secrets', () => {
+	it('a bind mount of /etc/passwd keeps its target', () => {
+		expect(redactText('/etc/passwd:/etc/passwd:ro')).toBe('/etc/passwd:/etc/passwd:ro');
+		expect(redactText('-v ./secrets/token:/run/token')).toBe('-v ./secrets/token:/run/token');
+	});
+	it('a key at the start of a word is still redacted', () => {
+		expect(redactText('DB_PASSWORD=hunter2 and token: abc123')).toBe('DB_PASSWORD=[redacted] and token: [redacted]');
+	});
+});
