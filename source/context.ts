@@ -37,6 +37,7 @@ export function createContext(
 	options: {interactive: boolean; progress: boolean; theme?: Theme; signal?: AbortSignal},
 ): Context {
 	let endpoint: Endpoint | undefined;
+	let connectedTo: Endpoint | undefined;
 	let engine: Promise<Engine> | undefined;
 	let host: HostAdapter | undefined;
 	let frame = 0;
@@ -66,10 +67,13 @@ export function createContext(
 		engine() {
 			engine ??= (async () => {
 				endpoint ??= endpointFor(io.env, selection);
-				return Engine.connect(endpoint);
+				const connected = await Engine.connect(endpoint);
+				connectedTo = endpoint;
+				return connected;
 			})();
 			return engine;
 		},
+		connectedEndpoint: () => connectedTo,
 		async host() {
 			host ??= createHostAdapter();
 			return host;

@@ -11,6 +11,7 @@ import {createContext} from './context.js';
 import {GLOBAL_FLAGS} from './output/global-flags.js';
 import {commandHelp, mainHelp} from './output/help.js';
 import {jsonError, jsonResult} from './output/json.js';
+import {describeEndpoint} from './adapters/docker.js';
 import {makeTheme, wantsColor, type Theme} from './output/theme.js';
 import {VERSION} from './version.js';
 
@@ -199,14 +200,19 @@ export async function main(io: Io): Promise<number> {
 		const result = await command.run(ctx, input);
 		ctx.progress('');
 		const exitCode = command.exitCode?.(result, input) ?? EXIT.ok;
+		const connected = ctx.connectedEndpoint();
+		const engine = connected ? describeEndpoint(connected) : undefined;
 		if (global.json) {
 			// A streaming command that already wrote its JSON (logs --json: NDJSON) returns undefined here.
 			const doc: unknown = command.json ? command.json(result, input) : result;
-			if (doc !== undefined) out(jsonResult(command.name, exitCode, doc));
+			if (doc !== undefined) out(jsonResult(command.name, exitCode, doc, engine));
 		}
 		else {
 			const text = command.text(result, theme, input);
 			if (text) out(text);
+			// Say which engine answered, unless the command shows it itself. On stderr: stdout stays the
+			// command's own output (a compose file, a Dockerfile, a log) for pipes and redirects.
+			if (engine && !command.streams && !text.includes(engine.host)) io.stderr.write(`${makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`)}\n`);
 		}
 		return exitCode;
 	} catch (error) {

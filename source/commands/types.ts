@@ -56,6 +56,8 @@ export interface Context {
 	engine(): Promise<Engine>;
 	/** Which endpoint would be used and why, without connecting. */
 	endpoint(): Promise<Endpoint>;
+	/** The endpoint engine() connected to, once it has; main.ts reports it with every result. */
+	connectedEndpoint(): Endpoint | undefined;
 	host(): Promise<HostAdapter>;
 	readonly stdout: Sink;
 	readonly stderr: Sink;
