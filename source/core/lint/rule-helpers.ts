@@ -97,6 +97,31 @@ export function stageInstructions(stage: Stage, keyword: string): Instruction[] 
 	return stage.instructions.filter((i) => i.keyword === keyword);
 }
 
+/** Last instruction of a keyword across the FROM <stage> chain, nearest stage first. */
+export function lastInChain(file: DockerfileModel, stage: Stage, keyword: string): Instruction | undefined {
+	for (const s of stageChain(file, stage)) {
+		const found = stageInstructions(s, keyword);
+		if (found.length > 0) return found[found.length - 1];
+	}
+	return undefined;
+}
+
+/** The stage whose FROM names the external image. */
+export function externalBase(file: DockerfileModel, stage: Stage): Stage {
+	const chain = stageChain(file, stage);
+	return chain[chain.length - 1]!;
+}
+
+/** Each instruction of a keyword that replaces an earlier one in its stage, with the line it replaces. */
+export function replacedInStage(file: DockerfileModel, keyword: string): Array<{line: number; replaces: number}> {
+	const out: Array<{line: number; replaces: number}> = [];
+	for (const s of file.stages) {
+		const xs = stageInstructions(s, keyword);
+		for (let k = 1; k < xs.length; k++) out.push({line: xs[k]!.line, replaces: xs[k - 1]!.line});
+	}
+	return out;
+}
+
 /** Split a `user[:group]` value. */
 export function splitUser(value: string): {user: string; group: string | undefined} {
 	const i = value.indexOf(':');

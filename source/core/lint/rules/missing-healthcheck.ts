@@ -1,20 +1,5 @@
 import {defineRule, type DockerfileModel, type Instruction, type Stage} from '../types.js';
-import {finalStage, stageChain} from '../rule-helpers.js';
-
-/** Last instruction of a keyword across the FROM <stage> chain, nearest stage first. */
-function lastInChain(file: DockerfileModel, stage: Stage, keyword: string): Instruction | undefined {
-	for (const s of stageChain(file, stage)) {
-		const found = s.instructions.filter((i) => i.keyword === keyword);
-		if (found.length > 0) return found[found.length - 1];
-	}
-	return undefined;
-}
-
-/** The stage whose FROM names the external image. */
-function externalBase(file: DockerfileModel, stage: Stage): Stage {
-	const chain = stageChain(file, stage);
-	return chain[chain.length - 1]!;
-}
+import {externalBase, finalStage, lastInChain} from '../rule-helpers.js';
 
 /** Programs that run a long-lived service when they are the container's command. */
 const SERVICES = /(^|[\s/"'[,])(nginx|httpd|apache2(ctl)?|caddy|traefik|haproxy|envoy|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|unicorn|rails|php-fpm\d*(\.\d+)?|php-fpm|node|nodemon|pm2-runtime|deno|bun|java|catalina\.sh|redis-server|postgres|mysqld|mariadbd|mongod|memcached|rabbitmq-server|elasticsearch|kibana|grafana-server|prometheus|consul|vault|nats-server|minio|supervisord|flask|streamlit|serve|http-server|next|nuxt|dotnet)(\s|"|'|,|\]|$)/;

@@ -1,4 +1,5 @@
 import {defineRule, type RuleFinding} from '../types.js';
+import {replacedInStage} from '../rule-helpers.js';
 
 const rule = defineRule({
 	id: 'DH3005',
@@ -8,12 +9,7 @@ const rule = defineRule({
 	equivalents: {hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed'},
 	message: (line: number) => `This ENTRYPOINT replaces the one on line ${line}; only the last ENTRYPOINT of a stage applies, remove the earlier one.`,
 	check({file}): RuleFinding[] {
-		const out = [];
-		for (const s of file.stages) {
-			const xs = s.instructions.filter((i) => i.keyword === 'ENTRYPOINT');
-			for (let k = 1; k < xs.length; k++) out.push({line: xs[k]!.line, message: rule.message(xs[k - 1]!.line)});
-		}
-		return out;
+		return replacedInStage(file, 'ENTRYPOINT').map(({line, replaces}) => ({line, message: rule.message(replaces)}));
 	},
 });
 export default rule;

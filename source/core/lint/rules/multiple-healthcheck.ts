@@ -1,4 +1,5 @@
 import {defineRule, type RuleFinding} from '../types.js';
+import {replacedInStage} from '../rule-helpers.js';
 
 const rule = defineRule({
 	id: 'DH3003',
@@ -8,12 +9,7 @@ const rule = defineRule({
 	equivalents: {hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed'},
 	message: (line: number) => `This HEALTHCHECK replaces the one on line ${line}; only the last HEALTHCHECK of a stage applies, remove the others.`,
 	check({file}): RuleFinding[] {
-		const out = [];
-		for (const s of file.stages) {
-			const hs = s.instructions.filter((i) => i.keyword === 'HEALTHCHECK');
-			for (let k = 1; k < hs.length; k++) out.push({line: hs[k]!.line, message: rule.message(hs[k - 1]!.line)});
-		}
-		return out;
+		return replacedInStage(file, 'HEALTHCHECK').map(({line, replaces}) => ({line, message: rule.message(replaces)}));
 	},
 });
 export default rule;

@@ -1,20 +1,5 @@
 import {defineRule, type DockerfileModel, type Instruction, type Stage} from '../types.js';
-import {finalStage, splitUser, stageChain} from '../rule-helpers.js';
-
-/** Last instruction of a keyword across the FROM <stage> chain, nearest stage first. */
-function lastInChain(file: DockerfileModel, stage: Stage, keyword: string): Instruction | undefined {
-	for (const s of stageChain(file, stage)) {
-		const found = s.instructions.filter((i) => i.keyword === keyword);
-		if (found.length > 0) return found[found.length - 1];
-	}
-	return undefined;
-}
-
-/** The stage whose FROM names the external image. */
-function externalBase(file: DockerfileModel, stage: Stage): Stage {
-	const chain = stageChain(file, stage);
-	return chain[chain.length - 1]!;
-}
+import {externalBase, finalStage, lastInChain, splitUser} from '../rule-helpers.js';
 
 function isRootUser(user: string): boolean {
 	const u = splitUser(user.trim()).user.trim();
