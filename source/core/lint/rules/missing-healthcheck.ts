@@ -1,4 +1,4 @@
-import {defineRule, type DockerfileModel, type Instruction, type Stage} from '../types.js';
+import {defineRule, type Instruction} from '../types.js';
 import {externalBase, finalStage, lastInChain} from '../rule-helpers.js';
 
 /** Programs that run a long-lived service when they are the container's command. */

@@ -1,4 +1,4 @@
-import {defineRule, type DockerfileModel, type Instruction, type Stage} from '../types.js';
+import {defineRule} from '../types.js';
 import {externalBase, finalStage, lastInChain, splitUser} from '../rule-helpers.js';
 
 function isRootUser(user: string): boolean {
