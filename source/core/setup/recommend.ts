@@ -145,19 +145,17 @@ export function describeMachine(facts: SetupFacts): Machine {
 	};
 	const local = endpoint ? endpoint.transport === 'unix' || endpoint.transport === 'npipe' : false;
 	const base = {engineMemory: engine?.memTotal ?? null, engineCpus: engine?.cpus ?? null};
+	// The machine seen from this host: what containers get when the engine runs here or in a local VM.
+	const fromHost = {memory: host.memory.total, cpus: host.cpus.logical, source: 'host' as const, ...base, swap: host.memory.swapTotal};
 
 	if (!engine) {
 		const d = hostDisk();
 		return {
 			kind: 'host-only',
 			description: `this host (${host.os.distro || host.os.platform}); the engine did not answer, so its view is missing`,
-			memory: host.memory.total,
-			cpus: host.cpus.logical,
-			source: 'host',
-			...base,
+			...fromHost,
 			diskFree: d.free,
 			diskWhere: d.where,
-			swap: host.memory.swapTotal,
 			gpu: {nvidia, usable: false, runtime: null},
 		};
 	}
@@ -166,13 +164,9 @@ export function describeMachine(facts: SetupFacts): Machine {
 		return {
 			kind: 'desktop',
 			description: `Docker Desktop's VM (${formatBytes(engine.memTotal)}, ${cpusText(engine.cpus)} now) on a ${formatBytes(host.memory.total)}, ${host.cpus.logical}-CPU ${host.os.wsl ? 'Windows (WSL 2)' : host.os.platform === 'darwin' ? 'Mac' : host.os.platform === 'win32' ? 'Windows' : host.os.platform} host`,
-			memory: host.memory.total,
-			cpus: host.cpus.logical,
-			source: 'host',
-			...base,
+			...fromHost,
 			diskFree: d.free,
 			diskWhere: d.where ? `${d.where} (holds Desktop's virtual disk)` : null,
-			swap: host.memory.swapTotal,
 			gpu: {nvidia, usable: nvidia.length > 0 && engineRuntime !== null, runtime: engineRuntime},
 		};
 	}
@@ -181,13 +175,9 @@ export function describeMachine(facts: SetupFacts): Machine {
 		return {
 			kind: 'vm',
 			description: `a local Linux VM (${engine.operatingSystem || 'unknown OS'}: ${formatBytes(engine.memTotal)}, ${cpusText(engine.cpus)} now) on a ${formatBytes(host.memory.total)}, ${host.cpus.logical}-CPU ${host.os.platform} host`,
-			memory: host.memory.total,
-			cpus: host.cpus.logical,
-			source: 'host',
-			...base,
+			...fromHost,
 			diskFree: d.free,
 			diskWhere: d.where,
-			swap: host.memory.swapTotal,
 			gpu: {nvidia: [], usable: false, runtime: engineRuntime},
 		};
 	}
@@ -196,13 +186,9 @@ export function describeMachine(facts: SetupFacts): Machine {
 		return {
 			kind: 'linux',
 			description: `this Linux host (${engine.operatingSystem || host.os.distro}); containers share it directly, no VM`,
-			memory: host.memory.total,
-			cpus: host.cpus.logical,
-			source: 'host',
-			...base,
+			...fromHost,
 			diskFree: fs ? fs.available : null,
 			diskWhere: fs ? `${fs.mount} (holds the data root ${engine.dockerRootDir})` : null,
-			swap: host.memory.swapTotal,
 			gpu: {nvidia, usable: nvidia.length > 0 && engineRuntime !== null, runtime: engineRuntime},
 		};
 	}
