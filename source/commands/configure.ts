@@ -6,7 +6,8 @@ import {recommend, type Finding} from '../core/setup/recommend.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
 import {EXIT, HelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
-import {findingLine, workloadFlag, workloadOf, wrap} from './recommend.js';
+import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {wrap} from '../output/wrap.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagBool, flagString, type Command} from './types.js';
 

@@ -8,6 +8,8 @@ import {formatBytes} from '../core/units.js';
 import type {Theme} from '../output/theme.js';
 import {DEFAULT_TAIL, gatherDiagnosisFacts, gatherHostFacts} from './diagnose-facts.js';
 import {flagBool, flagNumber, type Choice, type Command, type Context} from './types.js';
+import {wrap} from '../output/wrap.js';
+import {containerChoices as pickContainers} from './container-arg.js';
 
 export interface DiagnoseReport extends Diagnosis {
 	readonly container: {readonly id: string; readonly name: string; readonly image: string};
@@ -140,29 +142,15 @@ const ORDER = (c: {State: string; Status: string}): number => {
 };
 
 /** Picker choices: troubled containers first. */
-export async function containerChoices(ctx: Context): Promise<Choice[]> {
-	const engine = await ctx.engine();
-	const list = await engine.listContainers({all: true});
-	return [...list]
-		.sort((a, b) => ORDER(a) - ORDER(b) || b.Created - a.Created)
-		.map((c) => ({label: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), value: c.Id, hint: `${c.Status} · ${c.Image}`}));
+export function containerChoices(ctx: Context): Promise<Choice[]> {
+	return pickContainers(ctx, {rank: ORDER});
 }
 
 // --- text rendering
 
-function wrap(text: string, width: number, indent: string): string[] {
-	const out: string[] = [];
-	for (const para of text.split('\n')) {
-		let line = '';
-		for (const word of para.split(/\s+/)) {
-			if (line && line.length + word.length + 1 > width) {
-				out.push(indent + line);
-				line = word;
-			} else line = line ? `${line} ${word}` : word;
-		}
-		out.push(indent + line);
-	}
-	return out;
+/** Wrap each paragraph of `text` and indent every line. */
+function wrapIndented(text: string, width: number, indent: string): string[] {
+	return text.split('\n').flatMap((para) => wrap(para, width).map((line) => indent + line));
 }
 
 function severityMark(s: Finding['severity'], theme: Theme): string {
@@ -185,7 +173,7 @@ export function findingLines(finding: Finding, index: number, theme: Theme): str
 		lastCommand = e.command;
 	}
 	lines.push(`   ${theme.heading('Why')}`);
-	lines.push(...wrap(finding.explanation, 96, '     '));
+	lines.push(...wrapIndented(finding.explanation, 96, '     '));
 	lines.push(`   ${theme.heading('Fix')}`);
 	for (const fix of finding.fixes) {
 		lines.push(`     ${theme.accent('→')} ${fix.description}`);

@@ -6,6 +6,7 @@ import {formatBytes} from '../core/units.js';
 import type {Theme} from '../output/theme.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagString, type Command, type Input} from './types.js';
+import {wrap} from '../output/wrap.js';
 
 export interface RecommendResult extends Recommendation {
 	readonly endpoint: EndpointFacts | null;
@@ -56,19 +57,6 @@ export const recommend: Command<RecommendResult> = {
 
 /** Prose wrapped to 100 columns so it reads in an 80–120 column terminal and in the app's pane; commands are never wrapped. */
 const WIDTH = 100;
-
-export function wrap(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		if (line && line.length + 1 + word.length > width) {
-			lines.push(line);
-			line = word;
-		} else line = line ? `${line} ${word}` : word;
-	}
-	if (line) lines.push(line);
-	return lines.length > 0 ? lines : [''];
-}
 
 export function findingLine(f: Finding, theme: Theme): string[] {
 	const glyph = f.severity === 'fail' ? theme.glyph.fail : f.severity === 'warn' ? theme.glyph.warn : theme.glyph.info;
