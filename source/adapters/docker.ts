@@ -321,11 +321,6 @@ export class Engine {
 		}
 	}
 
-	/** Escape hatch for adapter code in this file only. */
-	protected get client(): Dockerode {
-		return this.#client;
-	}
-
 	mapError(error: unknown): HelperError {
 		return mapEngineError(error, this.endpoint);
 	}

@@ -4,6 +4,7 @@
  * documents and returns plain data with secrets already redacted.
  */
 import {redactArgv, redactByKey, redactEnvEntry, redactText} from './redact.js';
+import {formatBytes} from './units.js';
 
 /** The parts of the engine's container document we read (all optional: engines differ). */
 export interface ContainerDoc {
@@ -219,28 +220,17 @@ export function nsDuration(ns: number): string {
 	return `${Number((s / 3600).toFixed(1))}h`;
 }
 
-function bytes(n: number): string {
-	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-	let v = n;
-	let i = 0;
-	while (v >= 1024 && i < units.length - 1) {
-		v /= 1024;
-		i++;
-	}
-	return `${Number(v.toFixed(2))} ${units[i]}`;
-}
-
 function resources(h: NonNullable<ContainerDoc['HostConfig']>): Array<{name: string; value: string}> {
 	const out: Array<{name: string; value: string}> = [];
-	out.push({name: 'memory limit', value: h.Memory ? bytes(h.Memory) : 'none (can use all host memory)'});
-	if (h.MemoryReservation) out.push({name: 'memory reservation', value: bytes(h.MemoryReservation)});
-	if (h.MemorySwap && h.Memory) out.push({name: 'memory + swap', value: h.MemorySwap === -1 ? 'unlimited swap' : bytes(h.MemorySwap)});
+	out.push({name: 'memory limit', value: h.Memory ? formatBytes(h.Memory) : 'none (can use all host memory)'});
+	if (h.MemoryReservation) out.push({name: 'memory reservation', value: formatBytes(h.MemoryReservation)});
+	if (h.MemorySwap && h.Memory) out.push({name: 'memory + swap', value: h.MemorySwap === -1 ? 'unlimited swap' : formatBytes(h.MemorySwap)});
 	const cpus = h.NanoCpus ? h.NanoCpus / 1e9 : h.CpuQuota && h.CpuPeriod ? h.CpuQuota / h.CpuPeriod : 0;
 	out.push({name: 'cpus', value: cpus ? String(Number(cpus.toFixed(2))) : 'no limit'});
 	if (h.CpusetCpus) out.push({name: 'cpuset', value: h.CpusetCpus});
 	if (h.CpuShares) out.push({name: 'cpu shares', value: String(h.CpuShares)});
 	out.push({name: 'pids limit', value: h.PidsLimit && h.PidsLimit > 0 ? String(h.PidsLimit) : 'none'});
-	if (h.ShmSize) out.push({name: '/dev/shm', value: bytes(h.ShmSize)});
+	if (h.ShmSize) out.push({name: '/dev/shm', value: formatBytes(h.ShmSize)});
 	out.push({name: 'root filesystem', value: h.ReadonlyRootfs ? 'read-only' : 'writable'});
 	if (h.Privileged) out.push({name: 'privileged', value: 'yes (full access to the host devices)'});
 	if (h.CapAdd?.length) out.push({name: 'capabilities added', value: h.CapAdd.join(', ')});
