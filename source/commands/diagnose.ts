@@ -91,7 +91,6 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 		reports: result.reports.map((r) => ({container: r.container, status: r.status, condition: r.condition, failed: r.failed, summary: factsSummary(r.facts), findings: r.findings, unexplained: r.unexplained, facts: r.facts})),
 	}),
 	text: (result, theme) => diagnoseText(result, theme),
-	view: () => import('../ui/views/DiagnoseView.js'),
 };
 
 function report(facts: DiagnosisFacts): DiagnoseReport {

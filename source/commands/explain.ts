@@ -77,7 +77,6 @@ export const explain: Command<ExplainResult> = {
 	},
 	text: (result, theme) => rendered().explainText(result, theme, width()),
 	json: (result) => rendered().explainJson(result),
-	view: () => import('../ui/views/ExplainView.js'),
 };
 
 /** A guide command: the guide document from content/guides, shown like a topic. */
@@ -99,7 +98,6 @@ export function guideCommand(id: string, spec: {summary: string; description: st
 		},
 		text: (result, theme) => rendered().explainText(result, theme, width()),
 		json: (result) => rendered().explainJson(result),
-		view: () => import('../ui/views/GuideView.js'),
 	};
 }
 

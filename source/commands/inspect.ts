@@ -59,7 +59,6 @@ export const inspect: Command<InspectResult> = {
 		inspectSections(result, theme)
 			.map((s) => [theme.heading(s.title), ...s.lines].join('\n'))
 			.join('\n\n'),
-	view: () => import('../ui/views/InspectView.js'),
 };
 
 export interface Section {

@@ -72,5 +72,4 @@ export const lint: Command<LintResult> = {
 				return renderText(result, theme);
 		}
 	},
-	view: () => import('../ui/views/LintView.js'),
 };

@@ -235,7 +235,6 @@ export const logs: Command<LogsResult> = {
 	},
 	// The lines were streamed as NDJSON already: no envelope after them.
 	json: (result) => (result.records ? result : undefined),
-	view: () => import('../ui/views/LogsView.js'),
 	text(result, theme, input) {
 		if (!result.records) return '';
 		const lines = result.records.map((r) => formatLine(r, flagBool(input, 'timestamps'), theme, true));

@@ -95,8 +95,6 @@ export interface Command<R = unknown> {
 	json?(result: R, input: Input): unknown;
 	/** In a terminal, open the interactive app at this command instead of printing (explain with no topic). */
 	opensApp?(input: Input): boolean;
-	/** Lazily loaded Ink view; without one the app shows the text rendering in a scrollable view. */
-	view?(): Promise<ViewModule<R>>;
 	/**
 	 * Commands that take over the terminal (exec shell, logs --follow) stream to ctx.stdout
 	 * and return only an exit summary. The app runs them after leaving Ink.

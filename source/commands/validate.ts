@@ -49,7 +49,6 @@ export const validate: Command<ValidateResult> = {
 		return EXIT.ok;
 	},
 	text: (result, theme) => validateText(result, theme),
-	view: () => import('../ui/views/ValidateView.js'),
 };
 
 export function statusGlyph(status: CheckResult['status'], theme: Theme): string {

@@ -2,6 +2,7 @@ import React, {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {AnyCommand, Choice, Context, Input, ViewModule} from '../commands/types.js';
+import {viewLoader} from './views/registry.js';
 import {isHelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
 import {makeTextView} from './views/TextView.js';
@@ -98,7 +99,8 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 		(async () => {
 			try {
 				const result = await command.run(makeContext(), input);
-				const View = command.view ? (await command.view()).default : makeTextView(command);
+				const load = viewLoader(command.name);
+				const View = load ? (await load()).default : makeTextView(command);
 				if (!cancelled) setScreen({kind: 'view', command, input, result, View});
 			} catch (error) {
 				if (cancelled) return;
