@@ -77,15 +77,17 @@ const PRAGMA = /^(docker-helper|hadolint)\s+(global\s+)?(ignore|ignore-file|igno
 export function findSuppressions(model: DockerfileModel): Suppression[] {
 	const out: Suppression[] = [];
 	const instructions = model.instructions;
+	let cursor = 0; // comments and instructions are both in line order: one walk finds each comment's next instruction
 	for (const c of model.comments) {
 		const m = PRAGMA.exec(c.text);
 		if (!m) continue;
+		while (cursor < instructions.length && instructions[cursor]!.line <= c.line) cursor++;
 		const source = m[1]!.toLowerCase() as 'docker-helper' | 'hadolint';
 		const global = m[2] !== undefined;
 		const kind = m[3]!.toLowerCase();
 		const codes = m[4]!.split(',').map((s) => s.trim()).filter(Boolean);
 		const reason = m[5]?.trim() || undefined;
-		const next = instructions.find((i) => i.line > c.line);
+		const next = instructions[cursor];
 		if (kind === 'ignore-file' || global) {
 			out.push({line: c.line, scope: 'file', codes, reason, source, from: 1, to: model.lines.length, used: 0});
 		} else if (kind === 'ignore-stage') {

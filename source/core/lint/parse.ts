@@ -1,11 +1,11 @@
 /**
- * Dockerfile → DockerfileModel. dockerfile-ast (the VS Code Docker tooling's parser) finds the
- * instructions and their extents (escape directive, continuations, heredoc bodies); we build the
- * rest ourselves from the source lines: a logical line with exact positions (comment lines inside
- * continuations dropped, CRLF handled), flags, JSON/shell form, heredocs, ONBUILD triggers,
- * stage-scoped ARG/ENV substitution and RUN split into shell commands.
+ * Dockerfile → DockerfileModel. The lexer (lexer.ts) finds the directives, comments and
+ * instructions with their extents in one pass; here each instruction gets its flags, words,
+ * JSON/shell form, heredocs, ONBUILD trigger, stage-scoped ARG/ENV substitution and RUN split
+ * into shell commands. Everything is linear in the input: variable scopes are persistent (an
+ * instruction keeps a cursor into its stage's binding history, not a copy of the variables).
  */
-import {DockerfileParser} from 'dockerfile-ast';
+import {lexDockerfile, positionAt, type LexedHeredoc, type LexedInstruction} from './lexer.js';
 import {parseShell, type PositionOf} from './shell.js';
 import type {
 	Comment,
@@ -39,107 +39,107 @@ const AUTOMATIC_ARGS = [
 ];
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
-/** A logical line: text with a position for every character. */
-interface Logical {
-	readonly text: string;
-	/** Source line and column of each character of `text` (flat arrays: no per-character objects). */
-	readonly posLine: number[];
-	readonly posCol: number[];
-	/** Last source line (1-based) of the logical line (before heredoc bodies). */
-	readonly lastLine: number;
+/** Anything variables can be looked up in: a Map or a scope. */
+export interface VariableLookup {
+	get(name: string): string | undefined;
 }
 
-function buildLogical(lines: readonly string[], startLine: number, startCol: number, maxLine: number, escape: string): Logical {
-	let text = '';
-	const posLine: number[] = [];
-	const posCol: number[] = [];
-	let lineNo = startLine;
-	let col = startCol;
-	let lastLine = startLine;
-	for (;;) {
-		const line = lines[lineNo - 1] ?? '';
-		const trimmedEnd = line.replace(/[ \t]+$/, '');
-		const continues = trimmedEnd.endsWith(escape) && !(escape === '\\' && trimmedEnd.endsWith('\\\\') && false);
-		const end = continues ? trimmedEnd.length - 1 : line.length;
-		if (end > col - 1) text += line.slice(col - 1, end);
-		for (let c = col - 1; c < end; c++) {
-			posLine.push(lineNo);
-			posCol.push(c + 1);
-		}
-		lastLine = lineNo;
-		if (!continues || lineNo >= maxLine) break;
-		text += ' ';
-		posLine.push(lineNo);
-		posCol.push(end + 1);
-		// skip comment and empty lines inside the continuation
-		lineNo++;
-		while (lineNo <= maxLine && /^\s*(#.*)?$/.test(lines[lineNo - 1] ?? '')) lineNo++;
-		if (lineNo > maxLine) break;
-		col = 1;
+interface Binding {
+	readonly seq: number;
+	readonly value: string | undefined;
+}
+
+/**
+ * The variable bindings of one stage (or of the global ARGs before the first FROM) as a history:
+ * each name keeps its bindings in order, so a scope is a table plus a sequence number and a
+ * lookup is a binary search. No instruction copies the variable map.
+ */
+class BindingTable {
+	private readonly all = new Map<string, Binding[]>();
+	/** ENV bindings only: what a stage built FROM this one inherits. */
+	private readonly env = new Map<string, Binding[]>();
+	seq = 0;
+	constructor(
+		/** Names declared before the first binding (automatic ARGs), value unknown. */
+		private readonly seed: ReadonlyMap<string, string | undefined>,
+		/** The stage this one is built FROM: its ENV as it was at the end of that stage. */
+		private readonly parent: {table: BindingTable; seq: number} | undefined,
+	) {}
+
+	set(name: string, value: string | undefined, isEnv: boolean): void {
+		this.seq++;
+		const b = {seq: this.seq, value};
+		push(this.all, name, b);
+		if (isEnv) push(this.env, name, b);
 	}
-	return {text, posLine, posCol, lastLine};
-}
 
-function positionIn(logical: Logical, base: number): PositionOf {
-	return (offset) => {
-		const n = logical.posLine.length;
-		if (n === 0) return [1, 1];
-		const i = Math.min(base + offset, n - 1);
-		return [logical.posLine[i]!, logical.posCol[i]!];
-	};
-}
+	lookup(name: string, seq: number, envOnly: boolean): Binding | undefined {
+		const found = latest((envOnly ? this.env : this.all).get(name), seq);
+		if (found) return found;
+		const inherited = this.parent?.table.lookup(name, this.parent.seq, true);
+		if (inherited) return inherited;
+		return !envOnly && this.seed.has(name) ? {seq: 0, value: this.seed.get(name)} : undefined;
+	}
 
-interface RawHeredocMarker {
-	readonly name: string;
-	readonly stripTabs: boolean;
-	readonly quoted: boolean;
-}
-
-function heredocMarkers(text: string): RawHeredocMarker[] {
-	const markers: RawHeredocMarker[] = [];
-	let quote: string | undefined;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quote) {
-			if (c === quote) quote = undefined;
-			else if (c === '\\' && quote === '"') i++;
-			continue;
-		}
-		if (c === "'" || c === '"') {
-			quote = c;
-			continue;
-		}
-		if (c === '\\') {
-			i++;
-			continue;
-		}
-		if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<' && text[i - 1] !== '<') {
-			const m = /^<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/.exec(text.slice(i));
-			if (m) {
-				markers.push({name: m[3]!, stripTabs: m[1] === '-', quoted: m[2] !== ''});
-				i += m[0].length - 1;
-			}
+	names(seq: number, envOnly: boolean, into: Map<string, string | undefined>): void {
+		if (!envOnly) for (const [k, v] of this.seed) into.set(k, v);
+		this.parent?.table.names(this.parent.seq, true, into);
+		for (const [k, arr] of envOnly ? this.env : this.all) {
+			const b = latest(arr, seq);
+			if (b) into.set(k, b.value);
 		}
 	}
-	return markers;
+}
+
+function push(map: Map<string, Binding[]>, name: string, b: Binding): void {
+	const arr = map.get(name);
+	if (arr) arr.push(b);
+	else map.set(name, [b]);
+}
+
+/** The last binding with seq <= `seq` (bindings are in seq order). */
+function latest(arr: readonly Binding[] | undefined, seq: number): Binding | undefined {
+	if (!arr || arr.length === 0 || arr[0]!.seq > seq) return undefined;
+	let lo = 0;
+	let hi = arr.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (arr[mid]!.seq <= seq) lo = mid;
+		else hi = mid - 1;
+	}
+	return arr[lo];
 }
 
 class Scope implements VariableScope {
-	readonly vars: ReadonlyMap<string, string | undefined>;
-	constructor(vars: ReadonlyMap<string, string | undefined>) {
-		this.vars = vars;
+	private materialized: Map<string, string | undefined> | undefined;
+	constructor(
+		private readonly table: BindingTable,
+		private readonly seq: number,
+	) {}
+
+	/** Every name in scope (built on first use; rules rarely need it). */
+	get vars(): ReadonlyMap<string, string | undefined> {
+		if (!this.materialized) {
+			this.materialized = new Map();
+			this.table.names(this.seq, false, this.materialized);
+		}
+		return this.materialized;
 	}
 
 	has(name: string): boolean {
-		return this.vars.has(name);
+		return this.table.lookup(name, this.seq, false) !== undefined;
+	}
+
+	get(name: string): string | undefined {
+		return this.table.lookup(name, this.seq, false)?.value;
 	}
 
 	expand(text: string): {value: string; unresolved: string[]} {
-		return expandVars(text, this.vars);
+		return expandVars(text, this);
 	}
 }
 
-export function expandVars(text: string, vars: ReadonlyMap<string, string | undefined>): {value: string; unresolved: string[]} {
+export function expandVars(text: string, vars: VariableLookup): {value: string; unresolved: string[]} {
 	const unresolved: string[] = [];
 	const value = text.replace(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced?: string, op?: string, word?: string, bare?: string) => {
 		if (match === '\\$') return '$';
@@ -227,27 +227,32 @@ function shellQuote(s: string): string {
 
 interface BuildState {
 	readonly lines: readonly string[];
-	readonly escape: string;
 	readonly problems: ParseProblem[];
-}
-
-interface Built {
-	instruction: MutableInstruction;
 }
 
 type MutableInstruction = {-readonly [K in keyof Instruction]: Instruction[K]};
 
-/** Build an Instruction from a logical line starting at the keyword (offset `base`). */
+function heredocOf(state: BuildState, h: LexedHeredoc, instructionLine: number): Heredoc {
+	const last = h.closed ? h.endLine - 1 : h.endLine;
+	const body: string[] = [];
+	for (let l = h.line; l <= last; l++) {
+		const text = state.lines[l - 1] ?? '';
+		body.push(h.stripTabs ? text.replace(/^\t+/, '') : text);
+	}
+	if (!h.closed) state.problems.push({line: instructionLine, message: `heredoc <<${h.name} is never closed: add a line with just ${h.name}`, kind: 'syntax'});
+	return {name: h.name, body: body.join('\n'), line: h.line, endLine: h.endLine, stripTabs: h.stripTabs, quoted: h.quoted};
+}
+
+/** Build an Instruction from a lexed logical line starting at the keyword (offset `base`). */
 function buildInstruction(
 	state: BuildState,
-	logical: Logical,
+	lexed: LexedInstruction,
 	base: number,
-	endLine: number,
 	scope: Scope,
 	ctx: {stageIndex: number; stageName: string | undefined; shellPipefail: boolean; shellIsPosix: boolean},
-): Built {
-	const text = logical.text.slice(base);
-	const at = positionIn(logical, base);
+): MutableInstruction {
+	const text = base === 0 ? lexed.text : lexed.text.slice(base);
+	const at: PositionOf = (o) => positionAt(lexed, base + o);
 	const kwMatch = /^\s*(\S+)/.exec(text)!;
 	const original = kwMatch[1]!;
 	const keyword = original.toUpperCase();
@@ -263,30 +268,10 @@ function buildInstruction(
 	while (argsStart < text.length && /\s/.test(text[argsStart]!)) argsStart++;
 	const argsText = text.slice(argsStart).replace(/\s+$/, '');
 	const argsAt: PositionOf = (o) => at(argsStart + o);
+	const endLine = lexed.endLine;
 
-	// heredocs: bodies follow the logical line
-	const heredocs: Heredoc[] = [];
-	if (HEREDOC_CAPABLE.has(keyword)) {
-		let cursor = logical.lastLine + 1;
-		for (const marker of heredocMarkers(argsText)) {
-			const bodyStart = cursor;
-			const body: string[] = [];
-			let closed = false;
-			while (cursor <= endLine) {
-				const l = state.lines[cursor - 1] ?? '';
-				const cmp = marker.stripTabs ? l.replace(/^\t+/, '') : l;
-				if (cmp === marker.name || cmp.trimEnd() === marker.name) {
-					closed = true;
-					break;
-				}
-				body.push(marker.stripTabs ? cmp : l);
-				cursor++;
-			}
-			if (!closed) state.problems.push({line: logical.posLine[0] ?? line, message: `heredoc <<${marker.name} is never closed: add a line with just ${marker.name}`, kind: 'syntax'});
-			heredocs.push({name: marker.name, body: body.join('\n'), line: bodyStart, endLine: cursor, stripTabs: marker.stripTabs, quoted: marker.quoted});
-			cursor++;
-		}
-	}
+	// heredocs: the lexer found their bodies after the logical line
+	const heredocs: Heredoc[] = HEREDOC_CAPABLE.has(keyword) ? lexed.heredocs.map((h) => heredocOf(state, h, line)) : [];
 
 	let form: 'json' | 'shell' = 'shell';
 	let json: string[] | undefined;
@@ -304,7 +289,7 @@ function buildInstruction(
 	const mounts = flags.filter((f) => f.name === 'mount').map(parseMount);
 	let onbuild: Instruction | undefined;
 	if (keyword === 'ONBUILD' && argsText.length > 0) {
-		onbuild = buildInstruction(state, logical, base + argsStart, endLine, scope, ctx).instruction;
+		onbuild = buildInstruction(state, lexed, base + argsStart, scope, ctx);
 	}
 
 	let shell: ShellScript | undefined;
@@ -330,22 +315,28 @@ function buildInstruction(
 				}
 				const body = h.body;
 				const lineStarts = [0];
-				for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);
+				for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineStarts.push(i + 1);
 				const bodyAt: PositionOf = (o) => {
-					let l = 0;
-					while (l + 1 < lineStarts.length && lineStarts[l + 1]! <= o) l++;
-					return [h.line + l, o - lineStarts[l]! + 1];
+					// binary search: the last line that starts at or before o
+					let lo = 0;
+					let hi = lineStarts.length - 1;
+					while (lo < hi) {
+						const mid = (lo + hi + 1) >> 1;
+						if (lineStarts[mid]! <= o) lo = mid;
+						else hi = mid - 1;
+					}
+					return [h.line + lo, o - lineStarts[lo]! + 1];
 				};
 				const script = parseShell(body, bodyAt, {pipefail: ctx.shellPipefail});
-				commands.push(...script.commands);
+				for (const c of script.commands) commands.push(c);
 				pipefail = pipefail || script.pipefail;
-				problems.push(...script.problems);
+				for (const p of script.problems) problems.push(p);
 			}
 			shell = {commands, pipefail, problems};
 		}
 	}
 
-	const instruction: MutableInstruction = {
+	return {
 		keyword,
 		original,
 		line,
@@ -367,10 +358,9 @@ function buildInstruction(
 		scope,
 		expanded: keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT' ? argsText : scope.expand(argsText).value,
 	};
-	return {instruction};
 }
 
-export function parseImageRef(raw: string, expanded: string, unresolved: readonly string[], stages: readonly Stage[]): ImageRef {
+export function parseImageRef(raw: string, expanded: string, unresolved: readonly string[], stages: readonly Stage[] | ReadonlyMap<string, Stage>): ImageRef {
 	let rest = expanded.trim();
 	let digest: string | undefined;
 	const at = rest.indexOf('@');
@@ -395,7 +385,7 @@ export function parseImageRef(raw: string, expanded: string, unresolved: readonl
 	}
 	if (registry === 'docker.io' && rest.startsWith('library/')) rest = rest.slice('library/'.length);
 	const lower = expanded.trim().toLowerCase();
-	const stage = stages.find((s) => s.name !== undefined && s.name === lower);
+	const stage = stages instanceof Map ? stages.get(lower) : (stages as readonly Stage[]).find((s) => s.name !== undefined && s.name === lower);
 	return {raw, expanded: expanded.trim(), unresolved, registry, repository: rest, tag: tag === '' ? undefined : tag, digest, scratch: rest === 'scratch' && registry === 'docker.io', stageIndex: stage?.index};
 }
 
@@ -403,55 +393,47 @@ const REQUIRES_ARGS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV',
 
 /** Parse a Dockerfile. Never throws for bad input: problems are listed in `problems`. */
 export function parseDockerfile(source: string, path = 'Dockerfile'): DockerfileModel {
-	const text = source.replace(/^\uFEFF/, '');
-	const lines = text.split(/\r?\n|\r/);
+	const lexed = lexDockerfile(source);
+	const lines = lexed.lines;
 	const normalized = lines.join('\n');
 	const problems: ParseProblem[] = [];
-
-	// parser directives: only at the very top, before any other comment, blank line or instruction
-	const directives: Directive[] = [];
-	for (let i = 0; i < lines.length; i++) {
-		const m = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(lines[i]!);
-		if (!m) break;
-		const name = m[1]!.toLowerCase();
-		if (directives.some((d) => d.name === name)) break;
-		directives.push({name, value: m[2]!, line: i + 1});
-	}
-	const escapeDirective = directives.find((d) => d.name === 'escape');
-	if (escapeDirective && escapeDirective.value !== '\\' && escapeDirective.value !== '`') {
-		problems.push({line: escapeDirective.line, message: `invalid escape directive "${escapeDirective.value}": use \\ or \``, kind: 'syntax'});
-	}
-	const escape: '\\' | '`' = escapeDirective?.value === '`' ? '`' : '\\';
-
-	const df = DockerfileParser.parse(normalized);
-	const astInstructions = df.getInstructions();
-	const state: BuildState = {lines, escape, problems};
+	const directives: Directive[] = lexed.directives.map((d) => ({...d}));
+	if (lexed.badEscape) problems.push({line: lexed.badEscape.line, message: `invalid escape directive "${lexed.badEscape.value}": use \\ or \``, kind: 'syntax'});
+	const escape = lexed.escape;
+	const state: BuildState = {lines, problems};
 
 	const instructions: Instruction[] = [];
 	const globals: Instruction[] = [];
 	const stages: Stage[] = [];
+	const stagesByName = new Map<string, Stage>();
 	type MutableStage = {-readonly [K in keyof Stage]: Stage[K]} & {instructions: Instruction[]};
 	let current: MutableStage | undefined;
-	const globalVars = new Map<string, string | undefined>();
-	for (const a of AUTOMATIC_ARGS) globalVars.set(a, undefined);
-	let vars = new Map(globalVars);
-	const stageEnv = new Map<number, Map<string, string | undefined>>();
+	const automatic = new Map<string, string | undefined>();
+	for (const a of AUTOMATIC_ARGS) automatic.set(a, undefined);
+	const proxies = new Map<string, string | undefined>();
+	for (const a of AUTOMATIC_ARGS) if (/PROXY/i.test(a)) proxies.set(a, undefined);
+	// global ARGs (before the first FROM): the only variables FROM lines see
+	const globalTable = new BindingTable(automatic, undefined);
+	let table = globalTable;
+	let fromScope: Scope | undefined;
+	const stageTables: BindingTable[] = [];
 	let shellPipefail = false;
 	let shellIsPosix = true;
-	const covered = new Set<number>();
+	let byKeywordCache: Map<string, Instruction[]> | undefined;
 
-	for (const ast of astInstructions) {
-		const range = ast.getRange();
-		const startLine = range.start.line + 1;
-		const endLine = range.end.line + 1;
-		const kwRange = ast.getInstructionRange();
-		for (let l = startLine; l <= endLine; l++) covered.add(l);
-		const logical = buildLogical(lines, startLine, kwRange.start.character + 1, endLine, escape);
-		const kw = ast.getKeyword().toUpperCase();
-		const scope = new Scope(new Map(vars));
-		let built: Instruction;
+	const finish = (stage: MutableStage, endLine: number): void => {
+		const done = {...stage, endLine};
+		stages.push(done);
+		if (done.name !== undefined && !stagesByName.has(done.name)) stagesByName.set(done.name, done);
+	};
+
+	for (const lex of lexed.instructions) {
+		const startLine = lex.line;
+		const kw = lex.keyword.toUpperCase();
+		const scope = new Scope(table, table.seq);
+		let built: MutableInstruction;
 		try {
-			built = buildInstruction(state, logical, 0, endLine, scope, {stageIndex: current?.index ?? -1, stageName: current?.name, shellPipefail, shellIsPosix}).instruction;
+			built = buildInstruction(state, lex, 0, scope, {stageIndex: current?.index ?? -1, stageName: current?.name, shellPipefail, shellIsPosix});
 		} catch (error) {
 			problems.push({line: startLine, message: `cannot parse ${kw}: ${(error as Error).message}`, kind: 'syntax'});
 			continue;
@@ -469,14 +451,14 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		instructions.push(built);
 
 		if (built.keyword === 'FROM') {
-			if (current) stages.push({...current, endLine: startLine - 1});
-			const fromScope = new Scope(new Map(globalVars));
+			if (current) finish(current, startLine - 1);
+			fromScope ??= new Scope(globalTable, globalTable.seq);
 			const words = built.words.map((w) => w.value);
 			const rawImage = words[0] ?? '';
 			const asIndex = words.findIndex((w) => w.toLowerCase() === 'as');
 			const nameOriginal = asIndex > 0 ? words[asIndex + 1] : undefined;
 			const {value, unresolved} = fromScope.expand(rawImage);
-			const base = parseImageRef(rawImage, value, unresolved, stages);
+			const base = parseImageRef(rawImage, value, unresolved, stagesByName);
 			const index = stages.length;
 			const platformFlag = built.flag('platform');
 			current = {
@@ -488,18 +470,18 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 				platform: platformFlag?.value ?? undefined,
 				instructions: [],
 				line: startLine,
-				endLine,
+				endLine: built.endLine,
 				final: false,
 			};
 			instructions[instructions.length - 1] = current.from;
 			// a stage built FROM another stage inherits its ENV (and SHELL)
-			vars = new Map(base.stageIndex !== undefined ? stageEnv.get(base.stageIndex) ?? [] : []);
-			for (const a of AUTOMATIC_ARGS) if (!vars.has(a) && /PROXY/i.test(a)) vars.set(a, undefined);
+			const parent = base.stageIndex !== undefined ? stageTables[base.stageIndex] : undefined;
+			table = new BindingTable(proxies, parent ? {table: parent, seq: parent.seq} : undefined);
+			stageTables[index] = table;
 			if (base.stageIndex === undefined) {
 				shellPipefail = false;
 				shellIsPosix = true;
 			}
-			stageEnv.set(index, new Map());
 			continue;
 		}
 
@@ -510,18 +492,13 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 				const name = eq < 0 ? w.value : w.value.slice(0, eq);
 				if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
 				const dflt = eq < 0 ? undefined : scope.expand(unquote(w.value.slice(eq + 1))).value;
-				if (!current) {
-					globalVars.set(name, dflt);
-					vars.set(name, dflt);
-				} else vars.set(name, dflt ?? globalVars.get(name));
+				if (!current) table.set(name, dflt, false);
+				else table.set(name, dflt ?? globalTable.lookup(name, globalTable.seq, false)?.value, false);
 			}
 		} else if (built.keyword === 'ENV') {
-			const pairs = envPairs(built.args);
-			for (const [k, v] of pairs) {
-				const value = expandVars(v, vars).value;
-				vars.set(k, value);
-				if (current) stageEnv.get(current.index)?.set(k, value);
-			}
+			// every pair is expanded with the variables as they were before this ENV (as BuildKit does:
+			// `ENV abc=bye def=$abc` gives def the previous abc)
+			for (const [k, v] of envPairs(built.args)) table.set(k, scope.expand(v).value, current !== undefined);
 		} else if (built.keyword === 'SHELL' && built.json) {
 			const prog = (built.json[0] ?? '').replace(/^.*\//, '');
 			shellIsPosix = SHELL_NAMES.has(prog);
@@ -536,7 +513,7 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 	if (current) {
 		let last = lines.length;
 		while (last > current.line && (lines[last - 1] ?? '').trim() === '') last--;
-		stages.push({...current, endLine: last});
+		finish(current, last);
 	}
 	if (stages.length > 0) {
 		const last = stages[stages.length - 1]!;
@@ -545,18 +522,7 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 	if (instructions.length === 0) problems.push({line: 1, message: 'the file has no instructions', kind: 'structure'});
 	else if (stages.length === 0) problems.push({line: instructions[0]!.line, message: 'no FROM instruction: a Dockerfile must start a stage with FROM', kind: 'structure'});
 
-	// comments (directive lines excluded; heredoc bodies excluded)
-	const heredocLines = new Set<number>();
-	for (const i of instructions) for (const h of i.heredocs) for (let l = h.line; l <= h.endLine; l++) heredocLines.add(l);
-	const comments: Comment[] = [];
-	const directiveLines = new Set(directives.map((d) => d.line));
-	for (let i = 0; i < lines.length; i++) {
-		const n = i + 1;
-		if (directiveLines.has(n) || heredocLines.has(n)) continue;
-		const m = /^\s*#(.*)$/.exec(lines[i]!);
-		if (m) comments.push({line: n, text: m[1]!.trim(), inContinuation: covered.has(n)});
-	}
-
+	const comments: Comment[] = lexed.comments.map((c) => ({...c}));
 	const stageByIndex = (i: number): Stage | undefined => stages[i];
 	return {
 		path,
@@ -570,13 +536,21 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		stages,
 		problems,
 		byKeyword: (keyword: string) => {
-			const k = keyword.toUpperCase();
-			return instructions.filter((i) => i.keyword === k);
+			if (!byKeywordCache) {
+				byKeywordCache = new Map();
+				for (const i of instructions) {
+					const list = byKeywordCache.get(i.keyword);
+					if (list) list.push(i);
+					else byKeywordCache.set(i.keyword, [i]);
+				}
+			}
+			// a fresh array each time: callers may sort or filter it
+			return [...(byKeywordCache.get(keyword.toUpperCase()) ?? [])];
 		},
 		stageOf: (instruction: Instruction) => (instruction.stageIndex >= 0 ? stageByIndex(instruction.stageIndex) : undefined),
 		findStage: (nameOrIndex: string) => {
 			const key = nameOrIndex.toLowerCase();
-			return stages.find((s) => s.name === key) ?? (/^\d+$/.test(key) ? stages[Number(key)] : undefined);
+			return stagesByName.get(key) ?? (/^\d+$/.test(key) ? stages[Number(key)] : undefined);
 		},
 	};
 }

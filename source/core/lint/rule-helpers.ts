@@ -83,9 +83,11 @@ export function finalStage(file: DockerfileModel): Stage | undefined {
 /** A stage and the stages it is built FROM, nearest first (FROM <stage> chains). */
 export function stageChain(file: DockerfileModel, stage: Stage): Stage[] {
 	const chain: Stage[] = [];
+	const seen = new Set<Stage>();
 	let cur: Stage | undefined = stage;
-	while (cur && !chain.includes(cur)) {
+	while (cur && !seen.has(cur)) {
 		chain.push(cur);
+		seen.add(cur);
 		const idx: number | undefined = cur.base.stageIndex;
 		cur = idx === undefined ? undefined : file.stages[idx];
 	}
@@ -156,10 +158,15 @@ export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
 	'SOURCE_DATE_EPOCH',
 ]);
 
-/** Stages whose layers end up in the final image: the final stage and the stages it is built FROM. */
+/** Stages whose layers end up in the final image: the final stage and the stages it is built FROM. Shared per model: do not mutate. */
+const shippedCache = new WeakMap<DockerfileModel, Set<number>>();
 export function shippedStages(file: DockerfileModel): Set<number> {
+	const cached = shippedCache.get(file);
+	if (cached) return cached;
 	const last = finalStage(file);
-	return new Set(last ? stageChain(file, last).map((s) => s.index) : []);
+	const set = new Set(last ? stageChain(file, last).map((s) => s.index) : []);
+	shippedCache.set(file, set);
+	return set;
 }
 
 /** True if the instruction's layers ship in the final image (for cache-cleanup rules). */

@@ -190,7 +190,7 @@ export interface Instruction {
 	readonly raw: string;
 	/** Arguments text after the flags: continuations joined with a space, comment lines dropped, heredoc bodies excluded. */
 	readonly args: string;
-	/** Argument words as dockerfile-ast splits them (flags excluded, heredoc bodies excluded). */
+	/** Argument words split at whitespace (flags excluded, heredoc bodies excluded). */
 	readonly words: readonly Word[];
 	readonly flags: readonly Flag[];
 	flag(name: string): Flag | undefined;
@@ -216,11 +216,13 @@ export interface Instruction {
 }
 
 export interface VariableScope {
-	/** Names in scope; value undefined = declared (ARG X) without a value / default. */
+	/** Names in scope; value undefined = declared (ARG X) without a value / default. Built on first use (costs the number of names). */
 	readonly vars: ReadonlyMap<string, string | undefined>;
 	/** Substitute $X, ${X}, ${X:-default}, ${X:+alt}, ${X-default}. Unknown variables are listed. */
 	expand(text: string): {readonly value: string; readonly unresolved: readonly string[]};
 	has(name: string): boolean;
+	/** The value of one variable (undefined: not in scope, or declared without a value). Cheap: prefer it to `vars`. */
+	get(name: string): string | undefined;
 }
 
 export interface ImageRef {

@@ -2,17 +2,13 @@
  * The whole real-world corpus lints with no crash, no rule failure and no parse error
  * (every corpus file is a valid Dockerfile). Counts per rule go to bench/RESULTS.md (bench/lint.mjs).
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {lintSource} from '../../../source/core/lint/engine.js';
 import {rules} from '../../../source/core/lint/rules/index.js';
-import {ROOT} from '../../support/cli.js';
+import {corpusDir} from '../../support/corpus.js';
 
-export function corpusDir(): string | undefined {
-	for (const dir of [path.resolve(ROOT, '..', 'shared', 'corpus', 'dockerfiles'), path.resolve(ROOT, '..', '..', 'shared', 'corpus', 'dockerfiles'), '/work/shared/corpus/dockerfiles']) if (existsSync(dir)) return dir;
-	return undefined;
-}
 
 const dir = corpusDir();
 

@@ -20,7 +20,7 @@ const rule = defineRule({
 				if (n > here) out.push({line: ins.line, message: rule.message(from, `stage ${n} does not exist before this one (stages are numbered from 0; this is stage ${here}).`)});
 				continue;
 			}
-			const target = file.stages.find((s) => s.name === from.toLowerCase());
+			const target = file.findStage(from);
 			if (target) {
 				if (target.index > here) out.push({line: ins.line, message: rule.message(from, `stage "${from}" is defined later (line ${target.line}); a stage can only copy from stages above it.`)});
 				continue;

@@ -12,7 +12,7 @@ const rule = defineRule({
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {
 			if (!isShipped(file, run)) continue;
-			const env = run.scope.vars.get('PIP_NO_CACHE_DIR');
+			const env = run.scope.get('PIP_NO_CACHE_DIR');
 			if (env !== undefined && !/^(0|false|no|off)$/i.test(env)) continue;
 			if (hasCacheMount(run, ['/root/.cache/pip']) || run.mounts.some((m) => m.type === 'cache' && /\.cache(\/pip)?\/?$/.test(m.target ?? ''))) continue;
 			if (removesPath(run, ['/root/.cache', '$HOME/.cache', '${HOME}/.cache'])) continue;

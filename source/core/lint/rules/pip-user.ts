@@ -1,12 +1,10 @@
-import {defineRule, type Instruction, type RuleFinding, type Stage} from '../types.js';
+import {defineRule, type RuleFinding, type Stage} from '../types.js';
 import {commandsOf, finalStage, splitUser, toolInvocation} from '../rule-helpers.js';
 
-function userAt(stage: Stage, ins: Instruction | undefined): string {
+/** The USER in effect at the end of a stage. */
+function userAt(stage: Stage): string {
 	let user = 'root';
-	for (const i of stage.instructions) {
-		if (ins && i.line >= ins.line) break;
-		if (i.keyword === 'USER') user = splitUser((i.expanded || i.args).trim()).user;
-	}
+	for (const i of stage.instructions) if (i.keyword === 'USER') user = splitUser((i.expanded || i.args).trim()).user;
 	return user;
 }
 const isRoot = (u: string) => u === 'root' || u === '0';
@@ -21,7 +19,7 @@ const rule = defineRule({
 	check({file}): RuleFinding[] {
 		const last = finalStage(file);
 		if (!last) return [];
-		const finalUser = userAt(last, undefined);
+		const finalUser = userAt(last);
 		if (isRoot(finalUser) || finalUser.includes('$')) return [];
 		const out: RuleFinding[] = [];
 		// Stages whose /root/.local reaches the final stage: itself, or COPY --from=<stage> /root/.local.
@@ -35,8 +33,11 @@ const rule = defineRule({
 		}
 		for (const s of file.stages) {
 			if (!copiedFrom.has(s.index)) continue;
-			for (const run of s.instructions.filter((i) => i.keyword === 'RUN')) {
-				if (!isRoot(userAt(s, run))) continue;
+			// one walk of the stage: the USER in effect at each RUN
+			let user = 'root';
+			for (const run of s.instructions) {
+				if (run.keyword === 'USER') user = splitUser((run.expanded || run.args).trim()).user;
+				if (run.keyword !== 'RUN' || !isRoot(user)) continue;
 				for (const c of commandsOf(run)) {
 					const inv = toolInvocation(c);
 					if (inv?.tool !== 'pip' || !inv.args.includes('--user') || inv.args.find((a) => !a.startsWith('-')) !== 'install') continue;
