@@ -3,6 +3,7 @@ import {diagnose, type Diagnosis} from '../core/diagnose/diagnose.js';
 import type {DiagnosisFacts} from '../core/diagnose/facts.js';
 import {RULES} from '../core/diagnose/rules/index.js';
 import type {Finding} from '../core/diagnose/types.js';
+import {mayBeTroubled, troubleRank} from '../core/engine/trouble.js';
 import {EXIT, HelperError, usageError} from '../core/errors.js';
 import {formatBytes} from '../core/units.js';
 import type {Theme} from '../output/theme.js';
@@ -119,30 +120,15 @@ export function factsSummary(f: DiagnosisFacts) {
 	};
 }
 
-/** Containers for --all: exited non-zero, restarting, dead, unhealthy, and created ones (kept only if their start failed). */
+/** Containers for --all: the ones the container list shows in trouble, and created ones (kept only if their start failed). */
 async function troubledContainers(engine: Engine): Promise<string[]> {
 	const list = await engine.listContainers({all: true});
-	return list
-		.filter((c) => {
-			const exited = /^Exited \((\d+)\)/.exec(c.Status ?? '');
-			return (exited && exited[1] !== '0') || c.State === 'restarting' || c.State === 'dead' || c.State === 'created' || /\(unhealthy\)/.test(c.Status ?? '');
-		})
-		.map((c) => c.Id);
+	return list.filter(mayBeTroubled).map((c) => c.id);
 }
-
-const ORDER = (c: {State: string; Status: string}): number => {
-	if (c.State === 'restarting') return 0;
-	if (/\(unhealthy\)/.test(c.Status)) return 1;
-	if (c.State === 'dead') return 2;
-	if (/^Exited \((?!0\))/.test(c.Status)) return 3;
-	if (c.State === 'created') return 4;
-	if (c.State === 'exited') return 5;
-	return 6;
-};
 
 /** Picker choices: troubled containers first. */
 export function containerChoices(ctx: Context): Promise<Choice[]> {
-	return pickContainers(ctx, {rank: ORDER});
+	return pickContainers(ctx, {rank: troubleRank});
 }
 
 // --- text rendering

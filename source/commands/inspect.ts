@@ -3,8 +3,8 @@
  * can read, with secrets redacted (env values, command-line secrets, labels, probe output).
  * --json gives the summary and the engine's full document, redacted the same way.
  */
-import type {ImageInspect} from '../adapters/docker.js';
-import {summarizeContainer, type ContainerDoc, type InspectSummary} from '../core/container-summary.js';
+import {summarizeContainer, type InspectSummary} from '../core/container-summary.js';
+import type {ImageFacts} from '../core/engine/types.js';
 import {isHelperError} from '../core/errors.js';
 import {REDACTED, redactContainerDocument} from '../core/redact.js';
 import type {Theme} from '../output/theme.js';
@@ -37,21 +37,18 @@ export const inspect: Command<InspectResult> = {
 	flags: {},
 	async run(ctx, input) {
 		const engine = await ctx.engine();
-		const raw = await engine.inspectContainer(input.args[0]!);
-		let image: ImageInspect | null = null;
+		const container = await engine.inspectContainer(input.args[0]!);
+		let image: ImageFacts | null = null;
 		try {
-			image = raw.Image ? await engine.inspectImage(raw.Image) : null;
+			image = container.imageId ? await engine.inspectImage(container.imageId) : null;
 		} catch (error) {
 			// The image may have been removed since the container was created: the summary says so.
 			if (!isHelperError(error) || error.code !== 'NO_SUCH_IMAGE') throw error;
 		}
-		const imageDoc = image as unknown as {Id?: string; Architecture?: string; Os?: string; Variant?: string; RepoTags?: string[]} | null;
 		return {
-			summary: summarizeContainer(raw as unknown as ContainerDoc, imageDoc),
-			document: redactContainerDocument(raw as unknown as Record<string, unknown>),
-			image: imageDoc
-				? {id: imageDoc.Id ?? '', architecture: imageDoc.Architecture ?? null, os: imageDoc.Os ?? null, variant: imageDoc.Variant ?? null, tags: imageDoc.RepoTags ?? []}
-				: null,
+			summary: summarizeContainer(container.document, image?.document ?? null),
+			document: redactContainerDocument(container.document),
+			image: image ? {id: image.id, architecture: image.architecture, os: image.os, variant: image.variant, tags: image.repoTags} : null,
 		};
 	},
 	json: (result) => ({summary: result.summary, image: result.image, document: result.document}),

@@ -9,7 +9,7 @@ import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LogRecord, type 
 import {redactText} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
 import {makeTheme, type Theme} from '../output/theme.js';
-import {containerArg, displayName} from './container-arg.js';
+import {containerArg} from './container-arg.js';
 import {flagBool, flagNumber, flagString, type Command, type Input} from './types.js';
 
 export interface LogsResult {
@@ -122,32 +122,17 @@ export const logs: Command<LogsResult> = {
 		const options = readOptions(input, Date.now());
 		const engine = await ctx.engine();
 		const info = await engine.inspectContainer(input.args[0]!);
-		const tty = info.Config?.Tty === true;
-		const name = displayName(info.Name, info.Id);
+		const {tty, name} = info;
 		const appMode = ctx.interactive;
 		const tail = options.tail ?? (appMode ? APP_DEFAULT_TAIL : undefined);
 		const wantTimes = options.timestamps || options.json;
 		const stream = await engine
-			.containerLogStream(info.Id, {
+			.containerLogStream(info.id, {
 				follow: options.follow && !appMode,
 				timestamps: wantTimes,
 				...(tail !== undefined ? {tail} : {}),
 				...(options.since !== undefined ? {since: options.since} : {}),
 				...(options.until !== undefined ? {until: options.until} : {}),
-			})
-			.catch((error: unknown) => {
-				if (error instanceof HelperError && /does not support reading/i.test(error.message)) {
-					const driver = info.HostConfig?.LogConfig?.Type ?? 'its';
-					throw new HelperError(
-						'ENGINE_ERROR',
-						`Container ${name} uses the '${driver}' log driver, which the engine cannot read logs back from.`,
-						driver === 'none'
-							? `It keeps no logs. Recreate it with a readable driver: docker run --log-driver local ... (or json-file).`
-							: `Read them where the '${driver}' driver sends them, or use the local or json-file driver (dual logging needs Docker 20.10+ with it enabled).`,
-						{container: name, driver},
-					);
-				}
-				throw error;
 			});
 		const theme = options.json ? makeTheme(false) : ctx.theme;
 		const records: LogRecord[] = [];
@@ -215,7 +200,7 @@ export const logs: Command<LogsResult> = {
 		}
 		return {
 			container: name,
-			id: info.Id,
+			id: info.id,
 			tty,
 			lines: counts.lines,
 			stdoutLines: counts.stdout,

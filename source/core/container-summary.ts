@@ -62,6 +62,7 @@ export interface ContainerDoc {
 		CapDrop?: string[] | null;
 		NetworkMode?: string;
 		LogConfig?: {Type?: string; Config?: Record<string, string>};
+		PortBindings?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null;
 		Tmpfs?: Record<string, string> | null;
 		Init?: boolean | null;
 		Runtime?: string;
