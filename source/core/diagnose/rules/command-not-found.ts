@@ -10,11 +10,13 @@ export const commandNotFound: Rule = {
 	description: 'The entrypoint or command does not exist in the image (exit 127 or the runtime create error), or a script names an interpreter the image lacks.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['command-not-found', 'entrypoint-path-missing', 'shell-command-not-found', 'interpreter-missing'], silent: ['crlf-entrypoint', 'not-executable', 'exec-format-error', 'stuck-created', 'stuck-created-device']},
 	diagnose(f) {
 		const probe = f.executable;
 		if (probe?.crlf) return null; // crlf-script explains it
 		if (f.state.running && !f.state.restarting) return null;
-		const stateHit = CREATE_NOT_FOUND.test(f.state.error) && !/exec format error|permission denied/i.test(f.state.error);
+		const stateHit = CREATE_NOT_FOUND.test(f.state.error) && !/exec format error|permission denied|apparmor|chdir to cwd|error mounting|rlimit|sysctl|cgroup|nvidia-container-cli/i.test(f.state.error);
 		const shellHit = f.state.exitCode === 127 ? lastMatch(f, SHELL_NOT_FOUND) : null;
 		const initHit = lastMatch(f, /exec user process caused:? "?no such file or directory|exec .+: no such file or directory/);
 		const interpreterMissing = probe?.exists && probe.interpreter && initHit ? probe.interpreter : null;

@@ -17,6 +17,8 @@ export const exitZeroService: Rule = {
 	description: 'The main process exited 0 although the container looks like a long-running service (a daemonising entrypoint or a one-shot command).',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['exit-zero-daemon'], silent: ['one-shot-exit-zero', 'stopped-sigterm', 'healthy-running']},
 	diagnose(f) {
 		if (f.state.running || f.state.exitCode !== 0 || f.state.status === 'created') return null;
 		// A stop or kill request explains a clean exit.

@@ -7,6 +7,8 @@ export const sigkillStopTimeout: Rule = {
 	description: 'docker stop had to SIGKILL the container after its timeout because PID 1 ignored SIGTERM.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['sigkill-stop-timeout'], silent: ['sigkill-docker-kill', 'oom-killed', 'stopped-sigterm']},
 	diagnose(f) {
 		if (f.state.exitCode !== 137 || f.state.oomKilled || events(f, 'oom').length > 0 || f.state.running) return null;
 		const kills = events(f, 'kill');
