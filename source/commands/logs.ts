@@ -96,7 +96,7 @@ export const logs: Command<LogsResult> = {
 		timestamps: {type: 'boolean', shortFlag: 't', description: "Show each line's timestamp"},
 		grep: {type: 'string', shortFlag: 'g', placeholder: 'pattern', description: 'Only lines matching this regular expression'},
 		ignoreCase: {type: 'boolean', shortFlag: 'i', description: 'Case-insensitive --grep'},
-		redact: {type: 'boolean', default: true, description: 'Redact secret-looking values (--no-redact shows them)'},
+		redact: {type: 'boolean', default: true, description: 'Show secret-looking values as they are (redacted by default)'},
 		json: {type: 'boolean', description: 'NDJSON, one {stream, time, line} object per line'},
 	},
 	streams: (input) => flagBool(input, 'follow'),

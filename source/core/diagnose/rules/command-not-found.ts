@@ -1,4 +1,4 @@
-import {field, lastMatch, logEvidence} from '../helpers.js';
+import {field, lastMatch, logEvidence, commandEvidence} from '../helpers.js';
 import type {Evidence} from '../types.js';
 import type {Rule} from '../types.js';
 
@@ -26,7 +26,7 @@ export const commandNotFound: Rule = {
 		if (f.state.error) evidence.push(field(f, 'State.Error', f.state.error));
 		if (shellHit) evidence.push(logEvidence(f, shellHit.line));
 		if (initHit && !shellHit) evidence.push(logEvidence(f, initHit.line));
-		evidence.push(field(f, 'Path', [f.container.path, ...f.container.args].join(' ')));
+		evidence.push(commandEvidence(f));
 		if (probe) evidence.push({kind: 'file', label: probe.path, value: probe.exists ? `exists; first line ${JSON.stringify(probe.firstLine ?? '')}` : 'not found in the container filesystem', command: `docker cp ${f.container.name}:${probe.path} - | tar -tv`});
 		const inShell = Boolean(shellHit);
 		return {

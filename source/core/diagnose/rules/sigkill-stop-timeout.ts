@@ -1,4 +1,4 @@
-import {eventEvidence, events, field, ref, sh} from '../helpers.js';
+import {eventEvidence, events, field, ref, sh, commandEvidence} from '../helpers.js';
 import type {Rule} from '../types.js';
 
 /** docker stop sent SIGTERM, waited, then SIGKILL: PID 1 ignored SIGTERM. */
@@ -19,7 +19,7 @@ export const sigkillStopTimeout: Rule = {
 		const name = sh(ref(f));
 		const evidence = [field(f, 'State.ExitCode', 137), field(f, 'State.OOMKilled', false), eventEvidence(f, term), eventEvidence(f, lastKill9)];
 		if (stop) evidence.push(eventEvidence(f, stop));
-		evidence.push(field(f, 'Path', [f.container.path, ...f.container.args].join(' ')));
+		evidence.push(commandEvidence(f));
 		const shellForm = f.container.path === '/bin/sh' || f.container.path === 'sh' || f.container.path === '/bin/bash' || f.container.path === 'bash';
 		return {
 			title: `Stopped with SIGKILL: PID 1 ignored SIGTERM for ${waited.toFixed(0)} s`,
