@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {exists, readText, writeFileSafe} from '../adapters/files.js';
+import {checkWriteTarget, readText, writeFileSafe} from '../adapters/files.js';
 import {CONFIG_FILES, configure as configureFor, detectPlatform, PLATFORMS, type ConfigFileId, type ConfigureResult, type Platform} from '../core/setup/configure.js';
 import {recommend} from '../core/setup/recommend.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
@@ -13,7 +13,7 @@ export const configure: Command<ConfigureResult> = {
 	name: 'configure',
 	summary: 'Show the Docker Desktop / engine configuration for this platform (daemon.json, .wslconfig)',
 	description:
-		"Turns recommend's numbers into configuration for the detected platform: Docker Desktop Resources\nsettings on macOS and Windows, the .wslconfig limits for WSL 2, and for a Linux engine a daemon.json\nwith log rotation, default ulimits, storage driver, live-restore and default shm size. An existing\ndaemon.json is merged, never replaced: your keys stay, and every change is listed. Files are shown,\nnot written, unless --write <path> is given (an existing file is replaced only with --force; the old\none is kept as .bak).",
+		"Turns recommend's numbers into configuration for the detected platform: Docker Desktop Resources\nsettings on macOS and Windows, the .wslconfig limits for WSL 2, and for a Linux engine a daemon.json\nwith log rotation, default ulimits, storage driver, live-restore and default shm size. An existing\ndaemon.json is merged, never replaced: your keys stay, and every change is listed. Files are shown,\nnot written, unless --write <path> is given (an existing file is replaced only with --force; the old\none is kept as a numbered backup, <path>.bak, .bak.2 ...; a symbolic link is never written through).",
 	usage: 'docker-helper configure [--platform auto|linux|macos|windows] [--workload <kind>] [--write <path> [--file daemon.json|.wslconfig] [--force]]',
 	examples: [
 		'docker-helper configure',
@@ -28,7 +28,7 @@ export const configure: Command<ConfigureResult> = {
 		workload: workloadFlag,
 		write: {type: 'string', placeholder: 'path', description: 'Write the file to this path instead of only showing it'},
 		file: {type: 'string', choices: CONFIG_FILES, placeholder: 'name', description: 'Which file --write writes (default: .wslconfig on Windows, daemon.json elsewhere)'},
-		force: {type: 'boolean', description: 'With --write: replace an existing file (kept as <path>.bak)'},
+		force: {type: 'boolean', description: 'With --write: replace an existing file (kept as a numbered backup, <path>.bak ...); its mode is kept'},
 	},
 	async run(ctx, input) {
 		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
@@ -45,7 +45,7 @@ export const configure: Command<ConfigureResult> = {
 		let existingDaemon: {path: string; raw: Record<string, unknown> | null} | null = null;
 		let existingWslConfig: {path: string; text: string} | null = null;
 		const resolved = target ? path.resolve(ctx.cwd, target) : null;
-		if (resolved && (await exists(resolved))) {
+		if (resolved && (await checkWriteTarget(resolved, '--write'))) {
 			const text = await readText(resolved);
 			if (fileId === 'daemon.json') existingDaemon = {path: resolved, raw: parseJsonObject(text)};
 			else existingWslConfig = {path: resolved, text};
@@ -66,7 +66,7 @@ export const configure: Command<ConfigureResult> = {
 			}
 			// Without numbers (the machine is below the workload's minimum) nothing is written: the findings say why, exit 1.
 			if (file) {
-				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
+				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), outputFlag: '--write', flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as a numbered backup, ${target}.bak ...).`});
 				written = {...outcome, file: fileId};
 			}
 		}

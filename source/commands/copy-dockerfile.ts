@@ -21,7 +21,8 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 		'Copies one of the shipped Dockerfile templates into your project. Production variants are multi-stage,\n' +
 		'run as a non-root UID 1000 user, pin their base images, and carry a HEALTHCHECK whose probe exists in\n' +
 		'that base. Every line is commented with why it is there. An existing file is never replaced without\n' +
-		'--force (which keeps the old one as <file>.bak). Without --variant in a terminal, a picker opens.',
+		'--force (which keeps the old one as a numbered backup: <file>.bak, <file>.bak.2 ...), and never through a\n' +
+		'symbolic link. Without --variant in a terminal, a picker opens.',
 	usage: 'docker-helper copy-dockerfile [--variant <name>] [--output <path>] [--force] [--stdout] [--list]',
 	examples: [
 		'docker-helper copy-dockerfile --list',
@@ -46,7 +47,7 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 	flags: {
 		variant: {type: 'string', placeholder: 'name', description: 'Template: slim, alpine, gunicorn, node or basic (see --list)'},
 		output: {type: 'string', shortFlag: 'o', placeholder: 'path', description: 'Where to write (default ./Dockerfile; a directory gets a Dockerfile inside)'},
-		force: {type: 'boolean', description: 'Replace an existing file, keeping it as <file>.bak'},
+		force: {type: 'boolean', description: 'Replace an existing file, keeping it as a numbered backup (<file>.bak, .bak.2 ...)'},
 		stdout: {type: 'boolean', description: 'Print the template instead of writing a file'},
 		list: {type: 'boolean', description: 'List the variants with base image, size and when to choose each'},
 	},
@@ -63,12 +64,13 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 		if (flagBool(input, 'stdout')) return {kind: 'stdout', variant: variant.id, content};
 
 		let target = path.resolve(ctx.cwd, flagString(input, 'output') ?? 'Dockerfile');
-		const stat = await fs.stat(target).catch(() => null);
+		// lstat: a link to a directory is not followed (writeFileSafe refuses links with a clear message).
+		const stat = await fs.lstat(target).catch(() => null);
 		if (stat?.isDirectory()) target = path.join(target, 'Dockerfile');
 		const shown = path.relative(ctx.cwd, target) || target;
 		const outcome = await writeFileSafe(target, content, {
 			force: flagBool(input, 'force'),
-			flagHint: `Pass --force to replace it (the current file is kept as ${path.basename(target)}.bak), --output <path> to write elsewhere, or --stdout to compare first.`,
+			flagHint: `Pass --force to replace it (the current file is kept as a numbered backup, ${path.basename(target)}.bak ...), --output <path> to write elsewhere, or --stdout to compare first.`,
 		});
 		// The build context is the working directory: that is where `docker build .` runs.
 		const expects = await Promise.all(variant.expects.map(async (e) => ({path: e.path, why: e.why, present: await exists(path.join(ctx.cwd, e.path))})));

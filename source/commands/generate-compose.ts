@@ -14,7 +14,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 	name: 'generate-compose',
 	summary: "Write a compose file for an AI service sized by this machine's recommendations",
 	description:
-		"Writes compose.yaml for one service: build (or --image), published port, environment from .env, restart\nunless-stopped, a healthcheck whose probe exists in the image family, deploy.resources limits and\nreservations, memswap_limit, shm_size and pids_limit from `docker-helper recommend`, a GPU reservation\nwith --gpu, a named volume for model caches and rotated logs. Variables are written as ${NAME:-default}:\ncompose takes them from .env when it exists and the file works without one; .env.example beside it lists\nthem (an existing one is kept). An existing compose file is never replaced without --force (the old one\nis kept as a backup). Exit 1 when this machine cannot run the workload.",
+		"Writes compose.yaml for one service: build (or --image), published port, environment from .env, restart\nunless-stopped, a healthcheck whose probe exists in the image family, deploy.resources limits and\nreservations, memswap_limit, shm_size and pids_limit from `docker-helper recommend`, a GPU reservation\nwith --gpu, a named volume for model caches and rotated logs. Variables are written as ${NAME:-default}:\ncompose takes them from .env when it exists and the file works without one; .env.example beside it lists\nthem (an existing one is kept). An existing compose file is never replaced without --force (the old one\nis kept as a numbered backup, .bak, .bak.2 ...). Exit 1 when this machine cannot run the workload.",
 	usage: 'docker-helper generate-compose [--output <path>] [--force] [--stdout] [--service <name>] [--port <n>] [--gpu] [--workload <kind>] [--image <ref>]',
 	examples: [
 		'docker-helper generate-compose',
@@ -26,7 +26,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 	args: [],
 	flags: {
 		output: {type: 'string', shortFlag: 'o', default: 'compose.yaml', placeholder: 'path', description: 'File to write'},
-		force: {type: 'boolean', description: 'Replace an existing file (kept as <path>.bak)'},
+		force: {type: 'boolean', description: 'Replace an existing file (kept as a numbered backup, <path>.bak ...)'},
 		stdout: {type: 'boolean', description: 'Print the file instead of writing it'},
 		service: {type: 'string', default: 'app', placeholder: 'name', description: 'Service name'},
 		port: {type: 'number', default: 8000, placeholder: 'n', description: 'Port the service listens on (published as the same host port)'},

@@ -1,6 +1,7 @@
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
-import {exists, readText, writeFileSafe} from '../adapters/files.js';
+import {isUtf8} from 'node:buffer';
+import {checkWriteTarget, readFileBounded, readText, writeFileSafe} from '../adapters/files.js';
 import {listProject} from '../adapters/project.js';
 import {detectLanguages} from '../core/dockerignore/detect.js';
 import type {CopySource} from '../core/dockerignore/dockerfile-sources.js';
@@ -22,8 +23,9 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 		'entries). It combines a common base (.git, .env files with secrets but not .env.example, editor and CI\n' +
 		'files) with each language\'s entries (virtualenvs, node_modules, target/, bin/obj ...).\n' +
 		'An existing .dockerignore is never rewritten silently: --merge appends only the entries it lacks\n' +
-		'(spelling variants such as /node_modules/ count as present) and reports them; --force replaces it and\n' +
-		'keeps the old one as .dockerignore.bak.',
+		'(spelling variants such as /node_modules/ count as present), reports them and keeps the previous file as\n' +
+		'a numbered backup (.dockerignore.bak, .bak.2 ...); --force replaces it, also keeping a backup. A symbolic\n' +
+		'link is never written through.',
 	usage: 'docker-helper generate-dockerignore [--dir <path>] [--output <path>] [--merge | --force] [--stdout]',
 	examples: ['docker-helper generate-dockerignore', 'docker-helper generate-dockerignore --merge', 'docker-helper generate-dockerignore --stdout', 'docker-helper generate-dockerignore --dir services/api --json'],
 	group: 'templates',
@@ -32,20 +34,20 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 		dir: {type: 'string', placeholder: 'path', description: 'Project directory to scan (default: the current directory)'},
 		output: {type: 'string', shortFlag: 'o', placeholder: 'path', description: 'Where to write (default <dir>/.dockerignore)'},
 		merge: {type: 'boolean', description: 'Append only the missing entries to an existing file, keeping every line of yours'},
-		force: {type: 'boolean', description: 'Replace an existing file, keeping it as .dockerignore.bak'},
+		force: {type: 'boolean', description: 'Replace an existing file, keeping it as a numbered backup (.dockerignore.bak, .bak.2 ...)'},
 		stdout: {type: 'boolean', description: 'Print the generated file instead of writing it'},
 	},
 	async run(ctx, input) {
 		const merge = flagBool(input, 'merge');
 		const force = flagBool(input, 'force');
-		if (merge && force) throw new HelperError('USAGE', '--merge and --force contradict each other.', 'Use --merge to keep your lines and add missing ones, or --force to replace the file (it is kept as .bak).');
+		if (merge && force) throw new HelperError('USAGE', '--merge and --force contradict each other.', 'Use --merge to keep your lines and add missing ones, or --force to replace the file (it is kept as a numbered .bak).');
 		const directory = path.resolve(ctx.cwd, flagString(input, 'dir') ?? '.');
 		const stat = await fs.stat(directory).catch(() => null);
 		if (!stat?.isDirectory()) throw new HelperError('FILE_UNREADABLE', `${directory} is not a directory.`, 'Pass the project directory with --dir, or run the command inside it.');
 		const listing = await listProject(directory);
 		const detected = detectLanguages(listing.files);
 		// What the project's Dockerfiles copy must stay in the context.
-		const dockerfiles = listing.files.filter((f) => !f.includes('/') && DOCKERFILE.test(f) && !/\.(bak|orig|swp|dockerignore)$/.test(f));
+		const dockerfiles = listing.files.filter((f) => !f.includes('/') && DOCKERFILE.test(f) && !/\.(bak(\.\d+)?|orig|swp|dockerignore)$/.test(f));
 		const sources: CopySource[] = [];
 		if (dockerfiles.length > 0) {
 			// Loaded only when there is a Dockerfile: the parser stays out of every command's start-up.
@@ -68,21 +70,25 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 		}
 		const target = path.resolve(ctx.cwd, flagString(input, 'output') ?? path.join(directory, '.dockerignore'));
 		const shown = path.relative(ctx.cwd, target) || target;
-		if (merge && (await exists(target))) {
-			const current = await readText(target);
+		if (merge && (await checkWriteTarget(target))) {
+			// Merge bytes, not decoded text: a file that is not UTF-8 (Latin-1 patterns) is read as Latin-1,
+			// which maps every byte to one character and back, so the user's bytes are written back unchanged.
+			const bytes = await readFileBounded(target, {display: shown});
+			const encoding: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+			const current = bytes.toString(encoding);
 			const merged = mergeDockerignore(current, generated.patterns);
 			if (flagBool(input, 'stdout')) return {...base, mode: 'stdout', path: null, backup: null, added: merged.added, alreadyPresent: merged.alreadyPresent, restated: merged.restated, content: merged.text};
 			if (merged.added.length === 0) return {...base, mode: 'unchanged', path: shown, backup: null, added: [], alreadyPresent: merged.alreadyPresent, content: current};
-			// Atomic replace of the user's own file: it is the same text plus appended lines, so no .bak clutter.
-			await writeFileSafe(target, merged.text, {force: true, backup: false});
-			return {...base, mode: 'merged', path: shown, backup: null, added: merged.added, alreadyPresent: merged.alreadyPresent, restated: merged.restated, content: merged.text};
+			const out = Buffer.concat([bytes, Buffer.from(merged.text.slice(current.length), encoding)]);
+			const outcome = await writeFileSafe(target, out, {force: true});
+			return {...base, mode: 'merged', path: shown, backup: outcome.backup ? path.relative(ctx.cwd, outcome.backup) || outcome.backup : null, added: merged.added, alreadyPresent: merged.alreadyPresent, restated: merged.restated, content: merged.text};
 		}
 		if (merge && flagBool(input, 'stdout')) {
 			return {...base, mode: 'stdout', path: null, backup: null, added: generated.patterns, alreadyPresent: [], content: generated.text};
 		}
 		const outcome = await writeFileSafe(target, generated.text, {
 			force,
-			flagHint: 'Pass --merge to append only the missing entries (your lines stay), --force to replace it (kept as .dockerignore.bak), or --stdout to compare first.',
+			flagHint: 'Pass --merge to append only the missing entries (your lines stay), --force to replace it (kept as a numbered .bak), or --stdout to compare first.',
 		});
 		return {
 			...base,

@@ -2,7 +2,7 @@
 export interface WriteOutcome {
 	readonly path: string;
 	readonly bytes: number;
-	/** Where the previous file was kept when --force replaced it. */
+	/** Where the previous file was kept when --force replaced it (absolute path). */
 	readonly backup?: string;
 	readonly replaced: boolean;
 }

@@ -19,7 +19,7 @@ export function generateDockerignoreText(result: GenerateDockerignoreResult, the
 			lines.push(`${theme.glyph.ok} ${theme.bold(result.path!)} already has every recommended entry (${result.alreadyPresent.length} checked); nothing changed.`);
 			break;
 		case 'merged':
-			lines.push(`${theme.glyph.ok} Appended ${result.added.length} missing ${result.added.length === 1 ? 'entry' : 'entries'} to ${theme.bold(result.path!)}; your ${result.alreadyPresent.length ? `lines (${result.alreadyPresent.length} already covered) ` : 'lines '}are unchanged:`);
+			lines.push(`${theme.glyph.ok} Appended ${result.added.length} missing ${result.added.length === 1 ? 'entry' : 'entries'} to ${theme.bold(result.path!)}; your ${result.alreadyPresent.length ? `lines (${result.alreadyPresent.length} already covered) ` : 'lines '}are unchanged${result.backup ? ` (the previous file is kept as ${result.backup})` : ''}:`);
 			for (const a of result.added) lines.push(`  ${theme.ok('+')} ${a}`);
 			if (result.restated.length) lines.push(theme.dim(`  Your exceptions ${result.restated.join(', ')} are repeated after them, so they still win.`));
 			break;
