@@ -27,6 +27,9 @@ command -v tmux >/dev/null 2>&1 || need_install+=(tmux)
 [ -x /usr/bin/time ] || need_install+=(time)
 # Debian's docker-compose (v1, Python): the real Compose validator that generate-compose's tests use.
 command -v docker-compose >/dev/null 2>&1 || need_install+=(docker-compose)
+# OpenSSH server and client: the ssh:// engine tests run a real sshd on loopback.
+[ -x /usr/sbin/sshd ] || need_install+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need_install+=(openssh-client)
 if [ -z "${EXTERNAL_ENGINE:-}" ] && [ ${#need_install[@]} -gt 0 ]; then
   log "installing ${need_install[*]}"
   export DEBIAN_FRONTEND=noninteractive
