@@ -21,14 +21,9 @@ import {randomBytes} from 'node:crypto';
 import {closeSync, constants, fstatSync, openSync, promises as fs, readSync} from 'node:fs';
 import path from 'node:path';
 import {HelperError} from '../core/errors.js';
+import type {WriteOutcome} from '../core/write-outcome.js';
 
-export interface WriteOutcome {
-	readonly path: string;
-	readonly bytes: number;
-	/** Where the previous file was kept when --force replaced it (absolute path). */
-	readonly backup?: string;
-	readonly replaced: boolean;
-}
+export type {WriteOutcome};
 
 /** The steps of a write, in order; a hook at each lets tests crash or fail the process in between. */
 export type WriteStep = 'temp-written' | 'temp-synced' | 'backup-made' | 'renamed';

@@ -1,33 +1,14 @@
 import path from 'node:path';
-import {exists, writeFileSafe, type WriteOutcome} from '../adapters/files.js';
+import {exists, writeFileSafe} from '../adapters/files.js';
 import {EXIT, HelperError} from '../core/errors.js';
 import {recommend, type Finding} from '../core/setup/recommend.js';
+import type {WriteOutcome} from '../core/write-outcome.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
-import {composeYaml, envExample, PROBES, probeForImage, SERVICE_NAME, workloadEnv, type EnvVar, type Probe} from '../core/templates/compose.js';
-import type {Theme} from '../output/theme.js';
-import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {composeYaml, envExample, PROBES, probeForImage, SERVICE_NAME, workloadEnv, type GenerateComposeResult, type Probe} from '../core/templates/compose.js';
+import {generateComposeText} from '../output/generate-compose.js';
+import {workloadFlag, workloadOf} from './recommend.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagBool, flagNumber, flagString, type Command} from './types.js';
-
-export interface GenerateComposeResult {
-	readonly workload: string;
-	readonly service: string;
-	readonly port: number;
-	readonly gpu: boolean;
-	readonly probe: Probe;
-	/** null when the machine cannot run the workload: nothing was generated. */
-	readonly content: string | null;
-	readonly stdout: boolean;
-	/** Inside the interactive app nothing is written: the file is shown with the command that writes it. */
-	readonly preview: boolean;
-	readonly written: WriteOutcome | null;
-	/** Variables the service takes from .env (else their defaults), listed in .env.example. */
-	readonly env: readonly EnvVar[];
-	/** .env.example beside the compose file: written, or kept because one exists (never replaced). */
-	readonly envExample: {readonly path: string; readonly status: 'written' | 'kept'} | null;
-	readonly findings: readonly Finding[];
-	readonly nextSteps: readonly string[];
-}
 
 export const generateCompose: Command<GenerateComposeResult> = {
 	name: 'generate-compose',
@@ -110,29 +91,3 @@ export const generateCompose: Command<GenerateComposeResult> = {
 	exitCode: (result) => (result.content === null || result.findings.some((f) => f.severity === 'fail') ? EXIT.failure : EXIT.ok),
 	text: (result, theme) => generateComposeText(result, theme),
 };
-
-export function generateComposeText(r: GenerateComposeResult, theme: Theme): string {
-	if (r.content === null) {
-		const lines = [theme.error(`Nothing generated: this machine cannot run the ${r.workload} workload.`)];
-		for (const f of r.findings.filter((x) => x.severity === 'fail')) lines.push(...findingLine(f, theme));
-		return lines.join('\n');
-	}
-	// --stdout: the file alone, so it can be piped or redirected.
-	if (r.stdout) return r.content;
-	const lines: string[] = [];
-	if (r.preview) lines.push(theme.dim('Preview: nothing was written.'), '', r.content);
-	if (r.written) lines.push(theme.ok(`Wrote ${r.written.path}`) + (r.written.backup ? theme.dim(` (the previous file is kept as ${r.written.backup})`) : ''));
-	if (r.envExample?.status === 'written') lines.push(theme.ok(`Wrote ${r.envExample.path}`) + theme.dim(` (${r.env.map((v) => v.name).join(', ')})`));
-	else if (r.envExample) lines.push(theme.dim(`Kept your ${r.envExample.path}; the service reads ${r.env.map((v) => v.name).join(', ')}.`));
-	lines.push(theme.dim(`service ${r.service}, port ${r.port}, workload ${r.workload}${r.gpu ? ', GPU reserved' : ''}, healthcheck via ${r.probe}`));
-	const notes = r.findings.filter((f) => f.severity !== 'info' || f.id.startsWith('gpu.'));
-	if (notes.length > 0) {
-		lines.push('');
-		for (const f of notes) lines.push(...findingLine(f, theme));
-	}
-	if (r.nextSteps.length > 0) {
-		lines.push('', theme.bold('Next steps'));
-		for (const s of r.nextSteps) lines.push(`  ${theme.code(s)}`);
-	}
-	return lines.join('\n');
-}

@@ -4,7 +4,8 @@
  * reader learns why each key is there).
  */
 import {Document, isMap, isScalar, type YAMLMap} from 'yaml';
-import {composeResources, type Settings} from '../setup/recommend.js';
+import {composeResources, type Finding, type Settings} from '../setup/recommend.js';
+import type {WriteOutcome} from '../write-outcome.js';
 import type {Workload} from '../setup/workloads.js';
 
 export type Probe = 'python' | 'node' | 'wget' | 'curl';
@@ -164,4 +165,25 @@ export function composeYaml(options: ComposeOptions, settings: Settings, workloa
 	comment(svc, 'pids_limit', settings.pids.reason);
 	comment(svc, 'logging', 'Rotated logs: json-file without max-size grows until the disk is full.');
 	return doc.toString({lineWidth: 0});
+}
+
+/** generate-compose's Result: the file (or why there is none), and what was written. */
+export interface GenerateComposeResult {
+	readonly workload: string;
+	readonly service: string;
+	readonly port: number;
+	readonly gpu: boolean;
+	readonly probe: Probe;
+	/** null when the machine cannot run the workload: nothing was generated. */
+	readonly content: string | null;
+	readonly stdout: boolean;
+	/** Inside the interactive app nothing is written: the file is shown with the command that writes it. */
+	readonly preview: boolean;
+	readonly written: WriteOutcome | null;
+	/** Variables the service takes from .env (else their defaults), listed in .env.example. */
+	readonly env: readonly EnvVar[];
+	/** .env.example beside the compose file: written, or kept because one exists (never replaced). */
+	readonly envExample: {readonly path: string; readonly status: 'written' | 'kept'} | null;
+	readonly findings: readonly Finding[];
+	readonly nextSteps: readonly string[];
 }
