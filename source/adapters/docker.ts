@@ -11,6 +11,7 @@ import type Dockerode from 'dockerode';
 import {HelperError, usageError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
+import {sshAgent} from './ssh.js';
 import {demuxLogs, parseTarHeader} from '../core/diagnose/decode.js';
 import {
 	containerFactsFrom,
@@ -605,7 +606,8 @@ function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 		case 'npipe':
 			return {socketPath: t.socketPath, host: undefined, port: undefined, protocol: undefined};
 		case 'ssh':
-			return {protocol: 'ssh', host: t.host, port: t.port, username: t.username, socketPath: undefined, sshOptions: {agent: process.env['SSH_AUTH_SOCK']}};
+			// The system ssh carries the API (adapters/ssh.ts); "docker" is only the Host header, as in the docker CLI.
+			return {protocol: 'http', host: 'docker', port: undefined, socketPath: undefined, agent: sshAgent(t)};
 		case 'tcp': {
 			if (!t.tls) return {protocol: 'http', host: t.host, port: t.port, socketPath: undefined, ca: undefined, cert: undefined, key: undefined};
 			const read = (file?: string) => (file ? readFileSync(file) : undefined);

@@ -8,25 +8,10 @@ import {waitForExit, type Engine} from '../adapters/docker.js';
 import type {ExecSession} from '../core/engine/types.js';
 import {forwardStdin, terminalSize, withRawTerminal} from '../adapters/terminal.js';
 import {HelperError} from '../core/errors.js';
-import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecFailure} from '../core/exec-failure.js';
+import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecResult} from '../core/exec-failure.js';
 import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
 import {containerArg} from './container-arg.js';
 import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
-
-export interface ExecResult {
-	readonly container: string;
-	readonly command: readonly string[];
-	readonly exitCode: number;
-	/** An interactive shell (no command given). */
-	readonly shell: string | null;
-	readonly tty: boolean;
-	/** Set when the command could not start: not found (127), not executable (126). */
-	readonly failure: ExecFailure | null;
-	/** --json only: the captured output (capped). */
-	readonly stdout?: string;
-	readonly stderr?: string;
-	readonly truncated?: boolean;
-}
 
 /** --json captures output: at most this much per stream. */
 const CAPTURE_LIMIT = 8 * 1024 * 1024;

@@ -250,3 +250,12 @@ function ports(exposed: Record<string, unknown> | null, bound: Record<string, Ar
 			published: (bound?.[key] ?? []).map((b) => `${b.HostIp && b.HostIp !== '' ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '0.0.0.0'}:${b.HostPort ?? ''}`),
 		}));
 }
+
+/** inspect's Result: the summary, the redacted engine document and the image's platform. */
+export interface InspectResult {
+	readonly summary: InspectSummary;
+	/** The engine's full container document, redacted. */
+	readonly document: Record<string, unknown>;
+	/** The image's platform facts, or null when the image is gone. */
+	readonly image: {readonly id: string; readonly architecture: string | null; readonly os: string | null; readonly variant: string | null; readonly tags: readonly string[]} | null;
+}

@@ -30,6 +30,8 @@ export type ErrorCode =
 	| 'FILE_EXISTS'
 	| 'FILE_UNREADABLE'
 	| 'FILE_UNWRITABLE'
+	| 'FILE_UNSAFE'
+	| 'FILE_TOO_LARGE'
 	| 'NOT_A_TTY'
 	| 'UNKNOWN_TOPIC'
 	| 'UNKNOWN_VARIANT';
@@ -57,6 +59,8 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_EXISTS: EXIT.failure,
 	FILE_UNREADABLE: EXIT.failure,
 	FILE_UNWRITABLE: EXIT.failure,
+	FILE_UNSAFE: EXIT.failure,
+	FILE_TOO_LARGE: EXIT.failure,
 };
 
 export class HelperError extends Error {
