@@ -8,6 +8,17 @@ LOG=${DOCKER_HELPER_DOCKERD_LOG:-/tmp/docker-helper-dockerd.log}
 
 log() { printf 'engine.sh: %s\n' "$*" >&2; }
 
+# Without apt-get (macOS, Docker Desktop, another distribution) nothing is installed or started: the
+# engine that `docker` already talks to (DOCKER_HOST or the current context) is used, and only the
+# fixture image is made.
+if ! command -v apt-get >/dev/null 2>&1; then
+  if ! docker version --format '{{.Server.Version}}' >/dev/null 2>&1; then
+    log "no engine answers: start Docker Desktop (or your engine) so that 'docker version' shows a Server, then run this again"
+    exit 1
+  fi
+  EXTERNAL_ENGINE=1
+fi
+
 need_install=()
 command -v dockerd >/dev/null 2>&1 || need_install+=(docker.io)
 [ -x /bin/busybox ] || need_install+=(busybox-static)
@@ -16,7 +27,10 @@ command -v tmux >/dev/null 2>&1 || need_install+=(tmux)
 [ -x /usr/bin/time ] || need_install+=(time)
 # Debian's docker-compose (v1, Python): the real Compose validator that generate-compose's tests use.
 command -v docker-compose >/dev/null 2>&1 || need_install+=(docker-compose)
-if [ ${#need_install[@]} -gt 0 ]; then
+# OpenSSH server and client: the ssh:// engine tests run a real sshd on loopback.
+[ -x /usr/sbin/sshd ] || need_install+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need_install+=(openssh-client)
+if [ -z "${EXTERNAL_ENGINE:-}" ] && [ ${#need_install[@]} -gt 0 ]; then
   log "installing ${need_install[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -25,7 +39,7 @@ fi
 
 engine_up() { docker -H "unix://$SOCK" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
-if ! engine_up; then
+if [ -z "${EXTERNAL_ENGINE:-}" ] && ! engine_up; then
   log "starting dockerd (log: $LOG)"
   # A stale pid file from a killed daemon stops a new one from starting.
   if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
@@ -45,7 +59,11 @@ if ! engine_up; then
     exit 1
   fi
 fi
-log "engine $(docker version --format '{{.Server.Version}}') at unix://$SOCK"
+if [ -n "${EXTERNAL_ENGINE:-}" ]; then
+  log "engine $(docker version --format '{{.Server.Version}}') from the docker CLI's own settings (no apt-get here: nothing installed)"
+else
+  log "engine $(docker version --format '{{.Server.Version}}') at unix://$SOCK"
+fi
 
 # Fixture image: a busybox root filesystem. Tagged with a fixed name the tests use.
 FIXTURE=docker-helper-fixture/busybox:1
@@ -53,8 +71,20 @@ if ! docker image inspect "$FIXTURE" >/dev/null 2>&1; then
   log "importing $FIXTURE"
   root=$(mktemp -d)
   mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/root" "$root/home" "$root/var" "$root/proc" "$root/sys" "$root/dev"
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $("$root/bin/busybox" --list); do
+  if [ -x /bin/busybox ] && /bin/busybox true 2>/dev/null && [ "$(uname -s)" = Linux ]; then
+    cp /bin/busybox "$root/bin/busybox"
+    applets=$("$root/bin/busybox" --list)
+  else
+    # No Linux busybox on this host (macOS, Docker Desktop): take the static one from the busybox
+    # image, which needs a registry the engine can pull from.
+    log "no static Linux busybox here: taking it from the busybox:musl image"
+    docker pull -q busybox:musl >/dev/null
+    cid=$(docker create busybox:musl)
+    docker cp "$cid:/bin/busybox" "$root/bin/busybox"
+    docker rm "$cid" >/dev/null
+    applets=$(docker run --rm busybox:musl busybox --list)
+  fi
+  for applet in $applets; do
     [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
   done
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\napp:x:1000:1000:app:/home/app:/bin/sh\n' >"$root/etc/passwd"

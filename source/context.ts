@@ -4,7 +4,7 @@ import {dockerConfigDir, listContextNames, lookupContext, readCurrentContext} fr
 import {createHostAdapter, type HostAdapter} from './adapters/host.js';
 import type {Context, Sink} from './commands/types.js';
 import {resolveEndpoint, type Endpoint} from './core/endpoint.js';
-import {HelperError} from './core/errors.js';
+import {HelperError, usageError} from './core/errors.js';
 import {makeTheme, type Theme} from './output/theme.js';
 
 export interface EngineSelection {
@@ -27,6 +27,15 @@ export function endpointFor(env: Readonly<Record<string, string | undefined>>, s
 	});
 	if (!result.ok) throw new HelperError(result.code, result.message, result.hint);
 	return result.endpoint;
+}
+
+/** DOCKER_HELPER_TIMEOUT: seconds every engine call may take (default: the adapter's own deadlines). */
+export function engineOptions(env: Readonly<Record<string, string | undefined>>): {deadlineMs?: number} {
+	const raw = env['DOCKER_HELPER_TIMEOUT'];
+	if (raw === undefined || raw === '') return {};
+	const seconds = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+	if (!(seconds > 0 && seconds <= 3600)) throw usageError(`DOCKER_HELPER_TIMEOUT must be a number of seconds from 0.1 to 3600; got '${raw}'.`, 'Example: DOCKER_HELPER_TIMEOUT=30 docker-helper diagnose --all');
+	return {deadlineMs: Math.max(100, Math.round(seconds * 1000))};
 }
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -67,7 +76,7 @@ export function createContext(
 		engine() {
 			engine ??= (async () => {
 				endpoint ??= endpointFor(io.env, selection);
-				const connected = await Engine.connect(endpoint);
+				const connected = await Engine.connect(endpoint, engineOptions(io.env));
 				connectedTo = endpoint;
 				return connected;
 			})();

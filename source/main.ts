@@ -77,16 +77,90 @@ function unknownFlags(argv: readonly string[], specs: Record<string, FlagSpec>):
 	return out;
 }
 
+/**
+ * Options that take a value but were given none (`--tail` at the end, `--tail --grep x`, `--tail=`):
+ * a usage error naming the option, never a silent fall back to the default.
+ */
+function valuelessOptions(argv: readonly string[], specs: Record<string, FlagSpec>): string | undefined {
+	const byLong = new Map<string, FlagSpec>();
+	const byShort = new Map<string, FlagSpec>();
+	for (const [name, spec] of Object.entries(specs)) {
+		byLong.set(kebab(name), spec);
+		if (spec.shortFlag) byShort.set(spec.shortFlag, spec);
+	}
+	const takesValue = (spec: FlagSpec | undefined) => spec !== undefined && spec.type !== 'boolean';
+	const isValue = (token: string | undefined) => token !== undefined && (!token.startsWith('-') || /^-\d/.test(token));
+	for (let i = 0; i < argv.length; i++) {
+		const token = argv[i]!;
+		if (token === '--') break;
+		if (token.startsWith('--')) {
+			const eq = token.indexOf('=');
+			const name = token.slice(2, eq === -1 ? undefined : eq);
+			if (!takesValue(byLong.get(name))) continue;
+			if (eq !== -1) {
+				if (token.length === eq + 1) return `--${name}`;
+				continue;
+			}
+			if (!isValue(argv[i + 1])) return `--${name}`;
+			i++;
+		} else if (/^-[A-Za-z]$/.test(token)) {
+			if (!takesValue(byShort.get(token.slice(1)))) continue;
+			if (!isValue(argv[i + 1])) return token;
+			i++;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * For a command that runs another command after `--` (exec): the index of the first positional
+ * past its own arguments, or -1. `exec web ls -l` is then told to write `exec web -- ls -l`.
+ */
+function firstExtraPositional(argv: readonly string[], specs: Record<string, FlagSpec>, ownArgs: number): number {
+	const valued = new Set<string>();
+	for (const [name, spec] of Object.entries(specs)) {
+		if (spec.type === 'boolean') continue;
+		valued.add(`--${kebab(name)}`);
+		if (spec.shortFlag) valued.add(`-${spec.shortFlag}`);
+	}
+	for (const token of VALUE_GLOBALS) valued.add(token);
+	let seen = 0;
+	for (let i = 0; i < argv.length; i++) {
+		const token = argv[i]!;
+		if (token.startsWith('-')) {
+			if (valued.has(token)) i++;
+			continue;
+		}
+		if (seen === ownArgs) return i;
+		seen++;
+	}
+	return -1;
+}
+
 function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {global: Global; input: Input; rest: string[]} {
 	const dashdash = argv.indexOf('--');
 	const before = dashdash === -1 ? [...argv] : argv.slice(0, dashdash);
 	const after = dashdash === -1 ? [] : argv.slice(dashdash + 1);
 	const specs: Record<string, FlagSpec> = {...GLOBAL_FLAGS, ...(command?.flags ?? {})};
+	if (command && dashdash === -1 && command.usage.includes('[-- ')) {
+		const at = firstExtraPositional(before, specs, command.args.length);
+		if (at !== -1) {
+			const fixed = ['docker-helper', command.name, ...before.slice(0, at), '--', ...before.slice(at)].map(shellQuote).join(' ');
+			throw new HelperError('USAGE', `docker-helper ${command.name} takes the command to run after --.`, `Run: ${fixed}`);
+		}
+	}
 	const unknown = unknownFlags(before, specs);
 	if (unknown.length > 0) {
 		const first = unknown[0]!;
 		const where = command ? `docker-helper ${command.name}` : 'docker-helper';
 		throw new HelperError('UNKNOWN_FLAG', `Unknown option ${first.flag} for ${where}.`, `${didYouMean(first.suggestions)} See: ${where} --help`.trim(), {flag: first.flag, suggestions: first.suggestions});
+	}
+	const valueless = valuelessOptions(before, specs);
+	if (valueless) {
+		const where = command ? `docker-helper ${command.name}` : 'docker-helper';
+		const spec = specs[Object.keys(specs).find((n) => `--${kebab(n)}` === valueless || `-${specs[n]!.shortFlag}` === valueless) ?? ''];
+		const shape = spec?.choices ? spec.choices.join('|') : (spec?.placeholder ?? (spec?.type === 'number' ? 'n' : 'value'));
+		throw new HelperError('USAGE', `${valueless} needs a value.`, `Give it as ${valueless} <${shape}>. See: ${where} --help`, {flag: valueless});
 	}
 	const meowFlags: Record<string, Record<string, unknown>> = {};
 	for (const [name, spec] of Object.entries(specs)) {
@@ -139,6 +213,11 @@ export async function main(io: Io): Promise<number> {
 	const token = findCommandToken(argv);
 	let command: AnyCommand | undefined;
 	let commandArgv = [...argv];
+	// `version` as a command, as `docker version` users type it.
+	if (token?.name === 'version' && !findCommand('version')) {
+		io.stdout.write(`${argv.includes('--json') ? JSON.stringify({version: VERSION}) : VERSION}\n`);
+		return EXIT.ok;
+	}
 	// "help <command>" and "help"
 	if (token?.name === 'help') {
 		const target = argv.slice(token.index + 1).find((t) => !t.startsWith('-'));
@@ -261,4 +340,9 @@ async function openApp(io: Io, global: Global, theme: Theme, start?: {command: s
 	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false, theme});
 	const makeStreamingCtx = (): Context => createContext(io, global, {interactive: false, progress: false, theme});
 	return runApp({commands, theme, makeContext: makeCtx, makeStreamingContext: makeStreamingCtx, ...(start ? {start} : {})});
+}
+
+/** Quote a word for a POSIX shell, only when it needs it, so a hint can be pasted as it is. */
+function shellQuote(word: string): string {
+	return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,76 +1,109 @@
 /**
- * The one place that imports dockerode. It turns an Endpoint into a client,
- * returns typed facts, and maps every failure once to a HelperError with a hint.
+ * The one place that imports dockerode (for its transport: unix, npipe, tcp, TLS, ssh). Every
+ * engine call goes through one request path here, which gives it a deadline, checks the answer's
+ * shape and returns domain types from core/engine, and maps every failure once to a HelperError
+ * with a hint, the same for every command.
  */
+import type {IncomingMessage} from 'node:http';
 import {readFileSync} from 'node:fs';
 import Module, {createRequire} from 'node:module';
 import type Dockerode from 'dockerode';
-import {HelperError} from '../core/errors.js';
+import {HelperError, usageError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
-import {demuxLogs, parseTarHeader, type TarEntry as DiagnoseTarEntry} from '../core/diagnose/decode.js';
-import type {EngineEvent as DiagnoseEngineEvent, LogLine as DiagnoseLogLine} from '../core/diagnose/facts.js';
+import {sshAgent} from './ssh.js';
+import {demuxLogs, parseTarHeader} from '../core/diagnose/decode.js';
+import {
+	containerFactsFrom,
+	containerListFrom,
+	diskUsageFrom,
+	engineErrorMessage,
+	engineInfoFrom,
+	engineVersionFrom,
+	execIdFrom,
+	execStateFrom,
+	imageFactsFrom,
+	NotDockerAnswer,
+} from '../core/engine/answers.js';
+import {checkContainerRef, checkImageRef, imagePath, pathSegment} from '../core/engine/refs.js';
+import type {
+	ByteStream,
+	ContainerFacts,
+	ContainerListEntry,
+	DiskUsage,
+	EngineEvent,
+	EngineInfo,
+	EngineVersion,
+	ExecOptions,
+	ExecSession,
+	ExecStream,
+	FileHead,
+	ImageFacts,
+	LogLine,
+	LogStreamOptions,
+} from '../core/engine/types.js';
 
-export type ContainerInspect = Dockerode.ContainerInspectInfo;
-export type ImageInspect = Dockerode.ImageInspectInfo;
-export type ContainerSummary = Dockerode.ContainerInfo;
-export type EngineInfo = Record<string, unknown> & {
-	ServerVersion?: string;
-	OperatingSystem?: string;
-	KernelVersion?: string;
-	MemTotal?: number;
-	NCPU?: number;
-	DockerRootDir?: string;
-	Driver?: string;
-	LoggingDriver?: string;
-	DefaultRuntime?: string;
-	Labels?: string[];
-	CgroupVersion?: string;
-	CgroupDriver?: string;
-	CDISpecDirs?: string[];
-	Runtimes?: Record<string, unknown>;
-	SecurityOptions?: string[];
-	Warnings?: string[] | null;
-};
-export interface EngineVersion {
-	Version: string;
-	ApiVersion: string;
-	MinAPIVersion?: string;
-	Os: string;
-	Arch: string;
-	KernelVersion?: string;
-	Platform?: {Name?: string};
-}
-export interface DiskUsage {
-	LayersSize?: number;
-	Images?: Array<{Size: number; SharedSize: number; Containers: number}>;
-	Containers?: Array<{SizeRw?: number; State?: string}>;
-	Volumes?: Array<{UsageData?: {Size: number; RefCount: number}}>;
-	BuildCache?: Array<{Size: number; InUse: boolean; Shared?: boolean}>;
-}
+export type {ByteStream, ContainerFacts, ContainerListEntry, DiskUsage, EngineEvent, EngineInfo, EngineVersion, ExecOptions, ExecSession, ExecStream, FileHead, ImageFacts, LogLine, LogStreamOptions};
 
 /** The oldest Engine API we support (Docker 19.03). */
 export const MIN_API_VERSION = '1.40';
-const PING_TIMEOUT_MS = 5000;
+
+/** How long one engine call may take unless DOCKER_HELPER_TIMEOUT says otherwise. */
+export const DEFAULT_DEADLINE_MS = 15_000;
+/** The ping is the first thing every command does: a dead engine should be reported fast. */
+const PING_DEADLINE_MS = 5_000;
+/** `docker system df` walks every layer and volume: it may take long on a big host. */
+const DISK_USAGE_DEADLINE_MS = 60_000;
+/** Largest JSON answer read: far above a real engine's (thousands of containers), far below harm. */
+const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
+
+export interface EngineOptions {
+	/** One deadline for every call (DOCKER_HELPER_TIMEOUT): overrides the defaults above. */
+	readonly deadlineMs?: number;
+}
+
+/** Who a request is about: a 404 is then "no such container" or "no such image", not a missing route. */
+type Subject = {readonly kind: 'container' | 'image' | 'exec'; readonly ref: string};
+
+interface Request {
+	readonly method: 'GET' | 'POST' | 'HEAD';
+	/** Path with its parameters already encoded (pathSegment, imagePath); no query. */
+	readonly path: string;
+	readonly query?: Readonly<Record<string, string | number | boolean>>;
+	/** JSON body for POST. */
+	readonly body?: Readonly<Record<string, unknown>>;
+	readonly subject?: Subject;
+	readonly deadlineMs?: number;
+}
+
+interface StreamRequest extends Request {
+	/** Give up when no byte arrives for this long (a finished-in-bounded-time answer); omit for follow streams. */
+	readonly idleMs?: number;
+}
+
+/** Every status code handed back to us: the adapter reads bodies and maps statuses itself. */
+const ALL_STATUSES: Record<number, true> = Object.fromEntries(Array.from({length: 500}, (_, i) => [i + 100, true]));
 
 export class Engine {
 	readonly endpoint: Endpoint;
 	readonly #client: Dockerode;
+	readonly #deadlineMs: number | undefined;
 
-	private constructor(endpoint: Endpoint, client: Dockerode) {
+	private constructor(endpoint: Endpoint, client: Dockerode, options: EngineOptions) {
 		this.endpoint = endpoint;
 		this.#client = client;
+		this.#deadlineMs = options.deadlineMs;
 	}
 
-	/** Create a client for the endpoint and check that the engine answers. */
-	static async connect(endpoint: Endpoint): Promise<Engine> {
-		const engine = await Engine.create(endpoint);
+	/** Create a client for the endpoint and check that a Docker Engine answers there. */
+	static async connect(endpoint: Endpoint, options: EngineOptions = {}): Promise<Engine> {
+		const engine = await Engine.create(endpoint, options);
 		await engine.ping();
 		return engine;
 	}
 
 	/** Create a client without contacting the engine. */
-	static async create(endpoint: Endpoint): Promise<Engine> {
+	static async create(endpoint: Endpoint, options: EngineOptions = {}): Promise<Engine> {
 		deferDockerodeSession();
 		const {default: Docker} = await import('dockerode');
 		let client: Dockerode;
@@ -79,26 +112,23 @@ export class Engine {
 		} catch (error) {
 			throw new HelperError('ENGINE_CONFIG', `Cannot set up a connection to ${endpoint.host}: ${(error as Error).message}`, 'Check DOCKER_HOST, DOCKER_CERT_PATH and the Docker context (docker context inspect).', {endpoint: describeEndpoint(endpoint)});
 		}
-		return new Engine(endpoint, client);
+		return new Engine(endpoint, client, options);
 	}
 
+	/** GET /_ping: a Docker Engine answers "OK" with an Api-Version header; anything else is not one. */
 	async ping(): Promise<void> {
-		const controller = new AbortController();
-		const timer = setTimeout(() => controller.abort(), PING_TIMEOUT_MS);
-		try {
-			await (this.#client.ping as (opts: {abortSignal: AbortSignal}) => Promise<unknown>)({abortSignal: controller.signal});
-		} catch (error) {
-			if (controller.signal.aborted) {
-				throw new HelperError('ENGINE_TIMEOUT', `The Docker Engine at ${this.endpoint.host} did not answer within ${PING_TIMEOUT_MS / 1000} s.`, 'Check that the daemon is healthy (systemctl status docker) and that the endpoint is reachable from here.', {endpoint: describeEndpoint(this.endpoint)});
-			}
-			throw this.mapError(error);
-		} finally {
-			clearTimeout(timer);
-		}
+		const spec: Request = {method: 'GET', path: '/_ping', deadlineMs: this.#deadlineMs ?? PING_DEADLINE_MS};
+		await this.#within(spec, async (signal) => {
+			const res = await this.#dial(spec, signal);
+			const body = await readBody(res, 4096, signal);
+			const text = body.toString('utf8').trim();
+			if (res.statusCode === 200 && (text === 'OK' || typeof res.headers['api-version'] === 'string')) return;
+			throw this.#statusError(spec, res.statusCode ?? 0, parseJson(body), body);
+		});
 	}
 
 	async version(): Promise<EngineVersion> {
-		const version = (await this.call(() => this.#client.version())) as unknown as EngineVersion;
+		const version = engineVersionFrom(await this.#json({method: 'GET', path: '/version'}));
 		if (compareApiVersions(version.ApiVersion, MIN_API_VERSION) < 0) {
 			throw new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine at ${this.endpoint.host} speaks API ${version.ApiVersion}; docker-helper needs ${MIN_API_VERSION} or newer.`, 'Upgrade Docker Engine to a maintained release (https://docs.docker.com/engine/install/).', {apiVersion: version.ApiVersion, engineVersion: version.Version});
 		}
@@ -106,32 +136,45 @@ export class Engine {
 	}
 
 	async info(): Promise<EngineInfo> {
-		return (await this.call(() => this.#client.info())) as EngineInfo;
+		return engineInfoFrom(await this.#json({method: 'GET', path: '/info'}));
 	}
 
 	async diskUsage(): Promise<DiskUsage> {
-		return (await this.call(() => this.#client.df())) as DiskUsage;
+		return diskUsageFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
 	}
 
-	async listContainers(options: {all?: boolean; filters?: Record<string, string[]>} = {}): Promise<ContainerSummary[]> {
-		return this.call(() =>
-			this.#client.listContainers({all: options.all ?? true, ...(options.filters ? {filters: JSON.stringify(options.filters)} : {})}),
-		);
+	async listContainers(options: {all?: boolean; filters?: Record<string, string[]>} = {}): Promise<ContainerListEntry[]> {
+		const query = {all: options.all ?? true, ...(options.filters ? {filters: JSON.stringify(options.filters)} : {})};
+		return containerListFrom(await this.#json({method: 'GET', path: '/containers/json', query}));
 	}
 
-	/** Inspect a container by name, id or unique id prefix; a miss suggests the closest names. */
-	async inspectContainer(ref: string): Promise<ContainerInspect> {
+	/**
+	 * Inspect a container by name, id or unique id prefix. A miss suggests the closest names;
+	 * a prefix that matches several containers lists them.
+	 */
+	async inspectContainer(ref: string): Promise<ContainerFacts> {
+		const name = containerRef(ref);
 		try {
-			return await this.call(() => this.#client.getContainer(ref).inspect());
+			return containerFactsFrom(await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/json`, subject: {kind: 'container', ref: name}}));
 		} catch (error) {
 			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') {
 				const names = await this.containerNames().catch(() => []);
-				const close = suggest(ref, names);
+				const close = suggest(name, names);
 				throw new HelperError(
 					'NO_SUCH_CONTAINER',
-					`No such container: ${ref}`,
+					`No such container: ${name}`,
 					close.length > 0 ? `Did you mean ${close.join(', ')}? List containers with: docker ps -a` : 'List containers with: docker ps -a',
-					{container: ref, suggestions: close},
+					{container: name, suggestions: close},
+				);
+			}
+			if (error instanceof HelperError && error.code === 'AMBIGUOUS_CONTAINER') {
+				const matches = (await this.listContainers({all: true}).catch(() => [])).filter((c) => c.id.startsWith(name)).map((c) => `${c.name} (${c.id.slice(0, 12)})`);
+				const listed = matches.length > 0 ? `: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}` : '';
+				throw new HelperError(
+					'AMBIGUOUS_CONTAINER',
+					`The id prefix ${name} matches ${matches.length > 1 ? matches.length : 'several'} containers${listed}.`,
+					'Give more characters of the id, or the name. List them with: docker ps -a --no-trunc',
+					{container: name, matches},
 				);
 			}
 			throw error;
@@ -140,161 +183,144 @@ export class Engine {
 
 	async containerNames(): Promise<string[]> {
 		const list = await this.listContainers({all: true});
-		return list.flatMap((c) => c.Names.map((n) => n.replace(/^\//, '')));
+		return list.flatMap((c) => c.names);
 	}
 
-	async inspectImage(ref: string): Promise<ImageInspect> {
-		try {
-			return await this.call(() => this.#client.getImage(ref).inspect());
-		} catch (error) {
-			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') {
-				throw new HelperError('NO_SUCH_IMAGE', `No such image: ${ref}`, `Pull or build it first (docker pull ${ref}), or list images with: docker images`, {image: ref});
-			}
-			throw error;
-		}
+	async inspectImage(ref: string): Promise<ImageFacts> {
+		const image = imageRef(ref);
+		return imageFactsFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/json`, subject: {kind: 'image', ref: image}}));
 	}
 
-	// --- diagnose (engineer D1): the raw facts diagnose reads, each bounded in size and time.
+	// --- container contents: log tails, events and files, each bounded in size and time
 
-	/** The last `tail` log lines of both streams with timestamps; the engine reads them from the end of the log. */
-	async diagnoseLogTail(id: string, tail: number, tty: boolean, streams: {stdout: boolean; stderr: boolean} = {stdout: true, stderr: true}): Promise<DiagnoseLogLine[]> {
-		const body = await this.call(() => this.#client.getContainer(id).logs({...streams, tail, timestamps: true, follow: false}));
-		return demuxLogs(body as Uint8Array, tty);
-	}
-
-	/** The engine's events for one container between two instants; `until` makes the call return instead of streaming. */
-	async diagnoseEvents(id: string, since: number, until: number): Promise<DiagnoseEngineEvent[]> {
-		const stream = await this.call(() => this.#client.getEvents({since, until, filters: JSON.stringify({container: [id], type: ['container']}) as never}));
-		const keep = new Set(['exitCode', 'signal', 'execID']);
-		return new Promise((resolve, reject) => {
-			let buffer = '';
-			const out: DiagnoseEngineEvent[] = [];
-			// `until` makes the engine end the stream; this is only a guard against a stuck engine.
-			const timer = setTimeout(() => {
-				(stream as unknown as {destroy(): void}).destroy();
-				reject(new HelperError('ENGINE_TIMEOUT', `The engine's events for ${id.slice(0, 12)} did not arrive within 15 s.`, 'Check the engine load (docker events may be slow under heavy use).'));
-			}, 15_000);
-			const take = (line: string) => {
-				if (!line.trim()) return;
-				try {
-					const e = JSON.parse(line) as {Action?: string; status?: string; time?: number; timeNano?: number; Actor?: {Attributes?: Record<string, string>}};
-					const attributes: Record<string, string> = {};
-					for (const [k, v] of Object.entries(e.Actor?.Attributes ?? {})) if (keep.has(k)) attributes[k] = v;
-					const ms = e.timeNano ? Math.floor(e.timeNano / 1e6) : (e.time ?? 0) * 1000;
-					out.push({time: new Date(ms).toISOString(), action: e.Action ?? e.status ?? '', attributes});
-				} catch {
-					// A torn line is not evidence; skip it.
-				}
-			};
-			stream.on('data', (chunk: Buffer) => {
-				buffer += chunk.toString('utf8');
-				const lines = buffer.split('\n');
-				buffer = lines.pop()!;
-				lines.forEach(take);
-			});
-			stream.on('end', () => {
-				clearTimeout(timer);
-				take(buffer);
-				resolve(out);
-			});
-			stream.on('error', (error: unknown) => {
-				clearTimeout(timer);
-				reject(this.mapError(error));
-			});
+	/** The last `tail` log lines (both streams by default) with timestamps; the engine reads them from the end of the log. */
+	async containerLogTail(id: string, tail: number, tty: boolean, streams: {stdout: boolean; stderr: boolean} = {stdout: true, stderr: true}): Promise<LogLine[]> {
+		const name = containerRef(id);
+		const spec: Request = {method: 'GET', path: `/containers/${pathSegment(name)}/logs`, query: {...streams, tail, timestamps: true, follow: false}, subject: {kind: 'container', ref: name}};
+		const body = await this.#within(spec, async (signal) => {
+			const res = await this.#dial(spec, signal);
+			if (!isSuccess(res)) throw await this.#failure(spec, res, signal);
+			return readBody(res, MAX_ANSWER_BYTES, signal);
 		});
+		return demuxLogs(body, tty);
+	}
+
+	/** The engine's events for one container between two instants (Unix seconds); `until` makes the engine end the answer. */
+	async containerEvents(id: string, since: number, until: number): Promise<EngineEvent[]> {
+		const spec: Request = {method: 'GET', path: '/events', query: {since, until, filters: JSON.stringify({container: [id], type: ['container']})}};
+		const body = await this.#within(spec, async (signal) => {
+			const res = await this.#dial(spec, signal);
+			if (!isSuccess(res)) throw await this.#failure(spec, res, signal);
+			return readBody(res, MAX_ANSWER_BYTES, signal);
+		});
+		const keep = new Set(['exitCode', 'signal', 'execID']);
+		const out: EngineEvent[] = [];
+		for (const line of body.toString('utf8').split('\n')) {
+			if (!line.trim()) continue;
+			let e: unknown;
+			try {
+				e = JSON.parse(line);
+			} catch {
+				throw this.mapError(new NotDockerAnswer('events: a line that is not JSON'));
+			}
+			if (typeof e !== 'object' || e === null) throw this.mapError(new NotDockerAnswer('events: a line that is not an object'));
+			const ev = e as {Action?: unknown; status?: unknown; time?: unknown; timeNano?: unknown; Actor?: {Attributes?: Record<string, unknown>}};
+			const attributes: Record<string, string> = {};
+			for (const [k, v] of Object.entries(ev.Actor?.Attributes ?? {})) if (keep.has(k) && typeof v === 'string') attributes[k] = v;
+			const ms = typeof ev.timeNano === 'number' ? Math.floor(ev.timeNano / 1e6) : (typeof ev.time === 'number' ? ev.time : 0) * 1000;
+			out.push({time: new Date(ms).toISOString(), action: typeof ev.Action === 'string' ? ev.Action : typeof ev.status === 'string' ? ev.status : '', attributes});
+		}
+		return out;
 	}
 
 	/**
 	 * The tar header and the first bytes of one file inside a container (created or stopped ones too),
 	 * through the archive endpoint (docker cp). Null when the path does not exist.
 	 */
-	async diagnoseFileHead(id: string, path: string, maxBytes = 256): Promise<{entry: DiagnoseTarEntry; head: Uint8Array} | null> {
-		let stream: NodeJS.ReadableStream;
-		try {
-			stream = await this.call(() => this.#client.getContainer(id).getArchive({path}));
-		} catch (error) {
-			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') return null;
-			throw error;
-		}
-		return new Promise((resolve, reject) => {
-			const chunks: Buffer[] = [];
-			let length = 0;
-			let done = false;
-			const finish = () => {
-				if (done) return;
-				done = true;
-				(stream as unknown as {destroy(): void}).destroy();
-				const all = Buffer.concat(chunks);
-				const entry = parseTarHeader(all.subarray(0, 512));
-				if (!entry) return resolve(null);
-				resolve({entry, head: new Uint8Array(all.subarray(512, 512 + Math.min(entry.size, maxBytes)))});
-			};
-			stream.on('data', (chunk: Buffer) => {
-				chunks.push(chunk);
-				length += chunk.length;
-				if (length >= 512 + maxBytes) finish();
-			});
-			stream.on('end', finish);
-			stream.on('error', (error: unknown) => (done ? undefined : reject(this.mapError(error))));
+	async readFileHead(id: string, path: string, maxBytes = 256): Promise<FileHead | null> {
+		const name = containerRef(id);
+		const spec: Request = {method: 'GET', path: `/containers/${pathSegment(name)}/archive`, query: {path}, subject: {kind: 'container', ref: name}};
+		const all = await this.#within(spec, async (signal) => {
+			const res = await this.#dial(spec, signal);
+			if (res.statusCode === 404) {
+				res.resume();
+				return null;
+			}
+			if (!isSuccess(res)) throw await this.#failure(spec, res, signal);
+			return readBody(res, 512 + maxBytes, signal, {truncate: true});
 		});
+		if (!all) return null;
+		const entry = parseTarHeader(all.subarray(0, 512));
+		if (!entry) return null;
+		return {entry, head: new Uint8Array(all.subarray(512, 512 + Math.min(entry.size, maxBytes)))};
 	}
 
-	// --- end diagnose
-
-	// --- logs, inspect, exec
+	// --- logs, exec
 
 	/**
-	 * A container's log stream, never buffered whole: the engine's multiplexed frames,
-	 * or raw bytes for a TTY container. Always a stream (dockerode buffers non-follow
-	 * logs into one Buffer, so this dials the endpoint itself). Destroy it to stop.
+	 * A container's log stream, never buffered whole: the engine's multiplexed frames, or raw
+	 * bytes for a TTY container. The deadline covers the answer's start and, without --follow,
+	 * silence between chunks; a follow may wait for new lines as long as it likes. Destroy it to stop.
 	 */
-	async containerLogStream(id: string, options: LogStreamOptions): Promise<NodeJS.ReadableStream & {destroy(): void}> {
+	async containerLogStream(id: string, options: LogStreamOptions): Promise<ByteStream> {
+		const name = containerRef(id);
 		const query: Record<string, string | number | boolean> = {
 			follow: options.follow,
-			stdout: true,
-			stderr: true,
+			stdout: options.stdout ?? true,
+			stderr: options.stderr ?? true,
 			timestamps: options.timestamps,
 			tail: options.tail === undefined ? 'all' : String(options.tail),
 			...(options.since !== undefined ? {since: options.since} : {}),
 			...(options.until !== undefined ? {until: options.until} : {}),
 		};
-		const modem = this.#client.modem as unknown as {dial(opts: Record<string, unknown>, cb: (err: unknown, data: unknown) => void): void};
-		return this.call(
-			() =>
-				new Promise((resolve, reject) => {
-					modem.dial(
-						{path: `/containers/${encodeURIComponent(id)}/logs?`, method: 'GET', isStream: true, statusCodes: {200: true, 404: 'no such container', 500: 'server error'}, options: query},
-						(err, data) => (err ? reject(err) : resolve(data as NodeJS.ReadableStream & {destroy(): void})),
-					);
-				}),
-		);
+		const spec: StreamRequest = {method: 'GET', path: `/containers/${pathSegment(name)}/logs`, query, subject: {kind: 'container', ref: name}, ...(options.follow ? {} : {idleMs: this.#deadline()})};
+		try {
+			return await this.#stream(spec);
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'LOG_DRIVER_UNREADABLE') {
+				const driver = await this.inspectContainer(name).then(
+					(c) => c.logDriver,
+					() => null,
+				);
+				throw logDriverError(name, driver, error.details);
+			}
+			throw error;
+		}
 	}
 
 	/** Create an exec (argument array, never a shell string) and return a handle to start it. */
 	async createExec(id: string, options: ExecOptions): Promise<ExecSession> {
-		const container = this.#client.getContainer(id);
-		const exec = await this.call(() =>
-			container.exec({
-				Cmd: [...options.cmd],
-				AttachStdin: options.stdin,
-				AttachStdout: true,
-				AttachStderr: true,
-				Tty: options.tty,
-				...(options.env && options.env.length > 0 ? {Env: [...options.env]} : {}),
-				...(options.user ? {User: options.user} : {}),
-				...(options.workdir ? {WorkingDir: options.workdir} : {}),
+		const name = containerRef(id);
+		const execId = execIdFrom(
+			await this.#json({
+				method: 'POST',
+				path: `/containers/${pathSegment(name)}/exec`,
+				subject: {kind: 'container', ref: name},
+				body: {
+					Cmd: [...options.cmd],
+					AttachStdin: options.stdin,
+					AttachStdout: true,
+					AttachStderr: true,
+					Tty: options.tty,
+					...(options.env && options.env.length > 0 ? {Env: [...options.env]} : {}),
+					...(options.user ? {User: options.user} : {}),
+					...(options.workdir ? {WorkingDir: options.workdir} : {}),
+				},
 			}),
 		);
+		const execPath = `/exec/${pathSegment(execId)}`;
+		const subject: Subject = {kind: 'exec', ref: execId};
 		return {
-			id: exec.id,
-			start: async () =>
-				(await this.call(() => exec.start({hijack: options.stdin, stdin: options.stdin, Tty: options.tty}) as Promise<unknown>)) as NodeJS.ReadWriteStream & {destroy(): void},
-			inspect: async () => {
-				const info = (await this.call(() => exec.inspect())) as unknown as {Running: boolean; ExitCode: number | null; Pid?: number};
-				return {running: info.Running, exitCode: info.ExitCode};
+			id: execId,
+			start: async () => {
+				const spec: Request = {method: 'POST', path: `${execPath}/start`, body: {Detach: false, Tty: options.tty}, subject};
+				if (!options.stdin) return (await this.#stream(spec)) as unknown as ExecStream;
+				// stdin attached: the engine hijacks the connection into a raw duplex socket.
+				return this.#within(spec, (signal) => this.#hijack(spec, signal));
 			},
+			inspect: async () => execStateFrom(await this.#json({method: 'GET', path: `${execPath}/json`, subject})),
 			resize: async (rows: number, columns: number) => {
-				await this.call(() => exec.resize({h: rows, w: columns}) as Promise<unknown>).catch(() => undefined);
+				await this.#json({method: 'POST', path: `${execPath}/resize`, query: {h: rows, w: columns}, subject}).catch(() => undefined);
 			},
 		};
 	}
@@ -303,55 +329,233 @@ export class Engine {
 	async execExitCode(id: string, cmd: readonly string[]): Promise<number | null> {
 		const session = await this.createExec(id, {cmd, tty: false, stdin: false});
 		const stream = await session.start();
-		await new Promise<void>((resolve) => {
-			stream.on('end', resolve);
-			stream.on('close', resolve);
-			stream.on('error', () => resolve());
-			stream.resume();
-		});
+		try {
+			for await (const chunk of stream) void chunk;
+		} catch {
+			// The exit code below is what the caller wants; a torn stream does not change it.
+		}
 		return waitForExit(session);
 	}
 
-	/** Run an engine call and map its failure. */
-	async call<T>(fn: () => Promise<T>): Promise<T> {
+	/**
+	 * Run a dockerode call under the deadline and map its failure. Prefer the typed methods above;
+	 * this is for a call not yet wrapped, whose answer the caller must still check for shape.
+	 */
+	async call<T>(fn: () => Promise<T>, deadlineMs = this.#deadline()): Promise<T> {
+		return this.#within({method: 'GET', path: 'engine call', deadlineMs}, () => fn());
+	}
+
+	/** The HelperError for any failure of an engine call: the same mapping for every command. */
+	mapError(error: unknown, subject?: Subject): HelperError {
+		return mapEngineError(error, this.endpoint, subject);
+	}
+
+	// --- the one request path: deadline, status, shape
+
+	#deadline(spec?: Request): number {
+		return spec?.deadlineMs ?? this.#deadlineMs ?? DEFAULT_DEADLINE_MS;
+	}
+
+	/** Run `fn` with an abort signal that fires at the deadline; the deadline's error names the call and the endpoint. */
+	async #within<T>(spec: Request, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+		const ms = this.#deadline(spec);
+		const controller = new AbortController();
+		let timer: NodeJS.Timeout | undefined;
+		const expired = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => {
+				reject(timeoutError(this.endpoint, `${spec.method} ${spec.path}`, ms));
+				controller.abort();
+			}, ms);
+		});
 		try {
-			return await fn();
+			return await Promise.race([fn(controller.signal), expired]);
 		} catch (error) {
-			throw this.mapError(error);
+			throw this.mapError(error, spec.subject);
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 
-	mapError(error: unknown): HelperError {
-		return mapEngineError(error, this.endpoint);
+	/** Send the request; resolves with the response once its headers arrive, whatever the status. */
+	#dial(spec: Request, signal: AbortSignal): Promise<IncomingMessage> {
+		const modem = this.#client.modem as unknown as Dial;
+		// docker-modem takes the query from `options` when the path ends in '?', and a POST's body from it too.
+		const options = spec.method === 'POST' ? (spec.query ? {_query: spec.query, _body: spec.body ?? {}} : spec.body) : spec.query;
+		return new Promise((resolve, reject) => {
+			modem.dial(
+				{
+					path: spec.query && Object.keys(spec.query).length > 0 ? `${spec.path}?` : spec.path,
+					method: spec.method,
+					isStream: true,
+					statusCodes: ALL_STATUSES,
+					abortSignal: signal,
+					...(spec.method === 'POST' ? {allowEmpty: true} : {}),
+					...(options ? {options} : {}),
+				},
+				(error, res) => (error ? reject(error) : resolve(res as IncomingMessage)),
+			);
+		});
+	}
+
+	/** The stdin-attached exec start: the engine upgrades the connection to a raw duplex. */
+	#hijack(spec: Request, signal: AbortSignal): Promise<ExecStream> {
+		const modem = this.#client.modem as unknown as Dial;
+		return new Promise((resolve, reject) => {
+			modem.dial(
+				{path: spec.path, method: 'POST', isStream: true, hijack: true, openStdin: true, allowEmpty: true, abortSignal: signal, statusCodes: {101: true, 200: true, 204: true}, options: spec.body},
+				(error, socket) => (error ? reject(error) : resolve(socket as ExecStream)),
+			);
+		});
+	}
+
+	/** A JSON answer: status mapped, body read (bounded) and parsed; not JSON is not Docker's. */
+	async #json(spec: Request): Promise<unknown> {
+		return this.#within(spec, async (signal) => {
+			const res = await this.#dial(spec, signal);
+			if (!isSuccess(res)) throw await this.#failure(spec, res, signal);
+			const body = await readBody(res, MAX_ANSWER_BYTES, signal);
+			if (res.statusCode === 204 || (body.length === 0 && spec.method === 'POST')) return {};
+			const parsed = parseJson(body);
+			if (parsed === undefined) throw new NotDockerAnswer(`${spec.method} ${spec.path} answered ${res.statusCode} with ${body.length} bytes that are not JSON`);
+			return parsed;
+		});
+	}
+
+	/** A streaming answer: the deadline covers its start; `idleMs` then bounds silence between chunks. */
+	async #stream(spec: StreamRequest): Promise<ByteStream> {
+		const res = await this.#within(spec, async (signal) => {
+			const r = await this.#dial(spec, signal);
+			if (!isSuccess(r)) throw await this.#failure(spec, r, signal);
+			return r;
+		});
+		return byteStream(res, spec.idleMs, () => timeoutError(this.endpoint, `${spec.method} ${spec.path} (no data for ${spec.idleMs! / 1000} s)`, spec.idleMs!), (error) => this.mapError(error, spec.subject));
+	}
+
+	/** A non-2xx answer: read its (small) body and map it. */
+	async #failure(spec: Request, res: IncomingMessage, signal: AbortSignal): Promise<HelperError> {
+		const body = await readBody(res, 64 * 1024, signal, {truncate: true});
+		return this.#statusError(spec, res.statusCode ?? 0, parseJson(body), body);
+	}
+
+	#statusError(spec: Request, statusCode: number, json: unknown, body: Uint8Array): HelperError {
+		return this.mapError(Object.assign(new Error(`HTTP ${statusCode}`), {statusCode, json: json ?? body, request: `${spec.method} ${spec.path}`}), spec.subject);
 	}
 }
 
-// --- logs, inspect, exec (types and helpers)
+// --- helpers for the request path
 
-export interface LogStreamOptions {
-	readonly follow: boolean;
-	readonly timestamps: boolean;
-	readonly tail?: number;
-	/** Unix seconds as the engine takes them ("1714564800.5"). */
-	readonly since?: string;
-	readonly until?: string;
+interface Dial {
+	dial(options: Record<string, unknown>, callback: (error: unknown, result: unknown) => void): void;
 }
 
-export interface ExecOptions {
-	readonly cmd: readonly string[];
-	readonly tty: boolean;
-	readonly stdin: boolean;
-	readonly env?: readonly string[];
-	readonly user?: string;
-	readonly workdir?: string;
+function isSuccess(res: IncomingMessage): boolean {
+	const code = res.statusCode ?? 0;
+	return code >= 200 && code < 300;
 }
 
-export interface ExecSession {
-	readonly id: string;
-	/** Start it: a duplex socket when stdin is attached, otherwise the output stream. */
-	start(): Promise<NodeJS.ReadWriteStream & {destroy(): void}>;
-	inspect(): Promise<{running: boolean; exitCode: number | null}>;
-	resize(rows: number, columns: number): Promise<void>;
+function parseJson(body: Uint8Array): unknown {
+	if (body.length === 0) return undefined;
+	try {
+		return JSON.parse(Buffer.from(body).toString('utf8')) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Read a body up to `max` bytes: past it, stop (truncate) or reject (an answer that big is not Docker's). */
+function readBody(res: IncomingMessage, max: number, signal: AbortSignal, options: {truncate?: boolean} = {}): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let length = 0;
+		let done = false;
+		const finish = (error: unknown) => {
+			if (done) return;
+			done = true;
+			signal.removeEventListener('abort', onAbort);
+			if (error) reject(error);
+			else resolve(Buffer.concat(chunks));
+		};
+		const onAbort = () => {
+			res.destroy();
+			finish(new Error('aborted'));
+		};
+		signal.addEventListener('abort', onAbort, {once: true});
+		res.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			length += chunk.length;
+			if (length >= max) {
+				res.destroy();
+				finish(options.truncate ? undefined : new NotDockerAnswer(`an answer larger than ${Math.round(max / 1024 / 1024)} MiB`));
+			}
+		});
+		res.on('end', () => finish(undefined));
+		res.on('error', (error) => finish(error));
+		res.on('close', () => finish(res.complete ? undefined : Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'})));
+	});
+}
+
+/** A response as a ByteStream: errors mapped, and (when idleMs is set) silence longer than idleMs ends it with a timeout. */
+function byteStream(res: IncomingMessage, idleMs: number | undefined, idleError: () => HelperError, map: (error: unknown) => HelperError): ByteStream {
+	let idle: HelperError | null = null;
+	return {
+		destroy: () => void res.destroy(),
+		async *[Symbol.asyncIterator]() {
+			let timer: NodeJS.Timeout | undefined;
+			// The clock runs only while we wait on the engine, not while the consumer is busy with a chunk.
+			const arm = () => {
+				if (idleMs === undefined) return;
+				timer = setTimeout(() => {
+					idle = idleError();
+					res.destroy(idle);
+				}, idleMs);
+			};
+			try {
+				arm();
+				for await (const chunk of res) {
+					clearTimeout(timer);
+					yield chunk as Uint8Array;
+					arm();
+				}
+			} catch (error) {
+				throw idle ?? map(error);
+			} finally {
+				clearTimeout(timer);
+			}
+		},
+	};
+}
+
+function timeoutError(endpoint: Endpoint, what: string, ms: number): HelperError {
+	return new HelperError(
+		'ENGINE_TIMEOUT',
+		`The Docker Engine at ${endpoint.host} (${endpoint.why}) did not answer ${what} within ${ms / 1000} s.`,
+		'Check that the daemon is healthy (systemctl status docker) and reachable from here; if it is only slow, allow more time with DOCKER_HELPER_TIMEOUT=<seconds>.',
+		{endpoint: describeEndpoint(endpoint), request: what, deadlineMs: ms},
+	);
+}
+
+function logDriverError(name: string, driver: string | null, details: Record<string, unknown> | undefined): HelperError {
+	const which = driver ? `the '${driver}' log driver` : 'a log driver';
+	return new HelperError(
+		'LOG_DRIVER_UNREADABLE',
+		`Container ${name} uses ${which}, which the engine cannot read logs back from.`,
+		driver === 'none'
+			? 'It keeps no logs. Recreate it with a readable driver: docker run --log-driver local ... (or json-file).'
+			: `Read them where ${driver ? `the '${driver}' driver` : 'the driver'} sends them, or use the local or json-file driver (dual logging needs Docker 20.10+ with it enabled).`,
+		{...details, container: name, driver},
+	);
+}
+
+function containerRef(ref: string): string {
+	const checked = checkContainerRef(ref);
+	if (!checked.ok) throw usageError(`Not a container reference: ${checked.reason}.`, 'Give a container name, id or unique id prefix, as docker ps -a shows them.', {container: ref});
+	return checked.ref;
+}
+
+function imageRef(ref: string): string {
+	const checked = checkImageRef(ref);
+	if (!checked.ok) throw usageError(`Not an image reference: ${checked.reason}.`, 'Give an image as docker images shows it: name[:tag], registry/name[:tag], name@sha256:..., or an image id.', {image: ref});
+	return checked.ref;
 }
 
 /** The exit code once the engine has recorded it (it can lag the end of the stream briefly). */
@@ -369,7 +573,7 @@ export async function waitForExit(session: ExecSession, timeoutMs = 5000): Promi
  * dockerode loads its BuildKit session support (gRPC and protobuf, ~0.6 s of a ~1 s import) at
  * start-up, although only buildImage with BuildKit uses it. Put a stand-in in the require cache
  * that loads the real module on first call, so every engine command starts faster and that
- * path keeps working. (Added by D1 for diagnose's < 1 s target; measured in bench/RESULTS.md.)
+ * path keeps working (measured in bench/RESULTS.md).
  */
 function deferDockerodeSession(): void {
 	try {
@@ -393,6 +597,7 @@ export function describeEndpoint(endpoint: Endpoint): {host: string; source: str
 	return {host: endpoint.host, source: endpoint.source, ...(endpoint.context ? {context: endpoint.context} : {}), why: endpoint.why};
 }
 
+/** The transport for an endpoint: the one function that turns an Endpoint into client options. */
 function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 	// docker-modem merges its own DOCKER_HOST defaults under ours: pin every field explicitly.
 	const t = endpoint.transport;
@@ -401,7 +606,8 @@ function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 		case 'npipe':
 			return {socketPath: t.socketPath, host: undefined, port: undefined, protocol: undefined};
 		case 'ssh':
-			return {protocol: 'ssh', host: t.host, port: t.port, username: t.username, socketPath: undefined, sshOptions: {agent: process.env['SSH_AUTH_SOCK']}};
+			// The system ssh carries the API (adapters/ssh.ts); "docker" is only the Host header, as in the docker CLI.
+			return {protocol: 'http', host: 'docker', port: undefined, socketPath: undefined, agent: sshAgent(t)};
 		case 'tcp': {
 			if (!t.tls) return {protocol: 'http', host: t.host, port: t.port, socketPath: undefined, ca: undefined, cert: undefined, key: undefined};
 			const read = (file?: string) => (file ? readFileSync(file) : undefined);
@@ -419,35 +625,58 @@ function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 	}
 }
 
+// --- the error mapping: every engine failure, once
+
 interface ErrnoLike {
 	code?: string;
-	errno?: number;
 	statusCode?: number;
 	reason?: string;
-	json?: {message?: string} | null;
+	json?: unknown;
 	message?: string;
+	request?: string;
 }
 
-export function mapEngineError(error: unknown, endpoint: Endpoint): HelperError {
+/** Node's HTTP parser rejecting what came back: the peer does not speak HTTP. */
+const NOT_HTTP = /^HPE_|^ERR_HTTP|^ERR_INVALID_HTTP/;
+
+export function mapEngineError(error: unknown, endpoint: Endpoint, subject?: Subject): HelperError {
 	if (error instanceof HelperError) return error;
-	const e = (error ?? {}) as ErrnoLike;
 	const details = {endpoint: describeEndpoint(endpoint)};
 	const where = `${endpoint.host} (${endpoint.why})`;
-	const serverMessage = e.json?.message ?? e.reason ?? e.message ?? String(error);
+	const notDocker = (what: string) =>
+		new HelperError(
+			'NOT_DOCKER_ENGINE',
+			`The endpoint ${where} is not a Docker Engine API: ${what}.`,
+			'Point DOCKER_HOST, --host or the Docker context at a Docker daemon (docker context ls shows them); a web server, proxy or other service answers differently.',
+			{...details, what},
+		);
+	if (error instanceof NotDockerAnswer) return notDocker(error.what);
+	const e = (error ?? {}) as ErrnoLike;
+	const raw = e.reason ?? e.message ?? String(error);
+	if (typeof e.statusCode === 'number') return mapStatus(e.statusCode, e.json, e.request ?? 'a request', subject, endpoint, notDocker);
+	if (e.code && NOT_HTTP.test(e.code)) return notDocker(`it answered with something that is not HTTP (${e.code})`);
 	switch (e.code) {
 		case 'ENOENT':
 		case 'ECONNREFUSED':
-		case 'ECONNRESET':
 		case 'EHOSTUNREACH':
 		case 'ENETUNREACH':
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
+		case 'ENOTSOCK':
 			return new HelperError(
 				'ENGINE_UNREACHABLE',
 				`Cannot reach the Docker Engine at ${where}: ${e.code}.`,
 				endpoint.transport.kind === 'unix'
 					? 'Is the daemon running? Start it (sudo systemctl start docker, or open Docker Desktop), or point DOCKER_HOST / --host / --context at a running engine.'
 					: 'Is the daemon running and reachable from here? Check the address, or pick another engine with --host / --context.',
+				details,
+			);
+		case 'ECONNRESET':
+		case 'EPIPE':
+			return new HelperError(
+				'ENGINE_UNREACHABLE',
+				`The endpoint ${where} closed the connection without a complete answer.`,
+				'A Docker Engine that is restarting does this briefly; otherwise the address is not a Docker Engine. Check it with: docker version',
 				details,
 			);
 		case 'EACCES':
@@ -464,26 +693,43 @@ export function mapEngineError(error: unknown, endpoint: Endpoint): HelperError 
 		default:
 			break;
 	}
-	if (typeof e.statusCode === 'number') {
-		if (e.statusCode === 404) {
-			return new HelperError('NO_SUCH_CONTAINER', serverMessage, 'List what exists with: docker ps -a', details);
-		}
-		if (e.statusCode === 400 && /client version .* too (old|new)|minimum supported API version/i.test(serverMessage)) {
-			return new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine refused the API version: ${serverMessage}`, 'Upgrade Docker Engine, or set DOCKER_API_VERSION to a version it supports.', details);
-		}
-		if (e.statusCode === 409 && /is not running|is paused|is restarting/i.test(serverMessage)) {
-			return new HelperError('CONTAINER_NOT_RUNNING', serverMessage, 'Start it first: docker start <container>', details);
-		}
-		return new HelperError('ENGINE_ERROR', `The Docker Engine answered ${e.statusCode}: ${serverMessage}`, 'See the engine log (journalctl -u docker) for more.', details);
+	if (/ssh|handshake|authentication/i.test(raw)) {
+		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${raw}`, 'Check that `ssh <host> docker system dial-stdio` works and that your SSH agent holds the key (SSH_AUTH_SOCK).', details);
 	}
-	if (/ssh|handshake|authentication/i.test(serverMessage)) {
-		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${serverMessage}`, 'Check that `ssh <host> docker system dial-stdio` works and that your SSH agent holds the key (SSH_AUTH_SOCK).', details);
+	if (/certificate|self.signed|TLS|SSL/i.test(raw) || /^ERR_SSL|^CERT_|_CERT$|^UNABLE_TO_|^DEPTH_ZERO/.test(e.code ?? '')) {
+		return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${raw}`, 'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.', details);
 	}
-	if (/certificate|self.signed|TLS|SSL/i.test(serverMessage)) {
-		return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${serverMessage}`, 'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.', details);
-	}
+	if (/socket hang up/i.test(raw)) return mapEngineError(Object.assign(new Error(raw), {code: 'ECONNRESET'}), endpoint, subject);
 	// Unknown: keep the original so it is not hidden, but still tell the user where.
-	return new HelperError('ENGINE_ERROR', `Docker Engine call failed at ${where}: ${serverMessage}`, 'Run the equivalent docker command to compare, and report this if docker succeeds.', details);
+	return new HelperError('ENGINE_ERROR', `Docker Engine call failed at ${where}: ${raw}`, 'Run the equivalent docker command to compare, and report this if docker succeeds.', details);
+}
+
+function mapStatus(status: number, body: unknown, request: string, subject: Subject | undefined, endpoint: Endpoint, notDocker: (what: string) => HelperError): HelperError {
+	const details = {endpoint: describeEndpoint(endpoint), status};
+	const message = engineErrorMessage(body);
+	// Every Docker Engine error is JSON {"message": ...}; an HTML page or plain text is another server.
+	if (status >= 300 && status < 400) return notDocker(`${request} was answered with a redirect (HTTP ${status}), which the Docker Engine API never sends`);
+	if (message === null) return notDocker(`${request} was answered with HTTP ${status} and a body that is not Docker's JSON error`);
+	if (status === 404 && subject?.kind === 'container') return new HelperError('NO_SUCH_CONTAINER', `No such container: ${subject.ref}`, 'List containers with: docker ps -a', {...details, container: subject.ref});
+	if (status === 404 && subject?.kind === 'image') {
+		return new HelperError('NO_SUCH_IMAGE', `No such image: ${subject.ref}`, `Pull or build it first (docker pull ${subject.ref}), or list images with: docker images`, {...details, image: subject.ref});
+	}
+	// 20.10 sends it as a 500, later engines as a 400: the message is what identifies it.
+	if (/multiple IDs found with provided prefix/i.test(message)) {
+		return new HelperError('AMBIGUOUS_CONTAINER', `The id prefix ${subject?.ref ?? ''} matches several containers.`, 'Give more characters of the id, or the name. List them with: docker ps -a --no-trunc', {...details, container: subject?.ref});
+	}
+	if (status === 400 && /client version .* too (old|new)|minimum supported API version/i.test(message)) {
+		return new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine at ${endpoint.host} refused the API version: ${message}`, 'Upgrade Docker Engine, or set DOCKER_API_VERSION to a version it supports.', details);
+	}
+	if (/does not support reading/i.test(message)) return new HelperError('LOG_DRIVER_UNREADABLE', message, 'Use the local or json-file log driver to read logs back.', details);
+	if (status === 409 && /is not running|is paused|is restarting/i.test(message)) {
+		return new HelperError('CONTAINER_NOT_RUNNING', message, `Start it first: docker start ${subject?.kind === 'container' ? subject.ref : '<container>'}`, details);
+	}
+	if (status === 409) return new HelperError('ENGINE_CONFLICT', `The Docker Engine refused ${request} as a conflict: ${message}`, 'Another object holds that name or state: look with docker ps -a / docker images, then remove or rename it.', details);
+	if (status === 401 || status === 403) {
+		return new HelperError('ENGINE_PERMISSION', `The Docker Engine at ${endpoint.host} refused ${request}: ${message}`, 'An authorization plugin or proxy in front of the engine denied it: ask whoever runs that engine for access.', details);
+	}
+	return new HelperError('ENGINE_ERROR', `The Docker Engine answered ${status} to ${request}: ${message}`, 'See the engine log (journalctl -u docker) for more.', details);
 }
 
 /** Compare "1.41" and "1.40" numerically. */

@@ -1,34 +1,19 @@
 import path from 'node:path';
-import {exists, readText, writeFileSafe, type WriteOutcome} from '../adapters/files.js';
-import {CONFIG_FILES, configure as configureFor, describeChange, detectPlatform, PLATFORMS, type ConfigFile, type ConfigFileId, type Platform, type Section} from '../core/setup/configure.js';
-import type {EndpointFacts} from '../core/setup/facts.js';
-import {recommend, type Finding} from '../core/setup/recommend.js';
+import {checkWriteTarget, readText, writeFileSafe} from '../adapters/files.js';
+import {CONFIG_FILES, configure as configureFor, detectPlatform, PLATFORMS, type ConfigFileId, type ConfigureResult, type Platform} from '../core/setup/configure.js';
+import {recommend} from '../core/setup/recommend.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
 import {EXIT, HelperError} from '../core/errors.js';
-import type {Theme} from '../output/theme.js';
-import {findingLine, workloadFlag, workloadOf} from './recommend.js';
-import {wrap} from '../output/wrap.js';
+import {configureText} from '../output/configure.js';
+import {workloadFlag, workloadOf} from './recommend.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagBool, flagString, type Command} from './types.js';
-
-export interface ConfigureResult {
-	readonly platform: Platform;
-	readonly platformWhy: string;
-	readonly workload: string;
-	readonly feasible: boolean;
-	readonly endpoint: EndpointFacts | null;
-	readonly sections: readonly Section[];
-	readonly files: readonly ConfigFile[];
-	readonly findings: readonly Finding[];
-	/** Set when --write wrote a file. */
-	readonly written: (WriteOutcome & {readonly file: ConfigFileId}) | null;
-}
 
 export const configure: Command<ConfigureResult> = {
 	name: 'configure',
 	summary: 'Show the Docker Desktop / engine configuration for this platform (daemon.json, .wslconfig)',
 	description:
-		"Turns recommend's numbers into configuration for the detected platform: Docker Desktop Resources\nsettings on macOS and Windows, the .wslconfig limits for WSL 2, and for a Linux engine a daemon.json\nwith log rotation, default ulimits, storage driver, live-restore and default shm size. An existing\ndaemon.json is merged, never replaced: your keys stay, and every change is listed. Files are shown,\nnot written, unless --write <path> is given (an existing file is replaced only with --force; the old\none is kept as .bak).",
+		"Turns recommend's numbers into configuration for the detected platform: Docker Desktop Resources\nsettings on macOS and Windows, the .wslconfig limits for WSL 2, and for a Linux engine a daemon.json\nwith log rotation, default ulimits, storage driver, live-restore and default shm size. An existing\ndaemon.json is merged, never replaced: your keys stay, and every change is listed. Files are shown,\nnot written, unless --write <path> is given (an existing file is replaced only with --force; the old\none is kept as a numbered backup, <path>.bak, .bak.2 ...; a symbolic link is never written through).",
 	usage: 'docker-helper configure [--platform auto|linux|macos|windows] [--workload <kind>] [--write <path> [--file daemon.json|.wslconfig] [--force]]',
 	examples: [
 		'docker-helper configure',
@@ -43,7 +28,7 @@ export const configure: Command<ConfigureResult> = {
 		workload: workloadFlag,
 		write: {type: 'string', placeholder: 'path', description: 'Write the file to this path instead of only showing it'},
 		file: {type: 'string', choices: CONFIG_FILES, placeholder: 'name', description: 'Which file --write writes (default: .wslconfig on Windows, daemon.json elsewhere)'},
-		force: {type: 'boolean', description: 'With --write: replace an existing file (kept as <path>.bak)'},
+		force: {type: 'boolean', description: 'With --write: replace an existing file (kept as a numbered backup, <path>.bak ...); its mode is kept'},
 	},
 	async run(ctx, input) {
 		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
@@ -60,7 +45,7 @@ export const configure: Command<ConfigureResult> = {
 		let existingDaemon: {path: string; raw: Record<string, unknown> | null} | null = null;
 		let existingWslConfig: {path: string; text: string} | null = null;
 		const resolved = target ? path.resolve(ctx.cwd, target) : null;
-		if (resolved && (await exists(resolved))) {
+		if (resolved && (await checkWriteTarget(resolved, '--write'))) {
 			const text = await readText(resolved);
 			if (fileId === 'daemon.json') existingDaemon = {path: resolved, raw: parseJsonObject(text)};
 			else existingWslConfig = {path: resolved, text};
@@ -81,7 +66,7 @@ export const configure: Command<ConfigureResult> = {
 			}
 			// Without numbers (the machine is below the workload's minimum) nothing is written: the findings say why, exit 1.
 			if (file) {
-				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as ${target}.bak).`});
+				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), outputFlag: '--write', flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as a numbered backup, ${target}.bak ...).`});
 				written = {...outcome, file: fileId};
 			}
 		}
@@ -98,41 +83,4 @@ function parseJsonObject(text: string): Record<string, unknown> | null {
 	} catch {
 		return null;
 	}
-}
-
-export function configureText(r: ConfigureResult, theme: Theme): string {
-	const lines: string[] = [];
-	lines.push(theme.heading(`Docker configuration for ${r.platform} (${r.platformWhy}), --workload ${r.workload}`));
-	if (r.endpoint) lines.push(theme.dim(`engine: ${r.endpoint.host} — ${r.endpoint.why}`));
-	for (const section of r.sections) {
-		lines.push('', theme.bold(section.title));
-		// Prose is wrapped; indented lines are commands and stay whole for copy and paste.
-		for (const l of section.lines) {
-			if (/^\s/.test(l)) lines.push(`  ${l}`);
-			else lines.push(...wrap(l, 98).map((w, i) => `  ${i === 0 ? '' : '  '}${w}`));
-		}
-	}
-	for (const file of r.files) {
-		lines.push('', theme.bold(`${file.id}`) + theme.dim(` → ${file.location}`));
-		if (file.mergedFrom) lines.push(theme.dim(`  merged into your ${file.mergedFrom}: your keys stay, changes below`));
-		for (const c of file.changes) {
-			const paint = c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok : theme.dim;
-			lines.push(...wrap(describeChange(c), 96).map((w, i) => `  ${i === 0 ? '' : '    '}${paint(w)}`));
-		}
-		lines.push('');
-		for (const l of file.content.trimEnd().split(/\r?\n/)) lines.push(`  ${theme.code(l)}`);
-		lines.push('');
-		lines.push(theme.dim('  then:'));
-		for (const a of file.activate) lines.push(`  ${theme.code(a)}`);
-	}
-	const problems = r.findings.filter((f) => f.severity !== 'info');
-	if (problems.length > 0) {
-		lines.push('', theme.bold('Findings'));
-		for (const f of problems) lines.push(...findingLine(f, theme).map((l) => `  ${l}`));
-	}
-	lines.push('');
-	if (r.written) lines.push(theme.ok(`Wrote ${r.written.file} to ${r.written.path}${r.written.backup ? ` (the previous file is kept as ${r.written.backup})` : ''}.`));
-	else if (r.findings.some((f) => f.severity === 'fail')) lines.push(theme.error('Nothing was written: see the findings.'));
-	else lines.push(theme.dim('Nothing was written. To save a file: docker-helper configure --write <path> (add --force to replace an existing file; a .bak is kept).'));
-	return lines.join('\n');
 }

@@ -3,24 +3,9 @@ import path from 'node:path';
 import {exists, writeFileSafe} from '../adapters/files.js';
 import {loadVariants, readTemplate} from '../adapters/templates.js';
 import {HelperError} from '../core/errors.js';
-import {findVariant, imageNameFor, nextSteps, shortSize, type TemplateVariant} from '../core/templates.js';
-import type {Theme} from '../output/theme.js';
+import {findVariant, imageNameFor, nextSteps, shortSize, type CopyDockerfileResult} from '../core/templates.js';
+import {copyDockerfileText} from '../output/copy-dockerfile.js';
 import {flagBool, flagString, type Command, type Input} from './types.js';
-
-export type CopyDockerfileResult =
-	| {readonly kind: 'list'; readonly variants: readonly TemplateVariant[]}
-	| {readonly kind: 'stdout'; readonly variant: string; readonly content: string}
-	| {
-			readonly kind: 'written';
-			readonly variant: string;
-			readonly title: string;
-			readonly path: string;
-			readonly bytes: number;
-			readonly replaced: boolean;
-			readonly backup: string | null;
-			readonly expects: ReadonlyArray<{readonly path: string; readonly why: string; readonly present: boolean}>;
-			readonly nextSteps: readonly string[];
-	  };
 
 function variantName(input: Input): string | undefined {
 	const flag = flagString(input, 'variant');
@@ -36,7 +21,8 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 		'Copies one of the shipped Dockerfile templates into your project. Production variants are multi-stage,\n' +
 		'run as a non-root UID 1000 user, pin their base images, and carry a HEALTHCHECK whose probe exists in\n' +
 		'that base. Every line is commented with why it is there. An existing file is never replaced without\n' +
-		'--force (which keeps the old one as <file>.bak). Without --variant in a terminal, a picker opens.',
+		'--force (which keeps the old one as a numbered backup: <file>.bak, <file>.bak.2 ...), and never through a\n' +
+		'symbolic link. Without --variant in a terminal, a picker opens.',
 	usage: 'docker-helper copy-dockerfile [--variant <name>] [--output <path>] [--force] [--stdout] [--list]',
 	examples: [
 		'docker-helper copy-dockerfile --list',
@@ -61,7 +47,7 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 	flags: {
 		variant: {type: 'string', placeholder: 'name', description: 'Template: slim, alpine, gunicorn, node or basic (see --list)'},
 		output: {type: 'string', shortFlag: 'o', placeholder: 'path', description: 'Where to write (default ./Dockerfile; a directory gets a Dockerfile inside)'},
-		force: {type: 'boolean', description: 'Replace an existing file, keeping it as <file>.bak'},
+		force: {type: 'boolean', description: 'Replace an existing file, keeping it as a numbered backup (<file>.bak, .bak.2 ...)'},
 		stdout: {type: 'boolean', description: 'Print the template instead of writing a file'},
 		list: {type: 'boolean', description: 'List the variants with base image, size and when to choose each'},
 	},
@@ -78,12 +64,13 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 		if (flagBool(input, 'stdout')) return {kind: 'stdout', variant: variant.id, content};
 
 		let target = path.resolve(ctx.cwd, flagString(input, 'output') ?? 'Dockerfile');
-		const stat = await fs.stat(target).catch(() => null);
+		// lstat: a link to a directory is not followed (writeFileSafe refuses links with a clear message).
+		const stat = await fs.lstat(target).catch(() => null);
 		if (stat?.isDirectory()) target = path.join(target, 'Dockerfile');
 		const shown = path.relative(ctx.cwd, target) || target;
 		const outcome = await writeFileSafe(target, content, {
 			force: flagBool(input, 'force'),
-			flagHint: `Pass --force to replace it (the current file is kept as ${path.basename(target)}.bak), --output <path> to write elsewhere, or --stdout to compare first.`,
+			flagHint: `Pass --force to replace it (the current file is kept as a numbered backup, ${path.basename(target)}.bak ...), --output <path> to write elsewhere, or --stdout to compare first.`,
 		});
 		// The build context is the working directory: that is where `docker build .` runs.
 		const expects = await Promise.all(variant.expects.map(async (e) => ({path: e.path, why: e.why, present: await exists(path.join(ctx.cwd, e.path))})));
@@ -109,34 +96,3 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 	},
 	text: (result, theme) => copyDockerfileText(result, theme),
 };
-
-export function copyDockerfileText(result: CopyDockerfileResult, theme: Theme): string {
-	if (result.kind === 'stdout') return result.content;
-	const lines: string[] = [];
-	if (result.kind === 'list') {
-		lines.push(theme.bold('Dockerfile templates'));
-		for (const v of result.variants) {
-			lines.push('');
-			lines.push(`${theme.accent(v.id.padEnd(9))} ${theme.bold(v.title)}${v.production ? '' : theme.warn('  (development only)')}`);
-			lines.push(`          ${theme.dim('base')}    ${v.base} (${v.family}) · ${v.multiStage ? 'multi-stage' : 'single stage'} · user ${v.user}`);
-			lines.push(`          ${theme.dim('size')}    ${v.typicalSize}`);
-			lines.push(`          ${theme.dim('choose')}  ${v.chooseWhen}`);
-			lines.push(`          ${theme.dim('expects')} ${v.expects.map((e) => e.path).join(', ')}`);
-		}
-		lines.push('');
-		lines.push(theme.dim('Copy one: docker-helper copy-dockerfile --variant <name>'));
-		return lines.join('\n');
-	}
-	lines.push(`${theme.glyph.ok} Wrote ${theme.bold(result.path)} from the ${theme.accent(result.variant)} template (${result.title}).`);
-	if (result.backup) lines.push(`  ${theme.dim('The previous file is kept as')} ${result.backup}`);
-	lines.push('');
-	lines.push(theme.bold('The template expects'));
-	for (const e of result.expects) {
-		const mark = e.present ? theme.glyph.ok : theme.glyph.warn;
-		lines.push(`  ${mark} ${e.path}${e.present ? '' : theme.warn(' (missing)')} ${theme.dim(`— ${e.why}`)}`);
-	}
-	lines.push('');
-	lines.push(theme.bold('Next steps'));
-	result.nextSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.startsWith('docker') ? theme.code(s) : s}`));
-	return lines.join('\n');
-}

@@ -1,7 +1,8 @@
 /** Gather DiagnosisFacts once per container, concurrently, through the Docker and host adapters. */
 import {diskSpace} from '../adapters/disk-space.js';
 import type {Engine} from '../adapters/docker.js';
-import {HelperError, isHelperError} from '../core/errors.js';
+import type {FileHead} from '../core/engine/types.js';
+import {isHelperError} from '../core/errors.js';
 import {sniffExecutable} from '../core/diagnose/decode.js';
 import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine} from '../core/diagnose/facts.js';
 import {buildFacts, executableCandidates, mergeLogLines, needsExecutableProbe} from '../core/diagnose/from-engine.js';
@@ -45,56 +46,42 @@ function message(error: unknown): string {
 }
 
 export async function gatherDiagnosisFacts(engine: Engine, ref: string, options: {tail: number; host: Promise<DiagnosisFacts['host']>}): Promise<DiagnosisFacts> {
-	const inspect = (await inspectUnambiguous(engine, ref)) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-	const id = String(inspect['Id']);
-	const tty = inspect['Config']?.['Tty'] === true;
+	const container = await engine.inspectContainer(ref);
+	const {id, tty, document: inspect} = container;
 	const untilMs = Date.now();
-	const createdMs = Date.parse(String(inspect['Created'] ?? '')) || untilMs - 3600_000;
+	const createdMs = Date.parse(container.created) || untilMs - 3600_000;
 	const since = Math.floor(createdMs / 1000) - 1;
 	// `until` in the past (to the millisecond) makes the engine answer at once instead of waiting for it.
 	const until = untilMs / 1000;
-	const bindings = Object.values((inspect['HostConfig']?.['PortBindings'] ?? {}) as Record<string, Array<{HostPort?: string}> | null>)
+	const bindings = Object.values(inspect.HostConfig?.PortBindings ?? {})
 		.flatMap((b) => b ?? [])
 		.map((b) => b.HostPort ?? '')
 		.filter((p) => p !== '' && p !== '0');
 
 	const [image, logs, events, portHolders, host] = await Promise.all([
-		engine.inspectImage(String(inspect['Image'])).catch(() => null),
+		container.imageId ? engine.inspectImage(container.imageId).catch(() => null) : Promise.resolve(null),
 		// Both streams together, and stderr alone: a flood of stdout can push the one error line out of the combined tail.
-		Promise.all([engine.diagnoseLogTail(id, options.tail, tty), tty ? Promise.resolve([]) : engine.diagnoseLogTail(id, options.tail, tty, {stdout: false, stderr: true})]).then(
+		Promise.all([engine.containerLogTail(id, options.tail, tty), tty ? Promise.resolve([]) : engine.containerLogTail(id, options.tail, tty, {stdout: false, stderr: true})]).then(
 			([both, stderr]) => ({tail: options.tail, lines: mergeLogLines(both, stderr), error: null}),
 			(error: unknown) => ({tail: options.tail, lines: [] as LogLine[], error: message(error)}),
 		),
-		engine.diagnoseEvents(id, since, until).then(
+		engine.containerEvents(id, since, until).then(
 			(list) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list, error: null}),
 			(error: unknown) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list: [] as EngineEvent[], error: message(error)}),
 		),
 		bindings.length > 0 ? portHoldersFor(engine, id, bindings) : Promise.resolve([]),
 		options.host,
 	]);
-	const executable = needsExecutableProbe(inspect, logs.lines) ? await probeExecutable(engine, id, String(inspect['Path'] ?? ''), (inspect['Config']?.['Env'] ?? []) as string[]) : null;
-	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image as unknown as Record<string, unknown> | null, logs, events, portHolders, executable, host});
-}
-
-/** An id prefix that matches several containers is the user's to narrow down, not an engine failure. */
-async function inspectUnambiguous(engine: Engine, ref: string) {
-	try {
-		return await engine.inspectContainer(ref);
-	} catch (error) {
-		if (!(isHelperError(error) && /multiple IDs found with provided prefix/i.test(error.message))) throw error;
-		const matches = (await engine.listContainers({all: true}).catch(() => []))
-			.filter((c) => c.Id.startsWith(ref))
-			.map((c) => `${(c.Names[0] ?? '').replace(/^\//, '')} (${c.Id.slice(0, 12)})`);
-		throw new HelperError('AMBIGUOUS_CONTAINER', `The id prefix ${ref} matches ${matches.length > 1 ? matches.length : 'several'} containers${matches.length > 0 ? `: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}` : ''}.`, 'Give more characters of the id, or the name. List them with: docker ps -a --no-trunc', {container: ref, matches});
-	}
+	const executable = needsExecutableProbe(inspect, logs.lines) ? await probeExecutable(engine, id, inspect.Path ?? '', inspect.Config?.Env ?? []) : null;
+	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image?.document ?? null, logs, events, portHolders, executable, host});
 }
 
 async function portHoldersFor(engine: Engine, id: string, hostPorts: readonly string[]): Promise<DiagnosisFacts['portHolders']> {
 	try {
 		const running = await engine.listContainers({all: false});
 		return running
-			.filter((c) => c.Id !== id)
-			.map((c) => ({name: (c.Names[0] ?? c.Id).replace(/^\//, ''), id: c.Id, ports: c.Ports.filter((p) => p.PublicPort && hostPorts.includes(String(p.PublicPort))).map((p) => `${p.IP ?? ''}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`)}))
+			.filter((c) => c.id !== id)
+			.map((c) => ({name: c.name, id: c.id, ports: c.ports.filter((p) => p.publicPort && hostPorts.includes(String(p.publicPort))).map((p) => `${p.ip ?? ''}:${p.publicPort}->${p.privatePort}/${p.type}`)}))
 			.filter((c) => c.ports.length > 0);
 	} catch {
 		return [];
@@ -108,9 +95,9 @@ async function probeExecutable(engine: Engine, id: string, path: string, env: re
 	for (const candidate of candidates) {
 		let current = candidate;
 		for (let hop = 0; hop < 4; hop++) {
-			let found: Awaited<ReturnType<Engine['diagnoseFileHead']>>;
+			let found: FileHead | null;
 			try {
-				found = await engine.diagnoseFileHead(id, current);
+				found = await engine.readFileHead(id, current);
 			} catch {
 				return null; // the engine could not look (a broken mount, say): unknown, not "missing"
 			}

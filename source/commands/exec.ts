@@ -4,28 +4,14 @@
  * streams demultiplexed, and docker-helper exits with the command's exit code. Without a
  * command, in a terminal, it opens an interactive shell with a pseudo-terminal.
  */
-import {waitForExit, type Engine, type ExecSession} from '../adapters/docker.js';
+import {waitForExit, type Engine} from '../adapters/docker.js';
+import type {ExecSession} from '../core/engine/types.js';
 import {forwardStdin, terminalSize, withRawTerminal} from '../adapters/terminal.js';
 import {HelperError} from '../core/errors.js';
-import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecFailure} from '../core/exec-failure.js';
+import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecResult} from '../core/exec-failure.js';
 import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
-import {containerArg, displayName} from './container-arg.js';
+import {containerArg} from './container-arg.js';
 import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
-
-export interface ExecResult {
-	readonly container: string;
-	readonly command: readonly string[];
-	readonly exitCode: number;
-	/** An interactive shell (no command given). */
-	readonly shell: string | null;
-	readonly tty: boolean;
-	/** Set when the command could not start: not found (127), not executable (126). */
-	readonly failure: ExecFailure | null;
-	/** --json only: the captured output (capped). */
-	readonly stdout?: string;
-	readonly stderr?: string;
-	readonly truncated?: boolean;
-}
 
 /** --json captures output: at most this much per stream. */
 const CAPTURE_LIMIT = 8 * 1024 * 1024;
@@ -68,15 +54,15 @@ export const exec: Command<ExecResult> = {
 		const engine = await ctx.engine();
 		const ref = input.args[0]!;
 		const info = await engine.inspectContainer(ref);
-		const name = displayName(info.Name, info.Id);
-		const state = info.State;
-		if (!state?.Running || state.Paused || state.Restarting) {
-			const status = state?.Paused ? 'paused' : state?.Restarting ? 'restarting' : state?.Status ?? 'not running';
-			const exit = state && !state.Running && state.Status === 'exited' ? ` (exit code ${state.ExitCode})` : '';
+		const name = info.name;
+		const state = info.state;
+		if (!state.running || state.paused || state.restarting) {
+			const status = state.paused ? 'paused' : state.restarting ? 'restarting' : state.status || 'not running';
+			const exit = !state.running && state.status === 'exited' && state.exitCode !== null ? ` (exit code ${state.exitCode})` : '';
 			throw new HelperError(
 				'CONTAINER_NOT_RUNNING',
 				`Container ${name} is ${status}${exit}: commands run only in a running container.`,
-				state?.Paused ? `Unpause it first: docker unpause ${name}` : state?.Restarting ? `It is crash-looping; find out why: docker-helper diagnose ${name}` : `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
+				state.paused ? `Unpause it first: docker unpause ${name}` : state.restarting ? `It is crash-looping; find out why: docker-helper diagnose ${name}` : `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
 				{container: name, status},
 			);
 		}
@@ -90,13 +76,13 @@ export const exec: Command<ExecResult> = {
 			if (!(ctx.stdinIsTTY && ctx.stdout.isTTY) || flagBool(input, 'json')) {
 				throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper exec ${name} -- ls -la`);
 			}
-			return interactiveShell(ctx, engine, info.Id, name, options);
+			return interactiveShell(ctx, engine, info.id, name, options);
 		}
 		// -it in a terminal: the command gets the same pty session as the shell (top, vim, psql).
 		if (flagBool(input, 'tty') && flagBool(input, 'interactive') && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
-			return interactiveShell(ctx, engine, info.Id, name, options, command);
+			return interactiveShell(ctx, engine, info.id, name, options, command);
 		}
-		return runCommand(ctx, engine, info.Id, name, command, {
+		return runCommand(ctx, engine, info.id, name, command, {
 			...options,
 			stdin: flagBool(input, 'interactive'),
 			tty: flagBool(input, 'tty') && ctx.stdout.isTTY && !flagBool(input, 'json'),

@@ -1,35 +1,20 @@
 import path from 'node:path';
-import {exists, writeFileSafe, type WriteOutcome} from '../adapters/files.js';
+import {exists, writeFileSafe} from '../adapters/files.js';
 import {EXIT, HelperError} from '../core/errors.js';
 import {recommend, type Finding} from '../core/setup/recommend.js';
+import type {WriteOutcome} from '../core/write-outcome.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
-import {composeYaml, PROBES, probeForImage, SERVICE_NAME, type Probe} from '../core/templates/compose.js';
-import type {Theme} from '../output/theme.js';
-import {findingLine, workloadFlag, workloadOf} from './recommend.js';
+import {composeYaml, envExample, PROBES, probeForImage, SERVICE_NAME, workloadEnv, type GenerateComposeResult, type Probe} from '../core/templates/compose.js';
+import {generateComposeText} from '../output/generate-compose.js';
+import {workloadFlag, workloadOf} from './recommend.js';
 import {gatherSetupFacts} from './setup-facts.js';
 import {flagBool, flagNumber, flagString, type Command} from './types.js';
-
-export interface GenerateComposeResult {
-	readonly workload: string;
-	readonly service: string;
-	readonly port: number;
-	readonly gpu: boolean;
-	readonly probe: Probe;
-	/** null when the machine cannot run the workload: nothing was generated. */
-	readonly content: string | null;
-	readonly stdout: boolean;
-	/** Inside the interactive app nothing is written: the file is shown with the command that writes it. */
-	readonly preview: boolean;
-	readonly written: WriteOutcome | null;
-	readonly findings: readonly Finding[];
-	readonly nextSteps: readonly string[];
-}
 
 export const generateCompose: Command<GenerateComposeResult> = {
 	name: 'generate-compose',
 	summary: "Write a compose file for an AI service sized by this machine's recommendations",
 	description:
-		"Writes compose.yaml for one service: build (or --image), published port, env_file, restart\nunless-stopped, a healthcheck whose probe exists in the image family, deploy.resources limits and\nreservations, memswap_limit, shm_size and pids_limit from `docker-helper recommend`, a GPU reservation\nwith --gpu, a named volume for model caches and rotated logs. An existing file is never replaced\nwithout --force (the old one is kept as .bak). Exit 1 when this machine cannot run the workload.",
+		"Writes compose.yaml for one service: build (or --image), published port, environment from .env, restart\nunless-stopped, a healthcheck whose probe exists in the image family, deploy.resources limits and\nreservations, memswap_limit, shm_size and pids_limit from `docker-helper recommend`, a GPU reservation\nwith --gpu, a named volume for model caches and rotated logs. Variables are written as ${NAME:-default}:\ncompose takes them from .env when it exists and the file works without one; .env.example beside it lists\nthem (an existing one is kept). An existing compose file is never replaced without --force (the old one\nis kept as a numbered backup, .bak, .bak.2 ...). Exit 1 when this machine cannot run the workload.",
 	usage: 'docker-helper generate-compose [--output <path>] [--force] [--stdout] [--service <name>] [--port <n>] [--gpu] [--workload <kind>] [--image <ref>]',
 	examples: [
 		'docker-helper generate-compose',
@@ -41,7 +26,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 	args: [],
 	flags: {
 		output: {type: 'string', shortFlag: 'o', default: 'compose.yaml', placeholder: 'path', description: 'File to write'},
-		force: {type: 'boolean', description: 'Replace an existing file (kept as <path>.bak)'},
+		force: {type: 'boolean', description: 'Replace an existing file (kept as a numbered backup, <path>.bak ...)'},
 		stdout: {type: 'boolean', description: 'Print the file instead of writing it'},
 		service: {type: 'string', default: 'app', placeholder: 'name', description: 'Service name'},
 		port: {type: 'number', default: 8000, placeholder: 'n', description: 'Port the service listens on (published as the same host port)'},
@@ -69,16 +54,18 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		const rec = recommend(facts, workload);
 		const findings: Finding[] = [...rec.findings];
 		if (!rec.feasible || !rec.settings) {
-			return {workload: workload.id, service, port, gpu, probe, content: null, stdout: toStdout, preview, written: null, findings, nextSteps: []};
+			return {workload: workload.id, service, port, gpu, probe, content: null, stdout: toStdout, preview, written: null, env: [], envExample: null, findings, nextSteps: []};
 		}
 		if (gpu && !rec.machine.gpu.usable) {
 			findings.push({id: 'gpu.not-here', severity: 'warn', message: 'No NVIDIA GPU is usable from containers on this engine: the GPU reservation is for the machine you deploy to.', hint: 'On this engine `docker compose up` fails with "could not select device driver"; leave out --gpu to run here.'});
 		} else if (!gpu && workload.usesGpu && rec.machine.gpu.usable) {
 			findings.push({id: 'gpu.available', severity: 'info', message: `A GPU is usable here (${rec.machine.gpu.nvidia.join(', ') || rec.machine.gpu.runtime}) but not reserved.`, hint: 'Add --gpu to reserve it.'});
 		}
-		const content = composeYaml({service, port, gpu, probe, healthPath: flagString(input, 'healthPath') ?? '/health', machine: rec.machine.description, ...(image ? {image} : {})}, rec.settings, workload);
+		const env = workloadEnv(workload);
+		const content = composeYaml({service, port, gpu, probe, env, healthPath: flagString(input, 'healthPath') ?? '/health', machine: rec.machine.description, ...(image ? {image} : {})}, rec.settings, workload);
 
 		let written: WriteOutcome | null = null;
+		let example: GenerateComposeResult['envExample'] = null;
 		const nextSteps: string[] = [];
 		if (preview) {
 			nextSteps.push(`docker-helper generate-compose --workload ${workload.id}${gpu ? ' --gpu' : ''}   # writes ${output}`);
@@ -87,37 +74,20 @@ export const generateCompose: Command<GenerateComposeResult> = {
 			written = await writeFileSafe(target, content, {force: flagBool(input, 'force')});
 			const dir = path.dirname(target);
 			const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
-			if (!(await exists(path.join(dir, '.env')))) nextSteps.push(`touch ${rel(path.join(dir, '.env'))}   # env_file: put configuration and secrets here (compose fails without it)`);
+			// .env.example beside it, never replacing one that exists (it may hold the team's own notes).
+			const examplePath = path.join(dir, '.env.example');
+			if (await exists(examplePath)) example = {path: examplePath, status: 'kept'};
+			else {
+				await writeFileSafe(examplePath, envExample(env, ['Variables the compose file passes to the service; compose reads them from .env.', 'Copy to .env and edit (never commit .env). Without .env the defaults apply.']), {force: false});
+				example = {path: examplePath, status: 'written'};
+			}
+			if (!(await exists(path.join(dir, '.env')))) nextSteps.push(`cp ${rel(examplePath)} ${rel(path.join(dir, '.env'))}   # optional: set ${env.map((v) => v.name).join(', ')} (the defaults apply without it)`);
 			if (!image && !(await exists(path.join(dir, 'Dockerfile')))) nextSteps.push(`Add a Dockerfile in ${rel(dir)} (its final stage listening on port ${port}, with ${probe} available for the healthcheck)`);
 			const file = path.basename(target) === 'compose.yaml' && dir === ctx.cwd ? '' : ` -f ${rel(target)}`;
 			nextSteps.push(`docker compose${file} config -q   # validate`, `docker compose${file} up -d${image ? '' : ' --build'}`, `docker compose${file} ps   # STATUS turns (healthy) once ${flagString(input, 'healthPath') ?? '/health'} answers`);
 		}
-		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, preview, written, findings, nextSteps};
+		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, preview, written, env, envExample: example, findings, nextSteps};
 	},
 	exitCode: (result) => (result.content === null || result.findings.some((f) => f.severity === 'fail') ? EXIT.failure : EXIT.ok),
 	text: (result, theme) => generateComposeText(result, theme),
 };
-
-export function generateComposeText(r: GenerateComposeResult, theme: Theme): string {
-	if (r.content === null) {
-		const lines = [theme.error(`Nothing generated: this machine cannot run the ${r.workload} workload.`)];
-		for (const f of r.findings.filter((x) => x.severity === 'fail')) lines.push(...findingLine(f, theme));
-		return lines.join('\n');
-	}
-	// --stdout: the file alone, so it can be piped or redirected.
-	if (r.stdout) return r.content;
-	const lines: string[] = [];
-	if (r.preview) lines.push(theme.dim('Preview: nothing was written.'), '', r.content);
-	if (r.written) lines.push(theme.ok(`Wrote ${r.written.path}`) + (r.written.backup ? theme.dim(` (the previous file is kept as ${r.written.backup})`) : ''));
-	lines.push(theme.dim(`service ${r.service}, port ${r.port}, workload ${r.workload}${r.gpu ? ', GPU reserved' : ''}, healthcheck via ${r.probe}`));
-	const notes = r.findings.filter((f) => f.severity !== 'info' || f.id.startsWith('gpu.'));
-	if (notes.length > 0) {
-		lines.push('');
-		for (const f of notes) lines.push(...findingLine(f, theme));
-	}
-	if (r.nextSteps.length > 0) {
-		lines.push('', theme.bold('Next steps'));
-		for (const s of r.nextSteps) lines.push(`  ${theme.code(s)}`);
-	}
-	return lines.join('\n');
-}

@@ -3,21 +3,13 @@
  * can read, with secrets redacted (env values, command-line secrets, labels, probe output).
  * --json gives the summary and the engine's full document, redacted the same way.
  */
-import type {ImageInspect} from '../adapters/docker.js';
-import {summarizeContainer, type ContainerDoc, type InspectSummary} from '../core/container-summary.js';
+import {summarizeContainer, type InspectResult} from '../core/container-summary.js';
+import type {ImageFacts} from '../core/engine/types.js';
 import {isHelperError} from '../core/errors.js';
-import {REDACTED, redactContainerDocument} from '../core/redact.js';
-import type {Theme} from '../output/theme.js';
+import {redactContainerDocument} from '../core/redact.js';
+import {inspectText} from '../output/inspect.js';
 import {containerArg} from './container-arg.js';
 import type {Command} from './types.js';
-
-export interface InspectResult {
-	readonly summary: InspectSummary;
-	/** The engine's full container document, redacted. */
-	readonly document: Record<string, unknown>;
-	/** The image's platform facts, or null when the image is gone. */
-	readonly image: {readonly id: string; readonly architecture: string | null; readonly os: string | null; readonly variant: string | null; readonly tags: readonly string[]} | null;
-}
 
 export const inspect: Command<InspectResult> = {
 	name: 'inspect',
@@ -37,119 +29,20 @@ export const inspect: Command<InspectResult> = {
 	flags: {},
 	async run(ctx, input) {
 		const engine = await ctx.engine();
-		const raw = await engine.inspectContainer(input.args[0]!);
-		let image: ImageInspect | null = null;
+		const container = await engine.inspectContainer(input.args[0]!);
+		let image: ImageFacts | null = null;
 		try {
-			image = raw.Image ? await engine.inspectImage(raw.Image) : null;
+			image = container.imageId ? await engine.inspectImage(container.imageId) : null;
 		} catch (error) {
 			// The image may have been removed since the container was created: the summary says so.
 			if (!isHelperError(error) || error.code !== 'NO_SUCH_IMAGE') throw error;
 		}
-		const imageDoc = image as unknown as {Id?: string; Architecture?: string; Os?: string; Variant?: string; RepoTags?: string[]} | null;
 		return {
-			summary: summarizeContainer(raw as unknown as ContainerDoc, imageDoc),
-			document: redactContainerDocument(raw as unknown as Record<string, unknown>),
-			image: imageDoc
-				? {id: imageDoc.Id ?? '', architecture: imageDoc.Architecture ?? null, os: imageDoc.Os ?? null, variant: imageDoc.Variant ?? null, tags: imageDoc.RepoTags ?? []}
-				: null,
+			summary: summarizeContainer(container.document, image?.document ?? null),
+			document: redactContainerDocument(container.document),
+			image: image ? {id: image.id, architecture: image.architecture, os: image.os, variant: image.variant, tags: image.repoTags} : null,
 		};
 	},
 	json: (result) => ({summary: result.summary, image: result.image, document: result.document}),
-	text: (result, theme) =>
-		inspectSections(result, theme)
-			.map((s) => [theme.heading(s.title), ...s.lines].join('\n'))
-			.join('\n\n'),
+	text: (result, theme) => inspectText(result, theme),
 };
-
-export interface Section {
-	readonly title: string;
-	readonly lines: readonly string[];
-}
-
-function kv(theme: Theme, rows: ReadonlyArray<readonly [string, string]>): string[] {
-	const width = Math.max(0, ...rows.map(([k]) => k.length)) + 2;
-	return rows.map(([k, v]) => `  ${theme.dim(`${k}:`.padEnd(width))}${v}`);
-}
-
-function argv(parts: readonly string[]): string {
-	return parts.map((p) => (p === REDACTED || /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
-export function inspectSections(result: InspectResult, theme: Theme): Section[] {
-	const s = result.summary;
-	const sections: Section[] = [];
-	const st = s.state;
-	const statusText = st.status === 'running' ? theme.ok('running') : st.status === 'exited' && st.exitCode === 0 ? st.status : theme.error(st.status);
-	const state: Array<[string, string]> = [
-		['container', `${theme.bold(s.name)} ${theme.dim(s.id)}`],
-		['status', `${statusText}${st.exitCode !== null ? ` (exit code ${st.exitCode})` : ''}${st.oomKilled ? theme.error(' — killed by the OOM killer') : ''}`],
-	];
-	if (st.error) state.push(['error', theme.error(st.error)]);
-	if (st.startedAt) state.push(['started', st.startedAt]);
-	if (st.finishedAt) state.push(['finished', st.finishedAt]);
-	if (st.pid) state.push(['pid on host', String(st.pid)]);
-	state.push(['restart policy', `${s.restart.policy}${s.restart.maxRetries !== null ? ` (max ${s.restart.maxRetries} retries)` : ''}`]);
-	state.push(['restarts', s.restart.count > 0 ? theme.warn(String(s.restart.count)) : '0']);
-	sections.push({title: 'State', lines: kv(theme, state)});
-
-	if (s.health) {
-		const h = s.health;
-		const statusColour = h.status === 'healthy' ? theme.ok : h.status === 'unhealthy' ? theme.error : theme.warn;
-		const rows: Array<[string, string]> = [['status', `${statusColour(h.status)}${h.failingStreak > 0 ? ` (${h.failingStreak} failing in a row)` : ''}`]];
-		if (h.test) rows.push(['probe', argv(h.test)]);
-		const timing = [h.interval && `every ${h.interval}`, h.timeout && `timeout ${h.timeout}`, h.retries !== null && `${h.retries} retries`].filter(Boolean).join(', ');
-		if (timing) rows.push(['timing', timing]);
-		const lines = kv(theme, rows);
-		if (h.probes.length > 0) {
-			lines.push(`  ${theme.dim('last probes:')}`);
-			for (const p of h.probes) {
-				const mark = p.exitCode === 0 ? theme.glyph.ok : theme.glyph.fail;
-				const out = p.output.split('\n').filter(Boolean);
-				lines.push(`    ${mark} ${theme.dim(p.start.replace(/\.\d+/, ''))} exit ${p.exitCode ?? '?'}${p.durationMs !== null ? theme.dim(` ${p.durationMs}ms`) : ''}${out.length ? `  ${out[0]}` : ''}`);
-				for (const more of out.slice(1, 4)) lines.push(`        ${more}`);
-			}
-		}
-		sections.push({title: 'Health', lines});
-	}
-
-	const img = result.image;
-	sections.push({
-		title: 'Image and command',
-		lines: kv(theme, [
-			['image', `${s.image.ref}${s.image.id ? theme.dim(` (${s.image.id})`) : ''}`],
-			['platform', s.image.platform ?? (img ? 'unknown' : theme.warn('image no longer present'))],
-			['entrypoint', s.command.entrypoint.length ? argv(s.command.entrypoint) : theme.dim('(none)')],
-			['command', s.command.cmd.length ? argv(s.command.cmd) : theme.dim('(none)')],
-			['working dir', s.command.workingDir ?? theme.dim('/ (default)')],
-			['user', s.user || theme.warn('root (no USER set)')],
-			...(s.command.stopSignal ? [['stop signal', s.command.stopSignal] as [string, string]] : []),
-		]),
-	});
-
-	sections.push({title: 'Resources and limits', lines: kv(theme, s.resources.map((r) => [r.name, r.value] as const))});
-
-	sections.push({
-		title: 'Mounts',
-		lines: s.mounts.length
-			? s.mounts.map((m) => `  ${m.mode === 'ro' ? theme.dim('ro') : theme.warn('rw')} ${theme.dim(m.type.padEnd(6))} ${m.source || theme.dim(m.type === 'tmpfs' ? '(memory)' : '(anonymous)')} → ${m.destination}${m.options ? theme.dim(` (${m.options})`) : ''}`)
-			: [`  ${theme.dim('none')}`],
-	});
-
-	const portLines = s.ports.map((p) => `  ${p.container.padEnd(10)} ${p.published.length ? `→ ${p.published.join(', ')}` : theme.dim('exposed, not published')}`);
-	const netLines = s.networks.map((n) => `  ${theme.bold(n.name)}  ${n.ip ?? theme.dim('no IPv4')}${n.ipv6 ? ` ${n.ipv6}` : ''}${n.gateway ? theme.dim(` gw ${n.gateway}`) : ''}${n.aliases.length ? theme.dim(` aliases ${n.aliases.join(', ')}`) : ''}`);
-	sections.push({
-		title: 'Network',
-		lines: [
-			...(s.networkMode ? kv(theme, [['mode', s.networkMode]]) : []),
-			`  ${theme.dim('ports:')}`,
-			...(portLines.length ? portLines.map((l) => `  ${l}`) : [`    ${theme.dim('none')}`]),
-			`  ${theme.dim('networks:')}`,
-			...(netLines.length ? netLines.map((l) => `  ${l}`) : [`    ${theme.dim('none')}`]),
-		],
-	});
-
-	sections.push({title: 'Environment', lines: s.env.length ? s.env.map((e) => `  ${e}`) : [`  ${theme.dim('none')}`]});
-	sections.push({title: 'Labels', lines: s.labels.length ? s.labels.map((l) => `  ${l.key}=${l.value}`) : [`  ${theme.dim('none')}`]});
-	if (s.logDriver) sections.push({title: 'Logging', lines: kv(theme, [['driver', s.logDriver]])});
-	return sections;
-}

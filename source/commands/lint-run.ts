@@ -17,29 +17,51 @@ function externalStage(model: DockerfileModel, stage: Stage): Stage {
 	return s;
 }
 
+/** The longest lint waits on the engine in all (connect, version, base-image lookups); then it goes on statically. */
+export const LINT_ENGINE_BUDGET_MS = 3000;
+
 interface EngineState {
 	engine: Engine | undefined;
 	arch?: string;
 	note: string;
 	cache: Map<string, Promise<BaseImageInfo | null | undefined>>;
+	/** Date.now() past which lint no longer waits on the engine. */
+	deadline: number;
+}
+
+class OverBudget extends Error {}
+
+/** `promise`, or OverBudget once the budget is spent (the request is left to its own deadline; the process exits at the end). */
+function withinBudget<T>(state: EngineState, promise: Promise<T>): Promise<T> {
+	const left = state.deadline - Date.now();
+	if (left <= 0) return Promise.reject(new OverBudget());
+	let timer: NodeJS.Timeout | undefined;
+	return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new OverBudget()), left)))]).finally(() => clearTimeout(timer));
+}
+
+function overBudgetNote(where: string): string {
+	return `the engine${where ? ` at ${where}` : ''} did not answer within ${LINT_ENGINE_BUDGET_MS / 1000} s: base images not checked`;
 }
 
 async function connect(ctx: Context, input: Input): Promise<EngineState> {
-	const state: EngineState = {engine: undefined, note: '', cache: new Map()};
+	const state: EngineState = {engine: undefined, note: '', cache: new Map(), deadline: Date.now() + LINT_ENGINE_BUDGET_MS};
 	if (input.flags.engine === false) {
 		state.note = '--no-engine';
 		return state;
 	}
 	try {
-		state.engine = await ctx.engine();
+		state.engine = await withinBudget(state, ctx.engine());
 		state.note = 'checked through the engine';
 		try {
-			state.arch = (await state.engine.version()).Arch;
+			state.arch = (await withinBudget(state, state.engine.version())).Arch;
 		} catch {
 			// the architecture comparison is skipped
 		}
 	} catch (error) {
-		state.note = isHelperError(error) ? `no engine reachable (${error.message.replace(/\.$/, '')})` : 'no engine reachable';
+		if (error instanceof OverBudget) {
+			const endpoint = await ctx.endpoint().catch(() => undefined);
+			state.note = overBudgetNote(endpoint?.host ?? '');
+		} else state.note = isHelperError(error) ? `no engine reachable (${error.message.replace(/\.$/, '')})` : 'no engine reachable';
 	}
 	return state;
 }
@@ -49,22 +71,30 @@ async function inspectBase(state: EngineState, ref: string): Promise<BaseImageIn
 	let p = state.cache.get(ref);
 	if (!p) {
 		const engine = state.engine;
-		p = engine.inspectImage(ref).then(
+		p = withinBudget(state, engine.inspectImage(ref)).then(
 			(img): BaseImageInfo => ({
 				ref,
-				id: img.Id,
-				user: img.Config?.User ?? '',
-				healthcheck: (img.Config as {Healthcheck?: {Test?: string[]}} | undefined)?.Healthcheck?.Test ?? undefined,
-				entrypoint: (img.Config?.Entrypoint as string[] | null | undefined) ?? undefined,
-				cmd: (img.Config?.Cmd as string[] | null | undefined) ?? undefined,
-				exposedPorts: Object.keys(img.Config?.ExposedPorts ?? {}),
-				architecture: img.Architecture,
-				os: img.Os,
-				env: img.Config?.Env ?? [],
-				workingDir: img.Config?.WorkingDir ?? '',
+				id: img.id,
+				user: img.config.user,
+				healthcheck: img.config.healthcheck ?? undefined,
+				entrypoint: img.config.entrypoint ?? undefined,
+				cmd: img.config.cmd ?? undefined,
+				exposedPorts: img.config.exposedPorts,
+				architecture: img.architecture ?? '',
+				os: img.os ?? '',
+				env: img.config.env,
+				workingDir: img.config.workingDir,
 				...(state.arch ? {engineArchitecture: state.arch} : {}),
 			}),
-			(error: unknown) => (isHelperError(error) && error.code === 'NO_SUCH_IMAGE' ? null : undefined),
+			(error: unknown) => {
+				if (error instanceof OverBudget) {
+					state.engine = undefined;
+					state.note = overBudgetNote(engine.endpoint.host);
+					return undefined;
+				}
+				// A FROM that is not a valid reference is the Dockerfile's problem (the rules say so), not the engine's.
+				return isHelperError(error) && error.code === 'NO_SUCH_IMAGE' ? null : undefined;
+			},
 		);
 		state.cache.set(ref, p);
 	}
@@ -103,7 +133,7 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 		const final = m.stages.find((s) => s.final);
 		return final !== undefined && !externalStage(m, final).base.scratch;
 	});
-	const state: EngineState = wantsEngine ? await connect(ctx, input) : {engine: undefined, note: '', cache: new Map()};
+	const state: EngineState = wantsEngine ? await connect(ctx, input) : {engine: undefined, note: '', cache: new Map(), deadline: 0};
 
 	const linted: LintedFile[] = [];
 	for (const model of models) {

@@ -5,31 +5,13 @@
  * the terminal or pipe is behind.
  */
 import {EXIT, HelperError, usageError} from '../core/errors.js';
-import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LogRecord, type Piece, type StreamName} from '../core/log-stream.js';
+import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LogRecord, type LogsResult, type Piece, type StreamName} from '../core/log-stream.js';
 import {redactText} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
-import {makeTheme, type Theme} from '../output/theme.js';
-import {containerArg, displayName} from './container-arg.js';
+import {formatLine, logsText} from '../output/logs.js';
+import {makeTheme} from '../output/theme.js';
+import {containerArg} from './container-arg.js';
 import {flagBool, flagNumber, flagString, type Command, type Input} from './types.js';
-
-export interface LogsResult {
-	readonly container: string;
-	readonly id: string;
-	readonly tty: boolean;
-	/** Lines written (after --grep). */
-	readonly lines: number;
-	readonly stdoutLines: number;
-	readonly stderrLines: number;
-	/** Lines read from the engine (before --grep). */
-	readonly scanned: number;
-	readonly bytes: number;
-	readonly followed: boolean;
-	readonly interrupted: boolean;
-	readonly grep: string | null;
-	/** Inside the app only (nothing may be written to the terminal there): the lines, newest last, capped. */
-	readonly records?: readonly LogRecord[];
-	readonly recordsDropped?: number;
-}
 
 /** In the app, logs are shown in a view: keep this many lines at most. */
 const APP_MAX_RECORDS = 5000;
@@ -114,7 +96,7 @@ export const logs: Command<LogsResult> = {
 		timestamps: {type: 'boolean', shortFlag: 't', description: "Show each line's timestamp"},
 		grep: {type: 'string', shortFlag: 'g', placeholder: 'pattern', description: 'Only lines matching this regular expression'},
 		ignoreCase: {type: 'boolean', shortFlag: 'i', description: 'Case-insensitive --grep'},
-		redact: {type: 'boolean', default: true, description: 'Redact secret-looking values (--no-redact shows them)'},
+		redact: {type: 'boolean', default: true, description: 'Show secret-looking values as they are (redacted by default)'},
 		json: {type: 'boolean', description: 'NDJSON, one {stream, time, line} object per line'},
 	},
 	streams: (input) => flagBool(input, 'follow'),
@@ -122,32 +104,17 @@ export const logs: Command<LogsResult> = {
 		const options = readOptions(input, Date.now());
 		const engine = await ctx.engine();
 		const info = await engine.inspectContainer(input.args[0]!);
-		const tty = info.Config?.Tty === true;
-		const name = displayName(info.Name, info.Id);
+		const {tty, name} = info;
 		const appMode = ctx.interactive;
 		const tail = options.tail ?? (appMode ? APP_DEFAULT_TAIL : undefined);
 		const wantTimes = options.timestamps || options.json;
 		const stream = await engine
-			.containerLogStream(info.Id, {
+			.containerLogStream(info.id, {
 				follow: options.follow && !appMode,
 				timestamps: wantTimes,
 				...(tail !== undefined ? {tail} : {}),
 				...(options.since !== undefined ? {since: options.since} : {}),
 				...(options.until !== undefined ? {until: options.until} : {}),
-			})
-			.catch((error: unknown) => {
-				if (error instanceof HelperError && /does not support reading/i.test(error.message)) {
-					const driver = info.HostConfig?.LogConfig?.Type ?? 'its';
-					throw new HelperError(
-						'ENGINE_ERROR',
-						`Container ${name} uses the '${driver}' log driver, which the engine cannot read logs back from.`,
-						driver === 'none'
-							? `It keeps no logs. Recreate it with a readable driver: docker run --log-driver local ... (or json-file).`
-							: `Read them where the '${driver}' driver sends them, or use the local or json-file driver (dual logging needs Docker 20.10+ with it enabled).`,
-						{container: name, driver},
-					);
-				}
-				throw error;
 			});
 		const theme = options.json ? makeTheme(false) : ctx.theme;
 		const records: LogRecord[] = [];
@@ -215,7 +182,7 @@ export const logs: Command<LogsResult> = {
 		}
 		return {
 			container: name,
-			id: info.Id,
+			id: info.id,
 			tty,
 			lines: counts.lines,
 			stdoutLines: counts.stdout,
@@ -235,19 +202,5 @@ export const logs: Command<LogsResult> = {
 	},
 	// The lines were streamed as NDJSON already: no envelope after them.
 	json: (result) => (result.records ? result : undefined),
-	text(result, theme, input) {
-		if (!result.records) return '';
-		const lines = result.records.map((r) => formatLine(r, flagBool(input, 'timestamps'), theme, true));
-		const head = `${theme.bold(`logs ${result.container}`)} ${theme.dim(`${result.lines} line${result.lines === 1 ? '' : 's'}${result.grep ? ` matching /${result.grep}/` : ''}${result.recordsDropped ? `, oldest ${result.recordsDropped} not kept` : ''} · stderr marked ▍`)}`;
-		return [head, ...(lines.length > 0 ? lines : [theme.dim('(no lines)')])].join('\n');
-	},
+	text: (result, theme, input) => logsText(result, theme, flagBool(input, 'timestamps')),
 };
-
-/** One line for a person: optional timestamp, stderr marked when shown mixed with stdout. */
-export function formatLine(record: LogRecord, timestamps: boolean, theme: Theme, markStderr: boolean): string {
-	const time = timestamps && record.time ? `${theme.dim(record.time)} ` : '';
-	if (record.stream === 'stderr' && markStderr) {
-		return theme.color ? `${theme.error('▍')}${time}${record.line}` : `[stderr] ${time}${record.line}`;
-	}
-	return `${time}${record.line}`;
-}

@@ -3,8 +3,10 @@ import type {Engine} from '../adapters/docker.js';
 import type {HostAdapter} from '../adapters/host.js';
 import type {Endpoint} from '../core/endpoint.js';
 
-export type FlagValue = string | boolean | number | string[] | undefined;
-export type Flags = Readonly<Record<string, FlagValue>>;
+import type {Input} from '../core/input.js';
+
+export type {FlagValue, Flags, Input} from '../core/input.js';
+export {flagBool, flagNumber, flagString} from '../core/input.js';
 
 export interface FlagSpec {
 	readonly type: 'string' | 'boolean' | 'number';
@@ -34,11 +36,6 @@ export interface ArgSpec {
 	 * (for a container: the engine's containers), never typed into a free-text box.
 	 */
 	readonly choices?: (ctx: Context) => Promise<Choice[]>;
-}
-
-export interface Input {
-	readonly args: readonly string[];
-	readonly flags: Flags;
 }
 
 /** Where output goes for the few commands that stream (logs --follow, exec). */
@@ -100,34 +97,6 @@ export interface Command<R = unknown> {
 	 * and return only an exit summary. The app runs them after leaving Ink.
 	 */
 	readonly streams?: (input: Input) => boolean;
-}
-
-export interface ViewProps<R> {
-	readonly result: R;
-	readonly input: Input;
-	readonly theme: Theme;
-	readonly onBack: () => void;
-	/** Open another command from a view (diagnose → logs), with its input. */
-	readonly onOpen?: (command: string, input: Input) => void;
-}
-
-export interface ViewModule<R> {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	readonly default: (props: ViewProps<R>) => any;
-}
-
-export function flagString(input: Input, name: string): string | undefined {
-	const value = input.flags[name];
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function flagBool(input: Input, name: string): boolean {
-	return input.flags[name] === true;
-}
-
-export function flagNumber(input: Input, name: string): number | undefined {
-	const value = input.flags[name];
-	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Any command, for the registry: each keeps its own Result type. */

@@ -62,6 +62,7 @@ export interface ContainerDoc {
 		CapDrop?: string[] | null;
 		NetworkMode?: string;
 		LogConfig?: {Type?: string; Config?: Record<string, string>};
+		PortBindings?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null;
 		Tmpfs?: Record<string, string> | null;
 		Init?: boolean | null;
 		Runtime?: string;
@@ -248,4 +249,13 @@ function ports(exposed: Record<string, unknown> | null, bound: Record<string, Ar
 			container: key,
 			published: (bound?.[key] ?? []).map((b) => `${b.HostIp && b.HostIp !== '' ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '0.0.0.0'}:${b.HostPort ?? ''}`),
 		}));
+}
+
+/** inspect's Result: the summary, the redacted engine document and the image's platform. */
+export interface InspectResult {
+	readonly summary: InspectSummary;
+	/** The engine's full container document, redacted. */
+	readonly document: Record<string, unknown>;
+	/** The image's platform facts, or null when the image is gone. */
+	readonly image: {readonly id: string; readonly architecture: string | null; readonly os: string | null; readonly variant: string | null; readonly tags: readonly string[]} | null;
 }

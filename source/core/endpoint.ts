@@ -25,7 +25,8 @@ export type Transport =
 	| {readonly kind: 'unix'; readonly socketPath: string}
 	| {readonly kind: 'npipe'; readonly socketPath: string}
 	| {readonly kind: 'tcp'; readonly host: string; readonly port: number; readonly tls?: TlsFiles}
-	| {readonly kind: 'ssh'; readonly host: string; readonly port: number; readonly username?: string};
+	/** port and username only when the URL names them: otherwise ~/.ssh/config decides, as for the docker CLI. */
+	| {readonly kind: 'ssh'; readonly host: string; readonly port?: number; readonly username?: string};
 
 export interface Endpoint {
 	/** The endpoint as a URL, e.g. unix:///var/run/docker.sock. */
@@ -180,7 +181,7 @@ export function parseHost(host: string): {ok: true; transport: Transport} | {ok:
 			if (!url || !url.hostname) return {ok: false, message: 'no host name'};
 			return {
 				ok: true,
-				transport: {kind: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, ...(url.username ? {username: decodeURIComponent(url.username)} : {})},
+				transport: {kind: 'ssh', host: url.hostname.replace(/^\[|\]$/g, ''), ...(url.port ? {port: Number(url.port)} : {}), ...(url.username ? {username: decodeURIComponent(url.username)} : {})},
 			};
 		}
 		default:

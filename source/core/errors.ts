@@ -20,6 +20,9 @@ export type ErrorCode =
 	| 'ENGINE_TIMEOUT'
 	| 'ENGINE_CONFIG'
 	| 'ENGINE_ERROR'
+	| 'NOT_DOCKER_ENGINE'
+	| 'ENGINE_CONFLICT'
+	| 'LOG_DRIVER_UNREADABLE'
 	| 'NO_SUCH_CONTAINER'
 	| 'AMBIGUOUS_CONTAINER'
 	| 'NO_SUCH_IMAGE'
@@ -27,6 +30,8 @@ export type ErrorCode =
 	| 'FILE_EXISTS'
 	| 'FILE_UNREADABLE'
 	| 'FILE_UNWRITABLE'
+	| 'FILE_UNSAFE'
+	| 'FILE_TOO_LARGE'
 	| 'NOT_A_TTY'
 	| 'UNKNOWN_TOPIC'
 	| 'UNKNOWN_VARIANT';
@@ -44,6 +49,9 @@ const exitFor: Record<ErrorCode, number> = {
 	ENGINE_TIMEOUT: EXIT.engine,
 	ENGINE_CONFIG: EXIT.engine,
 	ENGINE_ERROR: EXIT.failure,
+	NOT_DOCKER_ENGINE: EXIT.engine,
+	ENGINE_CONFLICT: EXIT.failure,
+	LOG_DRIVER_UNREADABLE: EXIT.failure,
 	NO_SUCH_CONTAINER: EXIT.failure,
 	AMBIGUOUS_CONTAINER: EXIT.failure,
 	NO_SUCH_IMAGE: EXIT.failure,
@@ -51,6 +59,8 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_EXISTS: EXIT.failure,
 	FILE_UNREADABLE: EXIT.failure,
 	FILE_UNWRITABLE: EXIT.failure,
+	FILE_UNSAFE: EXIT.failure,
+	FILE_TOO_LARGE: EXIT.failure,
 };
 
 export class HelperError extends Error {

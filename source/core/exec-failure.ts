@@ -71,3 +71,19 @@ function dirname(path: string): string {
 	const i = path.lastIndexOf('/');
 	return i <= 0 ? '/' : path.slice(0, i);
 }
+
+/** exec's Result: the command, its exit code, why it could not start, and with --json its output. */
+export interface ExecResult {
+	readonly container: string;
+	readonly command: readonly string[];
+	readonly exitCode: number;
+	/** An interactive shell (no command given). */
+	readonly shell: string | null;
+	readonly tty: boolean;
+	/** Set when the command could not start: not found (127), not executable (126). */
+	readonly failure: ExecFailure | null;
+	/** --json only: the captured output (capped). */
+	readonly stdout?: string;
+	readonly stderr?: string;
+	readonly truncated?: boolean;
+}

@@ -170,3 +170,23 @@ export function compileGrep(pattern: string, ignoreCase: boolean): {ok: true; re
 		return {ok: false, message: (error as Error).message};
 	}
 }
+
+/** logs' Result: what was streamed (counts), and inside the app the lines themselves. */
+export interface LogsResult {
+	readonly container: string;
+	readonly id: string;
+	readonly tty: boolean;
+	/** Lines written (after --grep). */
+	readonly lines: number;
+	readonly stdoutLines: number;
+	readonly stderrLines: number;
+	/** Lines read from the engine (before --grep). */
+	readonly scanned: number;
+	readonly bytes: number;
+	readonly followed: boolean;
+	readonly interrupted: boolean;
+	readonly grep: string | null;
+	/** Inside the app only (nothing may be written to the terminal there): the lines, newest last, capped. */
+	readonly records?: readonly LogRecord[];
+	readonly recordsDropped?: number;
+}

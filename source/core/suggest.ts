@@ -1,7 +1,8 @@
 import {distance} from 'fastest-levenshtein';
 
 /**
- * "Did you mean" candidates: close by edit distance, or sharing a prefix.
+ * "Did you mean" candidates: close by edit distance, containing what was typed, or a prefix of it
+ * (`webapp` suggests `web`).
  * Closest first, at most `limit`.
  */
 export function suggest(input: string, candidates: readonly string[], limit = 3): string[] {
@@ -13,7 +14,7 @@ export function suggest(input: string, candidates: readonly string[], limit = 3)
 		const threshold = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
 		if (d <= threshold) {
 			scored.push({value: candidate, score: d});
-		} else if (needle.length >= 3 && (hay.startsWith(needle) || hay.includes(needle))) {
+		} else if ((needle.length >= 3 && hay.includes(needle)) || (hay.length >= 3 && needle.startsWith(hay))) {
 			scored.push({value: candidate, score: threshold + 1});
 		}
 	}

@@ -102,3 +102,19 @@ export function shortSize(typicalSize: string): string {
 	const m = /(\d[\d.,-]*\s*[KMG]B)/.exec(typicalSize);
 	return m ? `~${m[1]}` : typicalSize;
 }
+
+/** copy-dockerfile's Result: the variant list, the template for stdout, or what was written and what it expects. */
+export type CopyDockerfileResult =
+	| {readonly kind: 'list'; readonly variants: readonly TemplateVariant[]}
+	| {readonly kind: 'stdout'; readonly variant: string; readonly content: string}
+	| {
+			readonly kind: 'written';
+			readonly variant: string;
+			readonly title: string;
+			readonly path: string;
+			readonly bytes: number;
+			readonly replaced: boolean;
+			readonly backup: string | null;
+			readonly expects: ReadonlyArray<{readonly path: string; readonly why: string; readonly present: boolean}>;
+			readonly nextSteps: readonly string[];
+	  };

@@ -1,11 +1,12 @@
 import React, {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
-import type {AnyCommand, Choice, Context, Input, ViewModule} from '../commands/types.js';
+import type {AnyCommand, Choice, Context, Input} from '../commands/types.js';
 import {viewLoader} from './views/registry.js';
 import {isHelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
 import {makeTextView} from './views/TextView.js';
+import type {ViewModule} from './view-types.js';
 
 export interface Handoff {
 	readonly command: string;
@@ -100,7 +101,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 			try {
 				const result = await command.run(makeContext(), input);
 				const load = viewLoader(command.name);
-				const View = load ? (await load()).default : makeTextView(command);
+				const View = load ? (await load()).default : makeTextView((r, t, i) => command.text(r, t, i));
 				if (!cancelled) setScreen({kind: 'view', command, input, result, View});
 			} catch (error) {
 				if (cancelled) return;

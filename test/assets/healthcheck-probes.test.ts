@@ -76,10 +76,12 @@ describe('the python urllib health probe (slim, gunicorn, basic) against a real 
 describeEngine('the BusyBox wget health probe (alpine, node) inside a real container', () => {
 	const image = `docker-helper-fixture/${uniqueName('k2-probe')}:1`;
 	const containers: string[] = [];
+	const tags: string[] = [];
 	const dirs: string[] = [];
 	afterAll(() => {
+		// Containers first: an image removed while a container uses it only loses its tag and stays, dangling.
 		removeContainers(...containers);
-		docker(['image', 'rm', '-f', image], {allowFail: true});
+		for (const tag of tags) docker(['image', 'rm', tag], {allowFail: true});
 		for (const d of dirs) rmSync(d, {recursive: true, force: true});
 	});
 
@@ -108,6 +110,7 @@ describeEngine('the BusyBox wget health probe (alpine, node) inside a real conta
 				[`FROM ${FIXTURE_IMAGE}`, `ENV PORT=${variant.port}`, 'RUN mkdir -p /www/ok /www/missing && echo ok > /www/ok/health', text, 'CMD ["sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www/$SITE"]', ''].join('\n'),
 			);
 			const tag = `${image.split(':')[0]}:${variant.id}`;
+			tags.push(tag);
 			const built = spawnSync('docker', ['build', '-q', '-t', tag, dir], {encoding: 'utf8', env: {...process.env, DOCKER_BUILDKIT: '0'}, timeout: 120_000});
 			expect(built.status, built.stderr).toBe(0);
 			const healthy = uniqueName('k2-healthy');
@@ -120,7 +123,6 @@ describeEngine('the BusyBox wget health probe (alpine, node) inside a real conta
 			expect(await healthOf(sick, 'unhealthy')).toBe('unhealthy');
 			const log = JSON.parse(docker(['inspect', '--format', '{{json .State.Health.Log}}', sick])) as Array<{ExitCode: number}>;
 			expect(log.at(-1)!.ExitCode).toBe(1);
-			docker(['image', 'rm', '-f', tag], {allowFail: true});
 		});
 	}
 });

@@ -18,6 +18,9 @@ const FILES = [
 	'.env.example',
 	'.env.production',
 	'config/.env',
+	'config/.env.example',
+	'config/deep/.env.sample',
+	'config/.env.local',
 	'.git/HEAD',
 	'.venv/bin/python',
 	'.venv/keep.txt',
@@ -73,8 +76,8 @@ describeEngine('generated .dockerignore files against the real builder', () => {
 		const dir = project();
 		expect(runCli(['generate-dockerignore'], {cwd: dir}).code).toBe(0);
 		const inImage = copied(dir);
-		for (const f of ['.env.example', 'api/app.py', 'api/requirements.txt', 'requirements.txt', 'package.json', 'package-lock.json', 'web/src/app.js', 'notes.md']) expect(inImage, f).toContain(f);
-		for (const f of ['.env', '.env.production', 'config/.env', '.git/HEAD', '.venv/bin/python', 'node_modules/left-pad/index.js', 'web/node_modules/dep/index.js', 'api/__pycache__/app.cpython-313.pyc', 'debug.log', '.DS_Store', 'docker-compose.yml']) expect(inImage, f).not.toContain(f);
+		for (const f of ['.env.example', 'config/.env.example', 'config/deep/.env.sample', 'api/app.py', 'api/requirements.txt', 'requirements.txt', 'package.json', 'package-lock.json', 'web/src/app.js', 'notes.md']) expect(inImage, f).toContain(f);
+		for (const f of ['.env', '.env.production', 'config/.env', 'config/.env.local', '.git/HEAD', '.venv/bin/python', 'node_modules/left-pad/index.js', 'web/node_modules/dep/index.js', 'api/__pycache__/app.cpython-313.pyc', 'debug.log', '.DS_Store', 'docker-compose.yml']) expect(inImage, f).not.toContain(f);
 		// Docker and our matcher agree on every file in the project
 		const patterns = parsePatterns(runCli(['generate-dockerignore', '--stdout'], {cwd: dir}).stdout);
 		for (const f of FILES) expect(isExcluded(patterns, f), f).toBe(!inImage.includes(f));
@@ -92,5 +95,7 @@ describeEngine('generated .dockerignore files against the real builder', () => {
 		expect(inImage).not.toContain('notes.md'); // the user's own line still applies
 		expect(inImage).not.toContain('.env');
 		expect(inImage).toContain('.env.example');
+		expect(inImage).toContain('config/.env.example'); // the appended exception re-includes at every depth
+		expect(inImage).not.toContain('config/.env.local');
 	});
 });

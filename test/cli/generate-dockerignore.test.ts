@@ -78,7 +78,10 @@ describe('generate-dockerignore (built binary)', () => {
 		expect(r.stdout).toContain('+ **/node_modules');
 		expect(r.stdout).not.toMatch(/^\s+\+ node_modules$/m); // /node_modules/ is the same entry
 		expect(r.stdout).not.toMatch(/^\s+\+ \.git$/m);
-		expect(readdirSync(dir).sort()).toEqual(['.dockerignore', 'package.json']); // no .bak for an append
+		// the file before the merge is kept as a backup, and the output names it
+		expect(readdirSync(dir).sort()).toEqual(['.dockerignore', '.dockerignore.bak', 'package.json']);
+		expect(readFileSync(path.join(dir, '.dockerignore.bak'), 'utf8')).toBe(original);
+		expect(r.stdout).toContain('kept as .dockerignore.bak');
 		// a second merge finds nothing to add and leaves the file alone
 		const {code, doc} = runJson(['generate-dockerignore', '--merge'], {cwd: dir});
 		expect(code).toBe(0);

@@ -38,7 +38,8 @@ describe('generate-compose (built binary)', () => {
 		expect(first.code).toBe(0);
 		const file = path.join(dir, 'compose.yaml');
 		expect(first.stdout).toContain(`Wrote ${file}`);
-		expect(first.stdout).toContain('touch .env');
+		expect(first.stdout).toContain('cp .env.example .env');
+		expect(readFileSync(path.join(dir, '.env.example'), 'utf8')).toMatch(/^TZ=UTC$/m);
 		expect(first.stdout).toContain('docker compose config -q');
 		const original = readFileSync(file, 'utf8');
 		expect((parse(original) as any).services.app.restart).toBe('unless-stopped');
@@ -50,8 +51,12 @@ describe('generate-compose (built binary)', () => {
 		expect(refused.stderr).toContain('--force');
 		expect(readFileSync(file, 'utf8')).toBe('services: {mine: {image: busybox}}\n');
 
+		writeFileSync(path.join(dir, '.env.example'), 'MINE=1\n');
 		const forced = runJson(['generate-compose', '--workload', 'web', '--force'], {cwd: dir});
 		expect(forced.code).toBe(0);
+		// .env.example is never replaced, not even with --force
+		expect(forced.doc.result.envExample).toEqual({path: path.join(dir, '.env.example'), status: 'kept'});
+		expect(readFileSync(path.join(dir, '.env.example'), 'utf8')).toBe('MINE=1\n');
 		expect(forced.doc.result.written.backup).toBe(`${file}.bak`);
 		expect(readFileSync(`${file}.bak`, 'utf8')).toBe('services: {mine: {image: busybox}}\n');
 		expect(readFileSync(file, 'utf8')).toBe(forced.doc.result.content);
@@ -112,12 +117,15 @@ describeCompose('generate-compose output is valid Compose', () => {
 		['web with an image', ['--workload', 'web', '--image', 'node:20-slim']],
 	] as const)('%s: docker-compose config -q accepts the written file', (_name, extra) => {
 		const dir = freshDir();
-		writeFileSync(path.join(dir, '.env'), '');
 		const r = runCli(['generate-compose', ...extra], {cwd: dir});
 		expect(r.code).toBe(0);
+		// no .env: a user who runs generate-compose then `docker compose up` must not hit "env file not found"
 		const v = composeConfig(path.join(dir, 'compose.yaml'), {cwd: dir});
 		expect(v.stderr).toBe('');
 		expect(v.code).toBe(0);
+		// and with the .env.example copied as the next steps say
+		writeFileSync(path.join(dir, '.env'), readFileSync(path.join(dir, '.env.example'), 'utf8'));
+		expect(composeConfig(path.join(dir, 'compose.yaml'), {cwd: dir}).code).toBe(0);
 	});
 });
 
@@ -132,7 +140,7 @@ describeEngine('generate-compose: the generated file runs on the real engine', (
 
 	it('docker-compose up: limits as recommended, healthy through the generated probe', async () => {
 		const port = 20000 + Math.floor(Math.random() * 20000);
-		writeFileSync(path.join(dir, '.env'), 'GREETING=hello\n');
+		writeFileSync(path.join(dir, '.env'), 'TZ=Europe/Paris\n');
 		const rec = runJson(['recommend', '--workload', 'web']).doc.result;
 		const r = runCli(['generate-compose', '--workload', 'web', '--image', FIXTURE_IMAGE, '--service', 'web', '--port', String(port)], {cwd: dir});
 		expect(r.code).toBe(0);
@@ -153,7 +161,7 @@ describeEngine('generate-compose: the generated file runs on the real engine', (
 		expect(hc.PidsLimit).toBe(rec.settings.pids.value);
 		expect(hc.RestartPolicy.Name).toBe('unless-stopped');
 		expect(hc.Init).toBe(true);
-		expect(docker(['exec', name, 'sh', '-c', 'echo $GREETING'])).toBe('hello'); // env_file
+		expect(docker(['exec', name, 'sh', '-c', 'echo $TZ'])).toBe('Europe/Paris'); // ${TZ:-UTC} took .env's value
 		let status = '';
 		for (let i = 0; i < 50 && status !== 'healthy'; i++) {
 			status = docker(['inspect', name, '--format', '{{.State.Health.Status}}']);

@@ -84,7 +84,7 @@ describe('parseHost', () => {
 		['unix:///var/run/docker.sock', {kind: 'unix', socketPath: '/var/run/docker.sock'}],
 		['tcp://[::1]:2375', {kind: 'tcp', host: '::1', port: 2375}],
 		['tcp://docker', {kind: 'tcp', host: 'docker', port: 2375}],
-		['ssh://me@host', {kind: 'ssh', host: 'host', port: 22, username: 'me'}],
+		['ssh://me@host', {kind: 'ssh', host: 'host', username: 'me'}],
 	])('%s', (host, transport) => {
 		expect(parseHost(host)).toEqual({ok: true, transport});
 	});

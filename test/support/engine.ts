@@ -10,7 +10,7 @@ import {describe, it} from 'vitest';
 export const FIXTURE_IMAGE = 'docker-helper-fixture/busybox:1';
 
 function probe(): {ok: boolean; why: string} {
-	const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {encoding: 'utf8', timeout: 10_000, env: {...process.env, DOCKER_HOST: process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'}});
+	const r = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {encoding: 'utf8', timeout: 10_000});
 	if (r.error) return {ok: false, why: `docker CLI not runnable: ${r.error.message}`};
 	if (r.status !== 0) return {ok: false, why: (r.stderr || 'no answer').trim().split('\n')[0]!};
 	const img = spawnSync('docker', ['image', 'inspect', FIXTURE_IMAGE], {encoding: 'utf8', timeout: 10_000});

@@ -1,7 +1,7 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
-import type {DiagnoseResult} from '../../source/commands/diagnose.js';
+import type {DiagnoseResult} from '../../source/core/diagnose/report.js';
 import {diagnose} from '../../source/core/diagnose/diagnose.js';
 import {makeTheme} from '../../source/output/theme.js';
 import DiagnoseView from '../../source/ui/views/DiagnoseView.js';

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
-import type {InspectResult} from '../../source/commands/inspect.js';
+import type {InspectResult} from '../../source/core/container-summary.js';
 import {summarizeContainer, type ContainerDoc, type ImageDoc} from '../../source/core/container-summary.js';
 import {redactContainerDocument} from '../../source/core/redact.js';
 import {makeTheme} from '../../source/output/theme.js';

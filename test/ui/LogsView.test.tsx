@@ -1,7 +1,7 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
-import type {LogsResult} from '../../source/commands/logs.js';
+import type {LogsResult} from '../../source/core/log-stream.js';
 import {makeTheme} from '../../source/output/theme.js';
 import LogsView from '../../source/ui/views/LogsView.js';
 import {settle} from '../support/ink.js';

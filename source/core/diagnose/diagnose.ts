@@ -3,6 +3,7 @@
  * here and not in rules (downgrading log-only findings for a container that runs fine,
  * dropping fallbacks when something specific explains the failure), and rank.
  */
+import {isCleanExit, troubleOf, type TroubleSigns} from '../engine/trouble.js';
 import {formatSeconds, secondsBetween} from './helpers.js';
 import type {DiagnosisFacts, LogLine} from './facts.js';
 import {RULES} from './rules/index.js';
@@ -33,7 +34,14 @@ export function conditionOf(f: DiagnosisFacts): ContainerCondition {
 	if (s.paused) return 'paused';
 	if (s.running) return s.health?.status === 'unhealthy' ? 'unhealthy' : 'running';
 	if (s.status === 'created') return 'created';
-	return s.exitCode === 0 || s.exitCode === 143 || s.exitCode === 130 ? 'exited-ok' : 'exited-failed';
+	return isCleanExit(s.exitCode) ? 'exited-ok' : 'exited-failed';
+}
+
+/** The facts as the one trouble definition reads them (core/engine/trouble.ts). */
+export function troubleSigns(f: DiagnosisFacts): TroubleSigns {
+	const s = f.state;
+	const status = s.restarting ? 'restarting' : s.dead ? 'dead' : s.paused ? 'paused' : s.running ? 'running' : s.status;
+	return {status, exitCode: s.exitCode, health: s.health?.status ?? null, startError: s.error || null};
 }
 
 export function statusLine(f: DiagnosisFacts): string {
@@ -72,7 +80,7 @@ export function diagnose(f: DiagnosisFacts, rules: readonly Rule[] = RULES): Dia
 	kept.sort((a, b) => SEVERITY[b.finding.severity] - SEVERITY[a.finding.severity] || KIND[b.rule.kind] - KIND[a.rule.kind] || CONFIDENCE[b.finding.confidence] - CONFIDENCE[a.finding.confidence] || rules.indexOf(a.rule) - rules.indexOf(b.rule));
 	const findings = kept.map((x) => x.finding);
 	const hasError = findings.some((x) => x.severity === 'error');
-	const troubled = condition === 'exited-failed' || condition === 'restarting' || condition === 'dead' || condition === 'unhealthy' || (condition === 'created' && f.state.error !== '');
+	const troubled = troubleOf(troubleSigns(f)) !== null;
 	const explained = findings.some((x) => x.severity !== 'info');
 	const errorish = f.logs.lines.filter((l) => ERRORISH.test(l.text)).slice(-10);
 	const unexplained = troubled && !explained ? {errorLines: errorish.length > 0 ? errorish : f.logs.lines.slice(-5), errorLooking: errorish.length > 0, nextSteps: nextSteps(f)} : null;

@@ -28,6 +28,11 @@ export function field(f: DiagnosisFacts, path: string, value: unknown): Evidence
 	return {kind: 'field', label: path, value: typeof value === 'string' ? value : JSON.stringify(value), command: inspectCommand(f, `{{json .${path}}}`)};
 }
 
+/** The command the container ran: Path is only the executable, Args the rest, so the label names both. */
+export function commandEvidence(f: DiagnosisFacts): Evidence {
+	return {kind: 'field', label: 'Path + Args', value: [f.container.path, ...f.container.args].join(' '), command: inspectCommand(f, '{{json .Path}} {{json .Args}}')};
+}
+
 export function logEvidence(f: DiagnosisFacts, line: LogLine): Evidence {
 	return {kind: 'log', label: line.stream, value: line.text, time: line.time, command: logsCommand(f)};
 }

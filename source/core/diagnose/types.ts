@@ -43,5 +43,7 @@ export interface Rule {
 	readonly kind: 'cause' | 'symptom' | 'fallback';
 	/** logs: the rule reads only log lines, so a container that is running fine downgrades it. */
 	readonly basis: 'logs' | 'state';
+	/** Code rules: the recordings (test/fixtures/diagnose/<name>.json) it must fire on and must stay silent on. Signatures carry their own log cases. */
+	readonly cases?: {readonly fires: readonly string[]; readonly silent: readonly string[]};
 	diagnose(facts: DiagnosisFacts): Omit<Finding, 'id'> | null;
 }

@@ -106,6 +106,19 @@ export function secretCopies(sources: readonly CopySource[]): CopySource[] {
 	});
 }
 
+/** Concrete paths an exception (`!x`, `!**\/x`) re-includes: the root form and, for `**\/`, one level down. */
+function exceptionTargets(exception: string): string[] {
+	const body = normalizePattern(exception).replace(/^!/, '');
+	const out = new Set<string>();
+	const deep = witness(body);
+	if (deep !== null) out.add(deep);
+	if (body.startsWith('**/')) {
+		const root = witness(body.slice(3));
+		if (root !== null) out.add(root);
+	}
+	return [...out];
+}
+
 export interface MergeOutcome {
 	/** The user's file, unchanged, with the missing entries appended. Equal to the input when nothing is missing. */
 	readonly text: string;
@@ -147,10 +160,11 @@ export function mergeDockerignore(existing: string, generated: readonly string[]
 	const exceptions: string[] = [];
 	for (const p of generated) {
 		if (!p.startsWith('!')) continue;
-		const target = normalizePattern(p).slice(1);
+		// `!**/x` re-includes x at the root and below: try a concrete path at both depths.
+		const targets = exceptionTargets(p);
 		if (covers(have, p)) alreadyPresent.push(p);
 		// Only to carve the file back out of an exclusion we are appending, never out of one the user wrote.
-		else if (!isExcluded(userPatterns, target) && positives.some((pos) => matches(pos, target))) {
+		else if (!targets.some((target) => isExcluded(userPatterns, target)) && targets.some((target) => positives.some((pos) => matches(pos, target)))) {
 			exceptions.push(p);
 			have.add(normalizePattern(p));
 		}

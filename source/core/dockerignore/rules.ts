@@ -34,8 +34,8 @@ export const COMMON_BLOCKS: readonly IgnoreBlock[] = [
 	{
 		id: 'secrets',
 		title: 'Secrets and local configuration',
-		why: 'pass them at run time (--env-file, secrets), never bake them into a layer; examples stay',
-		patterns: ['.env', '**/.env', '.env.*', '**/.env.*', '!.env.example', '!.env.sample', '!.env.template', '*.pem', '*.key', '.netrc', '.pypirc', '.aws', '.ssh', 'id_rsa*', 'id_ed25519*', '*.tfstate', '*.tfstate.*'],
+		why: 'pass them at run time (--env-file, secrets), never bake them into a layer; examples stay, at every depth (a negation re-includes only what it matches, so `!**/` undoes `**/`)',
+		patterns: ['.env', '**/.env', '.env.*', '**/.env.*', '!**/.env.example', '!**/.env.sample', '!**/.env.template', '*.pem', '*.key', '.netrc', '.pypirc', '.aws', '.ssh', 'id_rsa*', 'id_ed25519*', '*.tfstate', '*.tfstate.*'],
 	},
 	{
 		id: 'docker',

@@ -3,7 +3,8 @@
  * Pure generation: the daemon.json to use (merged into the user's own, never replacing it), the
  * .wslconfig for WSL 2, and the Desktop settings to change, each with its reason.
  */
-import type {SetupFacts} from './facts.js';
+import type {WriteOutcome} from '../write-outcome.js';
+import type {EndpointFacts, SetupFacts} from './facts.js';
 import {dockerSize, type Finding, type Recommendation} from './recommend.js';
 
 const GiB = 1024 ** 3;
@@ -320,3 +321,16 @@ export function describeChange(c: Change): string {
 	}
 }
 
+/** configure's Result: the platform, the files for it, and what --write wrote. */
+export interface ConfigureResult {
+	readonly platform: Platform;
+	readonly platformWhy: string;
+	readonly workload: string;
+	readonly feasible: boolean;
+	readonly endpoint: EndpointFacts | null;
+	readonly sections: readonly Section[];
+	readonly files: readonly ConfigFile[];
+	readonly findings: readonly Finding[];
+	/** Set when --write wrote a file. */
+	readonly written: (WriteOutcome & {readonly file: ConfigFileId}) | null;
+}

@@ -5,7 +5,7 @@
  */
 import {stringify} from 'yaml';
 import {formatBytes} from '../units.js';
-import {isNvidia, type SetupFacts} from './facts.js';
+import {isNvidia, type EndpointFacts, type SetupFacts} from './facts.js';
 import {dataRootFileSystem} from './validate.js';
 import type {Workload} from './workloads.js';
 
@@ -387,5 +387,15 @@ export function composeResources(s: Settings): Record<string, unknown> {
 		memswap_limit: dockerSize(s.containerMemorySwap.value),
 		...(s.shm ? {shm_size: dockerSize(s.shm.value)} : {}),
 		pids_limit: s.pids.value,
+	};
+}
+
+/** recommend's Result: the recommendation, and what was measured to make it. */
+export interface RecommendResult extends Recommendation {
+	readonly endpoint: EndpointFacts | null;
+	/** What was measured, so the numbers can be checked against `docker info` and `free`. */
+	readonly measured: {
+		readonly host: {readonly memory: number; readonly cpus: number; readonly swap: number; readonly platform: string; readonly wsl: boolean};
+		readonly engine: {readonly version: string; readonly memory: number; readonly cpus: number; readonly desktop: boolean; readonly operatingSystem: string} | null;
 	};
 }

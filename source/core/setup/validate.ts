@@ -1,7 +1,7 @@
 /** The validate checks: pure functions from SetupFacts and a Profile to check results. */
 import {formatBytes} from '../units.js';
 import {endOfLife, LIFECYCLE_AS_OF} from './engine-lifecycle.js';
-import {isNvidia, type SetupFacts} from './facts.js';
+import {isNvidia, type EndpointFacts, type SetupFacts} from './facts.js';
 import type {Profile} from './profiles.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -261,4 +261,15 @@ export function runChecks(facts: SetupFacts, profile: Profile): CheckResult[] {
 export function summarize(checks: readonly CheckResult[]): ValidateSummary {
 	const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
 	return {ok: count('ok'), warn: count('warn'), fail: count('fail'), skip: count('skip')};
+}
+
+/** validate's Result: the checks run against one profile, and how they add up. */
+export interface ValidateResult {
+	readonly profile: Profile['id'];
+	readonly strict: boolean;
+	readonly endpoint: EndpointFacts | null;
+	readonly checks: readonly CheckResult[];
+	readonly summary: ValidateSummary;
+	/** Engine connection failed: exit code 3 even though the checks ran. */
+	readonly engineUnreachable: boolean;
 }

@@ -1,7 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ViewProps} from '../../commands/types.js';
-import {diagnoseText, type DiagnoseResult} from '../../commands/diagnose.js';
+import type {DiagnoseResult} from '../../core/diagnose/report.js';
+import {diagnoseText} from '../../output/diagnose.js';
+import type {ViewProps} from '../view-types.js';
 import {ScrollText} from '../components/ScrollText.js';
 
 /**

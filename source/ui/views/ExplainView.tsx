@@ -1,7 +1,7 @@
 import React from 'react';
 import type {ExplainResult} from '../../core/knowledge/catalog.js';
 import {explainText} from '../../output/knowledge.js';
-import type {ViewProps} from '../../commands/types.js';
+import type {ViewProps} from '../view-types.js';
 import {DocPane} from '../components/DocPane.js';
 import {ScrollText} from '../components/ScrollText.js';
 

@@ -1,7 +1,8 @@
 import React, {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {ViewProps} from '../../commands/types.js';
-import {inspectSections, type InspectResult} from '../../commands/inspect.js';
+import type {InspectResult} from '../../core/container-summary.js';
+import {inspectSections} from '../../output/inspect.js';
+import type {ViewProps} from '../view-types.js';
 import {ScrollText} from '../components/ScrollText.js';
 
 /**

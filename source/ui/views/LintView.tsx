@@ -1,10 +1,10 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput, useStdout} from 'ink';
-import type {ViewProps} from '../../commands/types.js';
 import type {LintResult, LintedFile} from '../../core/lint/report.js';
 import type {Finding, Severity} from '../../core/lint/types.js';
 import {renderRules} from '../../output/lint-formats.js';
 import {ScrollText} from '../components/ScrollText.js';
+import type {ViewProps} from '../view-types.js';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info', 'style'];
 const COLOR: Record<Severity, string> = {error: 'red', warning: 'yellow', info: 'cyan', style: 'gray'};

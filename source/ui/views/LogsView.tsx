@@ -1,7 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ViewProps} from '../../commands/types.js';
-import {formatLine, type LogsResult} from '../../commands/logs.js';
+import type {LogsResult} from '../../core/log-stream.js';
+import {formatLine} from '../../output/logs.js';
+import type {ViewProps} from '../view-types.js';
 import {ScrollText} from '../components/ScrollText.js';
 
 /**

@@ -1,8 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ViewProps} from '../../commands/types.js';
-import type {ValidateResult} from '../../commands/validate.js';
-import {validateText} from '../../commands/validate.js';
+import type {ValidateResult} from '../../core/setup/validate.js';
+import {validateText} from '../../output/validate.js';
+import type {ViewProps} from '../view-types.js';
 import {ScrollText} from '../components/ScrollText.js';
 
 /** validate in the app: the same lines as the text rendering, with a header and scrolling. */

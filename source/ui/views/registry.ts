@@ -4,7 +4,7 @@
  * without an entry here is shown through its text rendering in a scrollable view.
  * Adding a view is one file in ui/views plus one line here.
  */
-import type {ViewModule} from '../../commands/types.js';
+import type {ViewModule} from '../view-types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loader = () => Promise<ViewModule<any>>;

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../../source/core/diagnose/diagnose.js';
-import {RULES} from '../../../source/core/diagnose/rules/index.js';
+import {CODE_RULES, RULES} from '../../../source/core/diagnose/rules/index.js';
 import type {Rule} from '../../../source/core/diagnose/types.js';
 import {logLine, recording, recordings, variant} from './fixtures.js';
 
@@ -22,37 +22,10 @@ describe('diagnose over recorded real failures', () => {
 });
 
 /**
- * Per rule: the recordings where it must fire and ones where it must stay silent.
- * Every rule fires on at least one real recording.
+ * Per code rule: the recordings where it must fire and ones where it must stay silent, declared in the
+ * rule's own file (its `cases`). Every rule fires on at least one real recording.
  */
-const TABLE: Record<string, {fires: string[]; silent: string[]}> = {
-	'oom-killed': {fires: ['oom-killed'], silent: ['sigkill-docker-kill', 'sigkill-stop-timeout', 'node-heap-oom', 'healthy-running']},
-	'sigkill-stop-timeout': {fires: ['sigkill-stop-timeout'], silent: ['sigkill-docker-kill', 'oom-killed', 'stopped-sigterm']},
-	'sigkill-external': {fires: ['sigkill-docker-kill'], silent: ['sigkill-stop-timeout', 'oom-killed', 'stopped-sigterm']},
-	'stopped-sigterm': {fires: ['stopped-sigterm'], silent: ['sigkill-stop-timeout', 'oom-killed', 'one-shot-exit-zero', 'healthy-running']},
-	'fatal-signal': {fires: ['segfault'], silent: ['oom-killed', 'sigkill-docker-kill', 'stopped-sigterm', 'node-heap-oom', 'crash-loop']},
-	'exit-zero-service': {fires: ['exit-zero-daemon'], silent: ['one-shot-exit-zero', 'stopped-sigterm', 'healthy-running']},
-	'command-not-found': {fires: ['command-not-found', 'entrypoint-path-missing', 'shell-command-not-found', 'interpreter-missing'], silent: ['crlf-entrypoint', 'not-executable', 'exec-format-error', 'stuck-created', 'stuck-created-device']},
-	'not-executable': {fires: ['not-executable'], silent: ['command-not-found', 'crlf-entrypoint', 'volume-permission', 'app-port-privileged']},
-	'exec-format-error': {fires: ['exec-format-error', 'no-shebang'], silent: ['crlf-entrypoint', 'not-executable', 'command-not-found']},
-	'crlf-script': {fires: ['crlf-entrypoint'], silent: ['interpreter-missing', 'entrypoint-path-missing', 'exec-format-error', 'healthy-running']},
-	'host-port-allocated': {fires: ['host-port-allocated'], silent: ['app-port-in-use', 'stuck-created', 'exit-zero-daemon']},
-	'app-port-bind': {fires: ['app-port-in-use', 'app-port-privileged'], silent: ['host-port-allocated', 'volume-permission', 'not-executable']},
-	'python-module-missing': {fires: ['python-module-missing'], silent: ['node-module-missing', 'healthy-running']},
-	'node-module-missing': {fires: ['node-module-missing'], silent: ['python-module-missing', 'command-not-found']},
-	'runtime-dependency-missing': {fires: [], silent: ['python-module-missing', 'node-module-missing', 'jvm-heap-oom']},
-	'missing-env-var': {fires: ['missing-env-var'], silent: ['healthy-running', 'unexplained-exit', 'connection-refused-localhost']},
-	'connection-refused': {fires: ['connection-refused-localhost'], silent: ['dns-failure', 'healthy-running']},
-	'dns-failure': {fires: ['dns-failure'], silent: ['connection-refused-localhost', 'healthy-running']},
-	'healthcheck-probe-missing': {fires: ['healthcheck-probe-missing'], silent: ['healthcheck-failing', 'healthy-healthcheck']},
-	'healthcheck-failing': {fires: ['healthcheck-failing'], silent: ['healthcheck-probe-missing', 'healthy-healthcheck', 'healthy-running']},
-	'crash-loop': {fires: ['crash-loop'], silent: ['unexplained-exit', 'healthy-running', 'oom-killed']},
-	'volume-permission': {fires: ['volume-permission'], silent: ['read-only-fs', 'not-executable', 'app-port-privileged']},
-	'no-space': {fires: ['no-space'], silent: ['read-only-fs', 'volume-permission']},
-	'read-only-fs': {fires: ['read-only-fs'], silent: ['volume-permission', 'no-space']},
-	'app-oom': {fires: ['node-heap-oom', 'jvm-heap-oom'], silent: ['oom-killed', 'segfault']},
-	'stuck-created': {fires: ['stuck-created', 'stuck-created-device', 'host-port-allocated'], silent: ['healthy-running', 'unexplained-exit']},
-};
+const TABLE = Object.fromEntries(CODE_RULES.map((r) => [r.id, r.cases!]));
 
 describe('each rule over recordings (table)', () => {
 	for (const [id, cases] of Object.entries(TABLE)) {
@@ -67,7 +40,7 @@ describe('the rule registry', () => {
 	it('lists every rule once, each in its own file with a table entry', () => {
 		const ids = RULES.map((r) => r.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		for (const id of ids) {
+		for (const id of CODE_RULES.map((r) => r.id)) {
 			expect(existsSync(path.resolve('source/core/diagnose/rules', `${id}.ts`)), id).toBe(true);
 			expect(TABLE[id], `${id} has no table cases`).toBeDefined();
 		}
@@ -75,7 +48,7 @@ describe('the rule registry', () => {
 
 	it('every rule but runtime-dependency-missing fires on a real recording', () => {
 		// runtime-dependency-missing (Ruby, Java, PHP, Go, shared libraries) has synthetic cases only, below.
-		for (const r of RULES.filter((x) => x.id !== 'runtime-dependency-missing')) expect(TABLE[r.id]!.fires.length, r.id).toBeGreaterThan(0);
+		for (const r of CODE_RULES.filter((x) => x.id !== 'runtime-dependency-missing')) expect(TABLE[r.id]!.fires.length, r.id).toBeGreaterThan(0);
 	});
 
 	it('every finding carries evidence with the docker command that shows it, and at least one fix', () => {
@@ -252,9 +225,19 @@ describe('synthetic cases for signatures the fixture image cannot produce', () =
 });
 
 describe('docs/diagnose.md', () => {
-	it('lists every finding id', async () => {
-		const {readFileSync} = await import('node:fs');
-		const doc = readFileSync(path.resolve('docs/diagnose.md'), 'utf8');
+	it('lists every finding id in the generated table', async () => {
+		const {readFileSync, writeFileSync} = await import('node:fs');
+		const {FAMILIES} = await import('../../../source/core/diagnose/signatures/index.js');
+		const cell = (t: string) => t.replace(/\|/g, '\\|');
+		const rows = ['| id | kind | runtime / source | what it finds |', '|---|---|---|---|'];
+		for (const r of CODE_RULES) rows.push(`| \`${r.id}\` | ${r.kind} | rule (state) | ${cell(r.description)} |`);
+		for (const fam of FAMILIES) for (const s of fam.signatures) rows.push(`| \`${s.id}\` | ${s.kind ?? 'cause'} | ${fam.id}: ${s.runtime}${s.on === 'state-error' ? ' (State.Error)' : ''} | ${cell(s.title.replace(/\{\d\}/g, '…').replace(/\{(name|image)\}/g, 'the container'))} |`);
+		const file = path.resolve('docs/diagnose.md');
+		const doc = readFileSync(file, 'utf8');
+		const [start, end] = ['<!-- findings:start -->', '<!-- findings:end -->'];
+		const fresh = `${doc.slice(0, doc.indexOf(start) + start.length)}\n${rows.join('\n')}\n${doc.slice(doc.indexOf(end))}`;
+		if (process.env['UPDATE_DOCS'] === '1') writeFileSync(file, fresh);
+		expect(fresh === doc, 'docs/diagnose.md is stale: UPDATE_DOCS=1 npx vitest run test/core/diagnose/rules.test.ts').toBe(true);
 		for (const r of RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
 	});
 });

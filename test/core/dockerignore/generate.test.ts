@@ -64,7 +64,10 @@ describe('generateDockerignore', () => {
 	const common = generateDockerignore([]);
 
 	it('always excludes .git, env files with secrets (but keeps examples), and nothing language-specific without languages', () => {
-		for (const p of ['.git', '.env', '.env.*', '!.env.example']) expect(common.patterns).toContain(p);
+		for (const p of ['.git', '.env', '.env.*', '!**/.env.example']) expect(common.patterns).toContain(p);
+		expect(isExcluded(common.patterns, 'sub/.env.example')).toBe(false);
+		expect(isExcluded(common.patterns, 'a/b/.env.sample')).toBe(false);
+		expect(isExcluded(common.patterns, 'sub/.env.local')).toBe(true);
 		expect(isExcluded(common.patterns, '.env')).toBe(true);
 		expect(isExcluded(common.patterns, '.env.production')).toBe(true);
 		expect(isExcluded(common.patterns, 'config/.env')).toBe(true);
@@ -134,14 +137,15 @@ describe('mergeDockerignore', () => {
 		expect(m.added).not.toContain('.env');
 		expect(m.added).not.toContain('.env.*');
 		// the user excludes .env.example on purpose: no exception is appended against their choice
-		expect(m.added).not.toContain('!.env.example');
+		expect(m.added).not.toContain('!**/.env.example');
 		expect(isExcluded(parsePatterns(m.text), '.env.example')).toBe(true);
 	});
 
 	it('appends the example exception only to carve it out of an entry it appends itself', () => {
 		const m = mergeDockerignore('dist\n', generated);
 		expect(m.added).toContain('.env.*');
-		expect(m.added).toContain('!.env.example');
+		expect(m.added).toContain('!**/.env.example');
+		expect(isExcluded(parsePatterns(m.text), 'sub/.env.example')).toBe(false);
 		expect(isExcluded(parsePatterns(m.text), '.env.example')).toBe(false);
 		expect(isExcluded(parsePatterns(m.text), '.env.local')).toBe(true);
 	});

@@ -1,22 +1,21 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 import {dockerSize, recommend} from '../../../source/core/setup/recommend.js';
 import {WORKLOADS, type WorkloadId} from '../../../source/core/setup/workloads.js';
-import {composeYaml, healthTest, probeForImage, type ComposeOptions} from '../../../source/core/templates/compose.js';
+import {composeYaml, envExample, healthTest, interpolate, probeForImage, workloadEnv, type ComposeOptions} from '../../../source/core/templates/compose.js';
 import {composeConfig, describeCompose} from '../../support/compose.js';
 import {ROOT} from '../../support/cli.js';
 import {facts, GiB, RTX, type Shape} from '../setup/machines.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dh-compose-'));
-writeFileSync(path.join(dir, '.env'), '');
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 function generate(shape: Shape, workload: WorkloadId, options: Partial<ComposeOptions> = {}) {
 	const r = recommend(facts(shape), WORKLOADS[workload]);
-	const opts: ComposeOptions = {service: 'app', port: 8000, gpu: false, probe: 'python', healthPath: '/health', machine: r.machine.description, ...options};
+	const opts: ComposeOptions = {service: 'app', port: 8000, gpu: false, probe: 'python', healthPath: '/health', machine: r.machine.description, env: workloadEnv(WORKLOADS[workload]), ...options};
 	return {yaml: composeYaml(opts, r.settings!, WORKLOADS[workload]), settings: r.settings!, opts};
 }
 
@@ -41,7 +40,10 @@ describe('generate-compose: the document', () => {
 		const doc = parse(yaml) as any;
 		const svc = doc.services[opts.service];
 		expect(svc.restart).toBe('unless-stopped');
-		expect(svc.env_file).toEqual(['.env']);
+		// no env_file (Compose v1 fails without the file): each variable interpolated with its default
+		expect(svc.env_file).toBeUndefined();
+		expect(svc.environment.TZ).toBe('${TZ:-UTC}');
+		if (WORKLOADS[workload].usesGpu) expect(svc.environment.HF_TOKEN).toBe('${HF_TOKEN:-}');
 		expect(svc.ports).toEqual([`${opts.port}:${opts.port}`]);
 		expect(yaml).toContain(`"${opts.port}:${opts.port}"`); // quoted: YAML 1.1 parsers read 8000:8000 as base 60
 		if (opts.image) expect(svc.image).toBe(opts.image);
@@ -61,6 +63,13 @@ describe('generate-compose: the document', () => {
 			expect(svc.environment.HF_HOME).toBe('/cache/huggingface');
 		} else expect(doc.volumes).toBeUndefined();
 		expect(yaml).toMatch(/^# /); // commented for the reader
+	});
+
+	it('interpolation and .env.example: defaults, escaped dollars, secrets left empty', () => {
+		expect(interpolate({name: 'TZ', default: 'UTC', why: ''})).toBe('${TZ:-UTC}');
+		expect(interpolate({name: 'PRICE', default: 'a$b', why: ''})).toBe('${PRICE:-a$$b}');
+		const text = envExample([{name: 'TZ', default: 'UTC', why: 'time zone'}, {name: 'API_KEY', default: 'sk-123', why: 'key', secret: true}, {name: 'GREETING', default: 'hello world', why: 'greeting'}], ['Header']);
+		expect(text).toBe('# Header\n\n# time zone\nTZ=UTC\n\n# key\nAPI_KEY=\n\n# greeting\nGREETING="hello world"\n');
 	});
 
 	it('picks a probe the image family has', () => {
@@ -84,6 +93,20 @@ describeCompose('generate-compose: valid for a real Compose validator (docker-co
 		// And Compose reads the values as meant: the port is 8000, not a base-60 number.
 		const normalized = parse(composeConfig(file, {cwd: dir, quiet: false}).stdout) as any;
 		expect(normalized.services[opts.service].ports[0]).toMatchObject({published: opts.port, target: opts.port});
+	});
+
+	it('works without .env (the defaults apply) and takes the values from .env when it exists', () => {
+		const {yaml} = generate({memory: 8 * GiB, cpus: 4}, 'ai-inference');
+		const project = path.join(dir, 'with-env');
+		mkdirSync(project);
+		writeFileSync(path.join(project, 'compose.yaml'), yaml);
+		const bare = composeConfig('compose.yaml', {cwd: project, quiet: false});
+		expect(bare.code, bare.stderr).toBe(0);
+		expect((parse(bare.stdout) as any).services.app.environment).toMatchObject({TZ: 'UTC', HF_TOKEN: ''});
+		writeFileSync(path.join(project, '.env'), 'TZ=Europe/Paris\nHF_TOKEN=hf_abc\n');
+		const withEnv = composeConfig('compose.yaml', {cwd: project, quiet: false});
+		expect(withEnv.code, withEnv.stderr).toBe(0);
+		expect((parse(withEnv.stdout) as any).services.app.environment).toMatchObject({TZ: 'Europe/Paris', HF_TOKEN: 'hf_abc'});
 	});
 
 	it('the validator accepts real-world compose files from the corpus', () => {

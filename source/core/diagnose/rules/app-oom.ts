@@ -15,6 +15,8 @@ export const appOom: Rule = {
 	description: "The application's own runtime ran out of memory (JVM heap, Node heap, Python MemoryError) — not a kernel OOM kill.",
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['node-heap-oom', 'jvm-heap-oom'], silent: ['oom-killed', 'segfault']},
 	diagnose(f) {
 		if (f.state.oomKilled || events(f, 'oom').length > 0) return null;
 		for (const r of RUNTIMES) {

@@ -9,6 +9,8 @@ export const appPortBind: Rule = {
 	description: 'The application could not bind its port inside the container (address already in use, or a port below 1024 as a non-root user).',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['app-port-in-use', 'app-port-privileged'], silent: ['host-port-allocated', 'volume-permission', 'not-executable']},
 	diagnose(f) {
 		const inUse = lastMatch(f, IN_USE);
 		const denied = inUse ? null : lastMatch(f, DENIED);

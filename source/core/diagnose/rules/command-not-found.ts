@@ -1,4 +1,4 @@
-import {field, lastMatch, logEvidence} from '../helpers.js';
+import {field, lastMatch, logEvidence, commandEvidence} from '../helpers.js';
 import type {Evidence} from '../types.js';
 import type {Rule} from '../types.js';
 
@@ -10,11 +10,13 @@ export const commandNotFound: Rule = {
 	description: 'The entrypoint or command does not exist in the image (exit 127 or the runtime create error), or a script names an interpreter the image lacks.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['command-not-found', 'entrypoint-path-missing', 'shell-command-not-found', 'interpreter-missing'], silent: ['crlf-entrypoint', 'not-executable', 'exec-format-error', 'stuck-created', 'stuck-created-device']},
 	diagnose(f) {
 		const probe = f.executable;
 		if (probe?.crlf) return null; // crlf-script explains it
 		if (f.state.running && !f.state.restarting) return null;
-		const stateHit = CREATE_NOT_FOUND.test(f.state.error) && !/exec format error|permission denied/i.test(f.state.error);
+		const stateHit = CREATE_NOT_FOUND.test(f.state.error) && !/exec format error|permission denied|apparmor|chdir to cwd|error mounting|rlimit|sysctl|cgroup|nvidia-container-cli/i.test(f.state.error);
 		const shellHit = f.state.exitCode === 127 ? lastMatch(f, SHELL_NOT_FOUND) : null;
 		const initHit = lastMatch(f, /exec user process caused:? "?no such file or directory|exec .+: no such file or directory/);
 		const interpreterMissing = probe?.exists && probe.interpreter && initHit ? probe.interpreter : null;
@@ -26,7 +28,7 @@ export const commandNotFound: Rule = {
 		if (f.state.error) evidence.push(field(f, 'State.Error', f.state.error));
 		if (shellHit) evidence.push(logEvidence(f, shellHit.line));
 		if (initHit && !shellHit) evidence.push(logEvidence(f, initHit.line));
-		evidence.push(field(f, 'Path', [f.container.path, ...f.container.args].join(' ')));
+		evidence.push(commandEvidence(f));
 		if (probe) evidence.push({kind: 'file', label: probe.path, value: probe.exists ? `exists; first line ${JSON.stringify(probe.firstLine ?? '')}` : 'not found in the container filesystem', command: `docker cp ${f.container.name}:${probe.path} - | tar -tv`});
 		const inShell = Boolean(shellHit);
 		return {

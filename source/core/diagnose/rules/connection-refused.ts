@@ -8,6 +8,8 @@ export const connectionRefused: Rule = {
 	description: 'A dependency refused the connection, including "localhost inside a container is not the host".',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['connection-refused-localhost'], silent: ['dns-failure', 'healthy-running']},
 	diagnose(f) {
 		const hit = lastMatch(f, REFUSED);
 		if (!hit) return null;

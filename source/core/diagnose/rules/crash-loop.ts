@@ -6,6 +6,8 @@ export const crashLoop: Rule = {
 	description: 'The container keeps dying and being restarted by its restart policy (count and timing from the engine events).',
 	kind: 'symptom',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['crash-loop'], silent: ['unexplained-exit', 'healthy-running', 'oom-killed']},
 	diagnose(f) {
 		const dies = events(f, 'die');
 		const restartingNow = f.state.restarting;

@@ -6,6 +6,8 @@ export const crlfScript: Rule = {
 	description: 'The entrypoint script has Windows (CRLF) line endings: the runtime looks for "/bin/sh\\r" and reports a missing file.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['crlf-entrypoint'], silent: ['interpreter-missing', 'entrypoint-path-missing', 'exec-format-error', 'healthy-running']},
 	diagnose(f) {
 		const probe = f.executable;
 		// Shell errors about a stray carriage return, e.g. "$'\r': command not found" or "set: Illegal option -\r".

@@ -17,6 +17,8 @@ export const dnsFailure: Rule = {
 	description: 'A host or service name does not resolve (wrong network, service not on the same user-defined network, typo).',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['dns-failure'], silent: ['connection-refused-localhost', 'healthy-running']},
 	diagnose(f) {
 		let hit: ReturnType<typeof lastMatch> = null;
 		for (const p of DNS) {

@@ -6,6 +6,8 @@ export const execFormatError: Rule = {
 	description: 'exec format error: the binary is built for another CPU architecture than the host (or a script lacks its #! line).',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['exec-format-error', 'no-shebang'], silent: ['crlf-entrypoint', 'not-executable', 'command-not-found']},
 	diagnose(f) {
 		const hit = lastMatch(f, /exec format error/i);
 		const stateHit = /exec format error/i.test(f.state.error);

@@ -1,4 +1,4 @@
-import {events, field, formatSeconds, secondsBetween} from '../helpers.js';
+import {events, field, formatSeconds, secondsBetween, commandEvidence} from '../helpers.js';
 import type {Rule} from '../types.js';
 
 /** Programs that fork into the background unless told otherwise, and the flag that keeps them in front. */
@@ -17,6 +17,8 @@ export const exitZeroService: Rule = {
 	description: 'The main process exited 0 although the container looks like a long-running service (a daemonising entrypoint or a one-shot command).',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['exit-zero-daemon'], silent: ['one-shot-exit-zero', 'stopped-sigterm', 'healthy-running']},
 	diagnose(f) {
 		if (f.state.running || f.state.exitCode !== 0 || f.state.status === 'created') return null;
 		// A stop or kill request explains a clean exit.
@@ -36,7 +38,7 @@ export const exitZeroService: Rule = {
 		const serviceLike = f.restartPolicy.name === 'always' || f.restartPolicy.name === 'unless-stopped' || f.ports.length > 0 || (f.image?.exposedPorts.length ?? 0) > 0 || f.healthcheck !== null;
 		if (!daemon && !background && !serviceLike) return null;
 		const ran = secondsBetween(f.state.startedAt, f.state.finishedAt);
-		const evidence = [field(f, 'State.ExitCode', 0), field(f, 'Path', command)];
+		const evidence = [field(f, 'State.ExitCode', 0), commandEvidence(f)];
 		if (ran !== null) evidence.push({kind: 'field' as const, label: 'State.FinishedAt − State.StartedAt', value: formatSeconds(ran), command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${f.container.name}`});
 		if (f.restartPolicy.name !== 'no') evidence.push(field(f, 'HostConfig.RestartPolicy.Name', f.restartPolicy.name));
 		if (f.ports.length > 0) evidence.push(field(f, 'HostConfig.PortBindings', f.ports.map((p) => `${p.hostPort}->${p.containerPort}`).join(', ')));

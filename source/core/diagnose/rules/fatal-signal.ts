@@ -8,6 +8,8 @@ export const fatalSignal: Rule = {
 	description: 'The program crashed on a fatal signal (segmentation fault, abort, bus error, illegal instruction): exit 128+n.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['segfault'], silent: ['oom-killed', 'sigkill-docker-kill', 'stopped-sigterm', 'node-heap-oom', 'crash-loop']},
 	diagnose(f) {
 		if (f.state.running && !f.state.restarting) return null;
 		const code = f.state.exitCode;
@@ -16,6 +18,8 @@ export const fatalSignal: Rule = {
 		const lines = findLines(f, n === 6 ? /segmentation fault|core dumped|SIGSEGV|SIGABRT|SIGBUS|SIGILL|^Aborted|illegal instruction|bus error|stack smashing detected|double free|free\(\): invalid/i : /segmentation fault|core dumped|SIGSEGV|SIGBUS|SIGILL|illegal instruction \(core|stack smashing detected|double free or corruption|free\(\): invalid/i);
 		if (!(code > 128 && FATAL.has(n)) && lines.length === 0) return null;
 		if (code === 0) return null;
+		// Go prints [signal SIGSEGV ...] under its own panic: a managed runtime error (exit 2), not a crash in native code.
+		if (code < 128 && findLines(f, /^panic: |^fatal error: /, 1).length > 0) return null;
 		if (f.state.oomKilled || events(f, 'oom').length > 0) return null;
 		// A runtime that aborts after running out of heap (Node exits 134) is app-oom, not a crash in native code.
 		if (findLines(f, /heap out of memory|OutOfMemoryError|Reached heap limit|runtime: out of memory/, 1).length > 0) return null;

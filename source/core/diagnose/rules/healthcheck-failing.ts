@@ -6,6 +6,8 @@ export const healthcheckFailing: Rule = {
 	description: 'The health check fails: the probe exits non-zero; its own output is the evidence.',
 	kind: 'symptom',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['healthcheck-failing'], silent: ['healthcheck-probe-missing', 'healthy-healthcheck', 'healthy-running']},
 	diagnose(f) {
 		const h = f.state.health;
 		if (!h || (h.status !== 'unhealthy' && h.failingStreak === 0)) return null;

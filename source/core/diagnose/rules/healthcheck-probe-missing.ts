@@ -7,6 +7,8 @@ export const healthcheckProbeMissing: Rule = {
 	description: 'The health check runs a command the image does not have (curl in a slim image), so every probe fails.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['healthcheck-probe-missing'], silent: ['healthcheck-failing', 'healthy-healthcheck']},
 	diagnose(f) {
 		const h = f.state.health;
 		if (!h || h.log.length === 0) return null;

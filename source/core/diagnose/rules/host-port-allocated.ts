@@ -6,6 +6,8 @@ export const hostPortAllocated: Rule = {
 	description: 'A published host port is already taken by another container or a host process, so the container could not start.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['host-port-allocated'], silent: ['app-port-in-use', 'stuck-created', 'exit-zero-daemon']},
 	diagnose(f) {
 		const err = f.state.error;
 		if (!/port is already allocated|address already in use|ports are not available|failed to bind|Bind for .* failed/i.test(err)) return null;

@@ -1,4 +1,5 @@
 /** Every diagnosis rule, one file each. Order does not matter: findings are ranked by the engine. */
+import {SIGNATURE_RULES} from '../signatures/index.js';
 import type {Rule} from '../types.js';
 import {appOom} from './app-oom.js';
 import {appPortBind} from './app-port-bind.js';
@@ -27,6 +28,7 @@ import {stoppedSigterm} from './stopped-sigterm.js';
 import {stuckCreated} from './stuck-created.js';
 import {volumePermission} from './volume-permission.js';
 
+/** Every rule: code rules and one rule per log signature. */
 export const RULES: readonly Rule[] = [
 	oomKilled,
 	sigkillStopTimeout,
@@ -38,6 +40,8 @@ export const RULES: readonly Rule[] = [
 	notExecutable,
 	execFormatError,
 	crlfScript,
+	// Signatures name specific causes: they rank before the generic log rules below on a tie.
+	...SIGNATURE_RULES,
 	hostPortAllocated,
 	appPortBind,
 	pythonModuleMissing,
@@ -55,3 +59,6 @@ export const RULES: readonly Rule[] = [
 	appOom,
 	stuckCreated,
 ];
+
+/** The rules written as code (state, events, mounts, limits, image config), each with its recorded cases. */
+export const CODE_RULES: readonly Rule[] = RULES.filter((r) => !SIGNATURE_RULES.includes(r));

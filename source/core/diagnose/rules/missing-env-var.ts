@@ -21,6 +21,8 @@ export const missingEnvVar: Rule = {
 	description: 'A required environment variable or configuration value is missing: the program says so in its log and the container env lacks it.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['missing-env-var'], silent: ['healthy-running', 'unexplained-exit', 'connection-refused-localhost']},
 	diagnose(f) {
 		const names = new Map(f.container.env.map((e) => [e.slice(0, Math.max(0, e.indexOf('='))) || e, e.slice(e.indexOf('=') + 1)]));
 		for (const k of KNOWN) {

@@ -9,6 +9,8 @@ export const noSpace: Rule = {
 	description: 'No space left on device: the disk (the Docker data root, a volume or a tmpfs) is full.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['no-space'], silent: ['read-only-fs', 'volume-permission']},
 	diagnose(f) {
 		const lines = f.logs.lines.filter((l) => ENOSPC.test(l.text)).slice(-3);
 		const stateHit = ENOSPC.test(f.state.error);

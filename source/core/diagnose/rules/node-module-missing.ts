@@ -6,6 +6,8 @@ export const nodeModuleMissing: Rule = {
 	description: 'A Node.js require/import failed: a package missing from node_modules, or a file path that does not exist in the image.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['node-module-missing'], silent: ['python-module-missing', 'command-not-found']},
 	diagnose(f) {
 		const hit = lastMatch(f, /Cannot find (?:module|package) '([^']+)'|ERR_MODULE_NOT_FOUND[^']*'([^']+)'/);
 		if (!hit) return null;

@@ -6,6 +6,8 @@ export const notExecutable: Rule = {
 	description: 'The entrypoint or command exists but is not executable (exit 126, permission denied).',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['not-executable'], silent: ['command-not-found', 'crlf-entrypoint', 'volume-permission', 'app-port-privileged']},
 	diagnose(f) {
 		if (f.state.running && !f.state.restarting) return null;
 		const probe = f.executable;

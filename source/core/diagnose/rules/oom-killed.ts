@@ -7,6 +7,8 @@ export const oomKilled: Rule = {
 	description: 'The kernel OOM killer ended the container because it hit its cgroup memory limit.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['oom-killed'], silent: ['sigkill-docker-kill', 'sigkill-stop-timeout', 'node-heap-oom', 'healthy-running']},
 	diagnose(f) {
 		const oomEvents = events(f, 'oom');
 		if (!f.state.oomKilled && oomEvents.length === 0) return null;

@@ -7,6 +7,8 @@ export const pythonModuleMissing: Rule = {
 	description: 'A Python import failed (ModuleNotFoundError), with the pip package name when it differs from the import name.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['python-module-missing'], silent: ['node-module-missing', 'healthy-running']},
 	diagnose(f) {
 		const hit = lastMatch(f, /(?:ModuleNotFoundError|ImportError): No module named ['"]?([\w.]+)['"]?/);
 		if (!hit) return null;

@@ -6,6 +6,8 @@ export const readOnlyFs: Rule = {
 	description: 'The program writes to a read-only root file system (--read-only) or a read-only mount.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['read-only-fs'], silent: ['volume-permission', 'no-space']},
 	diagnose(f) {
 		const lines = f.logs.lines.filter((l) => /Read-only file system|EROFS/i.test(l.text)).slice(-3);
 		if (lines.length === 0) return null;

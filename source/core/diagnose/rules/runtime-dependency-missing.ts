@@ -15,6 +15,8 @@ export const runtimeDependencyMissing: Rule = {
 	description: 'Ruby gems, Java classes, PHP Composer autoload, Go packages or shared libraries missing at start-up.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: [], silent: ['python-module-missing', 'node-module-missing', 'jvm-heap-oom']},
 	diagnose(f) {
 		for (const s of SIGNATURES) {
 			const hit = lastMatch(f, s.pattern);

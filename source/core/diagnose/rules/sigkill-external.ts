@@ -8,6 +8,8 @@ export const sigkillExternal: Rule = {
 	description: 'The container was killed with SIGKILL (docker kill or another process), not by the OOM killer.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['sigkill-docker-kill'], silent: ['sigkill-stop-timeout', 'oom-killed', 'stopped-sigterm']},
 	diagnose(f) {
 		if (f.state.exitCode !== 137 || f.state.oomKilled || events(f, 'oom').length > 0 || f.state.running) return null;
 		const kills = events(f, 'kill');

@@ -1,4 +1,4 @@
-import {eventEvidence, events, field, ref, sh} from '../helpers.js';
+import {eventEvidence, events, field, ref, sh, commandEvidence} from '../helpers.js';
 import type {Rule} from '../types.js';
 
 /** docker stop sent SIGTERM, waited, then SIGKILL: PID 1 ignored SIGTERM. */
@@ -7,6 +7,8 @@ export const sigkillStopTimeout: Rule = {
 	description: 'docker stop had to SIGKILL the container after its timeout because PID 1 ignored SIGTERM.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['sigkill-stop-timeout'], silent: ['sigkill-docker-kill', 'oom-killed', 'stopped-sigterm']},
 	diagnose(f) {
 		if (f.state.exitCode !== 137 || f.state.oomKilled || events(f, 'oom').length > 0 || f.state.running) return null;
 		const kills = events(f, 'kill');
@@ -19,7 +21,7 @@ export const sigkillStopTimeout: Rule = {
 		const name = sh(ref(f));
 		const evidence = [field(f, 'State.ExitCode', 137), field(f, 'State.OOMKilled', false), eventEvidence(f, term), eventEvidence(f, lastKill9)];
 		if (stop) evidence.push(eventEvidence(f, stop));
-		evidence.push(field(f, 'Path', [f.container.path, ...f.container.args].join(' ')));
+		evidence.push(commandEvidence(f));
 		const shellForm = f.container.path === '/bin/sh' || f.container.path === 'sh' || f.container.path === '/bin/bash' || f.container.path === 'bash';
 		return {
 			title: `Stopped with SIGKILL: PID 1 ignored SIGTERM for ${waited.toFixed(0)} s`,

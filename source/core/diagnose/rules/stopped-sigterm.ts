@@ -6,6 +6,8 @@ export const stoppedSigterm: Rule = {
 	description: 'The container was stopped normally with SIGTERM (exit 143, or 130 for Ctrl-C): not a failure.',
 	kind: 'cause',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['stopped-sigterm'], silent: ['sigkill-stop-timeout', 'oom-killed', 'one-shot-exit-zero', 'healthy-running']},
 	diagnose(f) {
 		if (f.state.running || f.state.restarting) return null;
 		const code = f.state.exitCode;

@@ -17,6 +17,8 @@ export const stuckCreated: Rule = {
 	description: 'The container is stuck in "created": the runtime failed to start it; the runtime message explained.',
 	kind: 'fallback',
 	basis: 'state',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['stuck-created', 'stuck-created-device', 'host-port-allocated'], silent: ['healthy-running', 'unexplained-exit']},
 	diagnose(f) {
 		if (f.state.status !== 'created') return null;
 		const err = f.state.error;

@@ -8,6 +8,8 @@ export const volumePermission: Rule = {
 	description: 'Permission denied on a volume or bind mount: the container user (UID/GID) does not own the files.',
 	kind: 'cause',
 	basis: 'logs',
+	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
+	cases: {fires: ['volume-permission'], silent: ['read-only-fs', 'not-executable', 'app-port-privileged']},
 	diagnose(f) {
 		const lines = f.logs.lines.filter((l) => DENIED.test(l.text) && !/bind|listen|socket|docker\.sock/i.test(l.text));
 		let hit: {line: (typeof lines)[number]; path: string; mount: ReturnType<typeof mountFor>} | null = null;

@@ -8,17 +8,20 @@ function isRootUser(user: string): boolean {
 
 type Why = {kind: 'base-root'; image: string; user: string} | {kind: 'scratch'} | {kind: 'not-checked'; image: string} | {kind: 'not-local'; image: string};
 
+/** The base image by name; an image whose name is only known at build time (FROM ${BASE}) is said so. */
+const base = (image: string): string => (image.trim() === '' ? 'base image (its name is only known at build time)' : `base image ${image}`);
+
 const message = (why: Why): string => {
 	const fix = 'add `USER <uid>` (e.g. USER 10001) after the steps that need root';
 	switch (why.kind) {
 		case 'base-root':
-			return `the image runs as root: this file never sets USER and the base image ${why.image} runs as ${why.user === '' ? 'root (its config has no User)' : `"${why.user}"`}; ${fix}`;
+			return `the image runs as root: this file never sets USER and the ${base(why.image)} runs as ${why.user === '' ? 'root (its config has no User)' : `"${why.user}"`}; ${fix}`;
 		case 'scratch':
 			return `the image runs as root: it is built FROM scratch and never sets USER; ${fix}`;
 		case 'not-local':
-			return `this file never sets USER; the base image ${why.image} is not present locally, so what it sets was not checked — unless it sets a non-root user the container runs as root; ${fix}`;
+			return `this file never sets USER; the ${base(why.image)} is not present locally, so what it sets was not checked — unless it sets a non-root user the container runs as root; ${fix}`;
 		case 'not-checked':
-			return `this file never sets USER; unless the base image ${why.image} sets a non-root user the container runs as root (base image not checked: run with an engine, or --engine); ${fix}`;
+			return `this file never sets USER; unless the ${base(why.image)} sets a non-root user the container runs as root (base image not checked: run with an engine, or --engine); ${fix}`;
 	}
 };
 
