@@ -22,7 +22,7 @@ describe('logs, inspect, exec: help, usage and engine errors (no engine needed)'
 	it('exec with extra words but no -- says how to pass a command', () => {
 		const r = runCli(['exec', 'web', 'ls']);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toContain('-- command');
+		expect(r.stderr).toContain('Run: docker-helper exec web -- ls');
 	});
 
 	it.each([
