@@ -77,18 +77,23 @@ function unknownFlags(argv: readonly string[], specs: Record<string, FlagSpec>):
 	return out;
 }
 
+/** Every spelling (`--name`, `-n`, and the value-taking globals) of the options that take a value. */
+function valuedFlags(specs: Record<string, FlagSpec>): Set<string> {
+	const valued = new Set<string>(VALUE_GLOBALS);
+	for (const [name, spec] of Object.entries(specs)) {
+		if (spec.type === 'boolean') continue;
+		valued.add(`--${kebab(name)}`);
+		if (spec.shortFlag) valued.add(`-${spec.shortFlag}`);
+	}
+	return valued;
+}
+
 /**
  * Options that take a value but were given none (`--tail` at the end, `--tail --grep x`, `--tail=`):
  * a usage error naming the option, never a silent fall back to the default.
  */
 function valuelessOptions(argv: readonly string[], specs: Record<string, FlagSpec>): string | undefined {
-	const byLong = new Map<string, FlagSpec>();
-	const byShort = new Map<string, FlagSpec>();
-	for (const [name, spec] of Object.entries(specs)) {
-		byLong.set(kebab(name), spec);
-		if (spec.shortFlag) byShort.set(spec.shortFlag, spec);
-	}
-	const takesValue = (spec: FlagSpec | undefined) => spec !== undefined && spec.type !== 'boolean';
+	const valued = valuedFlags(specs);
 	const isValue = (token: string | undefined) => token !== undefined && (!token.startsWith('-') || /^-\d/.test(token));
 	for (let i = 0; i < argv.length; i++) {
 		const token = argv[i]!;
@@ -96,7 +101,7 @@ function valuelessOptions(argv: readonly string[], specs: Record<string, FlagSpe
 		if (token.startsWith('--')) {
 			const eq = token.indexOf('=');
 			const name = token.slice(2, eq === -1 ? undefined : eq);
-			if (!takesValue(byLong.get(name))) continue;
+			if (!valued.has(`--${name}`)) continue;
 			if (eq !== -1) {
 				if (token.length === eq + 1) return `--${name}`;
 				continue;
@@ -104,7 +109,7 @@ function valuelessOptions(argv: readonly string[], specs: Record<string, FlagSpe
 			if (!isValue(argv[i + 1])) return `--${name}`;
 			i++;
 		} else if (/^-[A-Za-z]$/.test(token)) {
-			if (!takesValue(byShort.get(token.slice(1)))) continue;
+			if (!valued.has(token)) continue;
 			if (!isValue(argv[i + 1])) return token;
 			i++;
 		}
@@ -117,13 +122,7 @@ function valuelessOptions(argv: readonly string[], specs: Record<string, FlagSpe
  * past its own arguments, or -1. `exec web ls -l` is then told to write `exec web -- ls -l`.
  */
 function firstExtraPositional(argv: readonly string[], specs: Record<string, FlagSpec>, ownArgs: number): number {
-	const valued = new Set<string>();
-	for (const [name, spec] of Object.entries(specs)) {
-		if (spec.type === 'boolean') continue;
-		valued.add(`--${kebab(name)}`);
-		if (spec.shortFlag) valued.add(`-${spec.shortFlag}`);
-	}
-	for (const token of VALUE_GLOBALS) valued.add(token);
+	const valued = valuedFlags(specs);
 	let seen = 0;
 	for (let i = 0; i < argv.length; i++) {
 		const token = argv[i]!;
