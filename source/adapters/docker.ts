@@ -25,6 +25,7 @@ import {
 	imageFactsFrom,
 	NotDockerAnswer,
 } from '../core/engine/answers.js';
+import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
 import {checkContainerRef, checkImageRef, imagePath, pathSegment} from '../core/engine/refs.js';
 import type {
 	ByteStream,
@@ -66,7 +67,7 @@ export interface EngineOptions {
 type Subject = {readonly kind: 'container' | 'image' | 'exec'; readonly ref: string};
 
 interface Request {
-	readonly method: 'GET' | 'POST' | 'HEAD';
+	readonly method: 'GET' | 'POST' | 'HEAD' | 'DELETE';
 	/** Path with its parameters already encoded (pathSegment, imagePath); no query. */
 	readonly path: string;
 	readonly query?: Readonly<Record<string, string | number | boolean>>;
@@ -142,6 +143,46 @@ export class Engine {
 
 	async diskUsage(): Promise<DiskUsage> {
 		return diskUsageFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
+	}
+
+	/** GET /system/df: every image, container, volume and build cache record with the sizes `docker system df -v` shows. */
+	async inventory(): Promise<Inventory> {
+		return inventoryFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
+	}
+
+	// --- removal: never forced, so the engine itself refuses to remove what is in use
+
+	/** docker container rm (not -f: a running container is refused; its anonymous volumes stay). */
+	async removeContainer(id: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: false, v: false}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker image rm (not -f: an image a container uses is refused). Returns what the engine untagged and deleted. */
+	async removeImage(ref: string): Promise<{untagged: string[]; deleted: string[]}> {
+		const image = imageRef(ref);
+		const answer = await this.#json({method: 'DELETE', path: `/images/${imagePath(image)}`, query: {force: false, noprune: false}, subject: {kind: 'image', ref: image}});
+		const out = {untagged: [] as string[], deleted: [] as string[]};
+		if (Array.isArray(answer)) {
+			for (const entry of answer as Array<Record<string, unknown>>) {
+				if (typeof entry?.['Untagged'] === 'string') out.untagged.push(entry['Untagged']);
+				if (typeof entry?.['Deleted'] === 'string') out.deleted.push(entry['Deleted']);
+			}
+		}
+		return out;
+	}
+
+	/** docker volume rm (not -f: a volume in use is refused). */
+	async removeVolume(name: string): Promise<void> {
+		if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw usageError(`Not a volume name: '${name}'.`, 'List volumes with: docker volume ls');
+		await this.#json({method: 'DELETE', path: `/volumes/${pathSegment(name)}`, query: {force: false}});
+	}
+
+	/** docker builder prune --all: build cache records not in use. Returns the bytes the engine says it reclaimed. */
+	async pruneBuildCache(): Promise<number> {
+		const answer = await this.#json({method: 'POST', path: '/build/prune', query: {all: true}, deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS});
+		const reclaimed = (answer as {SpaceReclaimed?: unknown})?.SpaceReclaimed;
+		return typeof reclaimed === 'number' ? reclaimed : 0;
 	}
 
 	async listContainers(options: {all?: boolean; filters?: Record<string, string[]>} = {}): Promise<ContainerListEntry[]> {
