@@ -19,6 +19,7 @@ import {inspect} from './inspect.js';
 import {lint} from './lint.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
+import {monitor} from './monitor.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -35,6 +36,7 @@ export const commands: readonly AnyCommand[] = [
 	generateCompose,
 
 	// troubleshooting
+	monitor,
 	diagnoseCommand,
 	logs,
 	inspect,
