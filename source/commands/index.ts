@@ -12,6 +12,7 @@ import {optimizeGuide} from './optimize-guide.js';
 import {debugGuide} from './debug-guide.js';
 import {copyDockerfile} from './copy-dockerfile.js';
 import {generateDockerignoreCommand} from './generate-dockerignore.js';
+import {init} from './init.js';
 import {diagnoseCommand} from './diagnose.js';
 import {logs} from './logs.js';
 import {exec} from './exec.js';
@@ -28,6 +29,7 @@ export const commands: readonly AnyCommand[] = [
 	explain,
 	optimizeGuide,
 	debugGuide,
+	init,
 	copyDockerfile,
 	generateDockerignoreCommand,
 	generateCompose,
