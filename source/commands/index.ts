@@ -19,12 +19,14 @@ import {inspect} from './inspect.js';
 import {lint} from './lint.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
+import {plugin} from './plugin.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
 	validate,
 	recommend,
 	configure,
+	plugin,
 
 	// knowledge and templates
 	explain,
