@@ -125,6 +125,11 @@ export default tseslint.config(
 		},
 	},
 	{
+		files: ['**/*.cjs'],
+		languageOptions: {sourceType: 'commonjs'},
+		rules: {'@typescript-eslint/no-require-imports': 'off'},
+	},
+	{
 		// Tests and the scripts' declarations read engine and JSON documents of no fixed shape.
 		files: ['test/**', 'bench/**', 'scripts/**'],
 		rules: {'@typescript-eslint/no-explicit-any': 'off'},
