@@ -17,6 +17,7 @@ import {logs} from './logs.js';
 import {exec} from './exec.js';
 import {inspect} from './inspect.js';
 import {lint} from './lint.js';
+import {analyze} from './analyze.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -40,6 +41,7 @@ export const commands: readonly AnyCommand[] = [
 
 	// build: lint and image analysis
 	lint,
+	analyze,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {
