@@ -17,6 +17,7 @@ import {logs} from './logs.js';
 import {exec} from './exec.js';
 import {inspect} from './inspect.js';
 import {lint} from './lint.js';
+import {analyze} from './analyze.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
 import {plugin} from './plugin.js';
@@ -44,6 +45,7 @@ export const commands: readonly AnyCommand[] = [
 
 	// build: lint and image analysis
 	lint,
+	analyze,
 	images,
 	cleanup,
 ];
