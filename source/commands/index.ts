@@ -17,6 +17,8 @@ import {logs} from './logs.js';
 import {exec} from './exec.js';
 import {inspect} from './inspect.js';
 import {lint} from './lint.js';
+import {images} from './images.js';
+import {cleanup} from './cleanup.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
@@ -40,6 +42,8 @@ export const commands: readonly AnyCommand[] = [
 
 	// build: lint and image analysis
 	lint,
+	images,
+	cleanup,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {

@@ -153,10 +153,13 @@ function truthy(value: string | undefined): boolean {
 
 export function parseHost(host: string): {ok: true; transport: Transport} | {ok: false; message: string} {
 	const trimmed = host.trim();
-	const match = /^([a-z]+):\/\/(.*)$/i.exec(trimmed);
+	let match = /^([a-z]+):\/\/(.*)$/i.exec(trimmed);
 	if (!match) {
-		// The docker CLI accepts a bare path for unix sockets in -H only via unix://; be as strict.
-		return {ok: false, message: 'expected a URL with a scheme (unix://, tcp://, ssh://, npipe://)'};
+		// As the docker CLI: an address without a scheme is tcp ("127.0.0.1:2375", ":2375" is localhost).
+		// A bare socket path is not: the CLI would try it as a host name, so say what to write instead.
+		if (trimmed === '' || trimmed.includes('://')) return {ok: false, message: 'expected a URL with a scheme (unix://, tcp://, ssh://, npipe://)'};
+		if (trimmed.startsWith('/')) return {ok: false, message: `a socket path needs the unix:// scheme: unix://${trimmed}`};
+		match = /^(tcp):\/\/(.*)$/.exec(`tcp://${trimmed.startsWith(':') ? `localhost${trimmed}` : trimmed}`)!;
 	}
 	const scheme = match[1]!.toLowerCase();
 	const rest = match[2]!;

@@ -3,8 +3,9 @@ import type {Evidence, Rule} from '../types.js';
 
 /** Messages of well-known images that name the variables they need. */
 const KNOWN: ReadonlyArray<{pattern: RegExp; vars: string[]}> = [
-	{pattern: /superuser password is not specified|POSTGRES_PASSWORD/i, vars: ['POSTGRES_PASSWORD']},
-	{pattern: /You need to specify one of the following(?: as an environment variable)?:?|MYSQL_ROOT_PASSWORD|MARIADB_ROOT_PASSWORD/i, vars: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD']},
+	// The entry points' own error texts; the bare variable name also appears in healthy starts' warnings.
+	{pattern: /superuser password is not specified|You must specify POSTGRES_PASSWORD/i, vars: ['POSTGRES_PASSWORD']},
+	{pattern: /password option is not specified|You need to specify one of the following(?: as an environment variable)?/i, vars: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD']},
 ];
 
 const GENERIC: readonly RegExp[] = [
