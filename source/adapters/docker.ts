@@ -23,6 +23,7 @@ import {
 	execIdFrom,
 	execStateFrom,
 	imageFactsFrom,
+	imageHistoryFrom,
 	NotDockerAnswer,
 } from '../core/engine/answers.js';
 import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
@@ -40,10 +41,12 @@ import type {
 	ExecStream,
 	FileHead,
 	ImageFacts,
+	ImageHistoryEntry,
 	LogLine,
 	LogStreamOptions,
 } from '../core/engine/types.js';
 
+export type {ImageHistoryEntry};
 export type {ByteStream, ContainerFacts, ContainerListEntry, DiskUsage, EngineEvent, EngineInfo, EngineVersion, ExecOptions, ExecSession, ExecStream, FileHead, ImageFacts, LogLine, LogStreamOptions};
 
 /** The oldest Engine API we support (Docker 19.03). */
@@ -57,6 +60,8 @@ const PING_DEADLINE_MS = 5_000;
 const DISK_USAGE_DEADLINE_MS = 60_000;
 /** Largest JSON answer read: far above a real engine's (thousands of containers), far below harm. */
 const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
+/** An image export may pause while the engine compresses or reads a big layer. */
+const EXPORT_IDLE_MS = 120_000;
 
 export interface EngineOptions {
 	/** One deadline for every call (DOCKER_HELPER_TIMEOUT): overrides the defaults above. */
@@ -231,6 +236,44 @@ export class Engine {
 	async inspectImage(ref: string): Promise<ImageFacts> {
 		const image = imageRef(ref);
 		return imageFactsFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/json`, subject: {kind: 'image', ref: image}}));
+	}
+
+	// --- images: export stream, history, build, throwaway containers (analyze, verify)
+
+	/**
+	 * The image's export (`docker save`) as a byte stream, never buffered: GET /images/{name}/get.
+	 * The deadline covers the answer's start and silence between chunks, not the whole transfer.
+	 */
+	async exportImage(ref: string): Promise<ByteStream> {
+		const image = imageRef(ref);
+		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, idleMs: this.#deadlineMs ?? EXPORT_IDLE_MS});
+	}
+
+	/** `docker history --no-trunc`: newest first, as the engine gives it. */
+	async imageHistory(ref: string): Promise<ImageHistoryEntry[]> {
+		const image = imageRef(ref);
+		return imageHistoryFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/history`, subject: {kind: 'image', ref: image}}));
+	}
+
+	/**
+	 * POST /build with a context tar (legacy builder; BuildKit needs a session). Progress lines go to
+	 * `onLine`; a build error is a BUILD_FAILED HelperError with the engine's message.
+	 */
+	async buildImage(context: NodeJS.ReadableStream, options: {tag: string; dockerfile?: string}, onLine: (line: string) => void = () => {}): Promise<void> {
+		const stream = await this.call(() => this.#client.buildImage(context, {t: options.tag, ...(options.dockerfile ? {dockerfile: options.dockerfile} : {}), rm: true, forcerm: true}), this.#deadline());
+		await new Promise<void>((resolve, reject) => {
+			this.#client.modem.followProgress(
+				stream,
+				(error: Error | null, output: Array<{error?: string}>) => {
+					const failed = error?.message ?? output.find((o) => typeof o.error === 'string')?.error;
+					if (failed) reject(new HelperError('BUILD_FAILED', `The build of ${options.tag} failed: ${failed.trim().split('\n').pop()}`, 'Run the same build to see every step: docker build -t ' + options.tag + ' .', {image: options.tag}));
+					else resolve();
+				},
+				(event: {stream?: string}) => {
+					if (typeof event.stream === 'string' && event.stream.trim()) onLine(event.stream.trim());
+				},
+			);
+		});
 	}
 
 	// --- container contents: log tails, events and files, each bounded in size and time

@@ -74,6 +74,8 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 			labels,
 			composeService: labels['com.docker.compose.service'] ?? null,
 			composeProject: labels['com.docker.compose.project'] ?? null,
+			stopSignal: String(cfg['StopSignal'] ?? ''),
+			stopTimeout: typeof cfg['StopTimeout'] === 'number' ? cfg['StopTimeout'] : null,
 		},
 		state: {
 			status: String(st['Status'] ?? ''),
@@ -131,6 +133,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 					os: String(img['Os'] ?? ''),
 					healthcheck: ((t) => (t ? redactArgv(t) : null))(arr(imgCfg['Healthcheck']?.['Test'])),
 					exposedPorts: Object.keys(imgCfg['ExposedPorts'] ?? {}),
+					stopSignal: String(imgCfg['StopSignal'] ?? ''),
 				}
 			: null,
 		logs: raw.logs,
