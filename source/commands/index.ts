@@ -18,12 +18,17 @@ import {logs} from './logs.js';
 import {exec} from './exec.js';
 import {inspect} from './inspect.js';
 import {lint} from './lint.js';
+import {analyze} from './analyze.js';
+import {images} from './images.js';
+import {cleanup} from './cleanup.js';
+import {plugin} from './plugin.js';
 
 export const commands: readonly AnyCommand[] = [
 	// setup
 	validate,
 	recommend,
 	configure,
+	plugin,
 
 	// knowledge and templates
 	explain,
@@ -42,6 +47,9 @@ export const commands: readonly AnyCommand[] = [
 
 	// build: lint and image analysis
 	lint,
+	analyze,
+	images,
+	cleanup,
 ];
 
 export function findCommand(name: string): AnyCommand | undefined {

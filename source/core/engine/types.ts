@@ -77,6 +77,19 @@ export interface ImageFacts {
 	readonly document: EngineDocument<ImageDoc>;
 }
 
+/** One row of `docker history --no-trunc`. */
+export interface ImageHistoryEntry {
+	/** The image id of that step, or "<missing>" for steps pulled from a registry. */
+	readonly id: string;
+	readonly createdBy: string;
+	/** Bytes the step added, as the engine's storage driver measured them. */
+	readonly size: number;
+	/** Unix seconds. */
+	readonly created: number;
+	readonly comment: string;
+	readonly tags: readonly string[];
+}
+
 export interface ImageConfig {
 	/** USER, '' when unset (root). */
 	readonly user: string;
