@@ -26,7 +26,12 @@ export async function loadTemplateDir(dir: string, source: 'shipped' | 'custom')
 	try {
 		entries = await fs.readdir(dir, {withFileTypes: true});
 	} catch {
-		throw new HelperError('FILE_UNREADABLE', `Cannot read the template directory ${dir}.`, 'Pass a directory that holds <template>/template.json and <template>/Dockerfile.tmpl (see docs/init.md).', {path: dir});
+		throw new HelperError(
+			'FILE_UNREADABLE',
+			`Cannot read the template directory ${dir}.`,
+			'Pass a directory that holds <template>/template.json and <template>/Dockerfile.tmpl (see docs/init.md).',
+			{path: dir},
+		);
 	}
 	const templates: InitTemplate[] = [];
 	const partials: Record<string, string> = {};
@@ -43,7 +48,9 @@ export async function loadTemplateDir(dir: string, source: 'shipped' | 'custom')
 			doc = JSON.parse(await readText(meta));
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as {code?: string}).code === 'FILE_UNREADABLE') continue; // not a template
-			throw new HelperError('USAGE', `${meta} is not valid JSON: ${(error as Error).message}`, 'Fix the template, or leave it out of --template-dir.', {path: meta});
+			throw new HelperError('USAGE', `${meta} is not valid JSON: ${(error as Error).message}`, 'Fix the template, or leave it out of --template-dir.', {
+				path: meta,
+			});
 		}
 		const files = (doc as {files?: {Dockerfile?: string}}).files;
 		const dockerfilePath = path.join(sub, files?.Dockerfile ?? 'Dockerfile.tmpl');
@@ -51,13 +58,20 @@ export async function loadTemplateDir(dir: string, source: 'shipped' | 'custom')
 		try {
 			dockerfile = await readText(dockerfilePath);
 		} catch {
-			throw new HelperError('USAGE', `The template ${entry.name} has no ${path.basename(dockerfilePath)}.`, `Add ${dockerfilePath}, or name its file in template.json "files".`, {path: dockerfilePath});
+			throw new HelperError(
+				'USAGE',
+				`The template ${entry.name} has no ${path.basename(dockerfilePath)}.`,
+				`Add ${dockerfilePath}, or name its file in template.json "files".`,
+				{path: dockerfilePath},
+			);
 		}
 		try {
 			templates.push(parseInitTemplate(doc, dockerfile, {dir: sub, source}));
 		} catch (error) {
 			if (source === 'shipped') throw error; // a packaging bug: keep the trace
-			throw new HelperError('USAGE', (error as Error).message, 'Fix the template (docs/init.md lists the fields), or leave it out of --template-dir.', {path: meta});
+			throw new HelperError('USAGE', (error as Error).message, 'Fix the template (docs/init.md lists the fields), or leave it out of --template-dir.', {
+				path: meta,
+			});
 		}
 	}
 	return {templates, partials};
@@ -78,7 +92,9 @@ export async function configTemplateDir(dir: string): Promise<string | undefined
 		try {
 			doc = parse(text);
 		} catch (error) {
-			throw new HelperError('USAGE', `Cannot read ${name}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or pass --template-dir explicitly.', {path: file});
+			throw new HelperError('USAGE', `Cannot read ${name}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or pass --template-dir explicitly.', {
+				path: file,
+			});
 		}
 		const init = (doc as {init?: Record<string, unknown>} | null)?.init;
 		const value = init?.['templateDir'] ?? init?.['template-dir'];

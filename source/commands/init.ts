@@ -21,14 +21,24 @@ function servicesFlag(input: Input): ServiceId[] | undefined {
 	const raw = flagString(input, 'with');
 	if (raw === undefined) return undefined;
 	if (raw.trim() === 'none') return [];
-	const names = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-	for (const n of names) if (!SERVICES.includes(n as ServiceId)) throw new HelperError('USAGE', `--with ${n}: not a service init can add.`, `Use --with ${SERVICES.join(',')} (any of them), or --with none.`);
+	const names = raw
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter(Boolean);
+	for (const n of names)
+		if (!SERVICES.includes(n as ServiceId))
+			throw new HelperError('USAGE', `--with ${n}: not a service init can add.`, `Use --with ${SERVICES.join(',')} (any of them), or --with none.`);
 	return [...new Set(names)] as ServiceId[];
 }
 
 function answersFrom(input: Input): InitAnswers {
 	const versions = VERSION_FLAGS.map((f) => flagString(input, f)).filter((v): v is string => v !== undefined);
-	if (new Set(versions).size > 1) throw new HelperError('USAGE', `Two runtime versions given: ${versions.join(' and ')}.`, 'Give the version of the stack you build: --python, --node, --go or --java.');
+	if (new Set(versions).size > 1)
+		throw new HelperError(
+			'USAGE',
+			`Two runtime versions given: ${versions.join(' and ')}.`,
+			'Give the version of the stack you build: --python, --node, --go or --java.',
+		);
 	const services = servicesFlag(input);
 	const port = flagNumber(input, 'port');
 	return {
@@ -64,13 +74,14 @@ export const init: Command<InitResult> = {
 		'Looks at the project (manifests, lockfiles, a few source files) and recognises Python (pip, uv, Poetry, PDM,\n' +
 		'Pipenv; Django, Flask, FastAPI, gunicorn, Streamlit, Gradio, scripts), Node.js (npm, pnpm, yarn; Express,\n' +
 		'Next.js, NestJS, built front ends), Go, Java (Maven, Gradle) and static sites, with the evidence for each\n' +
-		'fact. It then writes a multi-stage Dockerfile from the stack\'s template (non-root UID 1000, cache-ordered\n' +
+		"fact. It then writes a multi-stage Dockerfile from the stack's template (non-root UID 1000, cache-ordered\n" +
 		'layers, BuildKit cache mounts, a HEALTHCHECK the runtime image can run, exec-form CMD), a .dockerignore,\n' +
 		'compose.yaml (healthcheck, depends_on the databases it found, limits from recommend, ${VAR:-default}\n' +
 		'so a missing .env is not an error) and .env.example. Nothing is written when a file exists, unless --force\n' +
 		'(numbered backups); --dry-run shows every file and its diff. In a terminal a wizard opens; --yes answers\n' +
 		'from the flags and the detection. --build builds the image on the engine afterwards.',
-	usage: 'docker-helper init [--dir <path>] [--yes | --dry-run] [--stack <name>] [--port <n>] [--entry <x>] [--python|--node|--go|--java <version>] [--gpu] [--with postgres,redis] [--force] [--scripts] [--template-dir <path>]',
+	usage:
+		'docker-helper init [--dir <path>] [--yes | --dry-run] [--stack <name>] [--port <n>] [--entry <x>] [--python|--node|--go|--java <version>] [--gpu] [--with postgres,redis] [--force] [--scripts] [--template-dir <path>]',
 	examples: [
 		'docker-helper init --dry-run',
 		'docker-helper init --yes',
@@ -97,18 +108,36 @@ export const init: Command<InitResult> = {
 		base: {type: 'string', placeholder: 'image', description: "Runtime stage's base image instead of the template's (a mirror or internal registry)"},
 		force: {type: 'boolean', description: 'Replace existing files, keeping each as a numbered backup (<file>.bak, .bak.2 ...)'},
 		scripts: {type: 'boolean', description: 'Also write docker/build.sh, run.sh, test.sh, logs.sh, stop.sh and docker/README.md'},
-		templateDir: {type: 'string', placeholder: 'path', description: 'Your own templates: override or add to the shipped ones (also init.templateDir in .docker-helper.yaml)'},
+		templateDir: {
+			type: 'string',
+			placeholder: 'path',
+			description: 'Your own templates: override or add to the shipped ones (also init.templateDir in .docker-helper.yaml)',
+		},
 	},
 	opensApp: (input) => !flagBool(input, 'yes') && !flagBool(input, 'dryRun') && !flagBool(input, 'list'),
 	async run(ctx, input) {
 		const directory = path.resolve(ctx.cwd, flagString(input, 'dir') ?? '.');
 		const stat = await fs.stat(directory).catch(() => null);
-		if (!stat?.isDirectory()) throw new HelperError('FILE_UNREADABLE', `${directory} is not a directory.`, 'Pass the project directory with --dir, or run init inside it.');
+		if (!stat?.isDirectory())
+			throw new HelperError('FILE_UNREADABLE', `${directory} is not a directory.`, 'Pass the project directory with --dir, or run init inside it.');
 		const set = await templateSet(ctx, input, directory);
 		const templates = set.templates.map((t) => ({id: t.id, title: t.title, summary: t.summary, stack: t.stack, source: t.source}));
-		const empty = {directory, detection: null, template: null, answers: null, templates, files: [], env: [], notes: [], findings: [], build: null, nextSteps: []};
+		const empty = {
+			directory,
+			detection: null,
+			template: null,
+			answers: null,
+			templates,
+			files: [],
+			env: [],
+			notes: [],
+			findings: [],
+			build: null,
+			nextSteps: [],
+		};
 		if (flagBool(input, 'list')) return {...empty, mode: 'list'};
-		if (flagBool(input, 'yes') && flagBool(input, 'dryRun')) throw new HelperError('USAGE', '--yes and --dry-run contradict each other.', 'Use --dry-run to see the files, then --yes to write them.');
+		if (flagBool(input, 'yes') && flagBool(input, 'dryRun'))
+			throw new HelperError('USAGE', '--yes and --dry-run contradict each other.', 'Use --dry-run to see the files, then --yes to write them.');
 
 		ctx.progress('Looking at the project…');
 		const listing = await listProject(directory);
@@ -123,9 +152,24 @@ export const init: Command<InitResult> = {
 		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
 		const rec = recommend(facts, workload);
 		const settings = rec.feasible && rec.settings ? rec.settings : null;
-		const plan = planInit({detection, files: listing.files, answers, templates: set, directoryName: path.basename(directory), settings, workload, machine: rec.machine.description});
+		const plan = planInit({
+			detection,
+			files: listing.files,
+			answers,
+			templates: set,
+			directoryName: path.basename(directory),
+			settings,
+			workload,
+			machine: rec.machine.description,
+		});
 		const findings = rec.findings.filter((f) => f.severity !== 'info');
-		if (!settings) findings.push({id: 'init.no-limits', severity: 'warn', message: `This machine is below the ${workload.title} minimum: compose.yaml has no resource limits.`, hint: 'Run docker-helper recommend on the machine you deploy to, and regenerate there.'});
+		if (!settings)
+			findings.push({
+				id: 'init.no-limits',
+				severity: 'warn',
+				message: `This machine is below the ${workload.title} minimum: compose.yaml has no resource limits.`,
+				hint: 'Run docker-helper recommend on the machine you deploy to, and regenerate there.',
+			});
 
 		const force = flagBool(input, 'force');
 		const {createTwoFilesPatch} = await import('diff');
@@ -133,23 +177,48 @@ export const init: Command<InitResult> = {
 		for (const f of plan.files) {
 			const target = path.join(directory, ...f.path.split('/'));
 			const before = await current(target, f.path);
-			const status: InitFile['status'] = before === null ? 'create' : before === f.content ? 'unchanged' : f.keepExisting ? 'kept' : force ? 'replace' : 'exists';
-			const diff = status === 'unchanged' || status === 'kept' ? null : createTwoFilesPatch(before === null ? '/dev/null' : `a/${f.path}`, `b/${f.path}`, before ?? '', f.content, undefined, undefined, {context: 3});
+			const status: InitFile['status'] =
+				before === null ? 'create' : before === f.content ? 'unchanged' : f.keepExisting ? 'kept' : force ? 'replace' : 'exists';
+			const diff =
+				status === 'unchanged' || status === 'kept'
+					? null
+					: createTwoFilesPatch(before === null ? '/dev/null' : `a/${f.path}`, `b/${f.path}`, before ?? '', f.content, undefined, undefined, {context: 3});
 			files.push({path: f.path, purpose: f.purpose, status, bytes: Buffer.byteLength(f.content), content: f.content, diff, backup: null});
 		}
-		const base = {directory, detection, template: plan.template, answers: plan.answers, templates, env: plan.env, notes: [...detection.notes, ...plan.notes], findings, build: null};
-		const again = (extra: string) => `docker-helper init${flagString(input, 'dir') ? ` --dir ${flagString(input, 'dir')}` : ''} --yes${extra}${answers.stack ? ` --stack ${plan.answers.template}` : ''}`;
+		const base = {
+			directory,
+			detection,
+			template: plan.template,
+			answers: plan.answers,
+			templates,
+			env: plan.env,
+			notes: [...detection.notes, ...plan.notes],
+			findings,
+			build: null,
+		};
+		const again = (extra: string) =>
+			`docker-helper init${flagString(input, 'dir') ? ` --dir ${flagString(input, 'dir')}` : ''} --yes${extra}${answers.stack ? ` --stack ${plan.answers.template}` : ''}`;
 
 		// Preview: inside the app before the user confirms, --dry-run, or no terminal and no --yes.
 		const yes = flagBool(input, 'yes');
 		if (!yes) {
 			const mode = ctx.interactive && !flagBool(input, 'dryRun') ? 'preview' : 'dry-run';
 			const blocked = files.filter((f) => f.status === 'exists');
-			return {...base, mode, files, nextSteps: [blocked.length ? `${again(' --force')}   # writes; replaced files are kept as numbered .bak` : `${again('')}   # writes these files`]};
+			return {
+				...base,
+				mode,
+				files,
+				nextSteps: [blocked.length ? `${again(' --force')}   # writes; replaced files are kept as numbered .bak` : `${again('')}   # writes these files`],
+			};
 		}
 		const blocked = files.filter((f) => f.status === 'exists');
 		if (blocked.length) {
-			return {...base, mode: 'blocked', files, nextSteps: [`docker-helper init --dry-run   # see the differences`, `${again(' --force')}   # replaces them, keeping each as a numbered .bak`]};
+			return {
+				...base,
+				mode: 'blocked',
+				files,
+				nextSteps: [`docker-helper init --dry-run   # see the differences`, `${again(' --force')}   # replaces them, keeping each as a numbered .bak`],
+			};
 		}
 		ctx.progress('Writing…');
 		const written: InitFile[] = [];

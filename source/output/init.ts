@@ -21,7 +21,15 @@ export function diffLines(diff: string, theme: Theme): string[] {
 	return diff
 		.split('\n')
 		.filter((l) => !/^={5,}$/.test(l) && !l.startsWith('Index: '))
-		.map((l) => (l.startsWith('+') && !l.startsWith('+++') ? theme.ok(l) : l.startsWith('-') && !l.startsWith('---') ? theme.error(l) : l.startsWith('@@') ? theme.accent(l) : l));
+		.map((l) =>
+			l.startsWith('+') && !l.startsWith('+++')
+				? theme.ok(l)
+				: l.startsWith('-') && !l.startsWith('---')
+					? theme.error(l)
+					: l.startsWith('@@')
+						? theme.accent(l)
+						: l,
+		);
 }
 
 export function detectionLines(r: InitResult, theme: Theme): string[] {
@@ -35,17 +43,33 @@ export function detectionLines(r: InitResult, theme: Theme): string[] {
 export function initText(r: InitResult, theme: Theme): string {
 	if (r.mode === 'list') {
 		const width = Math.max(...r.templates.map((t) => t.id.length)) + 2;
-		return [theme.bold('init templates'), ...r.templates.map((t) => `  ${t.id.padEnd(width)}${t.title}${t.source === 'custom' ? theme.accent(' (yours)') : ''}\n  ${' '.repeat(width)}${theme.dim(t.summary)}`)].join('\n');
+		return [
+			theme.bold('init templates'),
+			...r.templates.map(
+				(t) => `  ${t.id.padEnd(width)}${t.title}${t.source === 'custom' ? theme.accent(' (yours)') : ''}\n  ${' '.repeat(width)}${theme.dim(t.summary)}`,
+			),
+		].join('\n');
 	}
 	const lines = detectionLines(r, theme);
-	if (r.template) lines.push('', `${theme.bold('Template')} ${r.template.id}: ${r.template.title}${r.template.source === 'custom' ? theme.accent(` (from ${r.template.dir})`) : ''}`);
+	if (r.template)
+		lines.push(
+			'',
+			`${theme.bold('Template')} ${r.template.id}: ${r.template.title}${r.template.source === 'custom' ? theme.accent(` (from ${r.template.dir})`) : ''}`,
+		);
 	if (r.answers) {
 		const a = r.answers;
-		lines.push(theme.dim(`  ${[a.runtime ? `version ${a.runtime}` : '', a.port !== null ? `port ${a.port}` : 'no port', a.entry ? `entry ${a.entry}` : '', a.services.length ? `with ${a.services.join(', ')}` : '', a.gpu ? 'GPU' : '', `image ${a.image}`].filter(Boolean).join(' · ')}`));
+		lines.push(
+			theme.dim(
+				`  ${[a.runtime ? `version ${a.runtime}` : '', a.port !== null ? `port ${a.port}` : 'no port', a.entry ? `entry ${a.entry}` : '', a.services.length ? `with ${a.services.join(', ')}` : '', a.gpu ? 'GPU' : '', `image ${a.image}`].filter(Boolean).join(' · ')}`,
+			),
+		);
 	}
 	lines.push('', theme.bold(r.mode === 'written' ? 'Files' : 'Files init would write'));
 	const width = Math.max(0, ...r.files.map((f) => f.path.length)) + 2;
-	for (const f of r.files) lines.push(`  ${statusText(f, r.mode, theme)} ${f.path.padEnd(width)}${theme.dim(f.purpose)}${f.backup ? theme.dim(` (previous kept as ${f.backup})`) : ''}`);
+	for (const f of r.files)
+		lines.push(
+			`  ${statusText(f, r.mode, theme)} ${f.path.padEnd(width)}${theme.dim(f.purpose)}${f.backup ? theme.dim(` (previous kept as ${f.backup})`) : ''}`,
+		);
 	if (r.mode === 'dry-run') {
 		for (const f of r.files) {
 			if (!f.diff) continue;
@@ -56,10 +80,18 @@ export function initText(r: InitResult, theme: Theme): string {
 	}
 	if (r.mode === 'blocked') {
 		const names = r.files.filter((f) => f.status === 'exists').map((f) => f.path);
-		lines.push('', theme.error(`${names.join(', ')} already ${names.length === 1 ? 'exists' : 'exist'}; nothing was written.`), theme.dim('  → Pass --force to replace (each is kept as a numbered .bak), or --dry-run to see the differences.'));
+		lines.push(
+			'',
+			theme.error(`${names.join(', ')} already ${names.length === 1 ? 'exists' : 'exist'}; nothing was written.`),
+			theme.dim('  → Pass --force to replace (each is kept as a numbered .bak), or --dry-run to see the differences.'),
+		);
 	}
 	if (r.build) {
-		lines.push('', theme.bold('Build'), r.build.ok ? theme.ok(`  built ${r.build.image} in ${r.build.seconds.toFixed(1)} s`) : theme.error(`  the build of ${r.build.image} failed`));
+		lines.push(
+			'',
+			theme.bold('Build'),
+			r.build.ok ? theme.ok(`  built ${r.build.image} in ${r.build.seconds.toFixed(1)} s`) : theme.error(`  the build of ${r.build.image} failed`),
+		);
 		if (!r.build.ok) for (const l of r.build.log) lines.push(`  ${l}`);
 	}
 	if (r.notes.length) {

@@ -29,7 +29,12 @@ describe('init', () => {
 		expect(r.detection.stack).toBe('django');
 		expect(r.detection.framework.value).toEqual({name: 'Django', version: '5.0.6'});
 		expect(r.detection.framework.evidence).toContainEqual({file: 'requirements.txt', line: 3, text: 'Django==5.0.6'});
-		expect(r.files.map((f: {path: string; status: string}) => `${f.status} ${f.path}`)).toEqual(['create Dockerfile', 'create .dockerignore', 'create compose.yaml', 'create .env.example']);
+		expect(r.files.map((f: {path: string; status: string}) => `${f.status} ${f.path}`)).toEqual([
+			'create Dockerfile',
+			'create .dockerignore',
+			'create compose.yaml',
+			'create .env.example',
+		]);
 		expect(r.files[0].diff).toContain('+FROM python:3.12-slim-trixie AS builder');
 		for (const f of ['Dockerfile', '.dockerignore', 'compose.yaml', '.env.example']) expect(existsSync(path.join(dir, f)), f).toBe(false);
 		const text = runCli(['init', '--dry-run'], {cwd: dir});
@@ -135,10 +140,43 @@ describe('init', () => {
 		const custom = mkdtempSync(path.join(os.tmpdir(), 'dh-in-tpl-custom-'));
 		dirs.push(custom);
 		mkdirSync(path.join(custom, 'static'));
-		writeFileSync(path.join(custom, 'static', 'template.json'), JSON.stringify({id: 'static', title: 'Team static', summary: 'ours', language: 'static', runtime: null, base: 'registry.example.com/nginx:1.27', health: null, healthPath: '/', startPeriod: '5s', cmd: ['nginx']}));
-		writeFileSync(path.join(custom, 'static', 'Dockerfile.tmpl'), '# team template for {{image}}\nFROM {{base}}\nCOPY . /srv\n{{> healthcheck}}\nCMD {{json cmd}}\n');
+		writeFileSync(
+			path.join(custom, 'static', 'template.json'),
+			JSON.stringify({
+				id: 'static',
+				title: 'Team static',
+				summary: 'ours',
+				language: 'static',
+				runtime: null,
+				base: 'registry.example.com/nginx:1.27',
+				health: null,
+				healthPath: '/',
+				startPeriod: '5s',
+				cmd: ['nginx'],
+			}),
+		);
+		writeFileSync(
+			path.join(custom, 'static', 'Dockerfile.tmpl'),
+			'# team template for {{image}}\nFROM {{base}}\nCOPY . /srv\n{{> healthcheck}}\nCMD {{json cmd}}\n',
+		);
 		mkdirSync(path.join(custom, 'shell'));
-		writeFileSync(path.join(custom, 'shell', 'template.json'), JSON.stringify({id: 'shell', stack: 'shell', default: false, title: 'Shell tool', summary: 'a script', language: 'static', runtime: null, base: 'busybox:1.37.0', health: null, healthPath: '/', startPeriod: '5s', cmd: ['sh', '/run.sh']}));
+		writeFileSync(
+			path.join(custom, 'shell', 'template.json'),
+			JSON.stringify({
+				id: 'shell',
+				stack: 'shell',
+				default: false,
+				title: 'Shell tool',
+				summary: 'a script',
+				language: 'static',
+				runtime: null,
+				base: 'busybox:1.37.0',
+				health: null,
+				healthPath: '/',
+				startPeriod: '5s',
+				cmd: ['sh', '/run.sh'],
+			}),
+		);
 		writeFileSync(path.join(custom, 'shell', 'Dockerfile.tmpl'), 'FROM {{base}}\nCMD {{json cmd}}\n');
 
 		const listed = runJson(['init', '--list', '--template-dir', custom]).doc.result.templates;
@@ -147,7 +185,9 @@ describe('init', () => {
 		const dir = project('static-site');
 		const r = runJson(['init', '--dry-run', '--template-dir', custom], {cwd: dir}).doc.result;
 		expect(r.template).toMatchObject({id: 'static', source: 'custom'});
-		expect(r.files[0].content).toBe('# team template for static-site\nFROM registry.example.com/nginx:1.27\nCOPY . /srv\n\n# A tool that runs and exits has nothing to probe.\nHEALTHCHECK NONE\nCMD ["nginx"]\n');
+		expect(r.files[0].content).toBe(
+			'# team template for static-site\nFROM registry.example.com/nginx:1.27\nCOPY . /srv\n\n# A tool that runs and exits has nothing to probe.\nHEALTHCHECK NONE\nCMD ["nginx"]\n',
+		);
 		// The config file names the directory too.
 		writeFileSync(path.join(dir, '.docker-helper.yaml'), `init:\n  templateDir: ${custom}\n`);
 		expect(runJson(['init', '--dry-run'], {cwd: dir}).doc.result.template.source).toBe('custom');
@@ -160,7 +200,21 @@ describe('init', () => {
 
 	it('--help lists the answers the wizard asks for', () => {
 		const r = runCli(['init', '--help']);
-		for (const flag of ['--yes', '--dry-run', '--stack', '--port', '--entry', '--python', '--node', '--gpu', '--with', '--force', '--template-dir', '--scripts']) expect(r.stdout).toContain(flag);
+		for (const flag of [
+			'--yes',
+			'--dry-run',
+			'--stack',
+			'--port',
+			'--entry',
+			'--python',
+			'--node',
+			'--gpu',
+			'--with',
+			'--force',
+			'--template-dir',
+			'--scripts',
+		])
+			expect(r.stdout).toContain(flag);
 	});
 });
 

@@ -21,11 +21,36 @@ export interface NativeDependency {
  */
 export const NATIVE_DEPENDENCIES: readonly NativeDependency[] = [
 	{names: ['psycopg2'], why: 'psycopg2 compiles against libpq (psycopg2-binary would not)', build: ['gcc', 'libc6-dev', 'libpq-dev'], runtime: ['libpq5']},
-	{names: ['mysqlclient'], why: 'mysqlclient compiles against the MariaDB client library', build: ['gcc', 'libc6-dev', 'pkg-config', 'default-libmysqlclient-dev'], runtime: ['libmariadb3']},
-	{names: ['pillow'], why: 'Pillow builds against libjpeg and zlib where no wheel fits', build: ['gcc', 'libc6-dev', 'libjpeg62-turbo-dev', 'zlib1g-dev'], runtime: ['libjpeg62-turbo', 'zlib1g']},
-	{names: ['lxml'], why: 'lxml builds against libxml2 and libxslt where no wheel fits', build: ['gcc', 'libc6-dev', 'libxml2-dev', 'libxslt1-dev'], runtime: ['libxml2', 'libxslt1.1']},
-	{names: ['python-ldap'], why: 'python-ldap compiles against OpenLDAP and SASL', build: ['gcc', 'libc6-dev', 'libldap2-dev', 'libsasl2-dev'], runtime: ['libldap2', 'libsasl2-2']},
-	{names: ['cffi', 'cryptography'], why: 'cffi and cryptography build against libffi where no wheel fits', build: ['gcc', 'libc6-dev', 'libffi-dev'], runtime: []},
+	{
+		names: ['mysqlclient'],
+		why: 'mysqlclient compiles against the MariaDB client library',
+		build: ['gcc', 'libc6-dev', 'pkg-config', 'default-libmysqlclient-dev'],
+		runtime: ['libmariadb3'],
+	},
+	{
+		names: ['pillow'],
+		why: 'Pillow builds against libjpeg and zlib where no wheel fits',
+		build: ['gcc', 'libc6-dev', 'libjpeg62-turbo-dev', 'zlib1g-dev'],
+		runtime: ['libjpeg62-turbo', 'zlib1g'],
+	},
+	{
+		names: ['lxml'],
+		why: 'lxml builds against libxml2 and libxslt where no wheel fits',
+		build: ['gcc', 'libc6-dev', 'libxml2-dev', 'libxslt1-dev'],
+		runtime: ['libxml2', 'libxslt1.1'],
+	},
+	{
+		names: ['python-ldap'],
+		why: 'python-ldap compiles against OpenLDAP and SASL',
+		build: ['gcc', 'libc6-dev', 'libldap2-dev', 'libsasl2-dev'],
+		runtime: ['libldap2', 'libsasl2-2'],
+	},
+	{
+		names: ['cffi', 'cryptography'],
+		why: 'cffi and cryptography build against libffi where no wheel fits',
+		build: ['gcc', 'libc6-dev', 'libffi-dev'],
+		runtime: [],
+	},
 ];
 
 /** Libraries that make a service an AI/ML one: model caches, shared memory and often a GPU. */

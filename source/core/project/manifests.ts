@@ -98,7 +98,17 @@ export function tomlKeys(sections: readonly TomlSection[], section: string): Arr
 }
 
 /** pyproject.toml dependencies: PEP 621 [project], Poetry's tables, PDM's dev groups are skipped. */
-export function parsePyproject(file: string, text: string): {dependencies: Dependency[]; requiresPython: {value: string; line: number} | null; scripts: Array<{name: string; target: string; line: number}>; poetry: boolean; pdm: boolean; name: string | null} {
+export function parsePyproject(
+	file: string,
+	text: string,
+): {
+	dependencies: Dependency[];
+	requiresPython: {value: string; line: number} | null;
+	scripts: Array<{name: string; target: string; line: number}>;
+	poetry: boolean;
+	pdm: boolean;
+	name: string | null;
+} {
 	const sections = tomlSections(text);
 	const dependencies: Dependency[] = [];
 	for (const item of tomlArray(sections, 'project', 'dependencies')) {
@@ -111,9 +121,20 @@ export function parsePyproject(file: string, text: string): {dependencies: Depen
 	}
 	const poetryPython = tomlKeys(sections, 'tool.poetry.dependencies').find((k) => k.key.toLowerCase() === 'python');
 	const requiresPython = tomlString(sections, 'project', 'requires-python') ?? (poetryPython ? {value: poetryPython.value, line: poetryPython.line} : null);
-	const scripts = [...tomlKeys(sections, 'project.scripts'), ...tomlKeys(sections, 'tool.poetry.scripts')].map((k) => ({name: k.key, target: k.value, line: k.line}));
+	const scripts = [...tomlKeys(sections, 'project.scripts'), ...tomlKeys(sections, 'tool.poetry.scripts')].map((k) => ({
+		name: k.key,
+		target: k.value,
+		line: k.line,
+	}));
 	const name = tomlString(sections, 'project', 'name')?.value ?? tomlString(sections, 'tool.poetry', 'name')?.value ?? null;
-	return {dependencies, requiresPython, scripts, poetry: sections.some((s) => s.name.startsWith('tool.poetry')), pdm: sections.some((s) => s.name.startsWith('tool.pdm')), name};
+	return {
+		dependencies,
+		requiresPython,
+		scripts,
+		poetry: sections.some((s) => s.name.startsWith('tool.poetry')),
+		pdm: sections.some((s) => s.name.startsWith('tool.pdm')),
+		name,
+	};
 }
 
 /** Pipfile: [packages] (and [dev-packages], marked dev), [requires] python_version. */
@@ -151,7 +172,10 @@ export function parsePackageJson(file: string, text: string): PackageJson | null
 		return i === -1 ? 1 : i + 1;
 	};
 	const dependencies: Dependency[] = [];
-	for (const [field, dev] of [['dependencies', false], ['devDependencies', true]] as const) {
+	for (const [field, dev] of [
+		['dependencies', false],
+		['devDependencies', true],
+	] as const) {
 		const deps = doc[field];
 		if (typeof deps !== 'object' || deps === null) continue;
 		for (const [name, spec] of Object.entries(deps as Record<string, unknown>)) {

@@ -90,9 +90,18 @@ export function chooseTemplate(set: TemplateSet, detection: ProjectDetection, wa
 	if (wanted) {
 		const t = set.templates.find((x) => x.id === wanted) ?? templateForStack(set, wanted);
 		if (t) return t;
-		throw new HelperError('UNKNOWN_VARIANT', `No init template '${wanted}'.`, `Choose one of: ${set.templates.map((x) => x.id).join(', ')} (docker-helper init --list).`, {stack: wanted, templates: set.templates.map((x) => x.id)});
+		throw new HelperError(
+			'UNKNOWN_VARIANT',
+			`No init template '${wanted}'.`,
+			`Choose one of: ${set.templates.map((x) => x.id).join(', ')} (docker-helper init --list).`,
+			{stack: wanted, templates: set.templates.map((x) => x.id)},
+		);
 	}
-	if (!detection.stack) throw usage('No stack recognised in this directory.', `Pass one with --stack <name> (${set.templates.map((x) => x.id).join(', ')}), or run init in the project's root.`);
+	if (!detection.stack)
+		throw usage(
+			'No stack recognised in this directory.',
+			`Pass one with --stack <name> (${set.templates.map((x) => x.id).join(', ')}), or run init in the project's root.`,
+		);
 	const t = templateForStack(set, detection.stack);
 	if (!t) throw usage(`No template for the detected stack '${detection.stack}'.`, 'Pass --stack <template>, or add one with --template-dir.');
 	return t;
@@ -114,7 +123,6 @@ export function wrapComment(text: string, width = 98): string[] {
 }
 
 function oneLine(s: string): string {
-	// eslint-disable-next-line no-control-regex
 	return s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
@@ -122,8 +130,22 @@ const LANGUAGE_IGNORE: Readonly<Record<string, LanguageId | null>> = {python: 'p
 
 const NODE_PM = {
 	npm: {manifests: ['package.json', 'package-lock.json'], install: 'npm ci', cache: '/root/.npm', run: 'npm run', prune: 'npm prune --omit=dev', prepare: ''},
-	pnpm: {manifests: ['package.json', 'pnpm-lock.yaml'], install: 'pnpm install --frozen-lockfile', cache: '/root/.local/share/pnpm/store', run: 'pnpm run', prune: 'pnpm prune --prod', prepare: 'corepack enable'},
-	yarn: {manifests: ['package.json', 'yarn.lock'], install: 'yarn install --frozen-lockfile', cache: '/usr/local/share/.cache/yarn', run: 'yarn run', prune: 'yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline', prepare: 'corepack enable'},
+	pnpm: {
+		manifests: ['package.json', 'pnpm-lock.yaml'],
+		install: 'pnpm install --frozen-lockfile',
+		cache: '/root/.local/share/pnpm/store',
+		run: 'pnpm run',
+		prune: 'pnpm prune --prod',
+		prepare: 'corepack enable',
+	},
+	yarn: {
+		manifests: ['package.json', 'yarn.lock'],
+		install: 'yarn install --frozen-lockfile',
+		cache: '/usr/local/share/.cache/yarn',
+		run: 'yarn run',
+		prune: 'yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline',
+		prepare: 'corepack enable',
+	},
 } as const;
 
 /** The plan: every file init would write, with its content. Throws USAGE for an answer that cannot be used. */
@@ -132,18 +154,31 @@ export function planInit(input: PlanInput): InitPlan {
 	const template = chooseTemplate(templates, detection, answers.stack);
 	const files = new Set(input.files);
 	const notes: string[] = [];
-	if (detection.stack && template.stack !== detection.stack && template.language !== detection.language) notes.push(`The ${template.id} template was chosen, but the project looks like ${detection.stack}.`);
+	if (detection.stack && template.stack !== detection.stack && template.language !== detection.language)
+		notes.push(`The ${template.id} template was chosen, but the project looks like ${detection.stack}.`);
 
 	// Answers, checked.
-	if (answers.port !== undefined && (!Number.isInteger(answers.port) || answers.port < 1 || answers.port > 65535)) throw usage(`--port must be a whole number from 1 to 65535; got ${answers.port}.`, 'For example: --port 8000');
-	if (answers.entry !== undefined && !ENTRY.test(answers.entry)) throw usage(`--entry '${oneLine(answers.entry)}' is not a module, file or app object.`, 'Use letters, digits and . / : ( ) _ -, for example --entry app.main:app or --entry server.js');
-	if (answers.runtime !== undefined && !VERSION.test(answers.runtime)) throw usage(`The version '${oneLine(answers.runtime)}' is not a version number.`, `For example: --${template.runtime?.flag ?? 'python'} ${template.runtime?.default ?? '3.13'}`);
-	if (answers.base !== undefined && !IMAGE_REF.test(answers.base)) throw usage(`--base '${oneLine(answers.base)}' is not an image reference.`, 'For example: --base registry.example.com/python:3.13-slim-trixie');
+	if (answers.port !== undefined && (!Number.isInteger(answers.port) || answers.port < 1 || answers.port > 65535))
+		throw usage(`--port must be a whole number from 1 to 65535; got ${answers.port}.`, 'For example: --port 8000');
+	if (answers.entry !== undefined && !ENTRY.test(answers.entry))
+		throw usage(
+			`--entry '${oneLine(answers.entry)}' is not a module, file or app object.`,
+			'Use letters, digits and . / : ( ) _ -, for example --entry app.main:app or --entry server.js',
+		);
+	if (answers.runtime !== undefined && !VERSION.test(answers.runtime))
+		throw usage(
+			`The version '${oneLine(answers.runtime)}' is not a version number.`,
+			`For example: --${template.runtime?.flag ?? 'python'} ${template.runtime?.default ?? '3.13'}`,
+		);
+	if (answers.base !== undefined && !IMAGE_REF.test(answers.base))
+		throw usage(`--base '${oneLine(answers.base)}' is not an image reference.`, 'For example: --base registry.example.com/python:3.13-slim-trixie');
 
 	const sameLanguage = detection.language === template.language;
 	const runtime = template.runtime ? (answers.runtime ?? (sameLanguage ? detection.runtime?.value : undefined) ?? template.runtime.default) : null;
 	const needsPort = template.health !== null || template.cmd.some((c) => c.includes('{{port}}'));
-	const port = needsPort ? (answers.port ?? (sameLanguage && template.stack === detection.stack ? detection.port?.value : undefined) ?? defaultPort(template)) : (answers.port ?? null);
+	const port = needsPort
+		? (answers.port ?? (sameLanguage && template.stack === detection.stack ? detection.port?.value : undefined) ?? defaultPort(template))
+		: (answers.port ?? null);
 	const entryDefault = sameLanguage && template.stack === detection.stack ? detection.entry?.value : undefined;
 	const entry = answers.entry ?? (entryDefault !== undefined && ENTRY.test(entryDefault) ? entryDefault : undefined) ?? fallbackEntry(template);
 	const services = answers.services ?? detection.services.map((s) => s.value);
@@ -175,12 +210,17 @@ export function planInit(input: PlanInput): InitPlan {
 		healthWhyLines: wrapComment(template.healthWhy),
 		startPeriod: ai && template.language === 'python' ? '120s' : template.startPeriod,
 	};
-	data['extraEnv'] = template.env.map((e) => ({name: e.name, value: renderTemplate(e.value, data as TemplateData, {name: `${template.id}/template.json env`})}));
+	data['extraEnv'] = template.env.map((e) => ({
+		name: e.name,
+		value: renderTemplate(e.value, data as TemplateData, {name: `${template.id}/template.json env`}),
+	}));
 
 	// Python: the package manager, system packages, servers the template needs but the project lacks.
 	const deps = new Set(detection.dependencies.filter((d) => !d.dev).map((d) => d.name));
 	const pm = detection.packageManager?.value ?? 'pip';
-	data['pm'] = Object.fromEntries(['pip', 'uv', 'poetry', 'pdm', 'pipenv'].map((k) => [k, template.language === 'python' && (sameLanguage ? pm === k : k === 'pip')]));
+	data['pm'] = Object.fromEntries(
+		['pip', 'uv', 'poetry', 'pdm', 'pipenv'].map((k) => [k, template.language === 'python' && (sameLanguage ? pm === k : k === 'pip')]),
+	);
 	data['hasRequirements'] = files.has('requirements.txt');
 	const build = [...new Set(detection.systemPackages.flatMap((s) => s.build))].sort();
 	const run = [...new Set(detection.systemPackages.flatMap((s) => s.runtime))].sort();
@@ -192,7 +232,8 @@ export function planInit(input: PlanInput): InitPlan {
 	if (template.vars['needsGunicorn'] && !deps.has('gunicorn')) extra.push('gunicorn==23.0.0');
 	if (template.vars['needsUvicorn'] && !deps.has('uvicorn')) extra.push('uvicorn==0.35.0');
 	data['extraPip'] = extra.join(' ');
-	data['extraPipWhy'] = `${extra.map((e) => e.split('==')[0]).join(' and ')} serves the app but is not among the dependencies: pinned here (add it to your own dependencies to choose the version).`;
+	data['extraPipWhy'] =
+		`${extra.map((e) => e.split('==')[0]).join(' and ')} serves the app but is not among the dependencies: pinned here (add it to your own dependencies to choose the version).`;
 	data['extraPipWhyLines'] = wrapComment(data['extraPipWhy'] as string);
 	data['collectstatic'] = detection.features.includes('django-static-root');
 	data['entryArgv'] = entry && !entry.endsWith('.py') ? ['-m', entry] : [entry ?? 'main.py'];
@@ -212,7 +253,8 @@ export function planInit(input: PlanInput): InitPlan {
 	data['hasPublic'] = detection.features.includes('public-dir');
 	// Go and Java
 	data['goManifests'] = files.has('go.sum') ? 'go.mod go.sum' : 'go.mod';
-	data['gradleManifests'] = ['build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties'].filter((f) => files.has(f)).join(' ') || 'build.gradle';
+	data['gradleManifests'] =
+		['build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties'].filter((f) => files.has(f)).join(' ') || 'build.gradle';
 
 	const expand = (list: readonly string[], what: string) =>
 		list.flatMap((item) => {
@@ -228,7 +270,11 @@ export function planInit(input: PlanInput): InitPlan {
 	// .dockerignore: generate-dockerignore's blocks, keeping whatever this Dockerfile copies.
 	const lang = LANGUAGE_IGNORE[template.language] ?? null;
 	const ignore = generateDockerignore(lang ? [lang] : [], {
-		header: ['Generated by docker-helper init.', 'Everything listed here is never sent to the builder: it cannot leak into a layer or invalidate the cache.', 'Patterns are relative to the build context root; **/x matches x at any depth; !x re-includes x.'],
+		header: [
+			'Generated by docker-helper init.',
+			'Everything listed here is never sent to the builder: it cannot leak into a layer or invalidate the cache.',
+			'Patterns are relative to the build context root; **/x matches x at any depth; !x re-includes x.',
+		],
 		protect: contextSources('Dockerfile', dockerfile),
 	});
 
@@ -257,11 +303,24 @@ export function planInit(input: PlanInput): InitPlan {
 	const planned: PlannedFile[] = [
 		{path: 'Dockerfile', purpose: template.title, content: dockerfile},
 		{path: '.dockerignore', purpose: `keeps .git, .env files${lang ? ` and ${lang} caches` : ''} out of the build context`, content: ignore.text},
-		{path: 'compose.yaml', purpose: `the service${services.length ? ` with ${services.join(' and ')}` : ''}, healthcheck and limits for this machine`, content: compose},
-		{path: '.env.example', purpose: 'every variable the compose file passes in, with its default', content: envExample(env, ['Variables the compose file passes to the service; compose reads them from .env.', 'Copy to .env and edit (never commit .env). Without .env the defaults apply.']), keepExisting: true},
+		{
+			path: 'compose.yaml',
+			purpose: `the service${services.length ? ` with ${services.join(' and ')}` : ''}, healthcheck and limits for this machine`,
+			content: compose,
+		},
+		{
+			path: '.env.example',
+			purpose: 'every variable the compose file passes in, with its default',
+			content: envExample(env, [
+				'Variables the compose file passes to the service; compose reads them from .env.',
+				'Copy to .env and edit (never commit .env). Without .env the defaults apply.',
+			]),
+			keepExisting: true,
+		},
 	];
 	if (answers.scripts) planned.push(...helperScripts(image, port, services.length > 0));
-	if (template.id === 'nextjs' && !detection.features.includes('next-standalone')) notes.push("The build needs output: 'standalone' in next.config: add it before building.");
+	if (template.id === 'nextjs' && !detection.features.includes('next-standalone'))
+		notes.push("The build needs output: 'standalone' in next.config: add it before building.");
 	return {
 		template: {id: template.id, title: template.title, source: template.source, dir: template.dir},
 		answers: {template: template.id, stack: template.stack, port, entry: entry ?? null, runtime, gpu, services, base, image},
@@ -272,12 +331,34 @@ export function planInit(input: PlanInput): InitPlan {
 }
 
 function defaultPort(t: InitTemplate): number {
-	const STACK: Record<string, number> = {django: 8000, flask: 8000, gunicorn: 8000, fastapi: 8000, streamlit: 8501, gradio: 7860, express: 3000, node: 3000, nestjs: 3000, nextjs: 3000};
+	const STACK: Record<string, number> = {
+		django: 8000,
+		flask: 8000,
+		gunicorn: 8000,
+		fastapi: 8000,
+		streamlit: 8501,
+		gradio: 7860,
+		express: 3000,
+		node: 3000,
+		nestjs: 3000,
+		nextjs: 3000,
+	};
 	return STACK[t.stack] ?? (t.language === 'python' ? 8000 : t.language === 'node' ? 3000 : 8080);
 }
 
 function fallbackEntry(t: InitTemplate): string | undefined {
-	const BY_STACK: Record<string, string> = {express: 'server.js', node: 'server.js', nestjs: 'dist/main.js', nextjs: 'server.js', 'node-static': 'dist', go: '.', static: 'index.html', 'python-script': 'main.py', streamlit: 'app.py', gradio: 'app.py'};
+	const BY_STACK: Record<string, string> = {
+		express: 'server.js',
+		node: 'server.js',
+		nestjs: 'dist/main.js',
+		nextjs: 'server.js',
+		'node-static': 'dist',
+		go: '.',
+		static: 'index.html',
+		'python-script': 'main.py',
+		streamlit: 'app.py',
+		gradio: 'app.py',
+	};
 	return BY_STACK[t.stack];
 }
 
@@ -301,17 +382,27 @@ export function composeEnv(detection: ProjectDetection, services: readonly Servi
 		if (e.name === 'PORT' && port !== null) continue;
 		const same = shared[e.name];
 		if (same && services.includes(same.service)) {
-			out.push({name: e.name, default: same.value, why: `the ${same.service} service in this compose file uses the same value${e.name.includes('PASSWORD') ? ' (a local default: set your own in .env anywhere else)' : ''}`});
+			out.push({
+				name: e.name,
+				default: same.value,
+				why: `the ${same.service} service in this compose file uses the same value${e.name.includes('PASSWORD') ? ' (a local default: set your own in .env anywhere else)' : ''}`,
+			});
 			continue;
 		}
 		const url = urls[e.name];
 		if (url && services.includes(url.service)) continue;
 		const where = fromEvidence(e.evidence.slice(0, 2)).replace(/^from /, '');
 		const secret = isSecretName(e.name);
-		out.push({name: e.name, default: e.default ?? '', why: `read by ${where}${secret ? (e.default ? "; without it the code's own fallback applies: set a real value in .env" : '; set it in .env') : ''}`, ...(secret ? {secret} : {})});
+		out.push({
+			name: e.name,
+			default: e.default ?? '',
+			why: `read by ${where}${secret ? (e.default ? "; without it the code's own fallback applies: set a real value in .env" : '; set it in .env') : ''}`,
+			...(secret ? {secret} : {}),
+		});
 	}
 	for (const [name, url] of Object.entries(urls)) {
-		if (services.includes(url.service)) out.push({name, default: url.value, why: `the ${url.service} service in this compose file (its host name is the service name)`});
+		if (services.includes(url.service))
+			out.push({name, default: url.value, why: `the ${url.service} service in this compose file (its host name is the service name)`});
 	}
 	if (!out.some((v) => v.name === 'TZ')) out.push({name: 'TZ', default: 'UTC', why: 'time zone for log timestamps and local times'});
 	return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -323,7 +414,12 @@ function helperScripts(image: string, port: number | null, hasServices: boolean)
 	const compose = 'if docker compose version >/dev/null 2>&1; then dc="docker compose"; else dc="docker-compose"; fi\n';
 	const files: PlannedFile[] = [
 		{path: 'docker/build.sh', purpose: 'builds the image', executable: true, content: `${head}${compose}$dc build "$@"\n`},
-		{path: 'docker/run.sh', purpose: 'starts the service (and its databases) in the background', executable: true, content: `${head}${compose}$dc up -d "$@"\n$dc ps\n`},
+		{
+			path: 'docker/run.sh',
+			purpose: 'starts the service (and its databases) in the background',
+			executable: true,
+			content: `${head}${compose}$dc up -d "$@"\n$dc ps\n`,
+		},
 		{
 			path: 'docker/test.sh',
 			purpose: 'builds, starts, waits until healthy, then stops',

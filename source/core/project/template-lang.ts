@@ -144,7 +144,8 @@ function lookup(path: string, scopes: readonly TemplateValue[], name: string, li
 		value = root[parts.shift()!];
 	}
 	for (const part of parts) {
-		if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, part)) throw new TemplateError(`unknown placeholder {{${path}}}`, name, line);
+		if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, part))
+			throw new TemplateError(`unknown placeholder {{${path}}}`, name, line);
 		value = (value as Record<string, TemplateValue>)[part];
 	}
 	return value;
@@ -170,7 +171,12 @@ export function renderTemplate(source: string, data: TemplateData, options: {nam
 					const v = lookup(n.path, scopes, file, n.line);
 					if (n.json) out += JSON.stringify(v ?? null);
 					else if (typeof v === 'string' || typeof v === 'number') out += String(v);
-					else throw new TemplateError(`{{${n.path}}} is ${Array.isArray(v) ? 'a list (use {{#each}} or {{json}})' : v === null || v === undefined ? 'empty' : typeof v}, not text`, file, n.line);
+					else
+						throw new TemplateError(
+							`{{${n.path}}} is ${Array.isArray(v) ? 'a list (use {{#each}} or {{json}})' : v === null || v === undefined ? 'empty' : typeof v}, not text`,
+							file,
+							n.line,
+						);
 					break;
 				}
 				case 'if':

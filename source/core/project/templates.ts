@@ -59,14 +59,22 @@ export function parseInitTemplate(doc: unknown, dockerfile: string, where: {dir:
 	if (typeof d !== 'object' || d === null) throw bad('must be a JSON object');
 	const id = d['id'];
 	if (typeof id !== 'string' || !ID.test(id)) throw bad('"id" must be kebab-case');
-	for (const k of ['title', 'summary', 'base', 'healthPath', 'startPeriod'] as const) if (typeof d[k] !== 'string' || d[k] === '') throw bad(`"${k}" must be a non-empty string`);
+	for (const k of ['title', 'summary', 'base', 'healthPath', 'startPeriod'] as const)
+		if (typeof d[k] !== 'string' || d[k] === '') throw bad(`"${k}" must be a non-empty string`);
 	if (!LANGUAGES.includes(d['language'] as Language)) throw bad(`"language" must be one of ${LANGUAGES.join(', ')}`);
 	if (!strings(d['cmd']) || d['cmd'].length === 0) throw bad('"cmd" must be a non-empty list of strings');
 	if (d['health'] !== null && (!strings(d['health']) || d['health'].length === 0)) throw bad('"health" must be a list of strings, or null for a tool');
 	const runtime = d['runtime'];
-	if (runtime !== null && (typeof runtime !== 'object' || typeof (runtime as Record<string, unknown>)['flag'] !== 'string' || typeof (runtime as Record<string, unknown>)['default'] !== 'string')) throw bad('"runtime" must be {flag, default} or null');
+	if (
+		runtime !== null &&
+		(typeof runtime !== 'object' ||
+			typeof (runtime as Record<string, unknown>)['flag'] !== 'string' ||
+			typeof (runtime as Record<string, unknown>)['default'] !== 'string')
+	)
+		throw bad('"runtime" must be {flag, default} or null');
 	const env = d['env'] ?? [];
-	if (!Array.isArray(env) || env.some((e: Record<string, unknown>) => typeof e?.['name'] !== 'string' || typeof e?.['value'] !== 'string')) throw bad('"env" must list {name, value}');
+	if (!Array.isArray(env) || env.some((e: Record<string, unknown>) => typeof e?.['name'] !== 'string' || typeof e?.['value'] !== 'string'))
+		throw bad('"env" must list {name, value}');
 	const cases = (d['cases'] ?? []) as unknown[];
 	if (!Array.isArray(cases)) throw bad('"cases" must be a list');
 	const parsedCases: TemplateCase[] = cases.map((c) => (typeof c === 'string' ? {project: c} : (c as TemplateCase)));

@@ -197,7 +197,7 @@ export function composeYaml(options: ComposeOptions, settings: Settings | null, 
 	if (ports && typeof ports === 'object' && 'items' in ports) for (const item of (ports as {items: unknown[]}).items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
 	// YAML 1.1 (Compose v1) reads a bare `no` as false: the restart policy is always a quoted string.
 	const restart = doc.getIn(['services', options.service, 'restart'], true);
-	if (isScalar(restart)) restart.type = 'QUOTE_DOUBLE';
+	if (isScalar(restart) && restart.value === 'no') restart.type = 'QUOTE_DOUBLE';
 	if (options.image) comment(svc, 'image', 'A prebuilt image. To build from a Dockerfile instead: build: {context: .}');
 	else comment(svc, 'build', `Built from ./Dockerfile and tagged ${options.service}:local.`);
 	if (options.publish !== false) comment(svc, 'ports', `host:container. Publishes on every interface; use "127.0.0.1:${options.port}:${options.port}" to keep it local.`);
