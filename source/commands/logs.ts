@@ -4,7 +4,7 @@
  * does --tail, we hold at most one (capped) line per stream, and we stop reading while
  * the terminal or pipe is behind.
  */
-import {EXIT, HelperError, usageError} from '../core/errors.js';
+import {EXIT, usageError} from '../core/errors.js';
 import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LineFilter, type LogRecord, type LogsResult, type Piece, type StreamName} from '../core/log-stream.js';
 import {LineRedactor} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';

@@ -218,6 +218,8 @@ export function redactByKey(key: string, value: string): string {
  * driver options, health probe output and the state's error. Returns a copy.
  */
 export function redactContainerDocument<T>(doc: T): T {
+	// An inspect document of any engine version: the fields are checked as they are read.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const d = structuredClone(doc) as Record<string, any>;
 	// Path and Args are one argv, as are Entrypoint and Cmd: a secret flag's value may be in the second part.
 	if (Array.isArray(d['Args'])) d['Args'] = redactArgv([String(d['Path'] ?? ''), ...d['Args']]).slice(1);
