@@ -77,7 +77,7 @@ async function state(engine: Engine, id: string) {
 	return {running: c.state.running, status: c.state.status, exitCode: c.state.exitCode, doc: c.document};
 }
 
-async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: string, opts: Options, healthcheck: readonly string[] | null, stopSignal: string): Promise<{checks: VerifyCheck[]; failed: boolean; uid: number | null}> {
+async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: string, opts: Options, healthcheck: readonly string[] | null): Promise<{checks: VerifyCheck[]; failed: boolean; uid: number | null}> {
 	const checks: VerifyCheck[] = [];
 	const startedAt = Date.now();
 	ctx.progress('verify: starting the container…');
@@ -113,8 +113,8 @@ async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: stri
 	if (healthcheck && healthcheck.length > 0 && healthcheck[0] !== 'NONE') {
 		ctx.progress('verify: waiting for the health check…');
 		const deadline = startedAt + opts.timeoutMs;
-		let health = '';
-		let log: Array<{ExitCode?: number; Output?: string}> = [];
+		let health: string;
+		let log: Array<{ExitCode?: number; Output?: string}>;
 		for (;;) {
 			s = await state(engine, id);
 			health = s.doc.State?.Health?.Status ?? '';
@@ -217,12 +217,12 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 		...(hc?.Test && hc.Test.length > 0 && hc.Test[0] !== 'NONE' ? {healthcheck: {Test: hc.Test, Interval: 1e9, Timeout: hc.Timeout || 30e9, Retries: hc.Retries || 3, StartPeriod: hc.StartPeriod || 0}} : {}),
 	});
 	const cleanup = guard(engine, id);
-	let removed = false;
+	let removed: boolean;
 	let diagnosis: VerifyResult['diagnosis'] = null;
-	let uid: number | null = null;
+	let uid: number | null;
 	const runtime: VerifyCheck[] = [];
 	try {
-		const r = await runtimeChecks(ctx, engine, ref, id, opts, facts.config.healthcheck, stopSignal);
+		const r = await runtimeChecks(ctx, engine, ref, id, opts, facts.config.healthcheck);
 		runtime.push(...r.checks);
 		uid = r.uid;
 		if (r.failed) {
