@@ -43,10 +43,11 @@ import type {
 	ImageFacts,
 	ImageHistoryEntry,
 	LogLine,
+	ThrowawaySpec,
 	LogStreamOptions,
 } from '../core/engine/types.js';
 
-export type {ImageHistoryEntry};
+export type {ImageHistoryEntry, ThrowawaySpec};
 export type {ByteStream, ContainerFacts, ContainerListEntry, DiskUsage, EngineEvent, EngineInfo, EngineVersion, ExecOptions, ExecSession, ExecStream, FileHead, ImageFacts, LogLine, LogStreamOptions};
 
 /** The oldest Engine API we support (Docker 19.03). */
@@ -274,6 +275,67 @@ export class Engine {
 				},
 			);
 		});
+	}
+
+	/**
+	 * Create a throwaway container (verify): an argument-array spec, never a shell string. Ports are
+	 * published only on 127.0.0.1 with an ephemeral host port. Returns the container id.
+	 */
+	async createThrowaway(spec: ThrowawaySpec): Promise<string> {
+		const exposed: Record<string, object> = {};
+		const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
+		for (const port of spec.publish ?? []) {
+			exposed[`${port}/tcp`] = {};
+			bindings[`${port}/tcp`] = [{HostIp: '127.0.0.1', HostPort: ''}];
+		}
+		const body: Record<string, unknown> = {
+			Image: spec.image,
+			Labels: {...spec.labels},
+			ExposedPorts: exposed,
+			...(spec.healthcheck ? {Healthcheck: spec.healthcheck} : {}),
+			HostConfig: {
+				PortBindings: bindings,
+				ReadonlyRootfs: spec.readOnly === true,
+				...(spec.tmpfs && spec.tmpfs.length > 0 ? {Tmpfs: Object.fromEntries(spec.tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])))} : {}),
+				AutoRemove: false,
+				RestartPolicy: {Name: 'no'},
+			},
+		};
+		const answer = await this.#json({method: 'POST', path: '/containers/create', query: {name: spec.name}, body, subject: {kind: 'image', ref: spec.image}});
+		const id = (answer as {Id?: unknown})?.Id;
+		if (typeof id !== 'string') throw this.mapError(new NotDockerAnswer('container create: no Id'));
+		return id;
+	}
+
+	async startContainer(id: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/start`, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker kill --signal: the signal goes to PID 1. */
+	async signalContainer(id: string, signal: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/kill`, query: {signal}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker rm -f -v, for the throwaway containers this tool created itself. A container already gone is fine. */
+	async removeThrowaway(id: string): Promise<void> {
+		const name = containerRef(id);
+		try {
+			await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: true, v: true}, subject: {kind: 'container', ref: name}});
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') return;
+			throw error;
+		}
+	}
+
+	/** docker top: the container's processes as the host's ps sees them (works without a shell in the image). */
+	async containerTop(id: string, psArgs = '-o pid,uid,gid,comm'): Promise<{titles: string[]; processes: string[][]}> {
+		const name = containerRef(id);
+		const answer = (await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/top`, query: {ps_args: psArgs}, subject: {kind: 'container', ref: name}})) as {Titles?: unknown; Processes?: unknown};
+		const titles = Array.isArray(answer?.Titles) ? answer.Titles.map(String) : [];
+		const processes = Array.isArray(answer?.Processes) ? answer.Processes.filter(Array.isArray).map((row: unknown[]) => row.map(String)) : [];
+		return {titles, processes};
 	}
 
 	// --- container contents: log tails, events and files, each bounded in size and time

@@ -14,7 +14,7 @@ import {Decompress} from 'fzstd';
 import {extract as tarExtract, type Header} from 'tar-stream';
 import type {ArchiveParts, LayerBlob, LayerEntry} from '../core/images/archive.js';
 import {normaliseEntryPath, resolveArchivePath} from '../core/images/archive.js';
-import {wantsContent} from '../core/images/secret-files.js';
+import {wantsContent} from '../core/images/wanted-content.js';
 
 /** A JSON blob larger than this is not a manifest or config: it is skipped, never buffered. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;

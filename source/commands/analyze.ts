@@ -6,7 +6,8 @@ import {loadAnalyzeGates} from '../adapters/analyze-config.js';
 import {readImageArchive} from '../adapters/image-archive.js';
 import {HelperError, usageError} from '../core/errors.js';
 import {analyzeImage, type AnalyzeResult} from '../core/images/analysis.js';
-import {resolveImage} from '../core/images/archive.js';
+import {resolveImage, type ResolvedImage} from '../core/images/archive.js';
+import type {ImageFacts} from '../core/engine/types.js';
 import {GATE_FLAGS, parseRatio, parseSize, type GateName, type Gates} from '../core/images/gates.js';
 import {analyzeText} from '../output/analyze.js';
 import {buildImage} from './image-build.js';
@@ -30,7 +31,13 @@ export async function gatesFor(ctx: Pick<Context, 'cwd'>, input: Input): Promise
 	return {gates, notes};
 }
 
-export async function analyzeRef(ctx: Context, ref: string, gates: Gates, notes: readonly string[]): Promise<AnalyzeResult> {
+export interface AnalyzedImage {
+	readonly analysis: AnalyzeResult;
+	readonly resolved: ResolvedImage;
+	readonly facts: ImageFacts;
+}
+
+export async function analyzeRef(ctx: Context, ref: string, gates: Gates, notes: readonly string[]): Promise<AnalyzedImage> {
 	const engine = await ctx.engine();
 	const facts = await engine.inspectImage(ref);
 	ctx.progress(`Exporting ${ref} from the engine…`);
@@ -48,7 +55,8 @@ export async function analyzeRef(ctx: Context, ref: string, gates: Gates, notes:
 	if (!resolved.ok) throw new HelperError('IMAGE_UNREADABLE', `The export of ${ref} is not an image layout docker-helper knows: ${resolved.reason}.`, `Look at it with: docker save ${ref} | tar -t`, {image: ref});
 	ctx.progress(`Analysing ${resolved.image.layers.length} layers…`);
 	const size = typeof facts.document['Size'] === 'number' ? (facts.document['Size'] as number) : null;
-	return analyzeImage({ref, resolved: resolved.image, engineImage: {id: facts.id, repoTags: facts.repoTags, size}, gates, notes});
+	const analysis = analyzeImage({ref, resolved: resolved.image, engineImage: {id: facts.id, repoTags: facts.repoTags, size}, gates, notes});
+	return {analysis, resolved: resolved.image, facts};
 }
 
 export const analyze: Command<AnalyzeResult> = {
@@ -85,7 +93,7 @@ export const analyze: Command<AnalyzeResult> = {
 		const context = flagString(input, 'build');
 		if (context) await buildImage(ctx, {context, dockerfile: flagString(input, 'file'), tag: ref});
 		else if (flagString(input, 'file')) throw usageError('-f/--file is for --build.', `Usage: docker-helper analyze ${ref} --build <context> -f <Dockerfile>`);
-		return analyzeRef(ctx, ref, gates, notes);
+		return (await analyzeRef(ctx, ref, gates, notes)).analysis;
 	},
 	exitCode: (r) => (r.gates.some((g) => !g.pass) ? 1 : 0),
 	text: (r, theme) => analyzeText(r, theme, process.stdout.isTTY ? process.stdout.columns : 100),

@@ -19,6 +19,7 @@ import {exec} from './exec.js';
 import {inspect} from './inspect.js';
 import {lint} from './lint.js';
 import {analyze} from './analyze.js';
+import {verify} from './verify.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
 import {plugin} from './plugin.js';
@@ -48,6 +49,7 @@ export const commands: readonly AnyCommand[] = [
 	// build: lint and image analysis
 	lint,
 	analyze,
+	verify,
 	images,
 	cleanup,
 ];

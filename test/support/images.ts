@@ -4,7 +4,7 @@
  */
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {FIXTURE_IMAGE, docker} from './engine.js';
@@ -41,9 +41,11 @@ export function layerFileSizesWithGnuTar(image: string): number[] {
 	try {
 		const archive = path.join(dir, 'image.tar');
 		docker(['save', '-o', archive, image]);
-		const manifest = JSON.parse(spawnSync('tar', ['-xOf', archive, 'manifest.json'], {encoding: 'utf8'}).stdout) as Array<{Layers: string[]}>;
+		// Extracted, so that a layer.tar that is a symlink to an identical earlier layer (docker save does that) is followed.
+		spawnSync('tar', ['-xf', archive, '-C', dir]);
+		const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Array<{Layers: string[]}>;
 		return manifest[0]!.Layers.map((layer) => {
-			const listing = spawnSync('sh', ['-c', `tar -xOf "$1" "$2" | tar -tv --numeric-owner`, 'sh', archive, layer], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024}).stdout;
+			const listing = spawnSync('tar', ['-tvf', path.join(dir, layer), '--numeric-owner'], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024}).stdout;
 			return listing
 				.split('\n')
 				.filter((l) => l.startsWith('-'))

@@ -148,3 +148,21 @@ export function visibleRows(root: TreeNode, collapsed: ReadonlySet<string>): Vis
 	for (const c of root.children) visit(c, 0);
 	return rows;
 }
+
+/** The final filesystem of a stack of layers (whiteouts and opaque directories applied), bottom layer first. */
+export function stackLayers(layers: ReadonlyArray<ReadonlyArray<{readonly path: string; readonly kind: FsNode['kind']; readonly size: number; readonly mode: number; readonly whiteout?: 'file' | 'opaque'}>>): FsNode {
+	const root = newRoot();
+	for (const [li, entries] of layers.entries()) {
+		for (const e of entries) if (e.whiteout === 'opaque') getNode(root, e.path)?.children?.clear();
+		for (const e of entries) {
+			if (e.whiteout === 'opaque') continue;
+			if (e.whiteout === 'file') removeNode(root, e.path);
+			else {
+				const before = getNode(root, e.path);
+				if (before?.children && e.kind !== 'dir') removeNode(root, e.path);
+				setNode(root, e.path, {kind: e.kind, size: e.size, mode: e.mode, layer: li});
+			}
+		}
+	}
+	return root;
+}
