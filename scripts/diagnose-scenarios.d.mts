@@ -5,6 +5,8 @@ export interface Scenario {
 	readonly simulated?: string;
 	readonly images?: readonly string[];
 	readonly timeoutMs?: number;
+	/** Floods the engine's event history: run last, alone. */
+	readonly flood?: boolean;
 	start(name: string, track: (x: {container?: string; network?: string; volume?: string}) => void): unknown;
 	until(inspect: any): boolean;
 }
@@ -22,4 +24,5 @@ export function startScenarios<T>(
 	onReady?: (s: Scenario, name: string) => Promise<T>,
 	concurrency?: number,
 ): Promise<{results: Array<{status: 'fulfilled'; value: T} | {status: 'rejected'; reason: Error}>; extra: Array<{container?: string; network?: string; volume?: string}>}>;
+export function floodEvents(prefix: string, cycles?: number, concurrency?: number): Promise<void>;
 export function cleanup(names: readonly string[], extra: ReadonlyArray<{container?: string; network?: string; volume?: string}>): void;

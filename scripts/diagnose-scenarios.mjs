@@ -23,7 +23,7 @@ export function docker(args, {allowFail = false, input} = {}) {
 		return execFileSync('docker', args, {encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000, env: {...process.env, DOCKER_BUILDKIT: '0'}}).trim();
 	} catch (error) {
 		if (allowFail) return '';
-		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`);
+		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`, {cause: error});
 	}
 }
 
@@ -82,7 +82,7 @@ export const SCENARIOS = [
 	},
 	{
 		id: 'sigkill-docker-kill',
-		expect: 'sigkill-external',
+		expect: 'sigkill',
 		async start(n) {
 			await run(n, [FIXTURE, 'sleep', '300']);
 			await waitFor(n, running);
@@ -92,12 +92,38 @@ export const SCENARIOS = [
 	},
 	{
 		id: 'sigkill-stop-timeout',
-		expect: 'sigkill-stop-timeout',
+		expect: 'sigkill',
 		async start(n) {
 			// sleep as PID 1 has no SIGTERM handler, so the kernel ignores SIGTERM; docker stop kills it after 1 s.
 			await run(n, [FIXTURE, 'sleep', '300']);
 			await waitFor(n, running);
 			await dockerAsync(['stop', '-t', '1', n]);
+		},
+		until: exited,
+	},
+	{
+		id: 'sigkill-stop-timeout-flooded',
+		expect: 'sigkill',
+		// The same stop timeout, diagnosed after hundreds of other events pushed its own out of the engine's buffer.
+		flood: true,
+		async start(n) {
+			await run(n, [FIXTURE, 'sleep', '300']);
+			await waitFor(n, running);
+			await dockerAsync(['stop', '-t', '1', n]);
+			await floodEvents(`${n}-flood`);
+		},
+		until: exited,
+	},
+	{
+		id: 'stopped-clean-exit',
+		expect: null,
+		// A service that handles SIGTERM and exits 0, stopped after running for 11 s.
+		timeoutMs: 60_000,
+		async start(n) {
+			await run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'sh', '-c', 'trap "echo bye; exit 0" TERM; echo "listening on :8080"; while :; do sleep 0.2; done']);
+			await waitFor(n, running);
+			await sleep(11_000);
+			await dockerAsync(['stop', '-t', '10', n]);
 		},
 		until: exited,
 	},
@@ -125,6 +151,19 @@ export const SCENARIOS = [
 		// busybox httpd forks into the background unless given -f.
 		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-p', '8080', '-h', '/tmp']),
 		until: exited,
+	},
+	{
+		id: 'exit-zero-restart-always',
+		expect: 'exit-zero-service',
+		// The daemonising entrypoint under --restart always: each run exits 0 at once and is started again. Not a crash loop.
+		start: (n) => run(n, ['--restart', 'always', FIXTURE, 'httpd', '-p', '8080', '-h', '/tmp']),
+		until: (d) => d.RestartCount >= 3,
+	},
+	{
+		id: 'on-failure-exhausted',
+		expect: 'crash-loop',
+		start: (n) => run(n, ['--restart', 'on-failure:3', FIXTURE, 'sh', '-c', 'echo "connecting to broker"; exit 2']),
+		until: (d) => d.RestartCount >= 3 && d.State.Status === 'exited',
 	},
 	{
 		id: 'command-not-found',
@@ -338,16 +377,40 @@ export const SCENARIOS = [
 	},
 ];
 
+/**
+ * Push more events through the engine than its history holds (256 on Docker 20.10+): `cycles` containers
+ * created and removed (a create and a destroy event each), named `${prefix}-<i>`.
+ */
+export async function floodEvents(prefix, cycles = 160, concurrency = 8) {
+	const names = Array.from({length: cycles}, (_, i) => `${prefix}-${i}`);
+	let next = 0;
+	const worker = async () => {
+		while (next < names.length) {
+			const name = names[next++];
+			await dockerAsync(['create', '--name', name, '--label', 'docker-helper-test=diagnose-flood', '--network', 'none', FIXTURE, 'true']);
+			await dockerAsync(['rm', name]);
+		}
+	};
+	try {
+		await Promise.all(Array.from({length: concurrency}, worker));
+	} finally {
+		await dockerAsync(['rm', '-f', ...names], {allowFail: true});
+	}
+}
+
 /** Start scenarios in parallel and wait for each to reach its state. Returns what to clean up. */
+/** Scenarios that flood the engine's event history run last, one at a time, so they cannot evict the others' events. */
 /** `onReady` runs as soon as each one is ready, so its engine events are still in the engine's short event buffer. */
 export async function startScenarios(list, nameFor, onReady = async () => undefined, concurrency = 12) {
 	const extra = [];
 	const track = (x) => extra.push(x);
 	const results = new Array(list.length);
+	const order = [...list.keys()].filter((i) => !list[i].flood);
+	const flooding = [...list.keys()].filter((i) => list[i].flood);
 	let next = 0;
 	const worker = async () => {
-		while (next < list.length) {
-			const i = next++;
+		while (next < order.length) {
+			const i = order[next++];
 			const s = list[i];
 			try {
 				const name = nameFor(s);
@@ -359,7 +422,11 @@ export async function startScenarios(list, nameFor, onReady = async () => undefi
 			}
 		}
 	};
-	await Promise.all(Array.from({length: Math.min(concurrency, list.length)}, worker));
+	await Promise.all(Array.from({length: Math.min(concurrency, order.length)}, worker));
+	for (const i of flooding) {
+		order.push(i);
+		await worker();
+	}
 	return {results, extra};
 }
 

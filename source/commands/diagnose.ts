@@ -1,7 +1,7 @@
 import type {Engine} from '../adapters/docker.js';
-import {factsSummary, report, type DiagnoseReport, type DiagnoseResult} from '../core/diagnose/report.js';
+import {factsSummary, needsAttention, report, type DiagnoseReport, type DiagnoseResult} from '../core/diagnose/report.js';
 import {RULES} from '../core/diagnose/rules/index.js';
-import {mayBeTroubled, troubleRank} from '../core/engine/trouble.js';
+import {troubleRank} from '../core/engine/trouble.js';
 import {EXIT, HelperError, usageError} from '../core/errors.js';
 import {diagnoseText} from '../output/diagnose.js';
 import {DEFAULT_TAIL, gatherDiagnosisFacts, gatherHostFacts} from './diagnose-facts.js';
@@ -29,7 +29,7 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 	args: [{name: 'container', description: 'Name, full id or unique id prefix', choices: containerChoices}],
 	flags: {
 		tail: {type: 'number', default: DEFAULT_TAIL, placeholder: 'n', description: 'How many log lines (both streams) to read from the end of the log'},
-		all: {type: 'boolean', description: 'Diagnose every container that exited non-zero, restarts, is dead, is unhealthy or failed to start'},
+		all: {type: 'boolean', description: 'Diagnose every container and list the ones with a problem (failing, or a warning such as a stop timeout or memory near its limit)'},
 	},
 	opensApp: (input) => input.args.length === 0 && !flagBool(input, 'all'),
 	async run(ctx, input) {
@@ -48,7 +48,7 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 			return {mode: 'one', tail, reports: [report(facts)]};
 		}
 		ctx.progress('Listing containers…');
-		const targets = await troubledContainers(engine);
+		const targets = await allContainers(engine);
 		const reports: DiagnoseReport[] = [];
 		let next = 0;
 		const worker = async () => {
@@ -56,9 +56,9 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 				const id = targets[next++]!;
 				ctx.progress(`Diagnosing ${reports.length + 1}/${targets.length}…`);
 				try {
-					const facts = await gatherDiagnosisFacts(engine, id, {tail, host});
-					if (facts.state.status === 'created' && facts.state.error === '') continue;
-					reports.push(report(facts));
+					// The very path `diagnose <name>` takes; the list is only kept to what needs attention.
+					const r = report(await gatherDiagnosisFacts(engine, id, {tail, host}));
+					if (needsAttention(r)) reports.push(r);
 				} catch (error) {
 					// Removed while we looked: not ours to report.
 					if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') continue;
@@ -68,12 +68,13 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 		};
 		await Promise.all(Array.from({length: Math.min(ALL_CONCURRENCY, targets.length)}, worker));
 		reports.sort((a, b) => Number(b.failed) - Number(a.failed) || a.container.name.localeCompare(b.container.name));
-		return {mode: 'all', tail, reports};
+		return {mode: 'all', tail, checked: targets.length, reports};
 	},
 	exitCode: (result) => (result.reports.some((r) => r.failed) ? EXIT.failure : EXIT.ok),
 	json: (result) => ({
 		mode: result.mode,
 		tail: result.tail,
+		...(result.checked !== undefined ? {checked: result.checked} : {}),
 		reports: result.reports.map((r) => ({container: r.container, status: r.status, condition: r.condition, failed: r.failed, summary: factsSummary(r.facts), findings: r.findings, unexplained: r.unexplained, facts: r.facts})),
 	}),
 	text: (result, theme) => diagnoseText(result, theme),
@@ -81,10 +82,14 @@ export const diagnoseCommand: Command<DiagnoseResult> = {
 
 
 
-/** Containers for --all: the ones the container list shows in trouble, and created ones (kept only if their start failed). */
-async function troubledContainers(engine: Engine): Promise<string[]> {
+/**
+ * Containers for --all: every one, diagnosed like `diagnose <name>` so the two never disagree (a
+ * daemonising entrypoint exits 0 and looks fine in the list; a running one can be near its memory limit).
+ */
+async function allContainers(engine: Engine): Promise<string[]> {
 	const list = await engine.listContainers({all: true});
-	return list.filter(mayBeTroubled).map((c) => c.id);
+	// Troubled ones first, so they are gathered while their events are freshest.
+	return [...list].sort((a, b) => troubleRank(a) - troubleRank(b)).map((c) => c.id);
 }
 
 /** Picker choices: troubled containers first. */

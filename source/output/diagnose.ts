@@ -85,8 +85,9 @@ export function summaryLine(r: DiagnoseReport, theme: Theme): string {
 
 export function diagnoseText(result: DiagnoseResult, theme: Theme): string {
 	if (result.mode === 'one') return reportLines(result.reports[0]!, theme).join('\n').trimEnd();
-	if (result.reports.length === 0) return `${theme.glyph.ok} No container is exited with an error, restarting, dead or unhealthy.`;
-	const lines = [theme.bold(`${result.reports.length} container${result.reports.length === 1 ? '' : 's'} need attention`), ''];
+	const checked = result.checked !== undefined ? ` (${result.checked} checked)` : '';
+	if (result.reports.length === 0) return `${theme.glyph.ok} No container is failing or needs attention${checked}.`;
+	const lines = [theme.bold(`${result.reports.length} container${result.reports.length === 1 ? '' : 's'} need attention`) + theme.dim(checked), ''];
 	for (const r of result.reports) lines.push(summaryLine(r, theme));
 	for (const r of result.reports) lines.push('', theme.dim('─'.repeat(60)), ...reportLines(r, theme));
 	return lines.join('\n').trimEnd();

@@ -46,6 +46,11 @@ describeEngine('tcp:// engines with TLS: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
 		const r = runJson<{engine?: {host: string}; result: {checks: Array<{id: string; status: string}>}}>(['validate'], {env: env()});
 		expect(r.doc.engine?.host).toBe(lab.host);
 		expect(r.doc.result.checks.find((c) => c.id === 'engine.reachable')?.status).toBe('ok');
+		// Over tcp:// the engine's machine is judged from docker info, and local-only checks say they were skipped.
+		const byId = new Map(r.doc.result.checks.map((c) => [c.id, c as {id: string; status: string; measured?: string}]));
+		expect(byId.get('host.cpus')?.measured).toBe(`${dockerCli(['info', '--format', '{{.NCPU}}']).stdout.trim()} CPUs on the engine's machine, from docker info`);
+		expect(byId.get('host.swap')?.status).toBe('skip');
+		expect(byId.get('host.swap')?.measured).toContain('local-only check skipped');
 		// A lookup on that daemon: its answer, not a transport error.
 		const missing = runCli(['inspect', 'dh-rm-no-such-container'], {env: env()});
 		expect(missing.code).toBe(1);

@@ -84,6 +84,10 @@ export interface DiagnosisFacts {
 		readonly labels: Readonly<Record<string, string>>;
 		readonly composeService: string | null;
 		readonly composeProject: string | null;
+		/** Config.StopSignal: what docker stop sends first ("" = the image's, else SIGTERM). Absent in recordings made before it was gathered. */
+		readonly stopSignal?: string;
+		/** Config.StopTimeout in seconds: how long docker stop waits before SIGKILL (null = the engine's default, 10 s). */
+		readonly stopTimeout?: number | null;
 	};
 	readonly state: {
 		readonly status: string;
@@ -127,6 +131,7 @@ export interface DiagnosisFacts {
 		readonly os: string;
 		readonly healthcheck: readonly string[] | null;
 		readonly exposedPorts: readonly string[];
+		readonly stopSignal?: string;
 	} | null;
 	readonly logs: {readonly tail: number; readonly lines: readonly LogLine[]; readonly error: string | null};
 	readonly events: {readonly since: string; readonly until: string; readonly list: readonly EngineEvent[]; readonly error: string | null};

@@ -10,11 +10,18 @@ export interface DiagnoseReport extends Diagnosis {
 export interface DiagnoseResult {
 	readonly mode: 'one' | 'all';
 	readonly tail: number;
+	/** --all: how many containers were diagnosed (the reports keep only those that need attention). */
+	readonly checked?: number;
 	readonly reports: readonly DiagnoseReport[];
 }
 
 export function report(facts: DiagnosisFacts): DiagnoseReport {
 	return {container: {id: facts.container.id, name: facts.container.name, image: facts.container.image}, facts, ...diagnose(facts)};
+}
+
+/** What --all lists: a failure, or a finding worth a look (warning or error). Fine containers and info-only findings are left out. */
+export function needsAttention(r: Pick<DiagnoseReport, 'failed' | 'findings'>): boolean {
+	return r.failed || r.findings.some((f) => f.severity !== 'info');
 }
 
 /** The key facts in one flat object, for --json readers that do not want the whole recording. */

@@ -22,8 +22,7 @@ import {oomKilled} from './oom-killed.js';
 import {pythonModuleMissing} from './python-module-missing.js';
 import {readOnlyFs} from './read-only-fs.js';
 import {runtimeDependencyMissing} from './runtime-dependency-missing.js';
-import {sigkillExternal} from './sigkill-external.js';
-import {sigkillStopTimeout} from './sigkill-stop-timeout.js';
+import {sigkill} from './sigkill.js';
 import {stoppedSigterm} from './stopped-sigterm.js';
 import {stuckCreated} from './stuck-created.js';
 import {volumePermission} from './volume-permission.js';
@@ -31,8 +30,7 @@ import {volumePermission} from './volume-permission.js';
 /** Every rule: code rules and one rule per log signature. */
 export const RULES: readonly Rule[] = [
 	oomKilled,
-	sigkillStopTimeout,
-	sigkillExternal,
+	sigkill,
 	stoppedSigterm,
 	fatalSignal,
 	exitZeroService,
