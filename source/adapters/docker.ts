@@ -26,7 +26,7 @@ import {
 	imageHistoryFrom,
 	NotDockerAnswer,
 } from '../core/engine/answers.js';
-import {imageHistoryFrom, inventoryFrom, type ImageHistoryEntry, type Inventory} from '../core/engine/inventory.js';
+import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
 import {checkContainerRef, checkImageRef, imagePath, pathSegment} from '../core/engine/refs.js';
 import type {
 	ByteStream,
@@ -154,12 +154,6 @@ export class Engine {
 	/** GET /system/df: every image, container, volume and build cache record with the sizes `docker system df -v` shows. */
 	async inventory(): Promise<Inventory> {
 		return inventoryFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
-	}
-
-	/** GET /images/{name}/history (docker history): newest layer first. */
-	async imageHistory(ref: string): Promise<ImageHistoryEntry[]> {
-		const image = imageRef(ref);
-		return imageHistoryFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/history`, subject: {kind: 'image', ref: image}}));
 	}
 
 	// --- removal: never forced, so the engine itself refuses to remove what is in use

@@ -154,23 +154,3 @@ export function inventoryFrom(answer: unknown): Inventory {
 	return {layersSize: num(answer['LayersSize']) ?? 0, images, containers, volumes, buildCache};
 }
 
-/** One row of `docker history`. */
-export interface ImageHistoryEntry {
-	/** The layer's image id, or '<missing>' for layers built elsewhere (docker history shows the same). */
-	readonly id: string;
-	/** Unix seconds. */
-	readonly created: number;
-	readonly createdBy: string;
-	readonly size: number;
-	readonly tags: readonly string[];
-	readonly comment: string;
-}
-
-/** GET /images/{name}/history */
-export function imageHistoryFrom(answer: unknown): ImageHistoryEntry[] {
-	if (!Array.isArray(answer)) throw new NotDockerAnswer('image history is not a list');
-	return answer.map((h, i) => {
-		if (!isObject(h)) throw new NotDockerAnswer(`image history[${i}] is not an object`);
-		return {id: text(h['Id']) || '<missing>', created: unix(h['Created']), createdBy: text(h['CreatedBy']), size: num(h['Size']) ?? 0, tags: texts(h['Tags']), comment: text(h['Comment'])};
-	});
-}

@@ -2,7 +2,8 @@
  * `images`: the local images with their sizes, users, state and tag hygiene, and the totals that
  * `docker system df` shows for images, computed the same way from the same engine answer. Pure.
  */
-import type {ImageHistoryEntry, Inventory, LocalImage} from '../engine/inventory.js';
+import type {Inventory, LocalImage} from '../engine/inventory.js';
+import type {ImageHistoryEntry} from '../engine/types.js';
 import {semverRepositories, tagHygiene, type TagFinding} from './tag-hygiene.js';
 
 export type ImageState = 'dangling' | 'unused' | 'in-use';
