@@ -23,7 +23,7 @@ export function docker(args, {allowFail = false, input} = {}) {
 		return execFileSync('docker', args, {encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000, env: {...process.env, DOCKER_BUILDKIT: '0'}}).trim();
 	} catch (error) {
 		if (allowFail) return '';
-		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`);
+		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`, {cause: error});
 	}
 }
 

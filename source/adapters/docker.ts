@@ -25,6 +25,7 @@ import {
 	execIdFrom,
 	execStateFrom,
 	imageFactsFrom,
+	imageHistoryFrom,
 	NotDockerAnswer,
 } from '../core/engine/answers.js';
 import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
@@ -43,10 +44,13 @@ import type {
 	ExecStream,
 	FileHead,
 	ImageFacts,
+	ImageHistoryEntry,
 	LogLine,
+	ThrowawaySpec,
 	LogStreamOptions,
 } from '../core/engine/types.js';
 
+export type {ImageHistoryEntry, ThrowawaySpec};
 export type {ByteStream, ContainerFacts, ContainerListEntry, DiskUsage, EngineEvent, EngineInfo, EngineVersion, ExecOptions, ExecSession, ExecStream, FileHead, ImageFacts, LogLine, LogStreamOptions};
 
 /** The oldest Engine API we support (Docker 19.03). */
@@ -60,6 +64,8 @@ const PING_DEADLINE_MS = 5_000;
 const DISK_USAGE_DEADLINE_MS = 60_000;
 /** Largest JSON answer read: far above a real engine's (thousands of containers), far below harm. */
 const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
+/** An image export may pause while the engine compresses or reads a big layer. */
+const EXPORT_IDLE_MS = 120_000;
 
 export interface EngineOptions {
 	/** One deadline for every call (DOCKER_HELPER_TIMEOUT): overrides the defaults above. */
@@ -156,9 +162,33 @@ export class Engine {
 	// --- removal: never forced, so the engine itself refuses to remove what is in use
 
 	/** docker container rm (not -f: a running container is refused; its anonymous volumes stay). */
-	async removeContainer(id: string): Promise<void> {
+	async removeContainer(id: string, options: {force?: boolean} = {}): Promise<void> {
 		const name = containerRef(id);
-		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: false, v: false}, subject: {kind: 'container', ref: name}});
+		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: options.force === true, v: false}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker restart / docker stop: the engine sends SIGTERM, then SIGKILL after `timeout` seconds. */
+	async restartContainer(id: string, timeout = 10): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/restart`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	async stopContainer(id: string, timeout = 10): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/stop`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	// --- live streams: the monitor's, never buffered whole; destroy them to stop
+
+	/** GET /events for containers from now on (docker events --filter type=container), one JSON document per line. */
+	async containerEventStream(): Promise<ByteStream> {
+		return this.#stream({method: 'GET', path: '/events', query: {filters: JSON.stringify({type: ['container']})}});
+	}
+
+	/** GET /containers/{id}/stats?stream=1: one JSON sample about every second (docker stats). */
+	async statsStream(id: string): Promise<ByteStream> {
+		const name = containerRef(id);
+		return this.#stream({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: true}, subject: {kind: 'container', ref: name}});
 	}
 
 	/** docker image rm (not -f: an image a container uses is refused). Returns what the engine untagged and deleted. */
@@ -234,6 +264,105 @@ export class Engine {
 	async inspectImage(ref: string): Promise<ImageFacts> {
 		const image = imageRef(ref);
 		return imageFactsFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/json`, subject: {kind: 'image', ref: image}}));
+	}
+
+	// --- images: export stream, history, build, throwaway containers (analyze, verify)
+
+	/**
+	 * The image's export (`docker save`) as a byte stream, never buffered: GET /images/{name}/get.
+	 * The deadline covers the answer's start and silence between chunks, not the whole transfer.
+	 */
+	async exportImage(ref: string): Promise<ByteStream> {
+		const image = imageRef(ref);
+		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, idleMs: this.#deadlineMs ?? EXPORT_IDLE_MS});
+	}
+
+	/** `docker history --no-trunc`: newest first, as the engine gives it. */
+	async imageHistory(ref: string): Promise<ImageHistoryEntry[]> {
+		const image = imageRef(ref);
+		return imageHistoryFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/history`, subject: {kind: 'image', ref: image}}));
+	}
+
+	/**
+	 * POST /build with a context tar (legacy builder; BuildKit needs a session). Progress lines go to
+	 * `onLine`; a build error is a BUILD_FAILED HelperError with the engine's message.
+	 */
+	async buildImage(context: NodeJS.ReadableStream, options: {tag: string; dockerfile?: string}, onLine: (line: string) => void = () => {}): Promise<void> {
+		const stream = await this.call(() => this.#client.buildImage(context, {t: options.tag, ...(options.dockerfile ? {dockerfile: options.dockerfile} : {}), rm: true, forcerm: true}), this.#deadline());
+		await new Promise<void>((resolve, reject) => {
+			this.#client.modem.followProgress(
+				stream,
+				(error: Error | null, output: Array<{error?: string}>) => {
+					const failed = error?.message ?? output.find((o) => typeof o.error === 'string')?.error;
+					if (failed) reject(new HelperError('BUILD_FAILED', `The build of ${options.tag} failed: ${failed.trim().split('\n').pop()}`, 'Run the same build to see every step: docker build -t ' + options.tag + ' .', {image: options.tag}));
+					else resolve();
+				},
+				(event: {stream?: string}) => {
+					if (typeof event.stream === 'string' && event.stream.trim()) onLine(event.stream.trim());
+				},
+			);
+		});
+	}
+
+	/**
+	 * Create a throwaway container (verify): an argument-array spec, never a shell string. Ports are
+	 * published only on 127.0.0.1 with an ephemeral host port. Returns the container id.
+	 */
+	async createThrowaway(spec: ThrowawaySpec): Promise<string> {
+		const exposed: Record<string, object> = {};
+		const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
+		for (const port of spec.publish ?? []) {
+			exposed[`${port}/tcp`] = {};
+			bindings[`${port}/tcp`] = [{HostIp: '127.0.0.1', HostPort: ''}];
+		}
+		const body: Record<string, unknown> = {
+			Image: spec.image,
+			Labels: {...spec.labels},
+			ExposedPorts: exposed,
+			...(spec.healthcheck ? {Healthcheck: spec.healthcheck} : {}),
+			HostConfig: {
+				PortBindings: bindings,
+				ReadonlyRootfs: spec.readOnly === true,
+				...(spec.tmpfs && spec.tmpfs.length > 0 ? {Tmpfs: Object.fromEntries(spec.tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])))} : {}),
+				AutoRemove: false,
+				RestartPolicy: {Name: 'no'},
+			},
+		};
+		const answer = await this.#json({method: 'POST', path: '/containers/create', query: {name: spec.name}, body, subject: {kind: 'image', ref: spec.image}});
+		const id = (answer as {Id?: unknown})?.Id;
+		if (typeof id !== 'string') throw this.mapError(new NotDockerAnswer('container create: no Id'));
+		return id;
+	}
+
+	async startContainer(id: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/start`, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker kill --signal: the signal goes to PID 1. */
+	async signalContainer(id: string, signal: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/kill`, query: {signal}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker rm -f -v, for the throwaway containers this tool created itself. A container already gone is fine. */
+	async removeThrowaway(id: string): Promise<void> {
+		const name = containerRef(id);
+		try {
+			await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: true, v: true}, subject: {kind: 'container', ref: name}});
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') return;
+			throw error;
+		}
+	}
+
+	/** docker top: the container's processes as the host's ps sees them (works without a shell in the image). */
+	async containerTop(id: string, psArgs = '-o pid,uid,gid,comm'): Promise<{titles: string[]; processes: string[][]}> {
+		const name = containerRef(id);
+		const answer = (await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/top`, query: {ps_args: psArgs}, subject: {kind: 'container', ref: name}})) as {Titles?: unknown; Processes?: unknown};
+		const titles = Array.isArray(answer?.Titles) ? answer.Titles.map(String) : [];
+		const processes = Array.isArray(answer?.Processes) ? answer.Processes.filter(Array.isArray).map((row: unknown[]) => row.map(String)) : [];
+		return {titles, processes};
 	}
 
 	// --- container contents: log tails, events and files, each bounded in size and time

@@ -9,6 +9,7 @@ import {isFailure, summarize, type BaseCheck, type LintedFile, type LintReport, 
 import {rules} from '../core/lint/rules/index.js';
 import type {BaseImageInfo, DockerfileModel, Stage} from '../core/lint/types.js';
 import {flagBool, flagString, type Context, type Input} from './types.js';
+import {redactLines} from '../core/redact.js';
 
 /** The stage whose FROM names an external image (following FROM <stage>). */
 function externalStage(model: DockerfileModel, stage: Stage): Stage {
@@ -153,7 +154,7 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			config,
 			base: (stage) => (final && stage.index === final.index && base?.status !== 'unresolved' ? info : undefined),
 		});
-		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: model.lines});
+		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: redactLines(model.lines)});
 	}
 	state ??= noEngine;
 	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? 'info') as Threshold;

@@ -34,7 +34,9 @@ export type ErrorCode =
 	| 'FILE_TOO_LARGE'
 	| 'NOT_A_TTY'
 	| 'UNKNOWN_TOPIC'
-	| 'UNKNOWN_VARIANT';
+	| 'UNKNOWN_VARIANT'
+	| 'IMAGE_UNREADABLE'
+	| 'BUILD_FAILED';
 
 const exitFor: Record<ErrorCode, number> = {
 	USAGE: EXIT.usage,
@@ -61,6 +63,8 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_UNWRITABLE: EXIT.failure,
 	FILE_UNSAFE: EXIT.failure,
 	FILE_TOO_LARGE: EXIT.failure,
+	IMAGE_UNREADABLE: EXIT.failure,
+	BUILD_FAILED: EXIT.failure,
 };
 
 export class HelperError extends Error {

@@ -90,7 +90,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 		return () => {
 			cancelled = true;
 		};
-	}, [screen]);
+	}, [screen, makeContext]);
 
 	// Run a command and load its view.
 	useEffect(() => {
@@ -112,7 +112,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 		return () => {
 			cancelled = true;
 		};
-	}, [screen]);
+	}, [screen, makeContext]);
 
 	useInput((input, key) => {
 		if (screen.kind === 'menu' && (key.escape || input === 'q')) exit();

@@ -5,7 +5,7 @@
  * Only the fields every supported engine sends are required; the rest are read when present.
  */
 import type {ContainerDoc, ImageDoc} from '../container-summary.js';
-import type {ContainerFacts, ContainerListEntry, ContainerStats, EngineDocument, DiskUsage, EngineInfo, EngineVersion, ImageFacts, PublishedPort} from './types.js';
+import type {ContainerFacts, ContainerListEntry, ContainerStats, EngineDocument, DiskUsage, EngineInfo, EngineVersion, ImageFacts, ImageHistoryEntry, PublishedPort} from './types.js';
 
 export class NotDockerAnswer extends Error {
 	/** What was wrong, for the message: "GET /containers/x/json: Id is not a string". */
@@ -137,6 +137,23 @@ export function imageFactsFrom(answer: unknown): ImageFacts {
 		},
 		document: doc as EngineDocument<ImageDoc>,
 	};
+}
+
+/** GET /images/{name}/history: newest first. */
+export function imageHistoryFrom(answer: unknown): ImageHistoryEntry[] {
+	const what = 'image history';
+	if (!Array.isArray(answer)) throw new NotDockerAnswer(`${what}: not a list`);
+	return answer.map((row) => {
+		const doc = object(row, what);
+		return {
+			id: optStr(doc, 'Id') ?? '',
+			createdBy: optStr(doc, 'CreatedBy') ?? '',
+			size: typeof doc['Size'] === 'number' ? doc['Size'] : 0,
+			created: typeof doc['Created'] === 'number' ? doc['Created'] : 0,
+			comment: optStr(doc, 'Comment') ?? '',
+			tags: strings(doc['Tags']) ?? [],
+		};
+	});
 }
 
 /** GET /version */

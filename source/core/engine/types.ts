@@ -77,6 +77,33 @@ export interface ImageFacts {
 	readonly document: EngineDocument<ImageDoc>;
 }
 
+/** A throwaway container to create (verify): what it runs with, never a shell string. */
+export interface ThrowawaySpec {
+	readonly name: string;
+	readonly image: string;
+	readonly labels: Readonly<Record<string, string>>;
+	/** Container ports to publish on 127.0.0.1 with an ephemeral host port. */
+	readonly publish?: readonly number[];
+	readonly readOnly?: boolean;
+	/** tmpfs mounts: "/tmp" or "/run:uid=1000,size=64m". */
+	readonly tmpfs?: readonly string[];
+	/** A healthcheck override in the engine's form (nanoseconds). */
+	readonly healthcheck?: {readonly Test: readonly string[]; readonly Interval: number; readonly Timeout: number; readonly Retries: number; readonly StartPeriod: number};
+}
+
+/** One row of `docker history --no-trunc`. */
+export interface ImageHistoryEntry {
+	/** The image id of that step, or "<missing>" for steps pulled from a registry. */
+	readonly id: string;
+	readonly createdBy: string;
+	/** Bytes the step added, as the engine's storage driver measured them. */
+	readonly size: number;
+	/** Unix seconds. */
+	readonly created: number;
+	readonly comment: string;
+	readonly tags: readonly string[];
+}
+
 export interface ImageConfig {
 	/** USER, '' when unset (root). */
 	readonly user: string;

@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
 import {Box, Text, useInput, useStdout} from 'ink';
+import {terminalText} from '../../core/terminal-text.js';
 
 export interface ScrollTextProps {
 	readonly lines: readonly string[];
@@ -29,7 +30,8 @@ export function ScrollText({lines, title, height, onBack, actions, startAtEnd}: 
 		else if (key.end || input === 'G') setTop(maxTop);
 		else if (actions?.[input]) actions[input]!.run();
 	});
-	const visible = lines.slice(top, top + rows);
+	// Lines carry container data: colour stays, every other control sequence is shown, not obeyed.
+	const visible = lines.slice(top, top + rows).map((l) => terminalText(l, {sgr: 'keep', newlines: false}));
 	const extra = actions ? Object.entries(actions).map(([k, a]) => `${k} ${a.label}`).join(' · ') : '';
 	return (
 		<Box flexDirection="column">

@@ -1,6 +1,6 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text, useInput, useStdout} from 'ink';
-import type {LintResult, LintedFile} from '../../core/lint/report.js';
+import type {LintReport, LintResult, LintedFile} from '../../core/lint/report.js';
 import type {Finding, Severity} from '../../core/lint/types.js';
 import {renderRules} from '../../output/lint-formats.js';
 import {ScrollText} from '../components/ScrollText.js';
@@ -12,8 +12,14 @@ const COLOR: Record<Severity, string> = {error: 'red', warning: 'yellow', info: 
 type Row = {kind: 'heading'; severity: Severity; count: number} | {kind: 'finding'; finding: Finding; file: LintedFile};
 
 /** lint in the app: findings grouped by severity, the source around the selected one, `e`/Enter explains the rule. */
-export default function LintView({result, theme, onBack, onOpen}: ViewProps<LintResult>) {
+export default function LintView(props: ViewProps<LintResult>) {
+	const {result, theme, onBack} = props;
 	if (result.mode === 'rules') return <ScrollText lines={renderRules(result, theme).split('\n')} onBack={onBack} />;
+	return <FindingsView {...props} result={result} />;
+}
+
+/** The findings list: its own component, so that its hooks run in the same order on every render. */
+function FindingsView({result, onBack, onOpen}: Omit<ViewProps<LintResult>, 'result'> & {readonly result: LintReport}) {
 	const {stdout} = useStdout();
 	const rows: Row[] = useMemo(() => {
 		const out: Row[] = [];
