@@ -18,6 +18,8 @@ const views: Readonly<Record<string, Loader>> = {
 	lint: () => import('./LintView.js'),
 	logs: () => import('./LogsView.js'),
 	inspect: () => import('./InspectView.js'),
+	analyze: () => import('./AnalyzeView.js'),
+	verify: () => import('./VerifyView.js'),
 };
 
 export function viewLoader(command: string): Loader | undefined {
