@@ -12,6 +12,7 @@ import {optimizeGuide} from './optimize-guide.js';
 import {debugGuide} from './debug-guide.js';
 import {copyDockerfile} from './copy-dockerfile.js';
 import {generateDockerignoreCommand} from './generate-dockerignore.js';
+import {init} from './init.js';
 import {diagnoseCommand} from './diagnose.js';
 import {logs} from './logs.js';
 import {exec} from './exec.js';
@@ -21,6 +22,7 @@ import {analyze} from './analyze.js';
 import {verify} from './verify.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
+import {monitor} from './monitor.js';
 import {plugin} from './plugin.js';
 
 export const commands: readonly AnyCommand[] = [
@@ -34,11 +36,13 @@ export const commands: readonly AnyCommand[] = [
 	explain,
 	optimizeGuide,
 	debugGuide,
+	init,
 	copyDockerfile,
 	generateDockerignoreCommand,
 	generateCompose,
 
 	// troubleshooting
+	monitor,
 	diagnoseCommand,
 	logs,
 	inspect,

@@ -20,6 +20,9 @@ const views: Readonly<Record<string, Loader>> = {
 	inspect: () => import('./InspectView.js'),
 	analyze: () => import('./AnalyzeView.js'),
 	verify: () => import('./VerifyView.js'),
+	monitor: () => import('./MonitorView.js'),
+	images: () => import('./ImagesView.js'),
+	cleanup: () => import('./CleanupView.js'),
 };
 
 export function viewLoader(command: string): Loader | undefined {
