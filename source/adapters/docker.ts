@@ -61,8 +61,8 @@ const PING_DEADLINE_MS = 5_000;
 const DISK_USAGE_DEADLINE_MS = 60_000;
 /** Largest JSON answer read: far above a real engine's (thousands of containers), far below harm. */
 const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
-/** An image export may pause while the engine compresses or reads a big layer. */
-const EXPORT_IDLE_MS = 120_000;
+/** An image export may wait while the engine stages, compresses or reads a big layer. */
+const EXPORT_IDLE_MS = 300_000;
 
 export interface EngineOptions {
 	/** One deadline for every call (DOCKER_HELPER_TIMEOUT): overrides the defaults above. */
@@ -271,7 +271,9 @@ export class Engine {
 	 */
 	async exportImage(ref: string): Promise<ByteStream> {
 		const image = imageRef(ref);
-		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, idleMs: this.#deadlineMs ?? EXPORT_IDLE_MS});
+		// The engine may stage a big image's layers before the first byte: the start gets the same long deadline.
+		const ms = this.#deadlineMs ?? EXPORT_IDLE_MS;
+		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, deadlineMs: ms, idleMs: ms});
 	}
 
 	/** `docker history --no-trunc`: newest first, as the engine gives it. */
