@@ -159,9 +159,33 @@ export class Engine {
 	// --- removal: never forced, so the engine itself refuses to remove what is in use
 
 	/** docker container rm (not -f: a running container is refused; its anonymous volumes stay). */
-	async removeContainer(id: string): Promise<void> {
+	async removeContainer(id: string, options: {force?: boolean} = {}): Promise<void> {
 		const name = containerRef(id);
-		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: false, v: false}, subject: {kind: 'container', ref: name}});
+		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: options.force === true, v: false}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker restart / docker stop: the engine sends SIGTERM, then SIGKILL after `timeout` seconds. */
+	async restartContainer(id: string, timeout = 10): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/restart`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	async stopContainer(id: string, timeout = 10): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/stop`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	// --- live streams: the monitor's, never buffered whole; destroy them to stop
+
+	/** GET /events for containers from now on (docker events --filter type=container), one JSON document per line. */
+	async containerEventStream(): Promise<ByteStream> {
+		return this.#stream({method: 'GET', path: '/events', query: {filters: JSON.stringify({type: ['container']})}});
+	}
+
+	/** GET /containers/{id}/stats?stream=1: one JSON sample about every second (docker stats). */
+	async statsStream(id: string): Promise<ByteStream> {
+		const name = containerRef(id);
+		return this.#stream({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: true}, subject: {kind: 'container', ref: name}});
 	}
 
 	/** docker image rm (not -f: an image a container uses is refused). Returns what the engine untagged and deleted. */

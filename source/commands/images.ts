@@ -21,12 +21,13 @@ export const images: Command<ImagesResult> = {
 		'The totals are the Images row of `docker system df`, computed the same way from the same answer.',
 		'--json: {images[], totals, counts, trustedRegistries}, sizes in bytes.',
 	].join('\n'),
-	usage: 'docker-helper images [--state dangling|unused|in-use] [--config <file>] [--json]',
-	examples: ['docker-helper images', 'docker-helper images --state unused', "docker-helper images --json | jq '.result.totals'"],
+	usage: 'docker-helper images [--state dangling|unused|in-use] [--history <image>] [--config <file>] [--json]',
+	examples: ['docker-helper images', 'docker-helper images --state unused', 'docker-helper images --history nginx:1.27', "docker-helper images --json | jq '.result.totals'"],
 	group: 'build',
 	args: [],
 	flags: {
 		state: {type: 'string', choices: ['dangling', 'unused', 'in-use'], placeholder: 'state', description: 'Only images in this state (totals stay for all)'},
+		history: {type: 'string', placeholder: 'image', description: "Also show this image's layers, newest first (docker history)"},
 		config: {type: 'string', placeholder: 'file', description: 'Lint config with trustedRegistries (default: .docker-helper.yaml / .hadolint.yaml here)'},
 	},
 	async run(ctx, input) {
@@ -35,7 +36,9 @@ export const images: Command<ImagesResult> = {
 		ctx.progress('Reading images (docker system df)…');
 		const report = imagesReport(await engine.inventory(), {trustedRegistries: config.trustedRegistries});
 		const state = flagString(input, 'state');
-		return state ? {...report, images: report.images.filter((i) => i.state === state)} : report;
+		const historyOf = flagString(input, 'history');
+		const history = historyOf ? {image: historyOf, layers: await engine.imageHistory(historyOf)} : undefined;
+		return {...report, ...(state ? {images: report.images.filter((i) => i.state === state)} : {}), ...(history ? {history} : {})};
 	},
 	text: (result, theme) => imagesText(result, theme, tableWidth()),
 };

@@ -22,6 +22,7 @@ import {analyze} from './analyze.js';
 import {verify} from './verify.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
+import {monitor} from './monitor.js';
 import {plugin} from './plugin.js';
 
 export const commands: readonly AnyCommand[] = [
@@ -41,6 +42,7 @@ export const commands: readonly AnyCommand[] = [
 	generateCompose,
 
 	// troubleshooting
+	monitor,
 	diagnoseCommand,
 	logs,
 	inspect,

@@ -46,6 +46,7 @@ export function imagesText(result: ImagesResult, theme: Theme, width = 100, now 
 			for (const h of row.hygiene) lines.push(`${' '.repeat(14)}${theme.warn('!')} ${cut(h.message, Math.max(20, width - 19 - h.rule.length))} ${theme.dim(`[${h.rule}]`)}`);
 		}
 	}
+	if (result.history) lines.push('', ...historyLines(result.history, theme, width, now));
 	const t = result.totals;
 	const c = result.counts;
 	lines.push('');
@@ -103,3 +104,14 @@ function flagsOf(o: CleanupResult['plan']['options']): string {
 	].join('');
 }
 
+
+/** docker history's table: newest layer first, the instruction cut to the width. */
+export function historyLines(history: NonNullable<ImagesResult['history']>, theme: Theme, width = 100, now = Date.now() / 1000): string[] {
+	const lines = [theme.heading(`History of ${history.image}: ${history.layers.length} layers`), theme.bold(`${'LAYER'.padEnd(12)}  ${'CREATED'.padEnd(9)}  ${'SIZE'.padStart(9)}  CREATED BY`)];
+	for (const l of history.layers) {
+		const by = l.createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s+/g, ' ');
+		const id = l.id === '<missing>' ? '<missing>' : l.id.replace(/^sha256:/, '').slice(0, 12);
+		lines.push(`${id.padEnd(12)}  ${humanAge(now - l.created).padEnd(9)}  ${formatBytes(l.size).padStart(9)}  ${cut(by, Math.max(10, width - 38))}`);
+	}
+	return lines;
+}

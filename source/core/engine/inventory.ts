@@ -153,3 +153,4 @@ export function inventoryFrom(answer: unknown): Inventory {
 	);
 	return {layersSize: num(answer['LayersSize']) ?? 0, images, containers, volumes, buildCache};
 }
+

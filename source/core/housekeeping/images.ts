@@ -3,6 +3,7 @@
  * `docker system df` shows for images, computed the same way from the same engine answer. Pure.
  */
 import type {Inventory, LocalImage} from '../engine/inventory.js';
+import type {ImageHistoryEntry} from '../engine/types.js';
 import {semverRepositories, tagHygiene, type TagFinding} from './tag-hygiene.js';
 
 export type ImageState = 'dangling' | 'unused' | 'in-use';
@@ -49,6 +50,8 @@ export interface ImagesResult {
 	readonly counts: Readonly<Record<ImageState, number>>;
 	/** The registry allowlist the hygiene check used (from the lint config); empty: not checked. */
 	readonly trustedRegistries: readonly string[];
+	/** With --history <image>: that image's layers (docker history), newest first. */
+	readonly history?: {readonly image: string; readonly layers: readonly ImageHistoryEntry[]};
 }
 
 export function imageState(image: LocalImage, users: number): ImageState {

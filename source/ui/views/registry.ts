@@ -18,6 +18,9 @@ const views: Readonly<Record<string, Loader>> = {
 	lint: () => import('./LintView.js'),
 	logs: () => import('./LogsView.js'),
 	inspect: () => import('./InspectView.js'),
+	monitor: () => import('./MonitorView.js'),
+	images: () => import('./ImagesView.js'),
+	cleanup: () => import('./CleanupView.js'),
 };
 
 export function viewLoader(command: string): Loader | undefined {
