@@ -11,6 +11,7 @@ import type {ImageFacts} from '../core/engine/types.js';
 import {GATE_FLAGS, parseRatio, parseSize, type GateName, type Gates} from '../core/images/gates.js';
 import {analyzeText} from '../output/analyze.js';
 import {buildImage} from './image-build.js';
+import {imageArg} from './image-arg.js';
 import {flagString, type Command, type Context, type Input} from './types.js';
 
 const SIZE_GATES: readonly GateName[] = ['highestWastedBytes', 'maxSize'];
@@ -77,7 +78,7 @@ export const analyze: Command<AnalyzeResult> = {
 	usage: 'docker-helper analyze <image> [--build <context> [-f Dockerfile]] [gates] [--json]',
 	examples: ['docker-helper analyze myapp:1.2', 'docker-helper analyze myapp:1.2 --lowest-efficiency 0.95 --highest-wasted-bytes 20MB', 'docker-helper analyze myapp:dev --build . -f Dockerfile', "docker-helper analyze myapp:1.2 --json | jq '.result.summary'"],
 	group: 'build',
-	args: [{name: 'image', description: 'Image name[:tag], id or name@digest of a local image', required: true}],
+	args: [imageArg],
 	flags: {
 		build: {type: 'string', placeholder: 'context', description: 'Build the image from this context first (tagged <image>), then analyse it'},
 		file: {type: 'string', shortFlag: 'f', placeholder: 'Dockerfile', description: 'Dockerfile for --build (default: <context>/Dockerfile)'},
@@ -95,6 +96,8 @@ export const analyze: Command<AnalyzeResult> = {
 		else if (flagString(input, 'file')) throw usageError('-f/--file is for --build.', `Usage: docker-helper analyze ${ref} --build <context> -f <Dockerfile>`);
 		return (await analyzeRef(ctx, ref, gates, notes)).analysis;
 	},
+	// In a terminal the layer and file-tree view opens, unless gates are asked for: then the exit code matters.
+	opensApp: (input) => !Object.keys(GATE_FLAGS).some((g) => flagString(input, g) !== undefined),
 	exitCode: (r) => (r.gates.some((g) => !g.pass) ? 1 : 0),
 	text: (r, theme) => analyzeText(r, theme, process.stdout.isTTY ? process.stdout.columns : 100),
 };

@@ -6,6 +6,7 @@
 import {randomBytes} from 'node:crypto';
 import type {Engine} from '../adapters/docker.js';
 import {httpGet} from '../adapters/http-probe.js';
+import {removeContainerNow} from '../adapters/last-resort.js';
 import {report} from '../core/diagnose/report.js';
 import {HelperError, usageError} from '../core/errors.js';
 import {finalFiles, gateChecks, leftoverChecks, secretsCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
@@ -15,6 +16,7 @@ import {verifyText} from '../output/verify.js';
 import {analyzeRef, gatesFor} from './analyze.js';
 import {DEFAULT_TAIL, gatherDiagnosisFacts, gatherHostFacts} from './diagnose-facts.js';
 import {buildImage} from './image-build.js';
+import {imageArg} from './image-arg.js';
 import {flagBool, flagNumber, flagString, type Command, type Context, type Input} from './types.js';
 
 const LABEL = 'com.docker-helper.verify';
@@ -53,7 +55,13 @@ function options(input: Input): Options {
 /** Remove the container whatever happens: at the end, on an error, and on Ctrl-C or SIGTERM. */
 function guard(engine: Engine, id: string): {release: () => Promise<boolean>} {
 	let removed: Promise<boolean> | null = null;
-	const remove = () => (removed ??= engine.removeThrowaway(id).then(() => true, () => false));
+	let done = false;
+	const remove = () => (removed ??= engine.removeThrowaway(id).then(() => (done = true), () => false));
+	// The Ink app ends with process.exit on Ctrl-C: no engine call can finish then, so the CLI does it.
+	const onExit = () => {
+		if (!done && engine.endpoint.transport.kind !== 'ssh') removeContainerNow(engine.endpoint.host, id);
+	};
+	process.once('exit', onExit);
 	const onSignal = (signal: NodeJS.Signals) => {
 		process.stderr.write(`\nverify: ${signal}: removing the throwaway container ${id.slice(0, 12)}…\n`);
 		void remove().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -64,6 +72,7 @@ function guard(engine: Engine, id: string): {release: () => Promise<boolean>} {
 	return {
 		release: async () => {
 			const ok = await remove();
+			process.off('exit', onExit);
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
 			process.off('SIGHUP', onSignal);
@@ -268,7 +277,7 @@ export const verify: Command<VerifyResult> = {
 	usage: 'docker-helper verify <image> [--http PORT[/path]] [--timeout s] [--grace s] [--read-only [--tmpfs /tmp]] [gates] [--json]',
 	examples: ['docker-helper verify myapp:1.2 --http 8080/health', 'docker-helper verify myapp:1.2 --read-only --tmpfs /tmp --max-size 300MB', "docker-helper verify myapp:1.2 --json | jq '.result.checks[] | select(.status != \"pass\")'"],
 	group: 'build',
-	args: [{name: 'image', description: 'Image name[:tag], id or name@digest of a local image', required: true}],
+	args: [imageArg],
 	flags: {
 		http: {type: 'string', placeholder: 'PORT[/path]', description: 'Check that this container port answers 2xx (default path /health), from the host via 127.0.0.1'},
 		timeout: {type: 'number', default: 30, placeholder: 's', description: 'Seconds to become healthy / answer HTTP'},

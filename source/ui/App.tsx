@@ -58,6 +58,8 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 	});
 	// Where Esc goes from a view: the menu, unless the app was opened at a command.
 	const backToMenu = () => setScreen({kind: 'menu'});
+	// The running command's latest progress line (verify's checks, analyze's layers), shown while it runs.
+	const [progress, setProgress] = useState('');
 
 	function firstScreen(command: AnyCommand, input: Input): Screen {
 		const missing = command.args.findIndex((a, i) => a.required && input.args[i] === undefined && a.choices);
@@ -99,7 +101,8 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 		const {command, input} = screen;
 		(async () => {
 			try {
-				const result = await command.run(makeContext(), input);
+				setProgress('');
+				const result = await command.run({...makeContext(), progress: (message: string) => !cancelled && setProgress(message)}, input);
 				const load = viewLoader(command.name);
 				const View = load ? (await load()).default : makeTextView((r, t, i) => command.text(r, t, i));
 				if (!cancelled) setScreen({kind: 'view', command, input, result, View});
@@ -167,7 +170,12 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 			);
 		}
 		case 'running':
-			return <Text dimColor>Running {screen.command.name}…</Text>;
+			return (
+				<Box flexDirection="column">
+					<Text dimColor>Running {screen.command.name}…</Text>
+					{progress ? <Text wrap="truncate-end">{progress}</Text> : null}
+				</Box>
+			);
 		case 'view': {
 			const {View} = screen;
 			return <View result={screen.result} input={screen.input} theme={theme} onBack={backToMenu} onOpen={open} />;
