@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput, useStdout} from 'ink';
 import {actionCommand, arrange, SORT_KEYS, summaryLine, type ContainerAction, type MonitorResult, type MonitorRow, type SortKey} from '../../core/monitor/model.js';
 import {alertLine, columnsFor, headerLine, rowLine} from '../../output/monitor.js';
@@ -33,10 +33,17 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 	const width = Math.max(60, (stdout?.columns ?? 120) - 1);
 	const height = Math.max(12, stdout?.rows ?? 40);
 	const [snapshot, setSnapshot] = useState(result.snapshot);
-	const [selected, setSelected] = useState(0);
+	// The selection follows the container, not the position: rows move as states and sort values change.
+	const [selectedId, setSelectedId] = useState<string | null>(null);
 	const [sort, setSort] = useState<SortKey>('state');
 	const [filter, setFilter] = useState('');
-	const [typing, setTyping] = useState(false);
+	const [typing, setTypingState] = useState(false);
+	// Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
+	const typingRef = useRef(false);
+	const setTyping = (on: boolean) => {
+		typingRef.current = on;
+		setTypingState(on);
+	};
 	const [overlay, setOverlay] = useState<'help' | 'probe' | null>(null);
 	const [prompt, setPrompt] = useState<Prompt | null>(null);
 	const [status, setStatus] = useState('');
@@ -52,8 +59,18 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 
 	const groups = useMemo(() => arrange(snapshot.rows, {sort, filter}), [snapshot, sort, filter]);
 	const ordered = groups.flatMap((g) => g.rows);
-	const index = Math.min(selected, Math.max(0, ordered.length - 1));
+	const found = selectedId === null ? -1 : ordered.findIndex((r) => r.id === selectedId);
+	const index = found === -1 ? 0 : found;
+	const select = (i: number) => setSelectedId(ordered[Math.max(0, Math.min(ordered.length - 1, i))]?.id ?? null);
 	const current: MonitorRow | undefined = ordered[index];
+
+	// Keys typed fast (or pasted) arrive as one chunk: "/web\r" is the filter "web", then Enter.
+	const typeFilter = (text: string, append: boolean) => {
+		const end = text.search(/[\r\n]/);
+		const typed = (end === -1 ? text : text.slice(0, end)).replace(/[\u0000-\u001f]/g, '');
+		setFilter((f) => (append ? f : '') + typed);
+		if (end !== -1) setTyping(false);
+	};
 
 	useInput((input, key) => {
 		if (prompt) {
@@ -71,22 +88,23 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 			}
 			return;
 		}
-		if (typing) {
+		if (typingRef.current) {
 			if (key.return || key.escape) setTyping(false);
 			else if (key.backspace || key.delete) setFilter((f) => f.slice(0, -1));
-			else if (input && !key.ctrl && !key.meta) setFilter((f) => f + input);
+			else if (input && !key.ctrl && !key.meta) typeFilter(input, true);
 			return;
 		}
 		if (overlay) {
 			setOverlay(null);
 			return;
 		}
-		if (key.upArrow || input === 'k') setSelected(Math.max(0, index - 1));
-		else if (key.downArrow || input === 'j') setSelected(Math.min(ordered.length - 1, index + 1));
+		if (key.upArrow || input === 'k') select(index - 1);
+		else if (key.downArrow || input === 'j') select(index + 1);
 		else if (input === '?') setOverlay('help');
-		else if (input === '/') {
+		else if (input.startsWith('/')) {
 			setTyping(true);
 			setFilter('');
+			typeFilter(input.slice(1), false);
 		} else if (input === 'o') setSort((s) => SORT_KEYS[(SORT_KEYS.indexOf(s) + 1) % SORT_KEYS.length]!);
 		else if (input === 'q' || key.escape) onBack();
 		else if (!current) return;
