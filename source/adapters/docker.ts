@@ -13,9 +13,11 @@ import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
 import {sshAgent} from './ssh.js';
 import {demuxLogs, parseTarHeader} from '../core/diagnose/decode.js';
+import {FrameDemuxer} from '../core/log-stream.js';
 import {
 	containerFactsFrom,
 	containerListFrom,
+	containerStatsFrom,
 	diskUsageFrom,
 	engineErrorMessage,
 	engineInfoFrom,
@@ -32,6 +34,7 @@ import type {
 	ByteStream,
 	ContainerFacts,
 	ContainerListEntry,
+	ContainerStats,
 	DiskUsage,
 	EngineEvent,
 	EngineInfo,
@@ -506,6 +509,34 @@ export class Engine {
 			// The exit code below is what the caller wants; a torn stream does not change it.
 		}
 		return waitForExit(session);
+	}
+
+	/** One resource sample of a running container, without the engine's 1 s wait for a second sample (one-shot). */
+	async containerStats(id: string): Promise<ContainerStats> {
+		const name = containerRef(id);
+		return containerStatsFrom(await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: false, 'one-shot': true}, subject: {kind: 'container', ref: name}}));
+	}
+
+	/** Run a short read-only command (argument array) in a running container and return its stdout, capped. */
+	async execOutput(id: string, cmd: readonly string[], maxBytes = 256 * 1024): Promise<{exitCode: number | null; stdout: string}> {
+		const session = await this.createExec(id, {cmd, tty: false, stdin: false});
+		const stream = await session.start();
+		const demux = new FrameDemuxer();
+		const parts: Uint8Array[] = [];
+		let size = 0;
+		try {
+			for await (const chunk of stream) {
+				for (const piece of demux.push(chunk as Uint8Array)) {
+					if (piece.stream !== 'stdout' || size >= maxBytes) continue;
+					const take = piece.bytes.subarray(0, maxBytes - size);
+					parts.push(Uint8Array.from(take));
+					size += take.length;
+				}
+			}
+		} catch {
+			// A torn stream: what arrived is still what the command printed.
+		}
+		return {exitCode: await waitForExit(session), stdout: Buffer.concat(parts).toString('utf8')};
 	}
 
 	/**
