@@ -7,6 +7,8 @@ export interface Scenario {
 	readonly timeoutMs?: number;
 	/** Floods the engine's event history: run last, alone. */
 	readonly flood?: boolean;
+	/** Wait this long after `until` holds (evidence that builds up while running). */
+	readonly settleMs?: number;
 	start(name: string, track: (x: {container?: string; network?: string; volume?: string}) => void): unknown;
 	until(inspect: any): boolean;
 }

@@ -352,6 +352,56 @@ export const SCENARIOS = [
 		until: (d) => d.State.Error !== '',
 	},
 	{
+		id: 'memory-near-limit',
+		expect: 'memory-near-limit',
+		// 60 MiB written to the container's own /dev/shm (tmpfs, charged to its cgroup, not reclaimable) under a 64 MiB limit.
+		start: (n) => run(n, ['--memory', '64m', '--memory-swap', '64m', '--shm-size', '80m', FIXTURE, 'sh', '-c', 'dd if=/dev/zero of=/dev/shm/cache bs=1M count=59 2>/dev/null; echo "cache warmed"; exec sleep 300']),
+		until: (d) => d.State.Running === true,
+		settleMs: 1500,
+	},
+	{
+		id: 'pids-near-limit',
+		expect: 'pids-near-limit',
+		start: (n) => run(n, ['--pids-limit', '20', FIXTURE, 'sh', '-c', 'for i in $(seq 1 18); do sleep 300 & done; echo "workers started"; wait']),
+		until: (d) => d.State.Running === true,
+		settleMs: 1500,
+	},
+	{
+		id: 'cpu-throttled',
+		expect: 'cpu-throttled',
+		// A busy loop under --cpus 0.05: throttled in nearly every 100 ms period.
+		start: (n) => run(n, ['--cpus', '0.05', FIXTURE, 'sh', '-c', 'echo "busy"; while :; do :; done']),
+		until: (d) => d.State.Running === true,
+		settleMs: 3500,
+	},
+	{
+		id: 'healthcheck-slow',
+		expect: 'healthcheck-slow',
+		start: (n) => run(n, ['--health-cmd', 'sleep 1.3', '--health-interval', '1s', '--health-timeout', '2s', FIXTURE, 'sleep', '300']),
+		until: (d) => (d.State.Health?.Log?.length ?? 0) >= 2 && d.State.Health.Status === 'healthy',
+	},
+	{
+		id: 'listening-loopback',
+		expect: 'listening-loopback',
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-f', '-v', '-p', '127.0.0.1:8080']),
+		until: (d) => d.State.Running === true,
+		settleMs: 500,
+	},
+	{
+		id: 'published-port-not-listening',
+		expect: 'published-port-not-listening',
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-f', '-v', '-p', '9090']),
+		until: (d) => d.State.Running === true,
+		settleMs: 6000,
+	},
+	{
+		id: 'published-port-all-addresses',
+		expect: null,
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-f', '-v', '-p', '8080']),
+		until: (d) => d.State.Running === true,
+		settleMs: 6000,
+	},
+	{
 		id: 'healthy-running',
 		expect: null,
 		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "server ready on :8080"; exec sleep 300']),
@@ -416,6 +466,8 @@ export async function startScenarios(list, nameFor, onReady = async () => undefi
 				const name = nameFor(s);
 				await s.start(name, track);
 				await waitFor(name, s.until, s.timeoutMs ?? 40_000);
+				// Running scenarios whose evidence builds up (memory, throttling, time up) need a moment more.
+				if (s.settleMs) await sleep(s.settleMs);
 				results[i] = {status: 'fulfilled', value: await onReady(s, name)};
 			} catch (reason) {
 				results[i] = {status: 'rejected', reason};

@@ -13,9 +13,11 @@ import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
 import {sshAgent} from './ssh.js';
 import {demuxLogs, parseTarHeader} from '../core/diagnose/decode.js';
+import {FrameDemuxer} from '../core/log-stream.js';
 import {
 	containerFactsFrom,
 	containerListFrom,
+	containerStatsFrom,
 	diskUsageFrom,
 	engineErrorMessage,
 	engineInfoFrom,
@@ -33,6 +35,7 @@ import type {
 	ByteStream,
 	ContainerFacts,
 	ContainerListEntry,
+	ContainerStats,
 	DiskUsage,
 	EngineEvent,
 	EngineInfo,
@@ -62,8 +65,8 @@ const PING_DEADLINE_MS = 5_000;
 const DISK_USAGE_DEADLINE_MS = 60_000;
 /** Largest JSON answer read: far above a real engine's (thousands of containers), far below harm. */
 const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
-/** An image export may pause while the engine compresses or reads a big layer. */
-const EXPORT_IDLE_MS = 120_000;
+/** An image export may wait while the engine stages, compresses or reads a big layer. */
+const EXPORT_IDLE_MS = 300_000;
 
 export interface EngineOptions {
 	/** One deadline for every call (DOCKER_HELPER_TIMEOUT): overrides the defaults above. */
@@ -347,7 +350,9 @@ export class Engine {
 	 */
 	async exportImage(ref: string): Promise<ByteStream> {
 		const image = imageRef(ref);
-		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, idleMs: this.#deadlineMs ?? EXPORT_IDLE_MS});
+		// The engine may stage a big image's layers before the first byte: the start gets the same long deadline.
+		const ms = this.#deadlineMs ?? EXPORT_IDLE_MS;
+		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, deadlineMs: ms, idleMs: ms});
 	}
 
 	/** `docker history --no-trunc`: newest first, as the engine gives it. */
@@ -582,6 +587,34 @@ export class Engine {
 			// The exit code below is what the caller wants; a torn stream does not change it.
 		}
 		return waitForExit(session);
+	}
+
+	/** One resource sample of a running container, without the engine's 1 s wait for a second sample (one-shot). */
+	async containerStats(id: string): Promise<ContainerStats> {
+		const name = containerRef(id);
+		return containerStatsFrom(await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: false, 'one-shot': true}, subject: {kind: 'container', ref: name}}));
+	}
+
+	/** Run a short read-only command (argument array) in a running container and return its stdout, capped. */
+	async execOutput(id: string, cmd: readonly string[], maxBytes = 256 * 1024): Promise<{exitCode: number | null; stdout: string}> {
+		const session = await this.createExec(id, {cmd, tty: false, stdin: false});
+		const stream = await session.start();
+		const demux = new FrameDemuxer();
+		const parts: Uint8Array[] = [];
+		let size = 0;
+		try {
+			for await (const chunk of stream) {
+				for (const piece of demux.push(chunk as Uint8Array)) {
+					if (piece.stream !== 'stdout' || size >= maxBytes) continue;
+					const take = piece.bytes.subarray(0, maxBytes - size);
+					parts.push(Uint8Array.from(take));
+					size += take.length;
+				}
+			}
+		} catch {
+			// A torn stream: what arrived is still what the command printed.
+		}
+		return {exitCode: await waitForExit(session), stdout: Buffer.concat(parts).toString('utf8')};
 	}
 
 	/**

@@ -61,6 +61,18 @@ export interface ExecutableProbe {
 	readonly interpreter?: string;
 }
 
+export interface LiveFacts {
+	/** Memory in use less reclaimable page cache (what docker stats shows), and the limit the engine applies. */
+	readonly memoryUsage: number | null;
+	readonly memoryLimit: number | null;
+	readonly pids: number | null;
+	readonly cpuPeriods: number | null;
+	readonly cpuThrottledPeriods: number | null;
+	/** null: not read (no published port) or unreadable (no cat in the image, say). */
+	readonly listeners: ReadonlyArray<{readonly address: string; readonly port: number}> | null;
+	readonly listenersError?: string;
+}
+
 export interface DiagnosisFacts {
 	/** Schema version of this document. */
 	readonly version: 1;
@@ -138,6 +150,11 @@ export interface DiagnosisFacts {
 	/** Running containers that publish one of this container's host ports. */
 	readonly portHolders: ReadonlyArray<{readonly name: string; readonly id: string; readonly ports: readonly string[]}>;
 	readonly executable: ExecutableProbe | null;
+	/**
+	 * Running containers only (null otherwise, absent in older recordings): one resource sample from the
+	 * engine, and the TCP sockets listening inside (from /proc/net/tcp{,6}, read only when ports are published).
+	 */
+	readonly live?: LiveFacts | null;
 	readonly host: {
 		/** Engine architecture in Docker's names (amd64, arm64). */
 		readonly arch: string;

@@ -1,6 +1,6 @@
 /** Turn the engine's inspect documents into the plain, redacted DiagnosisFacts the rules read. */
 import {redactArgv, redactEnvEntry, redactLines, redactText} from '../redact.js';
-import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine, MountFact, PortBindingFact} from './facts.js';
+import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LiveFacts, LogLine, MountFact, PortBindingFact} from './facts.js';
 
 /* The few fields we read, typed loosely: core does not depend on dockerode. */
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -13,6 +13,7 @@ export interface RawFacts {
 	readonly events: {readonly since: string; readonly until: string; readonly list: readonly EngineEvent[]; readonly error: string | null};
 	readonly portHolders: DiagnosisFacts['portHolders'];
 	readonly executable: ExecutableProbe | null;
+	readonly live?: LiveFacts | null;
 	readonly host: DiagnosisFacts['host'];
 }
 
@@ -140,6 +141,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 		events: raw.events,
 		portHolders: raw.portHolders,
 		executable: raw.executable,
+		live: raw.live ?? null,
 		host: raw.host,
 	};
 }

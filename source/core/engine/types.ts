@@ -199,3 +199,14 @@ export interface FileHead {
 	readonly entry: TarEntry;
 	readonly head: Uint8Array;
 }
+
+/** One sample of a running container's resource use. Null fields: the engine did not report them. */
+export interface ContainerStats {
+	/** Bytes in use, less the page cache the kernel can reclaim (what docker stats shows). */
+	readonly memoryUsage: number | null;
+	readonly memoryLimit: number | null;
+	readonly pids: number | null;
+	/** CFS periods since the container started, and how many of them were throttled (CPU limit reached). */
+	readonly cpuPeriods: number | null;
+	readonly cpuThrottledPeriods: number | null;
+}
