@@ -81,13 +81,14 @@ export const init: Command<InitResult> = {
 		'(numbered backups); --dry-run shows every file and its diff. In a terminal a wizard opens; --yes answers\n' +
 		'from the flags and the detection. --build builds the image on the engine afterwards.',
 	usage:
-		'docker-helper init [--dir <path>] [--yes | --dry-run] [--stack <name>] [--port <n>] [--entry <x>] [--python|--node|--go|--java <version>] [--gpu] [--with postgres,redis] [--force] [--scripts] [--template-dir <path>]',
+		'docker-helper init [--dir <path>] [--yes | --dry-run] [--stack <name>] [--port <n>] [--entry <x>] [--python|--node|--go|--java <version>] [--gpu] [--with postgres,redis] [--force] [--scripts] [--template-dir <path>] [--build]',
 	examples: [
 		'docker-helper init --dry-run',
 		'docker-helper init --yes',
 		'docker-helper init --yes --stack fastapi --python 3.12 --port 8080 --with redis',
 		'docker-helper init --yes --force --scripts',
 		'docker-helper init --list --template-dir ~/team-templates',
+		'docker-helper init --yes --stack static-busybox --build',
 	],
 	group: 'templates',
 	args: [],
@@ -113,6 +114,8 @@ export const init: Command<InitResult> = {
 			placeholder: 'path',
 			description: 'Your own templates: override or add to the shipped ones (also init.templateDir in .docker-helper.yaml)',
 		},
+		build: {type: 'boolean', description: 'After writing, build the image on the engine (tagged <dir>:local) and run verify on it'},
+		timeout: {type: 'number', placeholder: 's', description: 'With --build: seconds the image gets to become healthy (default 60)'},
 	},
 	opensApp: (input) => !flagBool(input, 'yes') && !flagBool(input, 'dryRun') && !flagBool(input, 'list'),
 	async run(ctx, input) {
@@ -242,7 +245,12 @@ export const init: Command<InitResult> = {
 			`${inDir}docker compose up -d --build`,
 			`${inDir}docker compose ps   # STATUS turns (healthy) once the healthcheck passes`,
 		];
-		return {...base, mode: 'written', files: written, nextSteps};
+		let build: InitResult['build'] = null;
+		if (flagBool(input, 'build')) {
+			const {buildAndVerify} = await import('./init-build.js');
+			build = await buildAndVerify(ctx, directory, plan.answers.image, {timeout: flagNumber(input, 'timeout') ?? 60});
+		}
+		return {...base, mode: 'written', files: written, build, nextSteps};
 	},
 	exitCode: (result) => (result.mode === 'blocked' || (result.build !== null && !result.build.ok) ? EXIT.failure : EXIT.ok),
 	text: (result, theme) => initText(result, theme),

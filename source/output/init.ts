@@ -90,9 +90,17 @@ export function initText(r: InitResult, theme: Theme): string {
 		lines.push(
 			'',
 			theme.bold('Build'),
-			r.build.ok ? theme.ok(`  built ${r.build.image} in ${r.build.seconds.toFixed(1)} s`) : theme.error(`  the build of ${r.build.image} failed`),
+			r.build.built ? theme.ok(`  built ${r.build.image} in ${r.build.seconds.toFixed(1)} s`) : theme.error(`  the build of ${r.build.image} failed`),
 		);
-		if (!r.build.ok) for (const l of r.build.log) lines.push(`  ${l}`);
+		if (!r.build.verify) for (const l of r.build.log) lines.push(`  ${l}`);
+		else {
+			const v = r.build.verify;
+			lines.push(
+				`  verify: ${v.summary.passed} passed, ${v.summary.failed} failed, ${v.summary.skipped} skipped${v.container?.removed ? theme.dim(' (the throwaway container was removed)') : ''}`,
+			);
+			for (const c of v.checks.filter((x) => x.status === 'fail')) lines.push(theme.error(`  ${theme.glyph.fail} ${c.title}: ${c.message}`));
+			if (v.summary.failed) lines.push(theme.dim(`  docker-helper verify ${r.build.image}   # the full report`));
+		}
 	}
 	if (r.notes.length) {
 		lines.push('', theme.bold('Notes'));

@@ -283,6 +283,7 @@ export function planInit(input: PlanInput): InitPlan {
 	const compose = composeYaml(
 		{
 			service: 'app',
+			tag: `${image}:local`,
 			port: port ?? 0,
 			gpu,
 			probe: template.language === 'node' ? 'node' : 'python',

@@ -1,4 +1,5 @@
 /** init's Result: what was detected, the files (with their diffs), what was written, built and verified. */
+import type {VerifyResult} from '../images/verify.js';
 import type {Finding} from '../setup/recommend.js';
 import type {EnvVar} from '../templates/compose.js';
 import type {ResolvedAnswers} from './plan.js';
@@ -38,12 +39,15 @@ export interface InitTemplateSummary {
 
 export interface InitBuild {
 	readonly image: string;
+	/** The image was built. */
+	readonly built: boolean;
+	/** Built and verify found no failure. */
 	readonly ok: boolean;
 	/** The builder's last lines (the error, when it failed). */
 	readonly log: readonly string[];
 	readonly seconds: number;
-	/** `verify` on the built image, when that command exists in this build. */
-	readonly verify: unknown;
+	/** `verify` on the built image (null when the build failed). */
+	readonly verify: VerifyResult | null;
 }
 
 export interface InitResult {

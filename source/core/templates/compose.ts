@@ -17,6 +17,8 @@ export interface ComposeOptions {
 	readonly gpu: boolean;
 	/** Use this image instead of building the directory's Dockerfile. */
 	readonly image?: string;
+	/** The tag of the built image (default <service>:local). */
+	readonly tag?: string;
 	readonly probe: Probe;
 	readonly healthPath: string;
 	/** Where the numbers came from, for the header comment. */
@@ -139,7 +141,7 @@ export function composeObject(options: ComposeOptions, settings: Settings | null
 	const dependsOn = options.dependsOn ?? [];
 	const health = options.healthTest === undefined ? healthTest(options.probe, options.port, options.healthPath) : options.healthTest;
 	const service: Record<string, unknown> = {
-		...(options.image ? {image: options.image} : {build: {context: '.', dockerfile: 'Dockerfile'}, image: `${options.service}:local`}),
+		...(options.image ? {image: options.image} : {build: {context: '.', dockerfile: 'Dockerfile'}, image: options.tag ?? `${options.service}:local`}),
 		...(publish ? {ports: [`${options.port}:${options.port}`]} : {}),
 		// No env_file: Compose v1 fails when the file is missing, and `required: false` is v2.24+ only.
 		environment: {
@@ -199,7 +201,7 @@ export function composeYaml(options: ComposeOptions, settings: Settings | null, 
 	const restart = doc.getIn(['services', options.service, 'restart'], true);
 	if (isScalar(restart) && restart.value === 'no') restart.type = 'QUOTE_DOUBLE';
 	if (options.image) comment(svc, 'image', 'A prebuilt image. To build from a Dockerfile instead: build: {context: .}');
-	else comment(svc, 'build', `Built from ./Dockerfile and tagged ${options.service}:local.`);
+	else comment(svc, 'build', `Built from ./Dockerfile and tagged ${options.tag ?? `${options.service}:local`}.`);
 	if (options.publish !== false) comment(svc, 'ports', `host:container. Publishes on every interface; use "127.0.0.1:${options.port}:${options.port}" to keep it local.`);
 	if ((options.env ?? []).length > 0) {
 		comment(svc, 'environment', 'Settings and secrets stay out of the image and out of this file: ${NAME:-default} takes NAME from\nthe .env file beside this one when it exists (copy .env.example to .env; never commit .env), else the default.\nA missing .env is not an error. Add a line here for each new variable the service reads.');
