@@ -10,6 +10,8 @@ import {rules} from '../core/lint/rules/index.js';
 import type {BaseImageInfo, DockerfileModel, Stage} from '../core/lint/types.js';
 import {flagBool, flagString, type Context, type Input} from './types.js';
 import {redactLines} from '../core/redact.js';
+import path from 'node:path';
+import {isComposeFileName, lintCompose} from '../core/lint/compose.js';
 
 /** The stage whose FROM names an external image (following FROM <stage>). */
 function externalStage(model: DockerfileModel, stage: Stage): Stage {
@@ -134,6 +136,13 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 	const noEngine: EngineState = {engine: undefined, note: '', cache: new Map(), deadline: 0};
 	const linted: LintedFile[] = [];
 	for (const item of inputs) {
+		if (item.display !== '-' && isComposeFileName(path.basename(item.display))) {
+			// A compose file: the tag rules on its services' images.
+			const {parseDocument} = await import('yaml');
+			const r = lintCompose(item.source, item.display, config, (text) => parseDocument(text));
+			linted.push({file: item.display, findings: r.findings, suppressed: 0, suppressions: [], parseErrors: r.parseErrors, crashes: [], base: null, lines: redactLines(item.source.split('\n'))});
+			continue;
+		}
 		const model = parseDockerfile(item.source, item.display);
 		const final = model.stages.find((s) => s.final);
 		let base: BaseCheck | null = null;

@@ -33,6 +33,7 @@ export type ErrorCode =
 	| 'FILE_UNSAFE'
 	| 'FILE_TOO_LARGE'
 	| 'NOT_A_TTY'
+	| 'DEBUG_IMAGE_UNAVAILABLE'
 	| 'UNKNOWN_TOPIC'
 	| 'UNKNOWN_VARIANT'
 	| 'IMAGE_UNREADABLE'
@@ -65,6 +66,7 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_TOO_LARGE: EXIT.failure,
 	IMAGE_UNREADABLE: EXIT.failure,
 	BUILD_FAILED: EXIT.failure,
+	DEBUG_IMAGE_UNAVAILABLE: EXIT.failure,
 };
 
 export class HelperError extends Error {
