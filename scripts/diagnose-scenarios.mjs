@@ -7,6 +7,7 @@
  * by the busybox fixture on behalf of a runtime it does not contain (Python, Node, JVM).
  */
 import {execFile, execFileSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -401,6 +402,79 @@ export const SCENARIOS = [
 		until: (d) => d.State.Running === true,
 		settleMs: 6000,
 	},
+	// --- start-time errors from the runtime (State.Error), each a distinct cause
+	{
+		id: 'unknown-user',
+		expect: 'unknown-user',
+		start: (n) => createAndStart(n, ['--user', 'appuser', FIXTURE, 'sleep', '300']),
+		until: (d) => d.State.Error !== '' || exited(d),
+	},
+	{
+		id: 'network-missing',
+		expect: 'network-missing',
+		async start(n) {
+			const net = `${n}-net`;
+			await dockerAsync(['network', 'create', net]);
+			await dockerAsync(['create', '--name', n, '--label', 'docker-helper-test=diagnose', '--network', net, FIXTURE, 'sleep', '300']);
+			await dockerAsync(['network', 'rm', net]);
+			await dockerAsync(['start', n], {allowFail: true});
+		},
+		until: (d) => d.State.Error !== '',
+	},
+
+	{
+		id: 'join-stopped-container',
+		expect: 'join-stopped-container',
+		async start(n, track) {
+			const peer = `${n}-peer`;
+			track({container: peer});
+			await dockerAsync(['create', '--name', peer, '--label', 'docker-helper-test=diagnose', FIXTURE, 'sleep', '300']);
+			await createAndStart(n, ['--network', `container:${peer}`, FIXTURE, 'sleep', '300']);
+		},
+		until: (d) => d.State.Error !== '',
+	},
+
+	// --- resource limits
+	{
+		id: 'fork-failed',
+		expect: 'fork-failed',
+		start: (n) => run(n, ['--pids-limit', '8', FIXTURE, 'sh', '-c', 'echo "starting 20 workers"; for i in $(seq 1 20); do sleep 30 & done; wait']),
+		until: (d) => exited(d) || d.State.Running === true,
+		settleMs: 1500,
+	},
+	{
+		id: 'too-many-open-files',
+		expect: 'too-many-open-files',
+		start: (n) => run(n, ['--ulimit', 'nofile=12:12', FIXTURE, 'sh', '-c', 'echo "opening cache shards"; for i in $(seq 3 40); do eval "exec $i</etc/passwd" || exit 1; done']),
+		until: exited,
+	},
+	{
+		id: 'child-oom-killed',
+		// The kernel kills the child that grew and PID 1 survives; the engine still flags the container OOMKilled (any OOM kill in its cgroup).
+		expect: 'oom-killed',
+		start: (n) => run(n, ['--memory', '24m', '--memory-swap', '24m', FIXTURE, 'sh', '-c', 'echo "worker 1 loading batch"; sh -c "x=\$(head -c 200m /dev/zero | tr \"\\0\" a)"; echo "worker exited with status $?"; exit 1']),
+		until: exited,
+	},
+	// --- files and mounts
+	{
+		id: 'secret-not-mounted',
+		expect: 'secret-not-mounted',
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "reading database password"; cat /run/secrets/db_password']),
+		until: exited,
+	},
+	{
+		id: 'script-not-found-in-workdir',
+		expect: 'script-not-found-in-workdir',
+		start: (n) => run(n, ['-w', '/app', FIXTURE, 'sh', './start.sh']),
+		until: exited,
+	},
+	{
+		id: 'bind-mount-became-directory',
+		expect: 'is-a-directory',
+		// -v with a host path that does not exist: the engine creates a directory there, the app expected a file.
+		start: (n, track) => (track({path: `/tmp/${n}-missing.conf`}), run(n, ['-v', `/tmp/${n}-missing.conf:/etc/app.conf`, FIXTURE, 'sh', '-c', 'echo "loading /etc/app.conf"; cat /etc/app.conf'])),
+		until: exited,
+	},
 	{
 		id: 'healthy-running',
 		expect: null,
@@ -488,5 +562,7 @@ export function cleanup(names, extra) {
 	for (const x of extra) {
 		if (x.network) docker(['network', 'rm', x.network], {allowFail: true});
 		if (x.volume) docker(['volume', 'rm', '-f', x.volume], {allowFail: true});
+		// A directory the engine created for a missing bind-mount source (empty; root-owned like the engine).
+		if (x.path) rmSync(x.path, {recursive: true, force: true});
 	}
 }

@@ -41,6 +41,17 @@ const WANTED = [
 	'listening-loopback',
 	'published-port-not-listening',
 	'published-port-all-addresses',
+	// Start-time errors, resource limits, files and mounts, restart policies: real on this engine.
+	'unknown-user',
+	'network-missing',
+	'join-stopped-container',
+	'fork-failed',
+	'too-many-open-files',
+	'secret-not-mounted',
+	'script-not-found-in-workdir',
+	'bind-mount-became-directory',
+	'exit-zero-restart-always',
+	'on-failure-exhausted',
 ];
 
 interface Run {
@@ -65,7 +76,7 @@ describeEngine('diagnose on real failures', () => {
 	const names = new Map<string, string>(list.map((s) => [s.id, dgName(`diag-${s.id}`)]));
 	const runs = new Map<string, Run>();
 	const failures = new Map<string, string>();
-	let extra: Array<{container?: string; network?: string; volume?: string}> = [];
+	let extra: Array<{container?: string; network?: string; volume?: string; path?: string}> = [];
 	const retried: string[] = [];
 
 	beforeAll(async () => {
