@@ -29,6 +29,7 @@ import {
 	NotDockerAnswer,
 } from '../core/engine/answers.js';
 import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
+import type {ToolboxSpec} from '../core/debug/plan.js';
 import {checkContainerRef, checkImageRef, imagePath, pathSegment} from '../core/engine/refs.js';
 import type {
 	ByteStream,
@@ -176,6 +177,81 @@ export class Engine {
 	async stopContainer(id: string, timeout = 10): Promise<void> {
 		const name = containerRef(id);
 		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/stop`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	// --- debug: the toolbox container, attached before it starts so no output is lost
+
+	/** POST /containers/create for a debug toolbox: an argument-array spec, never a shell string; removed by the engine when it exits. */
+	async createToolbox(spec: ToolboxSpec): Promise<string> {
+		const body: Record<string, unknown> = {
+			Image: spec.image,
+			...(spec.cmd.length > 0 ? {Cmd: [...spec.cmd]} : {}),
+			Tty: spec.tty,
+			OpenStdin: spec.stdin,
+			StdinOnce: spec.stdin,
+			AttachStdin: spec.stdin,
+			AttachStdout: true,
+			AttachStderr: true,
+			Labels: {...spec.labels},
+			HostConfig: {
+				AutoRemove: true,
+				...(spec.pidMode ? {PidMode: spec.pidMode} : {}),
+				...(spec.networkMode ? {NetworkMode: spec.networkMode} : {NetworkMode: 'none'}),
+				...(spec.volumesFrom.length > 0 ? {VolumesFrom: [...spec.volumesFrom]} : {}),
+				...(spec.capAdd.length > 0 ? {CapAdd: [...spec.capAdd]} : {}),
+				RestartPolicy: {Name: 'no'},
+			},
+		};
+		const answer = await this.#json({method: 'POST', path: '/containers/create', query: {name: spec.name}, body, subject: {kind: 'image', ref: spec.image}});
+		const id = (answer as {Id?: unknown})?.Id;
+		if (typeof id !== 'string') throw this.mapError(new NotDockerAnswer('container create: no Id'));
+		return id;
+	}
+
+	/** docker attach: a duplex socket with stdin, else the output stream (multiplexed frames unless tty). */
+	async attachContainer(id: string, options: {stdin: boolean}): Promise<ExecStream> {
+		const name = containerRef(id);
+		const spec: Request = {method: 'POST', path: `/containers/${pathSegment(name)}/attach`, query: {stream: true, stdin: options.stdin, stdout: true, stderr: true}, subject: {kind: 'container', ref: name}};
+		if (!options.stdin) return (await this.#stream(spec)) as unknown as ExecStream;
+		return this.#within(spec, (signal) => this.#hijack(spec, signal));
+	}
+
+	/** POST /containers/{id}/wait: resolves with the exit code when the container next exits (no deadline: it may run long). */
+	async waitContainer(id: string): Promise<number> {
+		const name = containerRef(id);
+		const answer = await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/wait`, query: {condition: 'next-exit'}, subject: {kind: 'container', ref: name}, deadlineMs: 2_000_000_000});
+		const code = (answer as {StatusCode?: unknown})?.StatusCode;
+		return typeof code === 'number' ? code : 1;
+	}
+
+	async resizeContainer(id: string, rows: number, columns: number): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/resize`, query: {h: rows, w: columns}, subject: {kind: 'container', ref: name}}).catch(() => undefined);
+	}
+
+	/** docker pull: progress lines to `onLine`; a registry the engine cannot reach is an error with the engine's words. */
+	async pullImage(ref: string, onLine: (line: string) => void = () => {}): Promise<void> {
+		const image = imageRef(ref);
+		const at = image.lastIndexOf(':');
+		const slash = image.lastIndexOf('/');
+		const [fromImage, tag] = image.includes('@') ? [image, undefined] : at > slash ? [image.slice(0, at), image.slice(at + 1)] : [image, 'latest'];
+		const stream = await this.#stream({method: 'POST', path: '/images/create', query: {fromImage, ...(tag ? {tag} : {})}, idleMs: this.#deadline(), subject: {kind: 'image', ref: image}});
+		let rest = '';
+		for await (const chunk of stream) {
+			const lines = (rest + Buffer.from(chunk).toString('utf8')).split('\n');
+			rest = lines.pop() ?? '';
+			for (const line of lines) {
+				if (!line.trim()) continue;
+				let doc: {error?: unknown; status?: unknown};
+				try {
+					doc = JSON.parse(line) as typeof doc;
+				} catch {
+					continue;
+				}
+				if (typeof doc.error === 'string') throw new HelperError('ENGINE_ERROR', `The engine could not pull ${image}: ${doc.error}`, `Pull it yourself to see why: docker pull ${image}`, {image});
+				if (typeof doc.status === 'string') onLine(doc.status);
+			}
+		}
 	}
 
 	// --- live streams: the monitor's, never buffered whole; destroy them to stop
@@ -604,9 +680,10 @@ export class Engine {
 	/** The stdin-attached exec start: the engine upgrades the connection to a raw duplex. */
 	#hijack(spec: Request, signal: AbortSignal): Promise<ExecStream> {
 		const modem = this.#client.modem as unknown as Dial;
+		const withQuery = spec.query && Object.keys(spec.query).length > 0;
 		return new Promise((resolve, reject) => {
 			modem.dial(
-				{path: spec.path, method: 'POST', isStream: true, hijack: true, openStdin: true, allowEmpty: true, abortSignal: signal, statusCodes: {101: true, 200: true, 204: true}, options: spec.body},
+				{path: withQuery ? `${spec.path}?` : spec.path, method: 'POST', isStream: true, hijack: true, openStdin: true, allowEmpty: true, abortSignal: signal, statusCodes: {101: true, 200: true, 204: true}, options: withQuery ? {_query: spec.query, _body: spec.body ?? {}} : spec.body},
 				(error, socket) => (error ? reject(error) : resolve(socket as ExecStream)),
 			);
 		});

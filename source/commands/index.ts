@@ -23,6 +23,7 @@ import {verify} from './verify.js';
 import {images} from './images.js';
 import {cleanup} from './cleanup.js';
 import {monitor} from './monitor.js';
+import {debug} from './debug.js';
 import {plugin} from './plugin.js';
 
 export const commands: readonly AnyCommand[] = [
@@ -47,6 +48,7 @@ export const commands: readonly AnyCommand[] = [
 	logs,
 	inspect,
 	exec,
+	debug,
 
 	// build: lint and image analysis
 	lint,

@@ -124,7 +124,14 @@ export const init: Command<InitResult> = {
 		if (!stat?.isDirectory())
 			throw new HelperError('FILE_UNREADABLE', `${directory} is not a directory.`, 'Pass the project directory with --dir, or run init inside it.');
 		const set = await templateSet(ctx, input, directory);
-		const templates = set.templates.map((t) => ({id: t.id, title: t.title, summary: t.summary, stack: t.stack, source: t.source}));
+		const templates = set.templates.map((t) => ({
+			id: t.id,
+			title: t.title,
+			summary: t.summary,
+			stack: t.stack,
+			source: t.source,
+			runtimeFlag: t.runtime?.flag ?? null,
+		}));
 		const empty = {
 			directory,
 			detection: null,

@@ -121,6 +121,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 			networks: Object.keys(i['NetworkSettings']?.['Networks'] ?? {}),
 			extraHosts: arr(hc['ExtraHosts']) ?? [],
 			dns: arr(hc['Dns']) ?? [],
+			addresses: Object.fromEntries(Object.entries((i['NetworkSettings']?.['Networks'] ?? {}) as Record<string, Obj>).map(([n, v]) => [n, String(v?.['IPAddress'] ?? '')])),
 		},
 		image: img
 			? {

@@ -35,6 +35,8 @@ export interface InitTemplateSummary {
 	readonly summary: string;
 	readonly stack: string;
 	readonly source: 'shipped' | 'custom';
+	/** The version flag it answers to (python, node, go, java), or null. */
+	readonly runtimeFlag: string | null;
 }
 
 export interface InitBuild {
