@@ -16,9 +16,11 @@ describeEngine('tcp:// engines with TLS: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
 	let dockerConfig: string;
 	beforeAll(async () => {
 		if (!dockerdAvailable) throw new Error('dockerd and openssl are needed (as root) for the TLS engine: run bash scripts/engine.sh');
+		docker0Before = spawnSync('ip', ['-o', 'link', 'show', 'docker0'], {encoding: 'utf8'}).stdout.split(':')[0] ?? '';
 		lab = await startTlsLab('dh-rm-');
 		dockerConfig = mkdtempSync(path.join(tmpdir(), 'dh-rm-tlscfg-'));
 	}, 60_000);
+	let docker0Before = '';
 	afterAll(async () => {
 		await lab?.stop();
 		if (dockerConfig) rmSync(dockerConfig, {recursive: true, force: true});
@@ -106,4 +108,10 @@ describeEngine('tcp:// engines with TLS: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
 		expect(r.doc.engine?.host).toBe(lab.host);
 		expect(r.doc.result.checks.find((c) => c.id === 'engine.reachable')?.status).toBe('ok');
 	}, 60_000);
+
+	it('the second daemon left the host engine\'s docker0 bridge alone', () => {
+		const now = spawnSync('ip', ['-o', 'link', 'show', 'docker0'], {encoding: 'utf8'}).stdout.split(':')[0] ?? '';
+		expect(now).not.toBe('');
+		expect(now).toBe(docker0Before);
+	});
 });

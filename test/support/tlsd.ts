@@ -2,8 +2,8 @@
  * A second dockerd on a loopback TCP port with --tlsverify, and the certificates for it, made with
  * openssl for one test file: a CA, the daemon's certificate (for 127.0.0.1 and localhost) and a
  * client certificate; plus a foreign CA and a client certificate that daemon does not trust.
- * It has its own data-root, exec-root and pidfile, no bridge and no iptables, so it does not touch
- * the engine the other tests use. stop() ends it and removes every file it made.
+ * It has its own data-root, exec-root, pidfile and bridge, and no iptables, so it does not touch
+ * the engine the other tests use (a test checks that docker0 survives). stop() ends it and removes every file it made.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync} from 'node:fs';
@@ -11,7 +11,7 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 
-export const dockerdAvailable = spawnSync('sh', ['-c', 'command -v dockerd && command -v openssl'], {encoding: 'utf8'}).status === 0 && process.getuid?.() === 0;
+export const dockerdAvailable = spawnSync('sh', ['-c', 'command -v dockerd && command -v openssl && command -v ip'], {encoding: 'utf8'}).status === 0 && process.getuid?.() === 0;
 
 export interface TlsLab {
 	readonly port: number;
@@ -85,6 +85,9 @@ export async function startTlsLab(prefix: string): Promise<TlsLab> {
 	mkdirSync(state);
 	// A short exec-root: containerd's socket path must stay under the unix socket length limit.
 	const execRoot = mkdtempSync(path.join('/tmp', 'dhx-'));
+	const bridge = `dhx${port}`;
+	const made = spawnSync('ip', ['link', 'add', bridge, 'type', 'bridge'], {encoding: 'utf8'});
+	if (made.status !== 0) throw new Error(`ip link add ${bridge}: ${made.stderr}`);
 	let log = '';
 	const child = spawn(
 		'dockerd',
@@ -97,7 +100,9 @@ export async function startTlsLab(prefix: string): Promise<TlsLab> {
 			'--tlscacert', path.join(pki, 'ca.pem'),
 			'--tlscert', path.join(pki, 'server.pem'),
 			'--tlskey', path.join(pki, 'server-key.pem'),
-			'--bridge=none',
+			// Its own bridge: with --bridge=none dockerd deletes the host's docker0 at start-up, which would
+			// take the default network away from the engine every other test uses.
+			`--bridge=${bridge}`,
 			'--iptables=false',
 			'--ip6tables=false',
 		],
@@ -121,6 +126,7 @@ export async function startTlsLab(prefix: string): Promise<TlsLab> {
 		}
 		// dockerd can leave its own mounts (the data-root bind, overlay) behind: undo them before removing.
 		for (const dir of [execRoot, state]) spawnSync('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/self/mounts | sort -r | xargs -r -n1 umount -l`]);
+		spawnSync('ip', ['link', 'delete', bridge]);
 		rmSync(execRoot, {recursive: true, force: true});
 		rmSync(root, {recursive: true, force: true});
 	};
