@@ -452,7 +452,7 @@ export const SCENARIOS = [
 		id: 'child-oom-killed',
 		// The kernel kills the child that grew and PID 1 survives; the engine still flags the container OOMKilled (any OOM kill in its cgroup).
 		expect: 'oom-killed',
-		start: (n) => run(n, ['--memory', '24m', '--memory-swap', '24m', FIXTURE, 'sh', '-c', 'echo "worker 1 loading batch"; sh -c "x=\$(head -c 200m /dev/zero | tr \"\\0\" a)"; echo "worker exited with status $?"; exit 1']),
+		start: (n) => run(n, ['--memory', '24m', '--memory-swap', '24m', FIXTURE, 'sh', '-c', 'echo "worker 1 loading batch"; sh -c "x=$(head -c 200m /dev/zero | tr "\\0" a)"; echo "worker exited with status $?"; exit 1']),
 		until: exited,
 	},
 	// --- files and mounts

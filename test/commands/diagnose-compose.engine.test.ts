@@ -85,7 +85,7 @@ describeEngine('diagnose a compose project', () => {
 				for (const s of ['app', 'worker']) await waitFor(`${project}_${s}_1`, (d) => d.State.Status === 'exited', 60_000);
 				await waitFor(`${project}_db_1`, (d) => d.State.Health?.Status === 'healthy', 60_000);
 			} catch (error) {
-				throw new Error(`${(error as Error).message}\ndocker-compose up (exit ${up.code}): ${up.stderr}`);
+				throw new Error(`${(error as Error).message}\ndocker-compose up (exit ${up.code}): ${up.stderr}`, {cause: error});
 			}
 			whole = cli(['diagnose', '--project', project]);
 			byService = cli(['diagnose', 'app']);
