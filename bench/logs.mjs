@@ -30,7 +30,9 @@ try {
 	let size = 'unknown';
 	try {
 		size = `${(Number(execFileSync('stat', ['-c', '%s', logPath], {encoding: 'utf8'})) / 1024 / 1024).toFixed(0)} MiB`;
-	} catch {}
+	} catch {
+		// no stat(1): the size stays unknown
+	}
 	const rows = [
 		timed('docker-helper logs --tail 200', process.execPath, [cli, 'logs', name, '--tail', '200']),
 		timed('docker logs --tail 200', 'docker', ['logs', '--tail', '200', name]),

@@ -23,7 +23,8 @@ await build({
 	// Bundled CommonJS (react) calls require(); give ESM chunks one.
 	banner: {js: "import {createRequire as __dhCreateRequire} from 'node:module'; const require = __dhCreateRequire(import.meta.url);"},
 	jsx: 'automatic',
-	sourcemap: 'linked',
+	// Source maps only when asked for (DOCKER_HELPER_SOURCEMAPS=1 npm run build): they are most of the package's weight.
+	sourcemap: process.env.DOCKER_HELPER_SOURCEMAPS === '1' ? 'linked' : false,
 	minifySyntax: true,
 	define: {__DOCKER_HELPER_VERSION__: JSON.stringify(pkg.version)},
 	chunkNames: 'chunks/[name]-[hash]',

@@ -5,7 +5,11 @@ export interface Scenario {
 	readonly simulated?: string;
 	readonly images?: readonly string[];
 	readonly timeoutMs?: number;
-	start(name: string, track: (x: {container?: string; network?: string; volume?: string}) => void): unknown;
+	/** Floods the engine's event history: run last, alone. */
+	readonly flood?: boolean;
+	/** Wait this long after `until` holds (evidence that builds up while running). */
+	readonly settleMs?: number;
+	start(name: string, track: (x: {container?: string; network?: string; volume?: string; path?: string}) => void): unknown;
 	until(inspect: any): boolean;
 }
 export const FIXTURE: string;
@@ -21,5 +25,6 @@ export function startScenarios<T>(
 	nameFor: (s: Scenario) => string,
 	onReady?: (s: Scenario, name: string) => Promise<T>,
 	concurrency?: number,
-): Promise<{results: Array<{status: 'fulfilled'; value: T} | {status: 'rejected'; reason: Error}>; extra: Array<{container?: string; network?: string; volume?: string}>}>;
-export function cleanup(names: readonly string[], extra: ReadonlyArray<{container?: string; network?: string; volume?: string}>): void;
+): Promise<{results: Array<{status: 'fulfilled'; value: T} | {status: 'rejected'; reason: Error}>; extra: Array<{container?: string; network?: string; volume?: string; path?: string}>}>;
+export function floodEvents(prefix: string, cycles?: number, concurrency?: number): Promise<void>;
+export function cleanup(names: readonly string[], extra: ReadonlyArray<{container?: string; network?: string; volume?: string; path?: string}>): void;

@@ -7,6 +7,7 @@
  * by the busybox fixture on behalf of a runtime it does not contain (Python, Node, JVM).
  */
 import {execFile, execFileSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -23,7 +24,7 @@ export function docker(args, {allowFail = false, input} = {}) {
 		return execFileSync('docker', args, {encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000, env: {...process.env, DOCKER_BUILDKIT: '0'}}).trim();
 	} catch (error) {
 		if (allowFail) return '';
-		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`);
+		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`, {cause: error});
 	}
 }
 
@@ -82,7 +83,7 @@ export const SCENARIOS = [
 	},
 	{
 		id: 'sigkill-docker-kill',
-		expect: 'sigkill-external',
+		expect: 'sigkill',
 		async start(n) {
 			await run(n, [FIXTURE, 'sleep', '300']);
 			await waitFor(n, running);
@@ -92,12 +93,38 @@ export const SCENARIOS = [
 	},
 	{
 		id: 'sigkill-stop-timeout',
-		expect: 'sigkill-stop-timeout',
+		expect: 'sigkill',
 		async start(n) {
 			// sleep as PID 1 has no SIGTERM handler, so the kernel ignores SIGTERM; docker stop kills it after 1 s.
 			await run(n, [FIXTURE, 'sleep', '300']);
 			await waitFor(n, running);
 			await dockerAsync(['stop', '-t', '1', n]);
+		},
+		until: exited,
+	},
+	{
+		id: 'sigkill-stop-timeout-flooded',
+		expect: 'sigkill',
+		// The same stop timeout, diagnosed after hundreds of other events pushed its own out of the engine's buffer.
+		flood: true,
+		async start(n) {
+			await run(n, [FIXTURE, 'sleep', '300']);
+			await waitFor(n, running);
+			await dockerAsync(['stop', '-t', '1', n]);
+			await floodEvents(`${n}-flood`);
+		},
+		until: exited,
+	},
+	{
+		id: 'stopped-clean-exit',
+		expect: null,
+		// A service that handles SIGTERM and exits 0, stopped after running for 11 s.
+		timeoutMs: 60_000,
+		async start(n) {
+			await run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'sh', '-c', 'trap "echo bye; exit 0" TERM; echo "listening on :8080"; while :; do sleep 0.2; done']);
+			await waitFor(n, running);
+			await sleep(11_000);
+			await dockerAsync(['stop', '-t', '10', n]);
 		},
 		until: exited,
 	},
@@ -125,6 +152,19 @@ export const SCENARIOS = [
 		// busybox httpd forks into the background unless given -f.
 		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-p', '8080', '-h', '/tmp']),
 		until: exited,
+	},
+	{
+		id: 'exit-zero-restart-always',
+		expect: 'exit-zero-service',
+		// The daemonising entrypoint under --restart always: each run exits 0 at once and is started again. Not a crash loop.
+		start: (n) => run(n, ['--restart', 'always', FIXTURE, 'httpd', '-p', '8080', '-h', '/tmp']),
+		until: (d) => d.RestartCount >= 3,
+	},
+	{
+		id: 'on-failure-exhausted',
+		expect: 'crash-loop',
+		start: (n) => run(n, ['--restart', 'on-failure:3', FIXTURE, 'sh', '-c', 'echo "connecting to broker"; exit 2']),
+		until: (d) => d.RestartCount >= 3 && d.State.Status === 'exited',
 	},
 	{
 		id: 'command-not-found',
@@ -313,6 +353,129 @@ export const SCENARIOS = [
 		until: (d) => d.State.Error !== '',
 	},
 	{
+		id: 'memory-near-limit',
+		expect: 'memory-near-limit',
+		// 60 MiB written to the container's own /dev/shm (tmpfs, charged to its cgroup, not reclaimable) under a 64 MiB limit.
+		start: (n) => run(n, ['--memory', '64m', '--memory-swap', '64m', '--shm-size', '80m', FIXTURE, 'sh', '-c', 'dd if=/dev/zero of=/dev/shm/cache bs=1M count=59 2>/dev/null; echo "cache warmed"; exec sleep 300']),
+		until: (d) => d.State.Running === true,
+		settleMs: 1500,
+	},
+	{
+		id: 'pids-near-limit',
+		expect: 'pids-near-limit',
+		start: (n) => run(n, ['--pids-limit', '20', FIXTURE, 'sh', '-c', 'for i in $(seq 1 18); do sleep 300 & done; echo "workers started"; wait']),
+		until: (d) => d.State.Running === true,
+		settleMs: 1500,
+	},
+	{
+		id: 'cpu-throttled',
+		expect: 'cpu-throttled',
+		// A busy loop under --cpus 0.05: throttled in nearly every 100 ms period.
+		start: (n) => run(n, ['--cpus', '0.05', FIXTURE, 'sh', '-c', 'echo "busy"; while :; do :; done']),
+		until: (d) => d.State.Running === true,
+		settleMs: 3500,
+	},
+	{
+		id: 'healthcheck-slow',
+		expect: 'healthcheck-slow',
+		start: (n) => run(n, ['--health-cmd', 'sleep 1.3', '--health-interval', '1s', '--health-timeout', '2s', FIXTURE, 'sleep', '300']),
+		until: (d) => (d.State.Health?.Log?.length ?? 0) >= 2 && d.State.Health.Status === 'healthy',
+	},
+	{
+		id: 'listening-loopback',
+		expect: 'listening-loopback',
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-f', '-v', '-p', '127.0.0.1:8080']),
+		until: (d) => d.State.Running === true,
+		settleMs: 500,
+	},
+	{
+		id: 'published-port-not-listening',
+		expect: 'published-port-not-listening',
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-f', '-v', '-p', '9090']),
+		until: (d) => d.State.Running === true,
+		settleMs: 6000,
+	},
+	{
+		id: 'published-port-all-addresses',
+		expect: null,
+		start: (n) => run(n, ['-p', '127.0.0.1::8080', FIXTURE, 'httpd', '-f', '-v', '-p', '8080']),
+		until: (d) => d.State.Running === true,
+		settleMs: 6000,
+	},
+	// --- start-time errors from the runtime (State.Error), each a distinct cause
+	{
+		id: 'unknown-user',
+		expect: 'unknown-user',
+		start: (n) => createAndStart(n, ['--user', 'appuser', FIXTURE, 'sleep', '300']),
+		until: (d) => d.State.Error !== '' || exited(d),
+	},
+	{
+		id: 'network-missing',
+		expect: 'network-missing',
+		async start(n) {
+			const net = `${n}-net`;
+			await dockerAsync(['network', 'create', net]);
+			await dockerAsync(['create', '--name', n, '--label', 'docker-helper-test=diagnose', '--network', net, FIXTURE, 'sleep', '300']);
+			await dockerAsync(['network', 'rm', net]);
+			await dockerAsync(['start', n], {allowFail: true});
+		},
+		until: (d) => d.State.Error !== '',
+	},
+
+	{
+		id: 'join-stopped-container',
+		expect: 'join-stopped-container',
+		async start(n, track) {
+			const peer = `${n}-peer`;
+			track({container: peer});
+			await dockerAsync(['create', '--name', peer, '--label', 'docker-helper-test=diagnose', FIXTURE, 'sleep', '300']);
+			await createAndStart(n, ['--network', `container:${peer}`, FIXTURE, 'sleep', '300']);
+		},
+		until: (d) => d.State.Error !== '',
+	},
+
+	// --- resource limits
+	{
+		id: 'fork-failed',
+		expect: 'fork-failed',
+		start: (n) => run(n, ['--pids-limit', '8', FIXTURE, 'sh', '-c', 'echo "starting 20 workers"; for i in $(seq 1 20); do sleep 30 & done; wait']),
+		until: (d) => exited(d) || d.State.Running === true,
+		settleMs: 1500,
+	},
+	{
+		id: 'too-many-open-files',
+		expect: 'too-many-open-files',
+		start: (n) => run(n, ['--ulimit', 'nofile=12:12', FIXTURE, 'sh', '-c', 'echo "opening cache shards"; for i in $(seq 3 40); do eval "exec $i</etc/passwd" || exit 1; done']),
+		until: exited,
+	},
+	{
+		id: 'child-oom-killed',
+		// The kernel kills the child that grew and PID 1 survives; the engine still flags the container OOMKilled (any OOM kill in its cgroup).
+		expect: 'oom-killed',
+		start: (n) => run(n, ['--memory', '24m', '--memory-swap', '24m', FIXTURE, 'sh', '-c', 'echo "worker 1 loading batch"; sh -c "x=\$(head -c 200m /dev/zero | tr \"\\0\" a)"; echo "worker exited with status $?"; exit 1']),
+		until: exited,
+	},
+	// --- files and mounts
+	{
+		id: 'secret-not-mounted',
+		expect: 'secret-not-mounted',
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "reading database password"; cat /run/secrets/db_password']),
+		until: exited,
+	},
+	{
+		id: 'script-not-found-in-workdir',
+		expect: 'script-not-found-in-workdir',
+		start: (n) => run(n, ['-w', '/app', FIXTURE, 'sh', './start.sh']),
+		until: exited,
+	},
+	{
+		id: 'bind-mount-became-directory',
+		expect: 'is-a-directory',
+		// -v with a host path that does not exist: the engine creates a directory there, the app expected a file.
+		start: (n, track) => (track({path: `/tmp/${n}-missing.conf`}), run(n, ['-v', `/tmp/${n}-missing.conf:/etc/app.conf`, FIXTURE, 'sh', '-c', 'echo "loading /etc/app.conf"; cat /etc/app.conf'])),
+		until: exited,
+	},
+	{
 		id: 'healthy-running',
 		expect: null,
 		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "server ready on :8080"; exec sleep 300']),
@@ -338,28 +501,58 @@ export const SCENARIOS = [
 	},
 ];
 
+/**
+ * Push more events through the engine than its history holds (256 on Docker 20.10+): `cycles` containers
+ * created and removed (a create and a destroy event each), named `${prefix}-<i>`.
+ */
+export async function floodEvents(prefix, cycles = 160, concurrency = 8) {
+	const names = Array.from({length: cycles}, (_, i) => `${prefix}-${i}`);
+	let next = 0;
+	const worker = async () => {
+		while (next < names.length) {
+			const name = names[next++];
+			await dockerAsync(['create', '--name', name, '--label', 'docker-helper-test=diagnose-flood', '--network', 'none', FIXTURE, 'true']);
+			await dockerAsync(['rm', name]);
+		}
+	};
+	try {
+		await Promise.all(Array.from({length: concurrency}, worker));
+	} finally {
+		await dockerAsync(['rm', '-f', ...names], {allowFail: true});
+	}
+}
+
 /** Start scenarios in parallel and wait for each to reach its state. Returns what to clean up. */
+/** Scenarios that flood the engine's event history run last, one at a time, so they cannot evict the others' events. */
 /** `onReady` runs as soon as each one is ready, so its engine events are still in the engine's short event buffer. */
 export async function startScenarios(list, nameFor, onReady = async () => undefined, concurrency = 12) {
 	const extra = [];
 	const track = (x) => extra.push(x);
 	const results = new Array(list.length);
+	const order = [...list.keys()].filter((i) => !list[i].flood);
+	const flooding = [...list.keys()].filter((i) => list[i].flood);
 	let next = 0;
 	const worker = async () => {
-		while (next < list.length) {
-			const i = next++;
+		while (next < order.length) {
+			const i = order[next++];
 			const s = list[i];
 			try {
 				const name = nameFor(s);
 				await s.start(name, track);
 				await waitFor(name, s.until, s.timeoutMs ?? 40_000);
+				// Running scenarios whose evidence builds up (memory, throttling, time up) need a moment more.
+				if (s.settleMs) await sleep(s.settleMs);
 				results[i] = {status: 'fulfilled', value: await onReady(s, name)};
 			} catch (reason) {
 				results[i] = {status: 'rejected', reason};
 			}
 		}
 	};
-	await Promise.all(Array.from({length: Math.min(concurrency, list.length)}, worker));
+	await Promise.all(Array.from({length: Math.min(concurrency, order.length)}, worker));
+	for (const i of flooding) {
+		order.push(i);
+		await worker();
+	}
 	return {results, extra};
 }
 
@@ -369,5 +562,7 @@ export function cleanup(names, extra) {
 	for (const x of extra) {
 		if (x.network) docker(['network', 'rm', x.network], {allowFail: true});
 		if (x.volume) docker(['volume', 'rm', '-f', x.volume], {allowFail: true});
+		// A directory the engine created for a missing bind-mount source (empty; root-owned like the engine).
+		if (x.path) rmSync(x.path, {recursive: true, force: true});
 	}
 }

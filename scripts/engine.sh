@@ -30,6 +30,10 @@ command -v docker-compose >/dev/null 2>&1 || need_install+=(docker-compose)
 # OpenSSH server and client: the ssh:// engine tests run a real sshd on loopback.
 [ -x /usr/sbin/sshd ] || need_install+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || need_install+=(openssh-client)
+command -v ip >/dev/null 2>&1 || need_install+=(iproute2)
+command -v openssl >/dev/null 2>&1 || need_install+=(openssl)
+# skopeo writes real OCI image layouts (gzip and zstd layers) for the image-export reader's tests.
+command -v skopeo >/dev/null 2>&1 || need_install+=(skopeo)
 if [ -z "${EXTERNAL_ENGINE:-}" ] && [ ${#need_install[@]} -gt 0 ]; then
   log "installing ${need_install[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -20,7 +20,7 @@ const OUT = path.join(ROOT, 'test', 'fixtures', 'diagnose');
 const only = process.argv.slice(2);
 const list = only.length > 0 ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
 const run = randomBytes(3).toString('hex');
-const nameFor = (s) => `dhtest-d1-rec-${s.id}-${run}`;
+const nameFor = (s) => `dh-dg-rec-${s.id}-${run}`;
 
 async function diagnoseJson(name) {
 	try {

@@ -15,6 +15,7 @@ import {describeEndpoint} from './adapters/docker.js';
 import {makeTheme, wantsColor, type Theme} from './output/theme.js';
 import {fitText, textWidth} from './output/wrap.js';
 import {VERSION} from './version.js';
+import {terminalText} from './core/terminal-text.js';
 
 export interface Io {
 	readonly argv: readonly string[];
@@ -245,7 +246,11 @@ export async function main(io: Io): Promise<number> {
 	const {global} = parsed;
 	const color = colorFor(io, global);
 	const theme = makeTheme(color, textWidth(io.env, io.stdout));
-	const out = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+	// Text carries container data (labels, env, log lines, names): control sequences other than colour are shown, not obeyed.
+	const out = (text: string) => {
+		const safe = terminalText(text, {sgr: color ? 'keep' : 'drop'});
+		io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+	};
 
 	if (global.version && !command) {
 		out(global.json ? JSON.stringify({version: VERSION}) : VERSION);
@@ -314,7 +319,7 @@ function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, com
 		io.stdout.write(`${jsonError(command, error)}\n`);
 	} else {
 		const theme: Theme = makeTheme(mode.color && io.stderr.isTTY === true);
-		io.stderr.write(`${theme.error('docker-helper:')} ${error.message}\n${theme.dim('  → ')}${error.hint}\n`);
+		io.stderr.write(`${theme.error('docker-helper:')} ${terminalText(error.message, {newlines: false})}\n${theme.dim('  → ')}${terminalText(error.hint, {newlines: false})}\n`);
 	}
 	return error.exitCode;
 }

@@ -13,9 +13,11 @@ import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
 import {sshAgent} from './ssh.js';
 import {demuxLogs, parseTarHeader} from '../core/diagnose/decode.js';
+import {FrameDemuxer} from '../core/log-stream.js';
 import {
 	containerFactsFrom,
 	containerListFrom,
+	containerStatsFrom,
 	diskUsageFrom,
 	engineErrorMessage,
 	engineInfoFrom,
@@ -23,13 +25,17 @@ import {
 	execIdFrom,
 	execStateFrom,
 	imageFactsFrom,
+	imageHistoryFrom,
 	NotDockerAnswer,
 } from '../core/engine/answers.js';
+import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
+import type {ToolboxSpec} from '../core/debug/plan.js';
 import {checkContainerRef, checkImageRef, imagePath, pathSegment} from '../core/engine/refs.js';
 import type {
 	ByteStream,
 	ContainerFacts,
 	ContainerListEntry,
+	ContainerStats,
 	DiskUsage,
 	EngineEvent,
 	EngineInfo,
@@ -39,10 +45,13 @@ import type {
 	ExecStream,
 	FileHead,
 	ImageFacts,
+	ImageHistoryEntry,
 	LogLine,
+	ThrowawaySpec,
 	LogStreamOptions,
 } from '../core/engine/types.js';
 
+export type {ImageHistoryEntry, ThrowawaySpec};
 export type {ByteStream, ContainerFacts, ContainerListEntry, DiskUsage, EngineEvent, EngineInfo, EngineVersion, ExecOptions, ExecSession, ExecStream, FileHead, ImageFacts, LogLine, LogStreamOptions};
 
 /** The oldest Engine API we support (Docker 19.03). */
@@ -56,6 +65,8 @@ const PING_DEADLINE_MS = 5_000;
 const DISK_USAGE_DEADLINE_MS = 60_000;
 /** Largest JSON answer read: far above a real engine's (thousands of containers), far below harm. */
 const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
+/** An image export may wait while the engine stages, compresses or reads a big layer. */
+const EXPORT_IDLE_MS = 300_000;
 
 export interface EngineOptions {
 	/** One deadline for every call (DOCKER_HELPER_TIMEOUT): overrides the defaults above. */
@@ -66,7 +77,7 @@ export interface EngineOptions {
 type Subject = {readonly kind: 'container' | 'image' | 'exec'; readonly ref: string};
 
 interface Request {
-	readonly method: 'GET' | 'POST' | 'HEAD';
+	readonly method: 'GET' | 'POST' | 'HEAD' | 'DELETE';
 	/** Path with its parameters already encoded (pathSegment, imagePath); no query. */
 	readonly path: string;
 	readonly query?: Readonly<Record<string, string | number | boolean>>;
@@ -110,6 +121,7 @@ export class Engine {
 		try {
 			client = new Docker(clientOptions(endpoint) as Dockerode.DockerOptions);
 		} catch (error) {
+			if (error instanceof HelperError) throw error;
 			throw new HelperError('ENGINE_CONFIG', `Cannot set up a connection to ${endpoint.host}: ${(error as Error).message}`, 'Check DOCKER_HOST, DOCKER_CERT_PATH and the Docker context (docker context inspect).', {endpoint: describeEndpoint(endpoint)});
 		}
 		return new Engine(endpoint, client, options);
@@ -141,6 +153,145 @@ export class Engine {
 
 	async diskUsage(): Promise<DiskUsage> {
 		return diskUsageFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
+	}
+
+	/** GET /system/df: every image, container, volume and build cache record with the sizes `docker system df -v` shows. */
+	async inventory(): Promise<Inventory> {
+		return inventoryFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
+	}
+
+	// --- removal: never forced, so the engine itself refuses to remove what is in use
+
+	/** docker container rm (not -f: a running container is refused; its anonymous volumes stay). */
+	async removeContainer(id: string, options: {force?: boolean} = {}): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: options.force === true, v: false}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker restart / docker stop: the engine sends SIGTERM, then SIGKILL after `timeout` seconds. */
+	async restartContainer(id: string, timeout = 10): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/restart`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	async stopContainer(id: string, timeout = 10): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/stop`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+	}
+
+	// --- debug: the toolbox container, attached before it starts so no output is lost
+
+	/** POST /containers/create for a debug toolbox: an argument-array spec, never a shell string; removed by the engine when it exits. */
+	async createToolbox(spec: ToolboxSpec): Promise<string> {
+		const body: Record<string, unknown> = {
+			Image: spec.image,
+			...(spec.cmd.length > 0 ? {Cmd: [...spec.cmd]} : {}),
+			Tty: spec.tty,
+			OpenStdin: spec.stdin,
+			StdinOnce: spec.stdin,
+			AttachStdin: spec.stdin,
+			AttachStdout: true,
+			AttachStderr: true,
+			Labels: {...spec.labels},
+			HostConfig: {
+				AutoRemove: true,
+				...(spec.pidMode ? {PidMode: spec.pidMode} : {}),
+				...(spec.networkMode ? {NetworkMode: spec.networkMode} : {NetworkMode: 'none'}),
+				...(spec.volumesFrom.length > 0 ? {VolumesFrom: [...spec.volumesFrom]} : {}),
+				...(spec.capAdd.length > 0 ? {CapAdd: [...spec.capAdd]} : {}),
+				RestartPolicy: {Name: 'no'},
+			},
+		};
+		const answer = await this.#json({method: 'POST', path: '/containers/create', query: {name: spec.name}, body, subject: {kind: 'image', ref: spec.image}});
+		const id = (answer as {Id?: unknown})?.Id;
+		if (typeof id !== 'string') throw this.mapError(new NotDockerAnswer('container create: no Id'));
+		return id;
+	}
+
+	/** docker attach: a duplex socket with stdin, else the output stream (multiplexed frames unless tty). */
+	async attachContainer(id: string, options: {stdin: boolean}): Promise<ExecStream> {
+		const name = containerRef(id);
+		const spec: Request = {method: 'POST', path: `/containers/${pathSegment(name)}/attach`, query: {stream: true, stdin: options.stdin, stdout: true, stderr: true}, subject: {kind: 'container', ref: name}};
+		if (!options.stdin) return (await this.#stream(spec)) as unknown as ExecStream;
+		return this.#within(spec, (signal) => this.#hijack(spec, signal));
+	}
+
+	/** POST /containers/{id}/wait: resolves with the exit code when the container next exits (no deadline: it may run long). */
+	async waitContainer(id: string): Promise<number> {
+		const name = containerRef(id);
+		const answer = await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/wait`, query: {condition: 'next-exit'}, subject: {kind: 'container', ref: name}, deadlineMs: 2_000_000_000});
+		const code = (answer as {StatusCode?: unknown})?.StatusCode;
+		return typeof code === 'number' ? code : 1;
+	}
+
+	async resizeContainer(id: string, rows: number, columns: number): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/resize`, query: {h: rows, w: columns}, subject: {kind: 'container', ref: name}}).catch(() => undefined);
+	}
+
+	/** docker pull: progress lines to `onLine`; a registry the engine cannot reach is an error with the engine's words. */
+	async pullImage(ref: string, onLine: (line: string) => void = () => {}): Promise<void> {
+		const image = imageRef(ref);
+		const at = image.lastIndexOf(':');
+		const slash = image.lastIndexOf('/');
+		const [fromImage, tag] = image.includes('@') ? [image, undefined] : at > slash ? [image.slice(0, at), image.slice(at + 1)] : [image, 'latest'];
+		const stream = await this.#stream({method: 'POST', path: '/images/create', query: {fromImage, ...(tag ? {tag} : {})}, idleMs: this.#deadline(), subject: {kind: 'image', ref: image}});
+		let rest = '';
+		for await (const chunk of stream) {
+			const lines = (rest + Buffer.from(chunk).toString('utf8')).split('\n');
+			rest = lines.pop() ?? '';
+			for (const line of lines) {
+				if (!line.trim()) continue;
+				let doc: {error?: unknown; status?: unknown};
+				try {
+					doc = JSON.parse(line) as typeof doc;
+				} catch {
+					continue;
+				}
+				if (typeof doc.error === 'string') throw new HelperError('ENGINE_ERROR', `The engine could not pull ${image}: ${doc.error}`, `Pull it yourself to see why: docker pull ${image}`, {image});
+				if (typeof doc.status === 'string') onLine(doc.status);
+			}
+		}
+	}
+
+	// --- live streams: the monitor's, never buffered whole; destroy them to stop
+
+	/** GET /events for containers from now on (docker events --filter type=container), one JSON document per line. */
+	async containerEventStream(): Promise<ByteStream> {
+		return this.#stream({method: 'GET', path: '/events', query: {filters: JSON.stringify({type: ['container']})}});
+	}
+
+	/** GET /containers/{id}/stats?stream=1: one JSON sample about every second (docker stats). */
+	async statsStream(id: string): Promise<ByteStream> {
+		const name = containerRef(id);
+		return this.#stream({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: true}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker image rm (not -f: an image a container uses is refused). Returns what the engine untagged and deleted. */
+	async removeImage(ref: string): Promise<{untagged: string[]; deleted: string[]}> {
+		const image = imageRef(ref);
+		const answer = await this.#json({method: 'DELETE', path: `/images/${imagePath(image)}`, query: {force: false, noprune: false}, subject: {kind: 'image', ref: image}});
+		const out = {untagged: [] as string[], deleted: [] as string[]};
+		if (Array.isArray(answer)) {
+			for (const entry of answer as Array<Record<string, unknown>>) {
+				if (typeof entry?.['Untagged'] === 'string') out.untagged.push(entry['Untagged']);
+				if (typeof entry?.['Deleted'] === 'string') out.deleted.push(entry['Deleted']);
+			}
+		}
+		return out;
+	}
+
+	/** docker volume rm (not -f: a volume in use is refused). */
+	async removeVolume(name: string): Promise<void> {
+		if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw usageError(`Not a volume name: '${name}'.`, 'List volumes with: docker volume ls');
+		await this.#json({method: 'DELETE', path: `/volumes/${pathSegment(name)}`, query: {force: false}});
+	}
+
+	/** docker builder prune --all: build cache records not in use. Returns the bytes the engine says it reclaimed. */
+	async pruneBuildCache(): Promise<number> {
+		const answer = await this.#json({method: 'POST', path: '/build/prune', query: {all: true}, deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS});
+		const reclaimed = (answer as {SpaceReclaimed?: unknown})?.SpaceReclaimed;
+		return typeof reclaimed === 'number' ? reclaimed : 0;
 	}
 
 	async listContainers(options: {all?: boolean; filters?: Record<string, string[]>} = {}): Promise<ContainerListEntry[]> {
@@ -189,6 +340,107 @@ export class Engine {
 	async inspectImage(ref: string): Promise<ImageFacts> {
 		const image = imageRef(ref);
 		return imageFactsFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/json`, subject: {kind: 'image', ref: image}}));
+	}
+
+	// --- images: export stream, history, build, throwaway containers (analyze, verify)
+
+	/**
+	 * The image's export (`docker save`) as a byte stream, never buffered: GET /images/{name}/get.
+	 * The deadline covers the answer's start and silence between chunks, not the whole transfer.
+	 */
+	async exportImage(ref: string): Promise<ByteStream> {
+		const image = imageRef(ref);
+		// The engine may stage a big image's layers before the first byte: the start gets the same long deadline.
+		const ms = this.#deadlineMs ?? EXPORT_IDLE_MS;
+		return this.#stream({method: 'GET', path: `/images/${imagePath(image)}/get`, subject: {kind: 'image', ref: image}, deadlineMs: ms, idleMs: ms});
+	}
+
+	/** `docker history --no-trunc`: newest first, as the engine gives it. */
+	async imageHistory(ref: string): Promise<ImageHistoryEntry[]> {
+		const image = imageRef(ref);
+		return imageHistoryFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/history`, subject: {kind: 'image', ref: image}}));
+	}
+
+	/**
+	 * POST /build with a context tar (legacy builder; BuildKit needs a session). Progress lines go to
+	 * `onLine`; a build error is a BUILD_FAILED HelperError with the engine's message.
+	 */
+	async buildImage(context: NodeJS.ReadableStream, options: {tag: string; dockerfile?: string}, onLine: (line: string) => void = () => {}): Promise<void> {
+		const stream = await this.call(() => this.#client.buildImage(context, {t: options.tag, ...(options.dockerfile ? {dockerfile: options.dockerfile} : {}), rm: true, forcerm: true}), this.#deadline());
+		await new Promise<void>((resolve, reject) => {
+			this.#client.modem.followProgress(
+				stream,
+				(error: Error | null, output: Array<{error?: string}>) => {
+					const failed = error?.message ?? output.find((o) => typeof o.error === 'string')?.error;
+					if (failed) reject(new HelperError('BUILD_FAILED', `The build of ${options.tag} failed: ${failed.trim().split('\n').pop()}`, 'Run the same build to see every step: docker build -t ' + options.tag + ' .', {image: options.tag}));
+					else resolve();
+				},
+				(event: {stream?: string}) => {
+					if (typeof event.stream === 'string' && event.stream.trim()) onLine(event.stream.trim());
+				},
+			);
+		});
+	}
+
+	/**
+	 * Create a throwaway container (verify): an argument-array spec, never a shell string. Ports are
+	 * published only on 127.0.0.1 with an ephemeral host port. Returns the container id.
+	 */
+	async createThrowaway(spec: ThrowawaySpec): Promise<string> {
+		const exposed: Record<string, object> = {};
+		const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
+		for (const port of spec.publish ?? []) {
+			exposed[`${port}/tcp`] = {};
+			bindings[`${port}/tcp`] = [{HostIp: '127.0.0.1', HostPort: ''}];
+		}
+		const body: Record<string, unknown> = {
+			Image: spec.image,
+			Labels: {...spec.labels},
+			ExposedPorts: exposed,
+			...(spec.healthcheck ? {Healthcheck: spec.healthcheck} : {}),
+			HostConfig: {
+				PortBindings: bindings,
+				ReadonlyRootfs: spec.readOnly === true,
+				...(spec.tmpfs && spec.tmpfs.length > 0 ? {Tmpfs: Object.fromEntries(spec.tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])))} : {}),
+				AutoRemove: false,
+				RestartPolicy: {Name: 'no'},
+			},
+		};
+		const answer = await this.#json({method: 'POST', path: '/containers/create', query: {name: spec.name}, body, subject: {kind: 'image', ref: spec.image}});
+		const id = (answer as {Id?: unknown})?.Id;
+		if (typeof id !== 'string') throw this.mapError(new NotDockerAnswer('container create: no Id'));
+		return id;
+	}
+
+	async startContainer(id: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/start`, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker kill --signal: the signal goes to PID 1. */
+	async signalContainer(id: string, signal: string): Promise<void> {
+		const name = containerRef(id);
+		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/kill`, query: {signal}, subject: {kind: 'container', ref: name}});
+	}
+
+	/** docker rm -f -v, for the throwaway containers this tool created itself. A container already gone is fine. */
+	async removeThrowaway(id: string): Promise<void> {
+		const name = containerRef(id);
+		try {
+			await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: true, v: true}, subject: {kind: 'container', ref: name}});
+		} catch (error) {
+			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') return;
+			throw error;
+		}
+	}
+
+	/** docker top: the container's processes as the host's ps sees them (works without a shell in the image). */
+	async containerTop(id: string, psArgs = '-o pid,uid,gid,comm'): Promise<{titles: string[]; processes: string[][]}> {
+		const name = containerRef(id);
+		const answer = (await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/top`, query: {ps_args: psArgs}, subject: {kind: 'container', ref: name}})) as {Titles?: unknown; Processes?: unknown};
+		const titles = Array.isArray(answer?.Titles) ? answer.Titles.map(String) : [];
+		const processes = Array.isArray(answer?.Processes) ? answer.Processes.filter(Array.isArray).map((row: unknown[]) => row.map(String)) : [];
+		return {titles, processes};
 	}
 
 	// --- container contents: log tails, events and files, each bounded in size and time
@@ -337,6 +589,34 @@ export class Engine {
 		return waitForExit(session);
 	}
 
+	/** One resource sample of a running container, without the engine's 1 s wait for a second sample (one-shot). */
+	async containerStats(id: string): Promise<ContainerStats> {
+		const name = containerRef(id);
+		return containerStatsFrom(await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: false, 'one-shot': true}, subject: {kind: 'container', ref: name}}));
+	}
+
+	/** Run a short read-only command (argument array) in a running container and return its stdout, capped. */
+	async execOutput(id: string, cmd: readonly string[], maxBytes = 256 * 1024): Promise<{exitCode: number | null; stdout: string}> {
+		const session = await this.createExec(id, {cmd, tty: false, stdin: false});
+		const stream = await session.start();
+		const demux = new FrameDemuxer();
+		const parts: Uint8Array[] = [];
+		let size = 0;
+		try {
+			for await (const chunk of stream) {
+				for (const piece of demux.push(chunk as Uint8Array)) {
+					if (piece.stream !== 'stdout' || size >= maxBytes) continue;
+					const take = piece.bytes.subarray(0, maxBytes - size);
+					parts.push(Uint8Array.from(take));
+					size += take.length;
+				}
+			}
+		} catch {
+			// A torn stream: what arrived is still what the command printed.
+		}
+		return {exitCode: await waitForExit(session), stdout: Buffer.concat(parts).toString('utf8')};
+	}
+
 	/**
 	 * Run a dockerode call under the deadline and map its failure. Prefer the typed methods above;
 	 * this is for a call not yet wrapped, whose answer the caller must still check for shape.
@@ -400,9 +680,10 @@ export class Engine {
 	/** The stdin-attached exec start: the engine upgrades the connection to a raw duplex. */
 	#hijack(spec: Request, signal: AbortSignal): Promise<ExecStream> {
 		const modem = this.#client.modem as unknown as Dial;
+		const withQuery = spec.query && Object.keys(spec.query).length > 0;
 		return new Promise((resolve, reject) => {
 			modem.dial(
-				{path: spec.path, method: 'POST', isStream: true, hijack: true, openStdin: true, allowEmpty: true, abortSignal: signal, statusCodes: {101: true, 200: true, 204: true}, options: spec.body},
+				{path: withQuery ? `${spec.path}?` : spec.path, method: 'POST', isStream: true, hijack: true, openStdin: true, allowEmpty: true, abortSignal: signal, statusCodes: {101: true, 200: true, 204: true}, options: withQuery ? {_query: spec.query, _body: spec.body ?? {}} : spec.body},
 				(error, socket) => (error ? reject(error) : resolve(socket as ExecStream)),
 			);
 		});
@@ -610,7 +891,20 @@ function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 			return {protocol: 'http', host: 'docker', port: undefined, socketPath: undefined, agent: sshAgent(t)};
 		case 'tcp': {
 			if (!t.tls) return {protocol: 'http', host: t.host, port: t.port, socketPath: undefined, ca: undefined, cert: undefined, key: undefined};
-			const read = (file?: string) => (file ? readFileSync(file) : undefined);
+			const read = (file?: string) => {
+				if (!file) return undefined;
+				try {
+					return readFileSync(file);
+				} catch (error) {
+					const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+					throw new HelperError(
+						'ENGINE_CONFIG',
+						`The TLS file ${file} for ${endpoint.host} (${endpoint.why}) ${why}.`,
+						'Point DOCKER_CERT_PATH at the directory holding ca.pem, cert.pem and key.pem (the docker CLI reads the same three files), or unset DOCKER_TLS_VERIFY for a plain-TCP engine.',
+						{endpoint: describeEndpoint(endpoint), file},
+					);
+				}
+			};
 			return {
 				protocol: 'https',
 				host: t.host,
@@ -696,6 +990,8 @@ export function mapEngineError(error: unknown, endpoint: Endpoint, subject?: Sub
 	if (/ssh|handshake|authentication/i.test(raw)) {
 		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${raw}`, 'Check that `ssh <host> docker system dial-stdio` works and that your SSH agent holds the key (SSH_AUTH_SOCK).', details);
 	}
+	const tls = tlsFailure(e.code ?? '', raw, endpoint);
+	if (tls) return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${tls.what}.`, tls.hint, {...details, tlsCode: e.code});
 	if (/certificate|self.signed|TLS|SSL/i.test(raw) || /^ERR_SSL|^CERT_|_CERT$|^UNABLE_TO_|^DEPTH_ZERO/.test(e.code ?? '')) {
 		return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${raw}`, 'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.', details);
 	}
@@ -704,11 +1000,39 @@ export function mapEngineError(error: unknown, endpoint: Endpoint, subject?: Sub
 	return new HelperError('ENGINE_ERROR', `Docker Engine call failed at ${where}: ${raw}`, 'Run the equivalent docker command to compare, and report this if docker succeeds.', details);
 }
 
+/** The TLS failures a user can act on, told apart by OpenSSL's codes and alerts, as the docker CLI tells them apart. */
+function tlsFailure(code: string, raw: string, endpoint: Endpoint): {what: string; hint: string} | undefined {
+	const tls = endpoint.transport.kind === 'tcp' ? endpoint.transport.tls : undefined;
+	const ca = tls?.ca ?? 'ca.pem';
+	if (/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_SIGNATURE_FAILURE)$/.test(code)) {
+		return {what: `the engine's certificate is not signed by the CA in ${ca} (${raw})`, hint: `Use the ca.pem that issued the daemon's --tlscert in DOCKER_CERT_PATH; compare with: openssl verify -CAfile ${ca} <the daemon's cert>`};
+	}
+	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+		return {what: `the engine's certificate is not issued for ${endpoint.transport.kind === 'tcp' ? endpoint.transport.host : endpoint.host} (${raw})`, hint: 'Connect with the name or IP address in the certificate\'s subjectAltName, or reissue the daemon\'s certificate with this address in it.'};
+	}
+	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return {what: `the engine's certificate ${code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not valid yet'}`, hint: 'Reissue the daemon\'s certificate (and check both clocks).'};
+	if (/ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE/.test(code) || /alert (bad certificate|unknown ca|certificate required)/i.test(raw)) {
+		return {
+			what: `the engine refused the client certificate (${raw}); the daemon runs with --tlsverify and does not trust ${tls?.cert ?? 'cert.pem'}`,
+			hint: 'Use a cert.pem and key.pem issued by the CA the daemon trusts (its --tlscacert), in DOCKER_CERT_PATH.',
+		};
+	}
+	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(raw)) {
+		return {what: 'the endpoint does not speak TLS', hint: 'It is a plain-TCP engine (usually port 2375): unset DOCKER_TLS_VERIFY, or use the daemon\'s TLS port (usually 2376).'};
+	}
+	return undefined;
+}
+
 function mapStatus(status: number, body: unknown, request: string, subject: Subject | undefined, endpoint: Endpoint, notDocker: (what: string) => HelperError): HelperError {
 	const details = {endpoint: describeEndpoint(endpoint), status};
 	const message = engineErrorMessage(body);
 	// Every Docker Engine error is JSON {"message": ...}; an HTML page or plain text is another server.
 	if (status >= 300 && status < 400) return notDocker(`${request} was answered with a redirect (HTTP ${status}), which the Docker Engine API never sends`);
+	// Go's TLS listener answers plain HTTP with this fixed 400 text.
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString() : '';
+	if (status === 400 && /HTTP request to an HTTPS server/i.test(text)) {
+		return new HelperError('ENGINE_CONFIG', `The Docker Engine at ${endpoint.host} (${endpoint.why}) expects TLS, and this connection was plain HTTP.`, 'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory with ca.pem, cert.pem and key.pem (or use a Docker context with TLS material).', details);
+	}
 	if (message === null) return notDocker(`${request} was answered with HTTP ${status} and a body that is not Docker's JSON error`);
 	if (status === 404 && subject?.kind === 'container') return new HelperError('NO_SUCH_CONTAINER', `No such container: ${subject.ref}`, 'List containers with: docker ps -a', {...details, container: subject.ref});
 	if (status === 404 && subject?.kind === 'image') {

@@ -41,3 +41,22 @@ export async function listProject(root: string, options: {maxDepth?: number; max
 	}
 	return {files, truncated: false};
 }
+
+/**
+ * The contents of the files detection asked for (manifests, a few sources), each read through the bounded
+ * reader: at most `maxBytes` each (a huge or special file is skipped, detection is best effort).
+ */
+export async function readProjectFiles(root: string, wanted: readonly string[], options: {maxBytes?: number} = {}): Promise<Record<string, string>> {
+	const {readFileBounded} = await import('./files.js');
+	const out: Record<string, string> = {};
+	await Promise.all(
+		wanted.map(async (rel) => {
+			try {
+				out[rel] = (await readFileBounded(path.join(root, ...rel.split('/')), {maxBytes: options.maxBytes ?? 256 * 1024, display: rel})).toString('utf8');
+			} catch {
+				// unreadable, too large or not a regular file: detection goes on without it
+			}
+		}),
+	);
+	return out;
+}

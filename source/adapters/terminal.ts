@@ -69,3 +69,21 @@ export function forwardStdin(target: NodeJS.WritableStream & {end(): unknown}, o
 		stdin.pause();
 	};
 }
+
+/**
+ * Ask a yes/no question on the terminal (stderr, so stdout stays the command's output) and read one
+ * line from stdin. Anything but y/yes is no; so is end of input.
+ */
+export async function askYesNo(question: string): Promise<boolean> {
+	const {createInterface} = await import('node:readline');
+	const rl = createInterface({input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true});
+	try {
+		const answer = await new Promise<string>((resolve) => {
+			rl.once('close', () => resolve(''));
+			rl.question(`${question} [y/N] `, resolve);
+		});
+		return /^\s*y(es)?\s*$/i.test(answer);
+	} finally {
+		rl.close();
+	}
+}

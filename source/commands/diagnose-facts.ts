@@ -4,7 +4,8 @@ import type {Engine} from '../adapters/docker.js';
 import type {FileHead} from '../core/engine/types.js';
 import {isHelperError} from '../core/errors.js';
 import {sniffExecutable} from '../core/diagnose/decode.js';
-import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine} from '../core/diagnose/facts.js';
+import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LiveFacts, LogLine} from '../core/diagnose/facts.js';
+import {parseListeners} from '../core/diagnose/net-tcp.js';
 import {buildFacts, executableCandidates, mergeLogLines, needsExecutableProbe} from '../core/diagnose/from-engine.js';
 import type {Context} from './types.js';
 
@@ -73,7 +74,23 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 		options.host,
 	]);
 	const executable = needsExecutableProbe(inspect, logs.lines) ? await probeExecutable(engine, id, inspect.Path ?? '', inspect.Config?.Env ?? []) : null;
-	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image?.document ?? null, logs, events, portHolders, executable, host});
+	const up = inspect.State?.Running === true && inspect.State?.Restarting !== true && inspect.State?.Paused !== true;
+	const live = up ? await liveFacts(engine, id, Object.keys(inspect.HostConfig?.PortBindings ?? {}).some((p) => p.endsWith('/tcp'))) : null;
+	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image?.document ?? null, logs, events, portHolders, executable, live, host});
+}
+
+/** A running container: one stats sample, and (when it publishes TCP ports) what listens inside it. */
+async function liveFacts(engine: Engine, id: string, published: boolean): Promise<LiveFacts> {
+	const [stats, sockets] = await Promise.all([
+		engine.containerStats(id).catch(() => null),
+		published
+			? engine.execOutput(id, ['cat', '/proc/net/tcp', '/proc/net/tcp6']).then(
+					(r) => (r.stdout.includes('local_address') ? {listeners: parseListeners(r.stdout)} : {listeners: null, listenersError: `cat /proc/net/tcp exited ${r.exitCode ?? '?'} (no cat in the image?)`}),
+					(error: unknown) => ({listeners: null, listenersError: message(error)}),
+				)
+			: Promise.resolve({listeners: null}),
+	]);
+	return {memoryUsage: stats?.memoryUsage ?? null, memoryLimit: stats?.memoryLimit ?? null, pids: stats?.pids ?? null, cpuPeriods: stats?.cpuPeriods ?? null, cpuThrottledPeriods: stats?.cpuThrottledPeriods ?? null, ...sockets};
 }
 
 async function portHoldersFor(engine: Engine, id: string, hostPorts: readonly string[]): Promise<DiagnosisFacts['portHolders']> {

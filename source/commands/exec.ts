@@ -12,6 +12,7 @@ import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, ty
 import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
 import {containerArg} from './container-arg.js';
 import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
+import {redactArgv, redactText} from '../core/redact.js';
 
 /** --json captures output: at most this much per stream. */
 const CAPTURE_LIMIT = 8 * 1024 * 1024;
@@ -168,12 +169,13 @@ async function runCommand(ctx: Context, engine: Engine, id: string, name: string
 	}
 	const code = (await waitForExit(session)) ?? 1;
 	const runtimeText = held.runtimeText;
-	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(runtimeText, command, name) : null;
+	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(redactText(runtimeText), redactArgv(command), name) : null;
 	if (failure && !options.capture) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
-	if (runtimeText !== null && !failure && !options.capture) ctx.stderr.write(runtimeText);
+	if (runtimeText !== null && !failure && !options.capture) ctx.stderr.write(redactText(runtimeText));
 	return {
 		container: name,
-		command,
+		// Shown in --json: the argv as it is shown everywhere, secret values redacted.
+		command: redactArgv(command),
 		exitCode: failure ? failure.exitCode : code,
 		shell: null,
 		tty: options.tty,
@@ -224,10 +226,10 @@ async function interactiveShell(ctx: Context, engine: Engine, id: string, name: 
 	});
 	const code = (await waitForExit(session)) ?? 1;
 	const text: string = firstOutput ?? '';
-	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(text, cmd, name) : null;
+	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(redactText(text), redactArgv(cmd), name) : null;
 	if (failure) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
 	else if (text) ctx.stdout.write(text);
-	return {container: name, command: cmd, exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
+	return {container: name, command: redactArgv(cmd), exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

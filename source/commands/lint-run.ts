@@ -9,6 +9,9 @@ import {isFailure, summarize, type BaseCheck, type LintedFile, type LintReport, 
 import {rules} from '../core/lint/rules/index.js';
 import type {BaseImageInfo, DockerfileModel, Stage} from '../core/lint/types.js';
 import {flagBool, flagString, type Context, type Input} from './types.js';
+import {redactLines} from '../core/redact.js';
+import path from 'node:path';
+import {isComposeFileName, lintCompose} from '../core/lint/compose.js';
 
 /** The stage whose FROM names an external image (following FROM <stage>). */
 function externalStage(model: DockerfileModel, stage: Stage): Stage {
@@ -126,17 +129,21 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 	if (files.filter((f) => f === '-').length > 1) throw usageError('stdin (-) can be given once.', 'docker-helper lint - < Dockerfile');
 	const inputs = readDockerfiles(ctx.cwd, files, readStdin);
 	ctx.progress(`linting ${inputs.length} file${inputs.length === 1 ? '' : 's'}`);
-	const models = inputs.map((i) => parseDockerfile(i.source, i.display));
-
-	// The engine, only when some final stage has an external base to look at.
-	const wantsEngine = models.some((m) => {
-		const final = m.stages.find((s) => s.final);
-		return final !== undefined && !externalStage(m, final).base.scratch;
-	});
-	const state: EngineState = wantsEngine ? await connect(ctx, input) : {engine: undefined, note: '', cache: new Map(), deadline: 0};
-
+	// One file at a time: a model is dropped once its findings are taken (all of them at once would
+	// hold every file's instructions and shell words in memory until the end, and the GC pays for it).
+	// The engine is connected once, when the first file whose final stage has an external base needs it.
+	let state: EngineState | undefined;
+	const noEngine: EngineState = {engine: undefined, note: '', cache: new Map(), deadline: 0};
 	const linted: LintedFile[] = [];
-	for (const model of models) {
+	for (const item of inputs) {
+		if (item.display !== '-' && isComposeFileName(path.basename(item.display))) {
+			// A compose file: the tag rules on its services' images.
+			const {parseDocument} = await import('yaml');
+			const r = lintCompose(item.source, item.display, config, (text) => parseDocument(text));
+			linted.push({file: item.display, findings: r.findings, suppressed: 0, suppressions: [], parseErrors: r.parseErrors, crashes: [], base: null, lines: redactLines(item.source.split('\n'))});
+			continue;
+		}
+		const model = parseDockerfile(item.source, item.display);
 		const final = model.stages.find((s) => s.final);
 		let base: BaseCheck | null = null;
 		let info: BaseImageInfo | null | undefined;
@@ -146,6 +153,7 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			if (ext.base.scratch) base = baseCheck(final, 'scratch', undefined, 'scratch');
 			else if (ext.base.unresolved.length > 0 || image === '') base = baseCheck(final, ext.base.raw, undefined, 'unresolved');
 			else {
+				state ??= await connect(ctx, input);
 				info = await inspectBase(state, image);
 				base = baseCheck(final, image, info);
 			}
@@ -155,8 +163,9 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			config,
 			base: (stage) => (final && stage.index === final.index && base?.status !== 'unresolved' ? info : undefined),
 		});
-		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: model.lines});
+		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: redactLines(model.lines)});
 	}
+	state ??= noEngine;
 	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? 'info') as Threshold;
 	const noFail = input.flags.fail === false || config.noFail === true;
 	return {

@@ -4,14 +4,15 @@
  * does --tail, we hold at most one (capped) line per stream, and we stop reading while
  * the terminal or pipe is behind.
  */
-import {EXIT, HelperError, usageError} from '../core/errors.js';
-import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LogRecord, type LogsResult, type Piece, type StreamName} from '../core/log-stream.js';
-import {redactText} from '../core/redact.js';
+import {EXIT, usageError} from '../core/errors.js';
+import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LineFilter, type LogRecord, type LogsResult, type Piece, type StreamName} from '../core/log-stream.js';
+import {LineRedactor} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
 import {formatLine, logsText} from '../output/logs.js';
 import {makeTheme} from '../output/theme.js';
 import {containerArg} from './container-arg.js';
 import {flagBool, flagNumber, flagString, type Command, type Input} from './types.js';
+import {jsonLine} from '../output/json.js';
 
 /** In the app, logs are shown in a view: keep this many lines at most. */
 const APP_MAX_RECORDS = 5000;
@@ -131,18 +132,23 @@ export const logs: Command<LogsResult> = {
 				}
 				return;
 			}
-			if (options.json) ctx.stdout.write(`${JSON.stringify(record)}\n`);
+			if (options.json) ctx.stdout.write(`${jsonLine(record)}\n`);
 			else if (record.stream === 'stderr' && !ctx.stdout.isTTY) ctx.stderr.write(`${formatLine(record, options.timestamps, theme, false)}\n`);
 			else ctx.stdout.write(`${formatLine(record, options.timestamps, theme, ctx.stdout.isTTY)}\n`);
 		};
-		const filter = {...(options.grep ? {grep: options.grep} : {}), ...(options.redact ? {redact: redactText} : {})};
+		// One redactor per stream: a private key's body and END line are hidden along with its BEGIN line.
+		const redactor = (): LineFilter => {
+			const r = new LineRedactor();
+			return {...(options.grep ? {grep: options.grep} : {}), ...(options.redact ? {redact: (text: string) => r.line(text)} : {})};
+		};
+		const filters: Record<StreamName, LineFilter> = {stdout: redactor(), stderr: redactor()};
 		const splitters: Record<StreamName, LineSplitter> = {stdout: new LineSplitter(), stderr: new LineSplitter()};
 		const demux = tty ? null : new FrameDemuxer();
 		const handle = (pieces: readonly Piece[]) => {
 			for (const piece of pieces) {
 				for (const raw of splitters[piece.stream].push(piece.bytes)) {
 					counts.scanned++;
-					const record = toRecord(piece.stream, raw.bytes, wantTimes, filter);
+					const record = toRecord(piece.stream, raw.bytes, wantTimes, filters[piece.stream]);
 					if (record) emit(record);
 				}
 			}
@@ -173,7 +179,7 @@ export const logs: Command<LogsResult> = {
 		for (const s of ['stdout', 'stderr'] as const) {
 			for (const raw of splitters[s].flush()) {
 				counts.scanned++;
-				const record = toRecord(s, raw.bytes, wantTimes, filter);
+				const record = toRecord(s, raw.bytes, wantTimes, filters[s]);
 				if (record) emit(record);
 			}
 		}

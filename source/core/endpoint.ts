@@ -12,6 +12,8 @@
  * Pure: the context store is read by the caller and passed in as a lookup.
  */
 
+import {redactHostUrl} from './redact.js';
+
 export type EndpointSource = 'flag' | 'env' | 'context' | 'config' | 'default';
 
 export interface TlsFiles {
@@ -114,7 +116,7 @@ function fromContext(name: string, source: EndpointSource, reason: string, input
 	}
 	return {
 		ok: true,
-		endpoint: {host: meta.host, source: source === 'config' ? 'config' : source, context: name, why: `context '${name}' (${reason})`, transport},
+		endpoint: {host: redactHostUrl(meta.host), source: source === 'config' ? 'config' : source, context: name, why: `context '${name}' (${reason})`, transport},
 	};
 }
 
@@ -128,7 +130,7 @@ function fromHost(
 ): EndpointResult {
 	const parsed = parseHost(host);
 	if (!parsed.ok) {
-		return {ok: false, code: source === 'flag' ? 'USAGE' : 'ENGINE_CONFIG', message: `Cannot use Docker host '${host}' (${reason}): ${parsed.message}`, hint: 'Use unix:///path/to/docker.sock, tcp://host:2376, or ssh://user@host.'};
+		return {ok: false, code: source === 'flag' ? 'USAGE' : 'ENGINE_CONFIG', message: `Cannot use Docker host '${redactHostUrl(host)}' (${reason}): ${parsed.message}`, hint: 'Use unix:///path/to/docker.sock, tcp://host:2376, or ssh://user@host.'};
 	}
 	let transport = parsed.transport;
 	if (transport.kind === 'tcp') {
@@ -141,7 +143,8 @@ function fromHost(
 			transport = {...transport, tls: {verify, ca: `${certPath}${sep}ca.pem`, cert: `${certPath}${sep}cert.pem`, key: `${certPath}${sep}key.pem`}};
 		}
 	}
-	return {ok: true, endpoint: {host, source, ...(context ? {context} : {}), why: reason, transport}};
+	// The host is for display (the transport connects): a password in the URL is never shown.
+	return {ok: true, endpoint: {host: redactHostUrl(host), source, ...(context ? {context} : {}), why: reason, transport}};
 }
 
 function truthy(value: string | undefined): boolean {
@@ -150,10 +153,13 @@ function truthy(value: string | undefined): boolean {
 
 export function parseHost(host: string): {ok: true; transport: Transport} | {ok: false; message: string} {
 	const trimmed = host.trim();
-	const match = /^([a-z]+):\/\/(.*)$/i.exec(trimmed);
+	let match = /^([a-z]+):\/\/(.*)$/i.exec(trimmed);
 	if (!match) {
-		// The docker CLI accepts a bare path for unix sockets in -H only via unix://; be as strict.
-		return {ok: false, message: 'expected a URL with a scheme (unix://, tcp://, ssh://, npipe://)'};
+		// As the docker CLI: an address without a scheme is tcp ("127.0.0.1:2375", ":2375" is localhost).
+		// A bare socket path is not: the CLI would try it as a host name, so say what to write instead.
+		if (trimmed === '' || trimmed.includes('://')) return {ok: false, message: 'expected a URL with a scheme (unix://, tcp://, ssh://, npipe://)'};
+		if (trimmed.startsWith('/')) return {ok: false, message: `a socket path needs the unix:// scheme: unix://${trimmed}`};
+		match = /^(tcp):\/\/(.*)$/.exec(`tcp://${trimmed.startsWith(':') ? `localhost${trimmed}` : trimmed}`)!;
 	}
 	const scheme = match[1]!.toLowerCase();
 	const rest = match[2]!;

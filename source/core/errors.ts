@@ -24,6 +24,8 @@ export type ErrorCode =
 	| 'ENGINE_CONFLICT'
 	| 'LOG_DRIVER_UNREADABLE'
 	| 'NO_SUCH_CONTAINER'
+	| 'NO_SUCH_PROJECT'
+	| 'NO_SUCH_SERVICE'
 	| 'AMBIGUOUS_CONTAINER'
 	| 'NO_SUCH_IMAGE'
 	| 'CONTAINER_NOT_RUNNING'
@@ -33,8 +35,11 @@ export type ErrorCode =
 	| 'FILE_UNSAFE'
 	| 'FILE_TOO_LARGE'
 	| 'NOT_A_TTY'
+	| 'DEBUG_IMAGE_UNAVAILABLE'
 	| 'UNKNOWN_TOPIC'
-	| 'UNKNOWN_VARIANT';
+	| 'UNKNOWN_VARIANT'
+	| 'IMAGE_UNREADABLE'
+	| 'BUILD_FAILED';
 
 const exitFor: Record<ErrorCode, number> = {
 	USAGE: EXIT.usage,
@@ -53,6 +58,8 @@ const exitFor: Record<ErrorCode, number> = {
 	ENGINE_CONFLICT: EXIT.failure,
 	LOG_DRIVER_UNREADABLE: EXIT.failure,
 	NO_SUCH_CONTAINER: EXIT.failure,
+	NO_SUCH_PROJECT: EXIT.failure,
+	NO_SUCH_SERVICE: EXIT.failure,
 	AMBIGUOUS_CONTAINER: EXIT.failure,
 	NO_SUCH_IMAGE: EXIT.failure,
 	CONTAINER_NOT_RUNNING: EXIT.failure,
@@ -61,6 +68,9 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_UNWRITABLE: EXIT.failure,
 	FILE_UNSAFE: EXIT.failure,
 	FILE_TOO_LARGE: EXIT.failure,
+	IMAGE_UNREADABLE: EXIT.failure,
+	BUILD_FAILED: EXIT.failure,
+	DEBUG_IMAGE_UNAVAILABLE: EXIT.failure,
 };
 
 export class HelperError extends Error {

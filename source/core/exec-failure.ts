@@ -38,13 +38,21 @@ export function classifyExecFailure(runtimeText: string, command: readonly strin
 	const quoted = /exec: "([^"]*)"/.exec(runtimeMessage)?.[1] ?? program;
 	if (/executable file not found|no such file or directory/i.test(runtimeMessage)) {
 		const absolute = quoted.includes('/');
+		const shell = SHELLS.has(quoted.split('/').pop() ?? '');
+		// The hints look from a toolbox beside the container: an image without this command may lack ls and sh too.
 		return {
 			kind: 'not-found',
 			exitCode: 127,
-			message: absolute ? `${quoted} does not exist in container ${container}.` : `${quoted}: command not found in container ${container} (not on its PATH).`,
-			hint: absolute
-				? `Check the path: docker-helper exec ${container} -- ls -l ${dirname(quoted)} (a script with Windows CRLF line endings also reports a missing file).`
-				: `The image may not include it. See what is there: docker-helper exec ${container} -- sh -c 'echo $PATH; ls /usr/local/bin /usr/bin /bin'`,
+			message: shell
+				? `${quoted}: the image of container ${container} has no ${quoted.split('/').pop()} (a distroless or FROM scratch image has no shell).`
+				: absolute
+					? `${quoted} does not exist in container ${container}.`
+					: `${quoted}: command not found in container ${container} (not on its PATH).`,
+			hint: shell
+				? `Open a shell beside it, sharing its processes and network: docker-helper debug ${container}`
+				: absolute
+					? `Look at the path from a toolbox beside it: docker-helper debug ${container} -- ls -l /proc/1/root${dirname(quoted)} (a script with Windows CRLF line endings also reports a missing file).`
+					: `The image may not include it. See what is there: docker-helper debug ${container} -- ls /proc/1/root/usr/local/bin /proc/1/root/usr/bin /proc/1/root/bin`,
 			runtimeMessage,
 		};
 	}
@@ -66,6 +74,8 @@ export function classifyExecFailure(runtimeText: string, command: readonly strin
 		runtimeMessage,
 	};
 }
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 function dirname(path: string): string {
 	const i = path.lastIndexOf('/');

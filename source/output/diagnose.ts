@@ -85,8 +85,24 @@ export function summaryLine(r: DiagnoseReport, theme: Theme): string {
 
 export function diagnoseText(result: DiagnoseResult, theme: Theme): string {
 	if (result.mode === 'one') return reportLines(result.reports[0]!, theme).join('\n').trimEnd();
-	if (result.reports.length === 0) return `${theme.glyph.ok} No container is exited with an error, restarting, dead or unhealthy.`;
-	const lines = [theme.bold(`${result.reports.length} container${result.reports.length === 1 ? '' : 's'} need attention`), ''];
+	if (result.mode === 'project' && result.project) {
+		const p = result.project;
+		const failing = result.reports.filter((r) => r.failed).length;
+		const lines = [
+			theme.bold(`compose project ${p.name}${p.service ? `, service ${p.service}` : ''}`) + theme.dim(` · ${result.reports.length} container${result.reports.length === 1 ? '' : 's'}, ${failing} failing · ${p.composeFile ? `compose file ${p.composeFile}` : 'compose file not readable here: depends_on not known'}`),
+			'',
+		];
+		if (p.relations.length > 0) {
+			lines.push(theme.heading('Between the services'));
+			p.relations.forEach((f, i) => lines.push(...findingLines(f, i, theme), ''));
+		}
+		for (const r of result.reports) lines.push(summaryLine(r, theme));
+		for (const r of result.reports) lines.push('', theme.dim('─'.repeat(60)), ...reportLines(r, theme));
+		return lines.join('\n').trimEnd();
+	}
+	const checked = result.checked !== undefined ? ` (${result.checked} checked)` : '';
+	if (result.reports.length === 0) return `${theme.glyph.ok} No container is failing or needs attention${checked}.`;
+	const lines = [theme.bold(`${result.reports.length} container${result.reports.length === 1 ? '' : 's'} need attention`) + theme.dim(checked), ''];
 	for (const r of result.reports) lines.push(summaryLine(r, theme));
 	for (const r of result.reports) lines.push('', theme.dim('─'.repeat(60)), ...reportLines(r, theme));
 	return lines.join('\n').trimEnd();

@@ -1,4 +1,5 @@
 import type {HelperError} from '../core/errors.js';
+import {escapeJsonControls} from '../core/terminal-text.js';
 
 /** Every --json document has this envelope; `result` is the command's own schema. */
 export const JSON_SCHEMA_ID = 'docker-helper/v1';
@@ -12,9 +13,14 @@ export interface EngineRef {
 }
 
 export function jsonResult(command: string, exitCode: number, result: unknown, engine?: EngineRef): string {
-	return JSON.stringify({schema: JSON_SCHEMA_ID, command, exitCode, ...(engine ? {engine} : {}), result}, null, 2);
+	return escapeJsonControls(JSON.stringify({schema: JSON_SCHEMA_ID, command, exitCode, ...(engine ? {engine} : {}), result}, null, 2));
 }
 
 export function jsonError(command: string | null, error: HelperError): string {
-	return JSON.stringify({schema: JSON_SCHEMA_ID, command, exitCode: error.exitCode, error: error.toJSON()}, null, 2);
+	return escapeJsonControls(JSON.stringify({schema: JSON_SCHEMA_ID, command, exitCode: error.exitCode, error: error.toJSON()}, null, 2));
+}
+
+/** One NDJSON line (logs --json): control characters escaped, as in every document. */
+export function jsonLine(value: unknown): string {
+	return escapeJsonControls(JSON.stringify(value));
 }

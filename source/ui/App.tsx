@@ -82,6 +82,8 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 	const [stack, setStackState] = useState<Screen[]>(session.stack);
 	const [notice, setNotice] = useState<Notice | undefined>(session.notice);
 	const [overlay, setOverlay] = useState<readonly KeyHelp[] | null>(null);
+	// The running command's latest progress line (verify's checks, analyze's layers), shown while it runs.
+	const [progress, setProgress] = useState('');
 	const setStack = (update: (s: Screen[]) => Screen[]) => {
 		session.stack = update(session.stack);
 		setStackState(session.stack);
@@ -114,6 +116,13 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		setNotice(undefined);
 		const next = firstScreen(session, command, input);
 		if (next.kind === 'running' && command.streams?.(input)) return handoff(command, input);
+		// The same command again with other input (init re-planned with a changed answer) replaces the screen:
+		// it is the same place, and Esc goes back to where the user came from, not through every re-plan.
+		const top = session.stack[session.stack.length - 1];
+		if (top?.kind === 'view' && top.command.name === name) {
+			const {id: _id, ...body} = next;
+			return replaceTop(top.id, body);
+		}
 		push(next);
 	};
 
@@ -130,7 +139,9 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		return () => {
 			cancelled = true;
 		};
-	}, [screen]);
+		// replaceTop only writes the session's stack, which does not change between renders.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [screen, makeContext]);
 
 	// Run a command and load its view.
 	useEffect(() => {
@@ -139,7 +150,8 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		const {command, input, id} = screen;
 		(async () => {
 			try {
-				const result = await command.run(makeContext(), input);
+				setProgress('');
+				const result = await command.run({...makeContext(), progress: (message: string) => !cancelled && setProgress(message)}, input);
 				const load = viewLoader(command.name);
 				const View = load ? (await load()).default : makeTextView((r, t, i) => command.text(r, t, i));
 				if (!cancelled) replaceTop(id, {kind: 'view', command, input, result, View});
@@ -152,7 +164,9 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		return () => {
 			cancelled = true;
 		};
-	}, [screen]);
+		// replaceTop only writes the session's stack, which does not change between renders.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [screen, makeContext]);
 
 	// The app's own keys, for what the screen did not use.
 	const fallback = (key: KeyPress, help: () => KeyHelp[]) => {
@@ -177,7 +191,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 					{overlay ? (
 						<KeysOverlay entries={overlay} />
 					) : (
-						<ScreenView screen={screen} commands={commands} theme={theme} version={version} onBack={back} onOpen={open} onPick={(input) => pickDone(screen, input)} />
+						<ScreenView screen={screen} progress={progress} commands={commands} theme={theme} version={version} onBack={back} onOpen={open} onPick={(input) => pickDone(screen, input)} />
 					)}
 				</ScreenMemoryContext.Provider>
 			</Layout>
@@ -202,8 +216,9 @@ function firstScreen(session: AppSession, command: AnyCommand, input: Input): Sc
 	return {id, kind: 'running', command, input};
 }
 
-function ScreenView({screen, commands, theme, version, onBack, onOpen, onPick}: {
+function ScreenView({screen, progress, commands, theme, version, onBack, onOpen, onPick}: {
 	readonly screen: Screen;
+	readonly progress: string;
 	readonly commands: readonly AnyCommand[];
 	readonly theme: Theme;
 	readonly version: string | undefined;
@@ -250,7 +265,12 @@ function ScreenView({screen, commands, theme, version, onBack, onOpen, onPick}: 
 			);
 		}
 		case 'running':
-			return <Text dimColor>Running {screen.command.name}…</Text>;
+			return (
+				<Box flexDirection="column">
+					<Text dimColor>Running {screen.command.name}…</Text>
+					{progress ? <Text wrap="truncate-end">{progress}</Text> : null}
+				</Box>
+			);
 		case 'view': {
 			const {View} = screen;
 			return <View result={screen.result} input={screen.input} theme={theme} onBack={onBack} onOpen={onOpen} />;

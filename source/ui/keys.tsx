@@ -156,3 +156,36 @@ export function useKeyHelp(help: readonly KeyHelp[]): void {
 	useEffect(() => (dispatcher ? dispatcher.registerHelp(ref) : undefined), [dispatcher]);
 }
 
+
+/**
+ * For views written against Ink's useInput signature: the same (input, key) arguments, one key at a
+ * time, through the app's dispatcher. The view takes every key except Ctrl-C, which stays the app's.
+ */
+export function useKeyInput(handler: (input: string, key: InkKey) => void, options: {isActive?: boolean} = {}): void {
+	useKeys((k) => {
+		if (k.name === 'ctrl-c') return false;
+		handler(k.text, toInkKey(k));
+		return true;
+	}, options);
+}
+
+function toInkKey(k: KeyPress): InkKey {
+	return {
+		upArrow: k.name === 'up',
+		downArrow: k.name === 'down',
+		leftArrow: k.name === 'left',
+		rightArrow: k.name === 'right',
+		pageUp: k.name === 'pageup',
+		pageDown: k.name === 'pagedown',
+		home: k.name === 'home',
+		end: k.name === 'end',
+		return: k.name === 'return',
+		escape: k.name === 'escape',
+		tab: k.name === 'tab' || k.name === 'backtab',
+		shift: k.name === 'backtab' || (k.text.length === 1 && k.text !== k.text.toLowerCase()),
+		backspace: k.name === 'backspace',
+		delete: k.name === 'delete',
+		ctrl: k.ctrl,
+		meta: false,
+	} as InkKey;
+}

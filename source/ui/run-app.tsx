@@ -5,7 +5,7 @@ import type {AnyCommand, Context, Input} from '../commands/types.js';
 import {isHelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
 import {VERSION} from '../version.js';
-import {App, newSession, type AppSession, type Notice} from './App.js';
+import {App, newSession, type Notice} from './App.js';
 
 export async function runApp(options: {
 	commands: readonly AnyCommand[];
@@ -96,7 +96,7 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	// The same way Ink reads (a 'readable' listener): a 'data' listener would switch stdin to flowing mode, and
 	// Ink's next instance, which only listens for 'readable', would then never hear a key.
 	stdin.on('readable', onData);
-	let lines = 0;
+	let lines: number;
 	try {
 		const result = (await command.run(makeContext(controller.signal), input)) as {lines?: number} | undefined;
 		lines = result?.lines ?? 0;

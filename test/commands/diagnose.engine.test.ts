@@ -8,7 +8,11 @@ import {SCENARIOS, buildImages, cleanup, startScenarios, waitFor, type Scenario}
 import {containerChoices} from '../../source/commands/diagnose.js';
 import {createContext} from '../../source/context.js';
 import {CLI, runCli, runJson} from '../support/cli.js';
-import {describeEngine, uniqueName} from '../support/engine.js';
+import {randomBytes} from 'node:crypto';
+import {describeEngine} from '../support/engine.js';
+
+/** Every engine object of the diagnose suites is named dh-dg-…. */
+const dgName = (p: string) => `dh-dg-${p}-${randomBytes(4).toString('hex')}`;
 
 const WANTED = [
 	'oom-killed',
@@ -29,6 +33,25 @@ const WANTED = [
 	'dns-failure',
 	'healthy-running',
 	'healthy-healthcheck',
+	// Running containers: diagnosed too, from a stats sample and the sockets listening inside.
+	'memory-near-limit',
+	'pids-near-limit',
+	'cpu-throttled',
+	'healthcheck-slow',
+	'listening-loopback',
+	'published-port-not-listening',
+	'published-port-all-addresses',
+	// Start-time errors, resource limits, files and mounts, restart policies: real on this engine.
+	'unknown-user',
+	'network-missing',
+	'join-stopped-container',
+	'fork-failed',
+	'too-many-open-files',
+	'secret-not-mounted',
+	'script-not-found-in-workdir',
+	'bind-mount-became-directory',
+	'exit-zero-restart-always',
+	'on-failure-exhausted',
 ];
 
 interface Run {
@@ -50,10 +73,10 @@ function diagnoseAsync(name: string): Promise<Run> {
 
 describeEngine('diagnose on real failures', () => {
 	const list = SCENARIOS.filter((s) => WANTED.includes(s.id));
-	const names = new Map<string, string>(list.map((s) => [s.id, uniqueName(`diag-${s.id}`)]));
+	const names = new Map<string, string>(list.map((s) => [s.id, dgName(`diag-${s.id}`)]));
 	const runs = new Map<string, Run>();
 	const failures = new Map<string, string>();
-	let extra: Array<{container?: string; network?: string; volume?: string}> = [];
+	let extra: Array<{container?: string; network?: string; volume?: string; path?: string}> = [];
 	const retried: string[] = [];
 
 	beforeAll(async () => {
@@ -67,7 +90,7 @@ describeEngine('diagnose on real failures', () => {
 		for (let attempt = 0; attempt < 2; attempt++) {
 			const facts = runs.get('oom-killed')?.doc.result.reports[0].facts;
 			if (!facts || facts.state.oomKilled || facts.events.list.some((e: {action: string}) => e.action === 'oom')) break;
-			const name = uniqueName('diag-oom-retry');
+			const name = dgName('diag-oom-retry');
 			retried.push(names.get('oom-killed')!);
 			names.set('oom-killed', name);
 			await oom.start(name, () => undefined);
@@ -112,6 +135,14 @@ describeEngine('diagnose on real failures', () => {
 		expect(kill.evidence.map((e: {value: string}) => e.value)).not.toContain('signal=15');
 	});
 
+	it('a running container listening on loopback only is failing (exit 1) with the socket as evidence', () => {
+		const run = runs.get('listening-loopback')!;
+		expect(run.code).toBe(1);
+		const top = run.doc.result.reports[0].findings[0];
+		expect(top.evidence.find((e: {label: string}) => e.label === '/proc/net/tcp (listening)')?.value).toBe('127.0.0.1:8080');
+		expect(runs.get('published-port-all-addresses')!.doc.result.reports[0].facts.live.listeners).toEqual([{address: '::', port: 8080}]);
+	});
+
 	it('accepts a unique id prefix', () => {
 		const id = runs.get('read-only-fs')!.doc.result.reports[0].container.id as string;
 		const {doc} = runJson(['diagnose', id.slice(0, 12)]);
@@ -132,8 +163,9 @@ describeEngine('diagnose on real failures', () => {
 		const {code, doc} = runJson(['diagnose', '--all', '--tail', '20'], {timeout: 120_000});
 		expect(code).toBe(1);
 		const seen = new Set(doc.result.reports.map((r: {container: {name: string}}) => r.container.name));
-		for (const id of ['oom-killed', 'crash-loop', 'not-executable', 'healthcheck-failing', 'host-port-allocated']) expect(seen.has(names.get(id)), id).toBe(true);
+		for (const id of ['oom-killed', 'crash-loop', 'not-executable', 'healthcheck-failing', 'host-port-allocated', 'listening-loopback', 'memory-near-limit']) expect(seen.has(names.get(id)), id).toBe(true);
 		expect(seen.has(names.get('healthy-running'))).toBe(false);
+		expect(seen.has(names.get('published-port-all-addresses'))).toBe(false);
 		expect(seen.has(names.get('healthy-healthcheck'))).toBe(false);
 	});
 

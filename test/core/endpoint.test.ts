@@ -73,6 +73,10 @@ describe('resolveEndpoint: precedence as the docker CLI', () => {
 		expect(r.ok && r.endpoint.transport).toEqual({kind: 'tcp', host: 'h', port: 2375});
 	});
 
+	it('a bare socket path is refused with the unix:// spelling to use', () => {
+		expect(parseHost('/var/run/docker.sock')).toEqual({ok: false, message: 'a socket path needs the unix:// scheme: unix:///var/run/docker.sock'});
+	});
+
 	it('a malformed DOCKER_HOST is a config error, a malformed --host a usage error', () => {
 		expect(resolveEndpoint(inputs({env: {DOCKER_HOST: '/var/run/docker.sock'}}))).toMatchObject({ok: false, code: 'ENGINE_CONFIG'});
 		expect(resolveEndpoint(inputs({flagHost: 'ftp://x'}))).toMatchObject({ok: false, code: 'USAGE'});
@@ -85,6 +89,10 @@ describe('parseHost', () => {
 		['tcp://[::1]:2375', {kind: 'tcp', host: '::1', port: 2375}],
 		['tcp://docker', {kind: 'tcp', host: 'docker', port: 2375}],
 		['ssh://me@host', {kind: 'ssh', host: 'host', username: 'me'}],
+		// Without a scheme, tcp, as the docker CLI reads it.
+		['127.0.0.1:2375', {kind: 'tcp', host: '127.0.0.1', port: 2375}],
+		[':2375', {kind: 'tcp', host: 'localhost', port: 2375}],
+		['buildbox', {kind: 'tcp', host: 'buildbox', port: 2375}],
 	])('%s', (host, transport) => {
 		expect(parseHost(host)).toEqual({ok: true, transport});
 	});

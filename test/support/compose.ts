@@ -40,7 +40,6 @@ export function describeCompose(name: string, body: () => void): void {
 		});
 		return;
 	}
-	// eslint-disable-next-line no-console
 	console.warn(`[docker-helper tests] SKIPPING "${name}": ${state.why}`);
 	describe.skip(name, body);
 }

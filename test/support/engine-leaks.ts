@@ -58,7 +58,6 @@ export function teardown(): void {
 	if (leaks.length === 0) return;
 	const lines = leaks.map((o) => `  ${o.kind} ${o.name === o.id ? o.id : `${o.name} (${o.id.replace(/^sha256:/, '').slice(0, 12)})`}`);
 	if (!strict) {
-		// eslint-disable-next-line no-console
 		console.warn(`[docker-helper tests] New engine objects named dhtest- still exist at the end of this run (another run on this engine may own them):\n${lines.join('\n')}`);
 		return;
 	}
@@ -68,7 +67,6 @@ export function teardown(): void {
 		if (ids.length > 0) docker([...REMOVE[kind], ...ids]);
 	}
 	// vitest reports an error thrown here but still exits 0: fail the process itself.
-	// eslint-disable-next-line no-console
 	console.error(`[docker-helper tests] FAIL: tests left ${leaks.length} engine object(s) behind (removed now):\n${lines.join('\n')}`);
 	process.exitCode = 1;
 }

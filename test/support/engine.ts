@@ -35,7 +35,6 @@ export function describeEngine(name: string, body: () => void): void {
 		});
 		return;
 	}
-	// eslint-disable-next-line no-console
 	console.warn(`[docker-helper tests] SKIPPING "${name}": no Docker Engine (${state.why}). Run: sudo bash scripts/engine.sh`);
 	describe.skip(name, body);
 }
@@ -51,7 +50,7 @@ export function docker(args: readonly string[], options: {input?: string; allowF
 	} catch (error) {
 		if (options.allowFail) return '';
 		const e = error as {stderr?: string; message: string};
-		throw new Error(`docker ${args.join(' ')} failed: ${e.stderr ?? e.message}`);
+		throw new Error(`docker ${args.join(' ')} failed: ${e.stderr ?? e.message}`, {cause: error});
 	}
 }
 

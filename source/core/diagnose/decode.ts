@@ -2,7 +2,7 @@
  * Pure decoders for what the engine sends back raw: the multiplexed log stream,
  * a tar header from the archive endpoint, and the first bytes of an executable.
  */
-import {redactText} from '../redact.js';
+import {LineRedactor} from '../redact.js';
 import type {LogLine} from './facts.js';
 
 /** Longest line kept per log entry: evidence needs the start of a line, not a megabyte of it. */
@@ -16,6 +16,8 @@ export function demuxLogs(body: Uint8Array, tty: boolean): LogLine[] {
 	const decoder = new TextDecoder('utf-8', {fatal: false});
 	const pending: Record<'stdout' | 'stderr', string> = {stdout: '', stderr: ''};
 	const out: LogLine[] = [];
+	const redactors = {stdout: new LineRedactor(), stderr: new LineRedactor()};
+	const toLine = (stream: 'stdout' | 'stderr', raw: string) => lineOf(stream, raw, redactors[stream]);
 	const push = (stream: 'stdout' | 'stderr', chunk: string, flush: boolean) => {
 		const text = pending[stream] + chunk;
 		const parts = text.split('\n');
@@ -46,12 +48,12 @@ function looksFramed(body: Uint8Array): boolean {
 
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 
-function toLine(stream: 'stdout' | 'stderr', raw: string): LogLine {
+function lineOf(stream: 'stdout' | 'stderr', raw: string, redactor: LineRedactor): LogLine {
 	const m = TIMESTAMP.exec(raw);
 	const time = m ? m[1]! : null;
 	let text = m ? raw.slice(m[0].length) : raw;
 	if (text.length > MAX_LINE) text = `${text.slice(0, MAX_LINE)}… [${text.length - MAX_LINE} more characters]`;
-	return {stream, time, text: redactText(text)};
+	return {stream, time, text: redactor.line(text)};
 }
 
 /** A ustar header: enough to know what the archive endpoint returned. */

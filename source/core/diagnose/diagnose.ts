@@ -4,7 +4,7 @@
  * dropping fallbacks when something specific explains the failure), and rank.
  */
 import {isCleanExit, troubleOf, type TroubleSigns} from '../engine/trouble.js';
-import {formatSeconds, secondsBetween} from './helpers.js';
+import {formatSeconds, recentlyRestarted, secondsBetween} from './helpers.js';
 import type {DiagnosisFacts, LogLine} from './facts.js';
 import {RULES} from './rules/index.js';
 import type {Confidence, Finding, Rule, Severity} from './types.js';
@@ -65,7 +65,8 @@ const ERRORISH = /\b(error|err|fatal|panic|exception|traceback|failed|failure|de
 
 export function diagnose(f: DiagnosisFacts, rules: readonly Rule[] = RULES): Diagnosis {
 	const condition = conditionOf(f);
-	const fine = condition === 'running' || condition === 'paused';
+	// Up between two exits of a restart loop is not "running fine": what the last run logged is the cause.
+	const fine = (condition === 'running' || condition === 'paused') && !recentlyRestarted(f);
 	const found: Array<{rule: Rule; finding: Finding}> = [];
 	for (const rule of rules) {
 		const out = rule.diagnose(f);

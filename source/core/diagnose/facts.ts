@@ -61,6 +61,18 @@ export interface ExecutableProbe {
 	readonly interpreter?: string;
 }
 
+export interface LiveFacts {
+	/** Memory in use less reclaimable page cache (what docker stats shows), and the limit the engine applies. */
+	readonly memoryUsage: number | null;
+	readonly memoryLimit: number | null;
+	readonly pids: number | null;
+	readonly cpuPeriods: number | null;
+	readonly cpuThrottledPeriods: number | null;
+	/** null: not read (no published port) or unreadable (no cat in the image, say). */
+	readonly listeners: ReadonlyArray<{readonly address: string; readonly port: number}> | null;
+	readonly listenersError?: string;
+}
+
 export interface DiagnosisFacts {
 	/** Schema version of this document. */
 	readonly version: 1;
@@ -84,6 +96,10 @@ export interface DiagnosisFacts {
 		readonly labels: Readonly<Record<string, string>>;
 		readonly composeService: string | null;
 		readonly composeProject: string | null;
+		/** Config.StopSignal: what docker stop sends first ("" = the image's, else SIGTERM). Absent in recordings made before it was gathered. */
+		readonly stopSignal?: string;
+		/** Config.StopTimeout in seconds: how long docker stop waits before SIGKILL (null = the engine's default, 10 s). */
+		readonly stopTimeout?: number | null;
 	};
 	readonly state: {
 		readonly status: string;
@@ -115,7 +131,7 @@ export interface DiagnosisFacts {
 	readonly healthcheck: {readonly test: readonly string[]; readonly interval: number; readonly timeout: number; readonly retries: number; readonly startPeriod: number} | null;
 	readonly mounts: readonly MountFact[];
 	readonly ports: readonly PortBindingFact[];
-	readonly network: {readonly mode: string; readonly networks: readonly string[]; readonly extraHosts: readonly string[]; readonly dns: readonly string[]};
+	readonly network: {readonly mode: string; readonly networks: readonly string[]; readonly extraHosts: readonly string[]; readonly dns: readonly string[]; /** IP address per network while it runs (absent in older recordings). */ readonly addresses?: Readonly<Record<string, string>>};
 	readonly image: {
 		readonly id: string;
 		readonly user: string;
@@ -127,12 +143,18 @@ export interface DiagnosisFacts {
 		readonly os: string;
 		readonly healthcheck: readonly string[] | null;
 		readonly exposedPorts: readonly string[];
+		readonly stopSignal?: string;
 	} | null;
 	readonly logs: {readonly tail: number; readonly lines: readonly LogLine[]; readonly error: string | null};
 	readonly events: {readonly since: string; readonly until: string; readonly list: readonly EngineEvent[]; readonly error: string | null};
 	/** Running containers that publish one of this container's host ports. */
 	readonly portHolders: ReadonlyArray<{readonly name: string; readonly id: string; readonly ports: readonly string[]}>;
 	readonly executable: ExecutableProbe | null;
+	/**
+	 * Running containers only (null otherwise, absent in older recordings): one resource sample from the
+	 * engine, and the TCP sockets listening inside (from /proc/net/tcp{,6}, read only when ports are published).
+	 */
+	readonly live?: LiveFacts | null;
 	readonly host: {
 		/** Engine architecture in Docker's names (amd64, arm64). */
 		readonly arch: string;

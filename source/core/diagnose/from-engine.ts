@@ -1,6 +1,6 @@
 /** Turn the engine's inspect documents into the plain, redacted DiagnosisFacts the rules read. */
-import {redactEnvEntry, redactText} from '../redact.js';
-import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LogLine, MountFact, PortBindingFact} from './facts.js';
+import {redactArgv, redactEnvEntry, redactLines, redactText} from '../redact.js';
+import type {DiagnosisFacts, EngineEvent, ExecutableProbe, LiveFacts, LogLine, MountFact, PortBindingFact} from './facts.js';
 
 /* The few fields we read, typed loosely: core does not depend on dockerode. */
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -13,10 +13,20 @@ export interface RawFacts {
 	readonly events: {readonly since: string; readonly until: string; readonly list: readonly EngineEvent[]; readonly error: string | null};
 	readonly portHolders: DiagnosisFacts['portHolders'];
 	readonly executable: ExecutableProbe | null;
+	readonly live?: LiveFacts | null;
 	readonly host: DiagnosisFacts['host'];
 }
 
 const arr = (v: unknown): string[] | null => (Array.isArray(v) ? v.map(String) : null);
+
+/** Entrypoint and Cmd are one argv: a secret flag in the entrypoint may have its value in Cmd. */
+function commandOf(entrypoint: string[] | null, cmd: string[] | null): {entrypoint: string[] | null; cmd: string[] | null} {
+	const ep = entrypoint ?? [];
+	return {entrypoint: entrypoint ? redactArgv(entrypoint) : null, cmd: cmd ? redactArgv([...ep, ...cmd]).slice(ep.length) : null};
+}
+
+/** Multi-line text (probe output): redacted as lines, so a key block is hidden whole. */
+const redactBlock = (text: string): string => redactLines(text.split('\n')).join('\n');
 const dateOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' && !v.startsWith('0001-01-01') ? v : null);
 
 export function buildFacts(raw: RawFacts): DiagnosisFacts {
@@ -42,6 +52,9 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 	const hcTest = arr(cfg['Healthcheck']?.['Test']);
 	const img = raw.image;
 	const imgCfg: Obj = img?.['Config'] ?? {};
+	const argv = redactArgv([String(i['Path'] ?? ''), ...(arr(i['Args']) ?? [])]);
+	const command = commandOf(arr(cfg['Entrypoint']), arr(cfg['Cmd']));
+	const imageCommand = commandOf(arr(imgCfg['Entrypoint']), arr(imgCfg['Cmd']));
 	return {
 		version: 1,
 		capturedAt: raw.capturedAt,
@@ -51,10 +64,10 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 			image: String(cfg['Image'] ?? ''),
 			imageId: String(i['Image'] ?? ''),
 			created: String(i['Created'] ?? ''),
-			path: redactText(String(i['Path'] ?? '')),
-			args: (arr(i['Args']) ?? []).map(redactText),
-			entrypoint: arr(cfg['Entrypoint'])?.map(redactText) ?? null,
-			cmd: arr(cfg['Cmd'])?.map(redactText) ?? null,
+			path: argv[0]!,
+			args: argv.slice(1),
+			entrypoint: command.entrypoint,
+			cmd: command.cmd,
 			user: String(cfg['User'] ?? ''),
 			workingDir: String(cfg['WorkingDir'] ?? ''),
 			tty: cfg['Tty'] === true,
@@ -62,6 +75,8 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 			labels,
 			composeService: labels['com.docker.compose.service'] ?? null,
 			composeProject: labels['com.docker.compose.project'] ?? null,
+			stopSignal: String(cfg['StopSignal'] ?? ''),
+			stopTimeout: typeof cfg['StopTimeout'] === 'number' ? cfg['StopTimeout'] : null,
 		},
 		state: {
 			status: String(st['Status'] ?? ''),
@@ -78,7 +93,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 				? {
 						status: String(health['Status'] ?? ''),
 						failingStreak: Number(health['FailingStreak'] ?? 0),
-						log: (health['Log'] ?? []).map((p: Obj) => ({start: String(p['Start'] ?? ''), end: String(p['End'] ?? ''), exitCode: Number(p['ExitCode'] ?? 0), output: redactText(String(p['Output'] ?? '')).slice(0, 2000)})),
+						log: (health['Log'] ?? []).map((p: Obj) => ({start: String(p['Start'] ?? ''), end: String(p['End'] ?? ''), exitCode: Number(p['ExitCode'] ?? 0), output: redactBlock(String(p['Output'] ?? '')).slice(0, 2000)})),
 					}
 				: null,
 		},
@@ -97,7 +112,7 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 		},
 		healthcheck:
 			hcTest && hcTest.length > 0 && hcTest[0] !== 'NONE'
-				? {test: hcTest.map(redactText), interval: Number(cfg['Healthcheck']['Interval'] ?? 0), timeout: Number(cfg['Healthcheck']['Timeout'] ?? 0), retries: Number(cfg['Healthcheck']['Retries'] ?? 0), startPeriod: Number(cfg['Healthcheck']['StartPeriod'] ?? 0)}
+				? {test: redactArgv(hcTest), interval: Number(cfg['Healthcheck']['Interval'] ?? 0), timeout: Number(cfg['Healthcheck']['Timeout'] ?? 0), retries: Number(cfg['Healthcheck']['Retries'] ?? 0), startPeriod: Number(cfg['Healthcheck']['StartPeriod'] ?? 0)}
 				: null,
 		mounts,
 		ports,
@@ -106,25 +121,28 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 			networks: Object.keys(i['NetworkSettings']?.['Networks'] ?? {}),
 			extraHosts: arr(hc['ExtraHosts']) ?? [],
 			dns: arr(hc['Dns']) ?? [],
+			addresses: Object.fromEntries(Object.entries((i['NetworkSettings']?.['Networks'] ?? {}) as Record<string, Obj>).map(([n, v]) => [n, String(v?.['IPAddress'] ?? '')])),
 		},
 		image: img
 			? {
 					id: String(img['Id'] ?? ''),
 					user: String(imgCfg['User'] ?? ''),
-					entrypoint: arr(imgCfg['Entrypoint']),
-					cmd: arr(imgCfg['Cmd']),
+					entrypoint: imageCommand.entrypoint,
+					cmd: imageCommand.cmd,
 					workingDir: String(imgCfg['WorkingDir'] ?? ''),
 					architecture: String(img['Architecture'] ?? ''),
 					variant: img['Variant'] ? String(img['Variant']) : null,
 					os: String(img['Os'] ?? ''),
-					healthcheck: arr(imgCfg['Healthcheck']?.['Test']),
+					healthcheck: ((t) => (t ? redactArgv(t) : null))(arr(imgCfg['Healthcheck']?.['Test'])),
 					exposedPorts: Object.keys(imgCfg['ExposedPorts'] ?? {}),
+					stopSignal: String(imgCfg['StopSignal'] ?? ''),
 				}
 			: null,
 		logs: raw.logs,
 		events: raw.events,
 		portHolders: raw.portHolders,
 		executable: raw.executable,
+		live: raw.live ?? null,
 		host: raw.host,
 	};
 }

@@ -113,3 +113,109 @@ export function formatSeconds(s: number): string {
 	if (s < 7200) return `${Math.round(s / 60)} min`;
 	return `${(s / 3600).toFixed(1)} h`;
 }
+
+/**
+ * Does the engine still hold the events of the container's last run? Its event history is a short
+ * ring buffer (256 entries on Docker 20.10+), oldest out first: if the `start` of the last run is
+ * there, every event after it is too. Without it, a missing kill or stop event proves nothing.
+ */
+export function eventsCoverLastRun(f: DiagnosisFacts): boolean {
+	if (f.events.error !== null || !f.state.startedAt) return false;
+	const started = Date.parse(f.state.startedAt);
+	return f.events.list.some((e) => e.action === 'start' && Math.abs(Date.parse(e.time) - started) < 5000);
+}
+
+/** Events of the last run only (at or after State.StartedAt, with the engine's millisecond rounding). */
+export function lastRunEvents(f: DiagnosisFacts, action: string): EngineEvent[] {
+	const started = f.state.startedAt ? Date.parse(f.state.startedAt) - 1000 : -Infinity;
+	return events(f, action).filter((e) => Date.parse(e.time) >= started);
+}
+
+/** Programs that, as PID 1, install no SIGTERM handler: the kernel then ignores SIGTERM and docker stop has to SIGKILL them. */
+const NO_TERM_HANDLER = /^(sleep|tail|cat|sh|bash|ash|dash|zsh|ksh|busybox|yes|read|nc|socat|true|wait)$/;
+
+/**
+ * What the persistent config says about PID 1 and SIGTERM: the process, the stop signal and timeout.
+ * `ignoresTerm` is true when PID 1 is a program known to have no handler (sleep, tail -f, a shell
+ * running a command without exec), null when unknown.
+ */
+export function stopHandling(f: DiagnosisFacts): {pid1: string; ignoresTerm: boolean | null; stopSignal: string; stopTimeout: number} {
+	const argv = [f.container.path, ...f.container.args];
+	const pid1 = argv[0] ?? '';
+	const base = pid1.split('/').pop() ?? '';
+	const script = (base === 'sh' || base === 'bash' || base === 'ash' || base === 'dash') && argv[1] === '-c' ? (argv[2] ?? '') : null;
+	let ignoresTerm: boolean | null = null;
+	if (script !== null) ignoresTerm = /\btrap\b/.test(script) ? false : /^\s*exec\s/.test(script) ? null : /[;&|\n]/.test(script) ? true : null;
+	else if (NO_TERM_HANDLER.test(base)) ignoresTerm = true;
+	if (ignoresTerm === null && script !== null) {
+		const first = script.trim().replace(/^exec\s+/, '').split(/\s+/)[0] ?? '';
+		if (NO_TERM_HANDLER.test(first.split('/').pop() ?? '')) ignoresTerm = true;
+	}
+	const stopSignal = f.container.stopSignal || f.image?.stopSignal || 'SIGTERM';
+	return {pid1: argv.join(' '), ignoresTerm, stopSignal, stopTimeout: f.container.stopTimeout ?? 10};
+}
+
+/** Programs that fork into the background unless told otherwise, and the flag that keeps them in front. */
+const DAEMONS: ReadonlyArray<{match: RegExp; foreground: RegExp; fix: string}> = [
+	{match: /(^|\/)nginx$/, foreground: /daemon off/, fix: '["nginx", "-g", "daemon off;"]'},
+	{match: /(^|\/)(httpd|apache2|apachectl)$/, foreground: /(^|\s)(-f|-DFOREGROUND|-X)(\s|$)/, fix: '["httpd", "-DFOREGROUND"]   # busybox httpd: ["httpd", "-f", "-p", "8080"]'},
+	{match: /(^|\/)(redis-server)$/, foreground: /daemonize no/, fix: '["redis-server", "--daemonize", "no"]'},
+	{match: /(^|\/)(sshd)$/, foreground: /(^|\s)-D(\s|$)/, fix: '["/usr/sbin/sshd", "-D"]'},
+	{match: /(^|\/)(crond|cron)$/, foreground: /(^|\s)-f(\s|$)/, fix: '["crond", "-f"]'},
+	{match: /(^|\/)(php-fpm[\d.]*)$/, foreground: /(-F|--nodaemonize)/, fix: '["php-fpm", "-F"]'},
+	{match: /(^|\/)(supervisord)$/, foreground: /(-n|--nodaemon)/, fix: '["supervisord", "-n"]'},
+];
+
+/**
+ * Does the container's command (a persistent fact) send its work to the background and return?
+ * daemon: a server that forks unless given its foreground flag; background: `service x start`, a trailing &.
+ */
+export function backgroundingCommand(f: DiagnosisFacts): {daemon: {fix: string} | null; background: boolean} {
+	const argv = [f.container.path, ...f.container.args];
+	const command = argv.join(' ');
+	let daemon: {fix: string} | null = null;
+	for (const word of argv.flatMap((a) => a.split(/\s+/))) {
+		const d = DAEMONS.find((x) => x.match.test(word));
+		if (d && !d.foreground.test(command)) {
+			daemon = {fix: d.fix};
+			break;
+		}
+	}
+	const background = /(^|[^&])&\s*$/.test(command) || /\bservice\s+\S+\s+start\b|\bsystemctl\s+start\b|\/etc\/init\.d\/\S+\s+start\b/.test(command);
+	return {daemon, background};
+}
+
+/**
+ * A restart policy looping over a process that exits 0 (not a crash): restarting with exit code 0,
+ * or up again after restarts while its command is known to return at once. Persistent facts only.
+ */
+export function cleanExitLoop(f: DiagnosisFacts): boolean {
+	if (f.state.restarting) return f.state.exitCode === 0;
+	if (f.state.running && f.restartCount > 0) {
+		const b = backgroundingCommand(f);
+		return b.daemon !== null || b.background;
+	}
+	return false;
+}
+
+/** Seconds the last run lasted (FinishedAt − StartedAt), null while running or unknown. */
+export function lastRunSeconds(f: DiagnosisFacts): number | null {
+	if (f.state.running && !f.state.restarting) return null;
+	const s = secondsBetween(f.state.startedAt, f.state.finishedAt);
+	// A process that exits at once can show FinishedAt a few ms before StartedAt (the engine stamps them on different paths).
+	return s === null || s < -1 ? null : Math.max(0, s);
+}
+
+/** A restart this recent means the container is still cycling, even when caught in the moment it is up. */
+export const RECENT_RESTART_SECONDS = 600;
+
+/**
+ * Restarted by its policy and the last exit was recent: restarting now, or up again for a moment
+ * between two exits. From State.FinishedAt (kept across restarts) and RestartCount, not the events.
+ */
+export function recentlyRestarted(f: DiagnosisFacts): boolean {
+	if (f.state.restarting) return true;
+	if (!f.state.running || f.restartCount === 0) return false;
+	const since = secondsBetween(f.state.finishedAt, f.capturedAt);
+	return since !== null && since < RECENT_RESTART_SECONDS;
+}

@@ -5,7 +5,7 @@
  * Only the fields every supported engine sends are required; the rest are read when present.
  */
 import type {ContainerDoc, ImageDoc} from '../container-summary.js';
-import type {ContainerFacts, ContainerListEntry, EngineDocument, DiskUsage, EngineInfo, EngineVersion, ImageFacts, PublishedPort} from './types.js';
+import type {ContainerFacts, ContainerListEntry, ContainerStats, EngineDocument, DiskUsage, EngineInfo, EngineVersion, ImageFacts, ImageHistoryEntry, PublishedPort} from './types.js';
 
 export class NotDockerAnswer extends Error {
 	/** What was wrong, for the message: "GET /containers/x/json: Id is not a string". */
@@ -139,6 +139,23 @@ export function imageFactsFrom(answer: unknown): ImageFacts {
 	};
 }
 
+/** GET /images/{name}/history: newest first. */
+export function imageHistoryFrom(answer: unknown): ImageHistoryEntry[] {
+	const what = 'image history';
+	if (!Array.isArray(answer)) throw new NotDockerAnswer(`${what}: not a list`);
+	return answer.map((row) => {
+		const doc = object(row, what);
+		return {
+			id: optStr(doc, 'Id') ?? '',
+			createdBy: optStr(doc, 'CreatedBy') ?? '',
+			size: typeof doc['Size'] === 'number' ? doc['Size'] : 0,
+			created: typeof doc['Created'] === 'number' ? doc['Created'] : 0,
+			comment: optStr(doc, 'Comment') ?? '',
+			tags: strings(doc['Tags']) ?? [],
+		};
+	});
+}
+
 /** GET /version */
 export function engineVersionFrom(answer: unknown): EngineVersion {
 	const what = 'version';
@@ -186,4 +203,24 @@ export function execStateFrom(answer: unknown): {running: boolean; exitCode: num
 /** The JSON error body every engine sends with a 4xx/5xx: {"message": "..."}; null when it is not one. */
 export function engineErrorMessage(body: unknown): string | null {
 	return isObject(body) && typeof body['message'] === 'string' ? body['message'] : null;
+}
+
+/** GET /containers/{id}/stats?stream=false&one-shot=true, the fields diagnose reads. */
+export function containerStatsFrom(answer: unknown): ContainerStats {
+	const doc = object(answer, 'container stats');
+	const mem = optObj(doc, 'memory_stats', 'container stats');
+	const memStats = optObj(mem, 'stats', 'container stats.memory_stats');
+	const num = (o: Obj | undefined, key: string): number | null => (typeof o?.[key] === 'number' && Number.isFinite(o[key]) ? (o[key] as number) : null);
+	const usage = num(mem, 'usage');
+	// What docker stats shows: usage less the page cache the kernel can drop (cgroup v1 total_inactive_file, v2 inactive_file).
+	const reclaimable = num(memStats, 'total_inactive_file') ?? num(memStats, 'inactive_file') ?? 0;
+	const pids = optObj(doc, 'pids_stats', 'container stats');
+	const throttling = optObj(optObj(doc, 'cpu_stats', 'container stats'), 'throttling_data', 'container stats.cpu_stats');
+	return {
+		memoryUsage: usage === null ? null : Math.max(0, usage - reclaimable),
+		memoryLimit: num(mem, 'limit'),
+		pids: num(pids, 'current'),
+		cpuPeriods: num(throttling, 'periods'),
+		cpuThrottledPeriods: num(throttling, 'throttled_periods'),
+	};
 }

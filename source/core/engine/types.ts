@@ -77,6 +77,33 @@ export interface ImageFacts {
 	readonly document: EngineDocument<ImageDoc>;
 }
 
+/** A throwaway container to create (verify): what it runs with, never a shell string. */
+export interface ThrowawaySpec {
+	readonly name: string;
+	readonly image: string;
+	readonly labels: Readonly<Record<string, string>>;
+	/** Container ports to publish on 127.0.0.1 with an ephemeral host port. */
+	readonly publish?: readonly number[];
+	readonly readOnly?: boolean;
+	/** tmpfs mounts: "/tmp" or "/run:uid=1000,size=64m". */
+	readonly tmpfs?: readonly string[];
+	/** A healthcheck override in the engine's form (nanoseconds). */
+	readonly healthcheck?: {readonly Test: readonly string[]; readonly Interval: number; readonly Timeout: number; readonly Retries: number; readonly StartPeriod: number};
+}
+
+/** One row of `docker history --no-trunc`. */
+export interface ImageHistoryEntry {
+	/** The image id of that step, or "<missing>" for steps pulled from a registry. */
+	readonly id: string;
+	readonly createdBy: string;
+	/** Bytes the step added, as the engine's storage driver measured them. */
+	readonly size: number;
+	/** Unix seconds. */
+	readonly created: number;
+	readonly comment: string;
+	readonly tags: readonly string[];
+}
+
 export interface ImageConfig {
 	/** USER, '' when unset (root). */
 	readonly user: string;
@@ -171,4 +198,15 @@ export interface ExecSession {
 export interface FileHead {
 	readonly entry: TarEntry;
 	readonly head: Uint8Array;
+}
+
+/** One sample of a running container's resource use. Null fields: the engine did not report them. */
+export interface ContainerStats {
+	/** Bytes in use, less the page cache the kernel can reclaim (what docker stats shows). */
+	readonly memoryUsage: number | null;
+	readonly memoryLimit: number | null;
+	readonly pids: number | null;
+	/** CFS periods since the container started, and how many of them were throttled (CPU limit reached). */
+	readonly cpuPeriods: number | null;
+	readonly cpuThrottledPeriods: number | null;
 }

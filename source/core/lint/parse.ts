@@ -579,7 +579,6 @@ export function keyValuePairs(text: string): Array<[string, string]> {
 				i++;
 				while (i < text.length && text[i] !== quote) key += text[i++];
 				i++;
-				quote = undefined;
 				continue;
 			}
 			key += text[i++];

@@ -41,6 +41,8 @@ export interface RuleFinding {
 	readonly origin?: 'file' | 'inherited';
 }
 
+// `any[]` (not unknown[]): a registry of rules with different message arguments must accept each of them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface Rule<A extends unknown[] = any[]> {
 	/** Stable id used in ignore pragmas, config and JSON: DH1001... (DH0000 is reserved). */
 	readonly id: string;

@@ -46,6 +46,18 @@ export function engineIsLocal(facts: SetupFacts): boolean {
 	return facts.endpoint?.transport === 'unix' && facts.engine !== null && !facts.engine.desktop;
 }
 
+/**
+ * True when the engine is reached over the network (ssh://, tcp://) and is not Docker Desktop: its
+ * machine is judged from the engine's own facts (docker info), never from this host's hardware.
+ * Also true while such an engine does not answer, so the laptop is not graded for the server.
+ */
+export function engineIsRemote(facts: SetupFacts): boolean {
+	const t = facts.endpoint?.transport;
+	return (t === 'ssh' || t === 'tcp') && !facts.engine?.desktop;
+}
+
+const REMOTE_NOTE = "the engine's machine, from docker info";
+
 const threshold = (value: number, min: number, recommended: number): CheckStatus => (value < min ? 'fail' : value < recommended ? 'warn' : 'ok');
 
 export const CHECKS: readonly Check[] = [
@@ -87,28 +99,36 @@ export const CHECKS: readonly Check[] = [
 		return {id: 'engine.socket', title: 'Socket permission', status: 'ok', measured: `${s.path} readable and writable${s.mode ? ` (mode ${s.mode})` : ''}`, expected: 'read and write access to the socket', hint: ''};
 	},
 	(f, p) => {
-		const total = f.host.memory.total;
+		const expected = `at least ${formatBytes(p.memory.min)}, ${formatBytes(p.memory.recommended)}+ recommended`;
+		if (engineIsRemote(f) && !f.engine) return needsEngine('host.memory', "Memory of the engine's machine", expected);
+		const total = engineIsRemote(f) ? f.engine!.memTotal : f.host.memory.total;
 		return {
 			id: 'host.memory',
-			title: 'Host memory',
+			title: engineIsRemote(f) ? "Memory of the engine's machine" : 'Host memory',
 			status: threshold(total, p.memory.min, p.memory.recommended),
-			measured: formatBytes(total),
-			expected: `at least ${formatBytes(p.memory.min)}, ${formatBytes(p.memory.recommended)}+ recommended`,
+			measured: engineIsRemote(f) ? `${formatBytes(total)} on ${REMOTE_NOTE}` : formatBytes(total),
+			expected,
 			hint: total < p.memory.recommended ? `Models and their data loaders need headroom: use a machine with ${formatBytes(p.memory.recommended)} or more, or run smaller models and set per-container limits (docker-helper recommend).` : '',
 		};
 	},
 	(f, p) => {
-		const n = f.host.cpus.logical;
+		const expected = `at least ${p.cpus.min}, ${p.cpus.recommended}+ recommended`;
+		const remote = engineIsRemote(f);
+		if (remote && !f.engine) return needsEngine('host.cpus', "CPUs of the engine's machine", expected);
+		const n = remote ? f.engine!.cpus : f.host.cpus.logical;
 		return {
 			id: 'host.cpus',
-			title: 'Host CPU cores',
+			title: remote ? "CPUs of the engine's machine" : 'Host CPU cores',
 			status: threshold(n, p.cpus.min, p.cpus.recommended),
-			measured: `${n} logical (${f.host.cpus.physical} physical)${f.host.cpus.brand ? `, ${f.host.cpus.brand}` : ''}`,
-			expected: `at least ${p.cpus.min}, ${p.cpus.recommended}+ recommended`,
+			measured: remote ? `${n} CPUs on ${REMOTE_NOTE}` : `${n} logical (${f.host.cpus.physical} physical)${f.host.cpus.brand ? `, ${f.host.cpus.brand}` : ''}`,
+			expected,
 			hint: n < p.cpus.recommended ? `Use a machine with ${p.cpus.recommended}+ cores for ${p.title}; with fewer, limit concurrency (workers, threads) to the cores you have.` : '',
 		};
 	},
 	(f, p) => {
+		if (engineIsRemote(f)) {
+			return {id: 'host.swap', title: 'Swap', status: 'skip', measured: 'local-only check skipped: the engine is on another machine and docker info does not report its swap', expected: `${formatBytes(p.swap.recommended)}+ to absorb memory peaks`, hint: 'Check it on the engine host: free -h (or run docker-helper validate there).'};
+		}
 		const swap = f.host.memory.swapTotal;
 		return {
 			id: 'host.swap',
@@ -123,7 +143,7 @@ export const CHECKS: readonly Check[] = [
 		const expected = `at least ${formatBytes(p.diskFree.min)} free, ${formatBytes(p.diskFree.recommended)}+ recommended`;
 		if (!f.engine) return needsEngine('disk.data-root', 'Free disk for Docker data', expected);
 		if (!engineIsLocal(f)) {
-			return {id: 'disk.data-root', title: 'Free disk for Docker data', status: 'skip', measured: `data root ${f.engine.dockerRootDir} is on ${f.engine.desktop ? "Docker Desktop's VM" : 'another machine'}`, expected, hint: f.engine.desktop ? 'Check the virtual disk limit in Docker Desktop → Settings → Resources.' : 'Run validate on the engine host to check its disk.'};
+			return {id: 'disk.data-root', title: 'Free disk for Docker data', status: 'skip', measured: `data root ${f.engine.dockerRootDir} is on ${f.engine.desktop ? "Docker Desktop's VM" : 'another machine'}${f.engine.desktop ? '' : ': local-only check skipped, the API does not report free space'}`, expected, hint: f.engine.desktop ? 'Check the virtual disk limit in Docker Desktop → Settings → Resources.' : `Check it on the engine host: df -h ${f.engine.dockerRootDir} (or run docker-helper validate there).`};
 		}
 		const fs = dataRootFileSystem(f);
 		if (!fs) return {id: 'disk.data-root', title: 'Free disk for Docker data', status: 'warn', measured: `no file system found for ${f.engine.dockerRootDir}`, expected, hint: `Check it by hand: df -h ${f.engine.dockerRootDir}`};
@@ -149,12 +169,20 @@ export const CHECKS: readonly Check[] = [
 			status,
 			measured: `${formatBytes(f.engine.memTotal)} and ${f.engine.cpus} CPUs in ${where}`,
 			expected,
-			hint: status === 'ok' ? '' : f.engine.desktop ? 'Raise Memory and CPUs in Docker Desktop → Settings → Resources (see docker-helper configure).' : 'The engine sees the whole host here: the host itself is short (see host.memory and host.cpus).',
+			hint: status === 'ok' ? '' : f.engine.desktop ? 'Raise Memory and CPUs in Docker Desktop → Settings → Resources (see docker-helper configure).' : engineIsRemote(f) ? "The engine sees its whole machine: that machine itself is short (see host.memory and host.cpus)." : 'The engine sees the whole host here: the host itself is short (see host.memory and host.cpus).',
 		};
 	},
 	(f) => {
-		const nvidia = f.host.gpus.filter(isNvidia);
 		const expected = 'an NVIDIA GPU usable from containers (nvidia runtime or CDI), when one is present';
+		if (engineIsRemote(f)) {
+			// This host's GPUs say nothing about the engine's machine; the engine's runtimes and CDI directories do.
+			if (!f.engine) return needsEngine('gpu', 'GPU for containers', expected);
+			const runtime = f.engine.runtimes.includes('nvidia');
+			const cdi = f.engine.cdiSpecDirs.length > 0;
+			if (!runtime && !cdi) return {id: 'gpu', title: 'GPU for containers', status: 'skip', measured: 'the engine has no nvidia runtime and no CDI spec directories (its GPUs, if any, cannot be listed from here)', expected, hint: ''};
+			return {id: 'gpu', title: 'GPU for containers', status: 'ok', measured: `the engine has ${runtime ? 'the nvidia runtime' : ''}${runtime && cdi ? ' and ' : ''}${cdi ? `CDI (${f.engine.cdiSpecDirs.join(', ')})` : ''}`, expected, hint: 'Test it: docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi'};
+		}
+		const nvidia = f.host.gpus.filter(isNvidia);
 		if (nvidia.length === 0) return {id: 'gpu', title: 'GPU for containers', status: 'skip', measured: f.host.gpus.length > 0 ? `no NVIDIA GPU (${f.host.gpus.map((g) => g.model || g.vendor).join(', ')})` : 'no GPU found', expected, hint: ''};
 		if (!f.engine) return needsEngine('gpu', 'GPU for containers', expected);
 		const runtime = f.engine.runtimes.includes('nvidia');
@@ -216,7 +244,7 @@ export const CHECKS: readonly Check[] = [
 		const expected = p.shm ? `at least ${formatBytes(p.shm.min)} of shared memory for --shm-size` : 'not checked for this profile';
 		if (!p.shm) return {id: 'host.shm', title: 'Shared memory', status: 'skip', measured: 'not needed for this profile', expected, hint: ''};
 		const shm = f.host.shm;
-		if (!engineIsLocal(f)) return {id: 'host.shm', title: 'Shared memory', status: 'skip', measured: 'the engine is not on this host', expected, hint: 'Containers get 64 MiB of /dev/shm by default: pass --shm-size (compose: shm_size) for data loaders.'};
+		if (!engineIsLocal(f)) return {id: 'host.shm', title: 'Shared memory', status: 'skip', measured: 'local-only check skipped: the engine is not on this host', expected, hint: 'Containers get 64 MiB of /dev/shm by default: pass --shm-size (compose: shm_size) for data loaders.'};
 		if (shm === null) return {id: 'host.shm', title: 'Shared memory', status: 'warn', measured: 'no /dev/shm found', expected, hint: 'Mount a tmpfs on /dev/shm; containers get 64 MiB by default and need --shm-size for PyTorch data loaders.'};
 		return {
 			id: 'host.shm',

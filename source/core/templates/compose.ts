@@ -17,6 +17,8 @@ export interface ComposeOptions {
 	readonly gpu: boolean;
 	/** Use this image instead of building the directory's Dockerfile. */
 	readonly image?: string;
+	/** The tag of the built image (default <service>:local). */
+	readonly tag?: string;
 	readonly probe: Probe;
 	readonly healthPath: string;
 	/** Where the numbers came from, for the header comment. */
@@ -25,7 +27,43 @@ export interface ComposeOptions {
 	readonly env?: readonly EnvVar[];
 	/** Which command wrote the file, for the header comment (default: generate-compose). */
 	readonly generator?: string;
+	/** The healthcheck command, when the image's own probe is known (init); null: none (a tool that exits). */
+	readonly healthTest?: readonly string[] | null;
+	/** Where the probe comes from, for the comment above the healthcheck (default: the --probe tool). */
+	readonly healthWhy?: string;
+	readonly startPeriod?: string;
+	/** false: nothing is published and PORT is not set (a tool with no server). Default true. */
+	readonly publish?: boolean;
+	/** Restart policy (default unless-stopped). */
+	readonly restart?: string;
+	/** Databases and caches started beside the service, which waits for them to be healthy. */
+	readonly dependsOn?: readonly BackingService[];
 }
+
+export type BackingService = 'postgres' | 'redis';
+
+/** The backing services init can add: pinned images, a healthcheck from the image's own tools, data on a volume. */
+const BACKING: Readonly<Record<BackingService, {readonly service: Record<string, unknown>; readonly volume?: string; readonly why: string}>> = {
+	postgres: {
+		service: {
+			image: 'postgres:17.6-alpine',
+			environment: {POSTGRES_USER: '${POSTGRES_USER:-app}', POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:-app}', POSTGRES_DB: '${POSTGRES_DB:-app}'},
+			volumes: ['pgdata:/var/lib/postgresql/data'],
+			restart: 'unless-stopped',
+			healthcheck: {test: ['CMD-SHELL', 'pg_isready -U "$${POSTGRES_USER}" -d "$${POSTGRES_DB}"'], interval: '10s', timeout: '5s', retries: 5, start_period: '20s'},
+		},
+		volume: 'pgdata',
+		why: 'PostgreSQL for local runs; the data survives restarts in the pgdata volume. pg_isready is in the image.\nThe password defaults are for a local database only: set POSTGRES_PASSWORD in .env anywhere else.',
+	},
+	redis: {
+		service: {
+			image: 'redis:7.4-alpine',
+			restart: 'unless-stopped',
+			healthcheck: {test: ['CMD', 'redis-cli', 'ping'], interval: '10s', timeout: '5s', retries: 5},
+		},
+		why: 'Redis for local runs; redis-cli ping answers PONG once it accepts connections.',
+	},
+};
 
 /** A variable the service reads: compose fills it from the project's .env, else the default. */
 export interface EnvVar {
@@ -96,33 +134,45 @@ export function healthTest(probe: Probe, port: number, healthPath: string): stri
 
 const CACHE = '/cache';
 
-export function composeObject(options: ComposeOptions, settings: Settings, workload: Workload): Record<string, unknown> {
+export function composeObject(options: ComposeOptions, settings: Settings | null, workload: Workload): Record<string, unknown> {
 	const ai = workload.usesGpu;
-	const resources = composeResources({...settings, gpu: {value: options.gpu, reason: ''}});
+	const resources = settings ? composeResources({...settings, gpu: {value: options.gpu, reason: ''}}) : {};
+	const publish = options.publish !== false;
+	const dependsOn = options.dependsOn ?? [];
+	const health = options.healthTest === undefined ? healthTest(options.probe, options.port, options.healthPath) : options.healthTest;
 	const service: Record<string, unknown> = {
-		...(options.image ? {image: options.image} : {build: {context: '.', dockerfile: 'Dockerfile'}, image: `${options.service}:local`}),
-		ports: [`${options.port}:${options.port}`],
+		...(options.image ? {image: options.image} : {build: {context: '.', dockerfile: 'Dockerfile'}, image: options.tag ?? `${options.service}:local`}),
+		...(publish ? {ports: [`${options.port}:${options.port}`]} : {}),
 		// No env_file: Compose v1 fails when the file is missing, and `required: false` is v2.24+ only.
 		environment: {
-			PORT: String(options.port),
+			...(publish ? {PORT: String(options.port)} : {}),
 			...Object.fromEntries((options.env ?? []).filter((v) => v.name !== 'PORT').map((v) => [v.name, interpolate(v)])),
 			...(ai ? {HF_HOME: `${CACHE}/huggingface`, TORCH_HOME: `${CACHE}/torch`, XDG_CACHE_HOME: CACHE} : {}),
 		},
 		...(ai ? {volumes: [`model-cache:${CACHE}`]} : {}),
-		restart: 'unless-stopped',
+		...(dependsOn.length ? {depends_on: Object.fromEntries(dependsOn.map((d) => [d, {condition: 'service_healthy'}]))} : {}),
+		restart: options.restart ?? 'unless-stopped',
 		init: true,
 		stop_grace_period: '30s',
-		healthcheck: {
-			test: healthTest(options.probe, options.port, options.healthPath),
-			interval: '30s',
-			timeout: '5s',
-			retries: 3,
-			start_period: ai ? '120s' : '20s',
-		},
+		...(health
+			? {
+					healthcheck: {
+						test: [...health],
+						interval: '30s',
+						timeout: '5s',
+						retries: 3,
+						start_period: options.startPeriod ?? (ai ? '120s' : '20s'),
+					},
+				}
+			: {}),
 		...resources,
 		logging: {driver: 'json-file', options: {'max-size': '10m', 'max-file': '3'}},
 	};
-	return {services: {[options.service]: service}, ...(ai ? {volumes: {'model-cache': {}}} : {})};
+	const volumes = [...(ai ? ['model-cache'] : []), ...dependsOn.flatMap((d) => (BACKING[d].volume ? [BACKING[d].volume] : []))];
+	return {
+		services: {[options.service]: service, ...Object.fromEntries(dependsOn.map((d) => [d, BACKING[d].service]))},
+		...(volumes.length ? {volumes: Object.fromEntries(volumes.map((v) => [v, {}]))} : {}),
+	};
 }
 
 function pairKey(map: YAMLMap, key: string) {
@@ -135,7 +185,7 @@ function comment(map: unknown, key: string, text: string): void {
 	if (pair && isScalar(pair.key)) pair.key.commentBefore = ` ${text.split('\n').join('\n ')}`;
 }
 
-export function composeYaml(options: ComposeOptions, settings: Settings, workload: Workload): string {
+export function composeYaml(options: ComposeOptions, settings: Settings | null, workload: Workload): string {
 	const doc = new Document(composeObject(options, settings, workload));
 	doc.commentBefore = [
 		` ${workload.title}: generated by docker-helper ${options.generator ?? `generate-compose --workload ${workload.id}${options.gpu ? ' --gpu' : ''}`}`,
@@ -147,22 +197,29 @@ export function composeYaml(options: ComposeOptions, settings: Settings, workloa
 	// PyYAML (YAML 1.1) reads an unquoted 8000:8000 as a base-60 number: always quote ports.
 	const ports = doc.getIn(['services', options.service, 'ports'], true);
 	if (ports && typeof ports === 'object' && 'items' in ports) for (const item of (ports as {items: unknown[]}).items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+	// YAML 1.1 (Compose v1) reads a bare `no` as false: the restart policy is always a quoted string.
+	const restart = doc.getIn(['services', options.service, 'restart'], true);
+	if (isScalar(restart) && restart.value === 'no') restart.type = 'QUOTE_DOUBLE';
 	if (options.image) comment(svc, 'image', 'A prebuilt image. To build from a Dockerfile instead: build: {context: .}');
-	else comment(svc, 'build', `Built from ./Dockerfile and tagged ${options.service}:local.`);
-	comment(svc, 'ports', `host:container. Publishes on every interface; use "127.0.0.1:${options.port}:${options.port}" to keep it local.`);
+	else comment(svc, 'build', `Built from ./Dockerfile and tagged ${options.tag ?? `${options.service}:local`}.`);
+	if (options.publish !== false) comment(svc, 'ports', `host:container. Publishes on every interface; use "127.0.0.1:${options.port}:${options.port}" to keep it local.`);
 	if ((options.env ?? []).length > 0) {
 		comment(svc, 'environment', 'Settings and secrets stay out of the image and out of this file: ${NAME:-default} takes NAME from\nthe .env file beside this one when it exists (copy .env.example to .env; never commit .env), else the default.\nA missing .env is not an error. Add a line here for each new variable the service reads.');
 	}
 	if (workload.usesGpu) {
 		comment(svc, 'volumes', `Model downloads survive rebuilds in a named volume. The image should create ${CACHE} owned by its\nnon-root user (RUN mkdir -p ${CACHE} && chown 1000:1000 ${CACHE}): a new volume copies that ownership.`);
 	}
-	comment(svc, 'restart', 'Restarts after crashes and reboots, but not after you stop it yourself.');
+	if ((options.dependsOn ?? []).length) comment(svc, 'depends_on', 'Started after these report healthy (their own healthchecks below), so the first connection does not fail.');
+	comment(svc, 'restart', options.restart === 'no' ? 'A tool runs once and exits: it is not restarted.' : 'Restarts after crashes and reboots, but not after you stop it yourself.');
 	comment(svc, 'init', 'A tiny init as PID 1 forwards SIGTERM and reaps zombie worker processes.');
-	comment(svc, 'healthcheck', `The probe uses ${options.probe}, which the image family has (slim Python images have no curl).${workload.usesGpu ? '\nstart_period covers model loading before failures count.' : ''}`);
-	comment(svc, 'deploy', `From docker-helper recommend: limit ${settings.containerMemory.display} / ${settings.containerCpus.display}; reservations are half.\n${settings.containerMemory.reason}.${options.gpu ? '\nThe GPU reservation needs the NVIDIA Container Toolkit on the host.' : ''}`);
-	comment(svc, 'memswap_limit', settings.containerMemorySwap.reason);
-	if (settings.shm) comment(svc, 'shm_size', settings.shm.reason);
-	comment(svc, 'pids_limit', settings.pids.reason);
+	comment(svc, 'healthcheck', `${options.healthWhy ?? `The probe uses ${options.probe}, which the image family has (slim Python images have no curl).`}${workload.usesGpu ? '\nstart_period covers model loading before failures count.' : ''}`);
+	if (settings) {
+		comment(svc, 'deploy', `From docker-helper recommend: limit ${settings.containerMemory.display} / ${settings.containerCpus.display}; reservations are half.\n${settings.containerMemory.reason}.${options.gpu ? '\nThe GPU reservation needs the NVIDIA Container Toolkit on the host.' : ''}`);
+		comment(svc, 'memswap_limit', settings.containerMemorySwap.reason);
+		if (settings.shm) comment(svc, 'shm_size', settings.shm.reason);
+		comment(svc, 'pids_limit', settings.pids.reason);
+	}
+	for (const d of options.dependsOn ?? []) comment(doc.get('services', true), d, BACKING[d].why);
 	comment(svc, 'logging', 'Rotated logs: json-file without max-size grows until the disk is full.');
 	return doc.toString({lineWidth: 0});
 }

@@ -1,5 +1,6 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
+import {terminalText} from '../../core/terminal-text.js';
 import {fitLine} from '../../output/wrap.js';
 import {useKeyHelp, useKeys, type KeyHelp} from '../keys.js';
 import {useLayout} from '../layout.js';
@@ -31,9 +32,10 @@ export function ScrollText({lines, title, reserve = 0, onBack, actions, startAtE
 	const [typing, setTyping, getTyping] = useKept(`${memoryKey}.typing`, false);
 	const shown = useMemo(() => {
 		const needle = filter.toLowerCase();
-		// eslint-disable-next-line no-control-regex
+		 
 		const kept = needle ? lines.filter((l) => l.replace(/\u001B\[[0-9;]*m/g, '').toLowerCase().includes(needle)) : lines;
-		return kept.flatMap((line) => fitLine(line === '' ? ' ' : line, columns));
+		// Lines carry container data: colour stays, every other control sequence is shown, not obeyed.
+		return kept.flatMap((line) => fitLine(line === '' ? ' ' : terminalText(line, {sgr: 'keep', newlines: false}), columns));
 	}, [lines, columns, filter]);
 	const titleRows = title ? fitLine(title, columns) : [];
 	const rows = Math.max(3, room - reserve - titleRows.length - 1);

@@ -24,7 +24,9 @@ export default function DiagnoseView({result, theme, onBack, onOpen}: ViewProps<
 		if (target.facts.state.running) actions['s'] = {label: 'shell', run: () => onOpen('exec', {args: [name], flags: {}})};
 	}
 	const headline =
-		result.mode === 'all'
+		result.mode === 'project'
+			? `compose project ${result.project?.name}: ${failed} of ${result.reports.length} failing${result.project?.relations[0] ? ` · ${result.project.relations[0].title}` : ''}`
+			: result.mode === 'all'
 			? result.reports.length === 0
 				? 'No container needs attention'
 				: `${failed} of ${result.reports.length} container${result.reports.length === 1 ? '' : 's'} failing`

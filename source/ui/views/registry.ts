@@ -18,6 +18,12 @@ const views: Readonly<Record<string, Loader>> = {
 	lint: () => import('./LintView.js'),
 	logs: () => import('./LogsView.js'),
 	inspect: () => import('./InspectView.js'),
+	init: () => import('./InitView.js'),
+	analyze: () => import('./AnalyzeView.js'),
+	verify: () => import('./VerifyView.js'),
+	monitor: () => import('./MonitorView.js'),
+	images: () => import('./ImagesView.js'),
+	cleanup: () => import('./CleanupView.js'),
 };
 
 export function viewLoader(command: string): Loader | undefined {

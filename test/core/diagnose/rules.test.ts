@@ -71,7 +71,7 @@ describe('evidence details from the recordings', () => {
 	});
 
 	it('stop timeout: SIGTERM then SIGKILL from the events, with the wait', () => {
-		const f = rule('sigkill-stop-timeout').diagnose(recording('sigkill-stop-timeout').facts)!;
+		const f = rule('sigkill').diagnose(recording('sigkill-stop-timeout').facts)!;
 		expect(f.evidence.filter((e) => e.kind === 'event').map((e) => e.value)).toEqual(expect.arrayContaining(['signal=15', 'signal=9']));
 		expect(f.title).toMatch(/ignored SIGTERM for 1 s/);
 	});
@@ -142,10 +142,22 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 		expect(fires('oom-killed', variant('oom-killed', (f) => ((f.state.oomKilled = false), (f.events.list = [])))),).toBe(false);
 	});
 
-	it('without events, exit 137 is a SIGKILL of unknown origin (low confidence), not a stop timeout', () => {
+	it('without events, exit 137 keeps its verdict at low confidence and names the possible senders', () => {
 		const facts = variant('sigkill-stop-timeout', (f) => (f.events.list = []));
-		expect(fires('sigkill-stop-timeout', facts)).toBe(false);
-		expect(rule('sigkill-external').diagnose(facts)?.confidence).toBe('low');
+		const fresh = diagnose(recording('sigkill-stop-timeout').facts).findings[0]!;
+		const gone = diagnose(facts).findings[0]!;
+		expect([gone.id, gone.severity]).toEqual([fresh.id, fresh.severity]);
+		expect(gone.confidence).toBe('low');
+		expect(gone.title).toMatch(/docker stop after its 10 s timeout \(likely: PID 1 ignores SIGTERM\) or docker kill/);
+		expect(fresh.title).toMatch(/PID 1 ignored SIGTERM/);
+	});
+
+	it('events that no longer cover the last run prove nothing: a kept die without its start is not "no kill request"', () => {
+		const facts = variant('sigkill-stop-timeout', (f) => (f.events.list = f.events.list.filter((e: {action: string}) => e.action === 'die' || e.action === 'stop')));
+		const d = diagnose(facts).findings[0]!;
+		expect(d.id).toBe('sigkill');
+		expect(d.confidence).toBe('low');
+		expect(d.title).not.toMatch(/outside the engine/);
 	});
 
 	it('crlf-script needs the \\r', () => {
@@ -170,6 +182,52 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 	it('fatal-signal ignores ordinary words like "aborted" with a plain exit 1', () => {
 		expect(fires('fatal-signal', variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('request aborted by client')]))))).toBe(false);
 		expect(fires('fatal-signal', variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('Segmentation fault (core dumped)')]))))).toBe(true);
+	});
+
+	it('a crash loop caught in the moment it is up is still a crash loop (error), and its log is not downgraded', () => {
+		const up = variant('crash-loop', (f) => {
+			Object.assign(f.state, {running: true, restarting: false, status: 'running', exitCode: 0, startedAt: f.capturedAt});
+			f.events.list = [];
+			f.logs.lines.push(logLine("ModuleNotFoundError: No module named 'yaml'"));
+		});
+		const d = diagnose(up);
+		expect(d.findings.find((x) => x.id === 'crash-loop')?.severity).toBe('error');
+		expect(d.findings.find((x) => x.id === 'python-module-missing')?.severity).toBe('error');
+		expect(d.failed).toBe(true);
+		// Restarts long ago and up since: a warning, not a loop.
+		const settled = variant('crash-loop', (f) => {
+			Object.assign(f.state, {running: true, restarting: false, status: 'running', exitCode: 0, finishedAt: '2020-01-01T00:00:00Z'});
+			f.events.list = [];
+		});
+		expect(rule('crash-loop').diagnose(settled)?.severity).toBe('warning');
+	});
+
+	it('exit 0 under --restart always: exit-zero-service, not a crash loop, running or restarting', () => {
+		const facts = recording('exit-zero-restart-always').facts;
+		expect(diagnose(facts).findings[0]?.id).toBe('exit-zero-service');
+		expect(fires('crash-loop', facts)).toBe(false);
+		const up = variant('exit-zero-restart-always', (f) => Object.assign(f.state, {running: true, restarting: false, status: 'running', startedAt: f.capturedAt}));
+		expect(diagnose(up).findings[0]?.id).toBe('exit-zero-service');
+		// A job (not a daemon) that exits 0 under always: a warning, still not a crash.
+		const job = variant('exit-zero-restart-always', (f) => {
+			Object.assign(f.state, {running: true, restarting: true, status: 'restarting', exitCode: 0});
+			f.container.path = 'sh';
+			f.container.args = ['-c', 'echo migrated'];
+		});
+		expect(diagnose(job).findings[0]).toMatchObject({id: 'exit-zero-service', severity: 'warning'});
+	});
+
+	it('on-failure:N used up: the crash loop says the engine gave up', () => {
+		const f = rule('crash-loop').diagnose(recording('on-failure-exhausted').facts)!;
+		expect(f.title).toMatch(/Gave up after 3 restarts: the on-failure:3 limit is used up/);
+	});
+
+	it('a clean exit 0 after a long run is a stop, with or without the events; a short one of a service is suspicious', () => {
+		const fresh = diagnose(recording('stopped-clean-exit').facts);
+		const gone = diagnose(variant('stopped-clean-exit', (f) => (f.events.list = [])));
+		expect(fresh.findings[0]).toMatchObject({id: 'stopped-sigterm', severity: 'info', confidence: 'high'});
+		expect(gone.findings[0]).toMatchObject({id: 'stopped-sigterm', severity: 'info', confidence: 'medium'});
+		expect(gone.failed).toBe(false);
 	});
 
 	it('crash-loop needs restarts', () => {

@@ -195,3 +195,43 @@ describe('facts from the engine', () => {
 		expect(du.buildCache).toEqual({size: 23, reclaimable: 20, count: 2});
 	});
 });
+
+describe('a remote engine is judged from its own facts, never from this host', () => {
+	const remote = (engine: Partial<NonNullable<SetupFacts['engine']>> | null, transport: 'ssh' | 'tcp' = 'ssh') =>
+		facts({
+			engine,
+			// A laptop with a GPU, lots of RAM and swap: none of it may count for the server.
+			host: {memory: {total: 64 * GiB, available: 40 * GiB, swapTotal: 16 * GiB}, cpus: {logical: 16, physical: 8, brand: 'Laptop CPU'}, gpus: [{vendor: 'NVIDIA Corporation', model: 'NVIDIA GeForce RTX 4090', vram: 24564}]},
+			rest: {endpoint: {host: `${transport}://build-box`, source: 'env', why: 'DOCKER_HOST is set', transport}, socket: null, daemonConfig: null},
+		});
+	const byId = (f: SetupFacts) => new Map(runChecks(f, PROFILES.ai).map((c) => [c.id, c]));
+
+	it.each(['ssh', 'tcp'] as const)('%s: memory and CPUs are the engine machine\'s (docker info), swap, disk and shm are skipped as local-only', (transport) => {
+		const c = byId(remote({memTotal: 4 * GiB, cpus: 2}, transport));
+		expect(c.get('host.memory')).toMatchObject({status: 'fail', title: "Memory of the engine's machine"});
+		expect(c.get('host.memory')!.measured).toBe("4 GiB on the engine's machine, from docker info");
+		expect(c.get('host.cpus')).toMatchObject({status: 'fail', measured: "2 CPUs on the engine's machine, from docker info"});
+		for (const id of ['host.swap', 'disk.data-root', 'host.shm']) {
+			expect(c.get(id)?.status, id).toBe('skip');
+			expect(c.get(id)?.measured, id).toContain('local-only check skipped');
+		}
+		// The laptop's GPU is not the server's: without a GPU runtime on the engine, nothing to grade.
+		expect(c.get('gpu')?.status).toBe('skip');
+		expect(c.get('gpu')?.measured).toContain('the engine has no nvidia runtime');
+	});
+
+	it('a big remote engine passes although this host is small', () => {
+		const f = remote({memTotal: 128 * GiB, cpus: 32, runtimes: ['runc', 'nvidia']});
+		const small = {...f, host: {...f.host, memory: {total: 2 * GiB, available: 1 * GiB, swapTotal: 0}, cpus: {logical: 1, physical: 1, brand: 'tiny'}, gpus: []}};
+		const c = byId(small);
+		expect(c.get('host.memory')?.status).toBe('ok');
+		expect(c.get('host.cpus')?.status).toBe('ok');
+		expect(c.get('gpu')).toMatchObject({status: 'ok', measured: 'the engine has the nvidia runtime'});
+	});
+
+	it('an unreachable remote engine grades nothing of this host', () => {
+		const c = byId(remote(null));
+		for (const id of ['host.memory', 'host.cpus', 'gpu']) expect(c.get(id)?.status, id).toBe('skip');
+		expect(c.get('host.swap')?.status).toBe('skip');
+	});
+});

@@ -6,6 +6,7 @@ import {appPortBind} from './app-port-bind.js';
 import {commandNotFound} from './command-not-found.js';
 import {connectionRefused} from './connection-refused.js';
 import {crashLoop} from './crash-loop.js';
+import {cpuThrottled} from './cpu-throttled.js';
 import {crlfScript} from './crlf-script.js';
 import {dnsFailure} from './dns-failure.js';
 import {execFormatError} from './exec-format-error.js';
@@ -13,17 +14,21 @@ import {exitZeroService} from './exit-zero-service.js';
 import {fatalSignal} from './fatal-signal.js';
 import {healthcheckFailing} from './healthcheck-failing.js';
 import {healthcheckProbeMissing} from './healthcheck-probe-missing.js';
+import {healthcheckSlow} from './healthcheck-slow.js';
 import {hostPortAllocated} from './host-port-allocated.js';
+import {listeningLoopback} from './listening-loopback.js';
+import {memoryNearLimit} from './memory-near-limit.js';
 import {missingEnvVar} from './missing-env-var.js';
 import {noSpace} from './no-space.js';
 import {nodeModuleMissing} from './node-module-missing.js';
 import {notExecutable} from './not-executable.js';
 import {oomKilled} from './oom-killed.js';
+import {pidsNearLimit} from './pids-near-limit.js';
+import {publishedPortNotListening} from './published-port-not-listening.js';
 import {pythonModuleMissing} from './python-module-missing.js';
 import {readOnlyFs} from './read-only-fs.js';
 import {runtimeDependencyMissing} from './runtime-dependency-missing.js';
-import {sigkillExternal} from './sigkill-external.js';
-import {sigkillStopTimeout} from './sigkill-stop-timeout.js';
+import {sigkill} from './sigkill.js';
 import {stoppedSigterm} from './stopped-sigterm.js';
 import {stuckCreated} from './stuck-created.js';
 import {volumePermission} from './volume-permission.js';
@@ -31,8 +36,7 @@ import {volumePermission} from './volume-permission.js';
 /** Every rule: code rules and one rule per log signature. */
 export const RULES: readonly Rule[] = [
 	oomKilled,
-	sigkillStopTimeout,
-	sigkillExternal,
+	sigkill,
 	stoppedSigterm,
 	fatalSignal,
 	exitZeroService,
@@ -40,6 +44,11 @@ export const RULES: readonly Rule[] = [
 	notExecutable,
 	execFormatError,
 	crlfScript,
+	listeningLoopback,
+	publishedPortNotListening,
+	memoryNearLimit,
+	pidsNearLimit,
+	cpuThrottled,
 	// Signatures name specific causes: they rank before the generic log rules below on a tie.
 	...SIGNATURE_RULES,
 	hostPortAllocated,
@@ -52,6 +61,7 @@ export const RULES: readonly Rule[] = [
 	dnsFailure,
 	healthcheckProbeMissing,
 	healthcheckFailing,
+	healthcheckSlow,
 	crashLoop,
 	volumePermission,
 	noSpace,

@@ -54,10 +54,10 @@ export const files: SignatureFamily = {
 			cases: {fires: [{log: ["The application to execute does not exist: '/app/Api.dll'."]}, {log: ['Could not execute because the specified command or file was not found.', 'Possible reasons for this include:']}], silent: [{log: ['info: Microsoft.Hosting.Lifetime[0]', '      Application started. Press Ctrl+C to shut down.']}]},
 		},
 		{
-			id: 'is-a-directory', runtime: 'any', pattern: /(?:IsADirectoryError: \[Errno 21\] Is a directory: '([^']+)'|EISDIR: illegal operation on a directory, read|\(21: Is a directory\)|java\.io\.FileNotFoundException: (\S+) \(Is a directory\)|read (\S+): is a directory)/,
+			id: 'is-a-directory', runtime: 'any', pattern: /(?:IsADirectoryError: \[Errno 21\] Is a directory: '([^']+)'|EISDIR: illegal operation on a directory, read|\(21: Is a directory\)|java\.io\.FileNotFoundException: (\S+) \(Is a directory\)|read (\S+): is a directory|^(?:cat|head|tail|grep|sed|awk): read error: Is a directory)/,
 			title: 'A file the program reads is a directory{1}{2}{3}', explanation: DIR_MOUNT,
 			fixes: DIR_FIX,
-			cases: {fires: [{log: ["IsADirectoryError: [Errno 21] Is a directory: '/app/config.json'"]}, {log: ['2024/05/01 10:00:00 [emerg] 1#1: pread() "/etc/nginx/nginx.conf" failed (21: Is a directory)']}, {log: ['Error: EISDIR: illegal operation on a directory, read']}], silent: [{log: ["NotADirectoryError: [Errno 20] Not a directory: '/app/x'"]}]},
+			cases: {fires: [{log: ["IsADirectoryError: [Errno 21] Is a directory: '/app/config.json'"]}, {log: ['2024/05/01 10:00:00 [emerg] 1#1: pread() "/etc/nginx/nginx.conf" failed (21: Is a directory)']}, {log: ['Error: EISDIR: illegal operation on a directory, read']}, {log: ['loading /etc/app.conf', 'cat: read error: Is a directory']}], silent: [{log: ["NotADirectoryError: [Errno 20] Not a directory: '/app/x'"]}]},
 		},
 		{
 			id: 'config-file-missing', runtime: 'any', pattern: /(?:FileNotFoundError: \[Errno 2\] No such file or directory: '([^']+\.(?:ya?ml|json|toml|ini|conf|cfg|env|properties))'|ENOENT: no such file or directory, open '([^']+\.(?:ya?ml|json|toml|ini|conf|cfg|env))'|open ([^:\s]+\.(?:ya?ml|json|toml|ini|conf|cfg|env)): no such file or directory|java\.io\.FileNotFoundException: (\S+\.(?:ya?ml|json|properties|xml)) \(No such file or directory\))/,
@@ -78,10 +78,10 @@ export const files: SignatureFamily = {
 			cases: {fires: [{log: ['error: both POSTGRES_PASSWORD and POSTGRES_PASSWORD_FILE are set (but are exclusive)']}], silent: [{log: ['PostgreSQL init process complete; ready for start up.']}]},
 		},
 		{
-			id: 'script-not-found-in-workdir', runtime: 'shell', pattern: /^(?:\/bin\/)?(?:sh|bash): (?:0: )?(?:cannot open|Can't open) ([./\w-]+\.sh)(?:: No such file)?/,
+			id: 'script-not-found-in-workdir', runtime: 'shell', pattern: /^(?:\/bin\/)?(?:sh|bash): (?:0: )?(?:cannot open|[Cc]an't open) '?([./\w-]+\.sh)'?(?:: No such file)?/,
 			title: 'The shell cannot open the script {1}', explanation: 'sh was told to run a script by a relative or absolute path that does not exist in the container: the WORKDIR is not where the script was copied, or a mount hides it.',
 			fixes: [WORKDIR],
-			cases: {fires: [{log: ["sh: 0: cannot open ./start.sh: No such file"]}, {log: ["/bin/sh: can't open 'entrypoint.sh': No such file or directory".replace("can't open 'entrypoint.sh'", "Can't open entrypoint.sh")]}], silent: [{log: ['sh: 1: ./start.sh: Permission denied']}]},
+			cases: {fires: [{log: ["sh: 0: cannot open ./start.sh: No such file"]}, {log: ["/bin/sh: can't open 'entrypoint.sh': No such file or directory".replace("can't open 'entrypoint.sh'", "Can't open entrypoint.sh")]}, {log: ["sh: can't open './start.sh': No such file or directory"]}], silent: [{log: ['sh: 1: ./start.sh: Permission denied']}]},
 		},
 	],
 };

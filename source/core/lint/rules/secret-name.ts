@@ -2,8 +2,9 @@ import {defineRule, type RuleFinding} from '../types.js';
 
 // The credential word must end the name (DB_PASSWORD, API_KEY, GITHUB_TOKEN): GPG_KEY and
 // *_KEY_ID / *_TOKEN_URL / *_FILE name public keys, ids and paths, not secrets.
-const SECRET = /(^|_)(PASSWORD|PASSWD|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY)\d*$/i;
+const SECRET = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY)\d*$/i;
 const PUBLIC = /(^|_)(GPG|PGP|PUBLIC|PUB|SIGNING|CHECKSUM|SHA\d*|FINGERPRINT|GNUPG|KEYSERVER|REPO|APT|CA|SSH_HOST)(_|$)/i;
+const NEVER_PUBLIC = /(PASSPHRASE|PASSWORD|PASSWD|SECRET)\d*$/i;
 // Values that are references, not secrets: paths to a mounted secret, empty, or obvious placeholders.
 const HARMLESS = /^(\/run\/secrets\/.*|\/var\/run\/secrets\/.*|true|false|yes|no|0|1|none|null|changeme|change_me|your[-_].*|<.*>|\*+|x+)$/i;
 
@@ -31,7 +32,8 @@ const rule = defineRule({
 				}
 			}
 			for (const [name, rawValue, line] of pairs) {
-				if (!SECRET.test(name) || PUBLIC.test(name)) continue;
+				// A GPG_PASSPHRASE is a secret even though GPG_KEY names a public key.
+				if (!SECRET.test(name) || (PUBLIC.test(name) && !NEVER_PUBLIC.test(name))) continue;
 				const value = rawValue?.replace(/^["']|["']$/g, '');
 				if (ins.keyword === 'ENV' && (value === undefined || value === '' || HARMLESS.test(value))) continue;
 				if (ins.keyword === 'ARG' && value !== undefined && value !== '' && HARMLESS.test(value)) continue;

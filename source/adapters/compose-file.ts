@@ -1,0 +1,24 @@
+/** The compose file a project's containers name in their labels, read (bounded) and reduced to what diagnose needs. */
+import path from 'node:path';
+import {parse} from 'yaml';
+import {composeModelFrom, type ComposeModel} from '../core/diagnose/compose/model.js';
+import {readText} from './files.js';
+
+/**
+ * com.docker.compose.project.config_files (comma-separated; relative to .working_dir in some versions).
+ * Null when the labels name no file, or it is not on this machine (a remote engine), or not a compose file.
+ */
+export async function readComposeModel(labels: Readonly<Record<string, string>>): Promise<ComposeModel | null> {
+	const files = (labels['com.docker.compose.project.config_files'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+	const dir = labels['com.docker.compose.project.working_dir'] ?? '';
+	for (const f of files) {
+		const file = path.isAbsolute(f) ? f : path.join(dir, f);
+		try {
+			const model = composeModelFrom(parse(await readText(file, {maxBytes: 4 * 1024 * 1024})), file);
+			if (model) return model;
+		} catch {
+			// Not readable here or not YAML: the project is diagnosed from the containers alone.
+		}
+	}
+	return null;
+}

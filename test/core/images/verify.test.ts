@@ -1,0 +1,33 @@
+/** verify's pure checks: leftover kinds against their cases, the USER resolution, secrets in env. */
+import {describe, expect, it} from 'vitest';
+import {LEFTOVER_KINDS, findLeftovers} from '../../../source/core/images/leftovers.js';
+import {leftoverChecks, resolveUser, userCheck} from '../../../source/core/images/verify.js';
+
+describe('leftover kinds', () => {
+	for (const kind of LEFTOVER_KINDS) {
+		it(`${kind.id}: hits and misses`, () => {
+			for (const p of kind.cases.hit) expect(findLeftovers([p]).find((x) => x.kind.id === kind.id)!.found, p).toHaveLength(1);
+			for (const p of kind.cases.miss) expect(findLeftovers([p]).find((x) => x.kind.id === kind.id)!.found, p).toHaveLength(0);
+		});
+	}
+	it('a clean file list passes every leftover check', () => {
+		expect(leftoverChecks(['/bin/sh', '/app/main.js']).map((c) => c.status)).toEqual(['pass', 'pass', 'pass']);
+	});
+});
+
+describe('USER', () => {
+	const passwd = 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n';
+	it('names and uids resolve through the image passwd', () => {
+		expect(resolveUser('', passwd)).toEqual({name: 'root', uid: 0, known: true});
+		expect(resolveUser('app:app', passwd)).toEqual({name: 'app', uid: 1000, known: true});
+		expect(resolveUser('1000', passwd)).toEqual({name: 'app', uid: 1000, known: true});
+		expect(resolveUser('2000', passwd)).toEqual({name: '2000', uid: 2000, known: true});
+		expect(resolveUser('ghost', passwd).known).toBe(false);
+	});
+	it('root fails, an unknown name fails, a uid other than the image says fails', () => {
+		expect(userCheck('x:1', '', passwd, 0).status).toBe('fail');
+		expect(userCheck('x:1', 'ghost', passwd, null).message).toMatch(/not in the image's \/etc\/passwd/);
+		expect(userCheck('x:1', 'app', passwd, 0).message).toMatch(/says uid 1000, but PID 1 runs as uid 0/);
+		expect(userCheck('x:1', 'app', passwd, 1000).status).toBe('pass');
+	});
+});
