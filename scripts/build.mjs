@@ -1,13 +1,13 @@
 // Bundle source/ into dist/ with esbuild. Pure-JS dependencies are bundled: resolving Ink's ~40
 // packages at run time cost ~0.5 s of the menu's first frame, bundled it is a single chunk read.
 // Code splitting keeps Ink, React and each view out of the start-up path until they are imported.
-// Only the start-up path is bundled (Ink, React, ink-select-input, meow, chalk and what they pull in);
+// Only the start-up path is bundled (Ink, React, meow, chalk, wrap-ansi, string-width and what they pull in);
 // every other direct dependency stays external and is resolved by Node at run time, so CommonJS
 // packages loaded with import() (yaml, dockerfile-ast) keep their named exports.
 import {readFileSync, rmSync, chmodSync} from 'node:fs';
 import {build} from 'esbuild';
 
-const BUNDLED = new Set(['ink', 'react', 'ink-select-input', 'meow', 'chalk']);
+const BUNDLED = new Set(['ink', 'react', 'meow', 'chalk', 'wrap-ansi', 'string-width']);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await build({

@@ -13,6 +13,7 @@ import {commandHelp, mainHelp} from './output/help.js';
 import {jsonError, jsonResult} from './output/json.js';
 import {describeEndpoint} from './adapters/docker.js';
 import {makeTheme, wantsColor, type Theme} from './output/theme.js';
+import {fitText, textWidth} from './output/wrap.js';
 import {VERSION} from './version.js';
 import {terminalText} from './core/terminal-text.js';
 
@@ -244,7 +245,7 @@ export async function main(io: Io): Promise<number> {
 	}
 	const {global} = parsed;
 	const color = colorFor(io, global);
-	const theme = makeTheme(color);
+	const theme = makeTheme(color, textWidth(io.env, io.stdout));
 	// Text carries container data (labels, env, log lines, names): control sequences other than colour are shown, not obeyed.
 	const out = (text: string) => {
 		const safe = terminalText(text, {sgr: color ? 'keep' : 'drop'});
@@ -256,7 +257,7 @@ export async function main(io: Io): Promise<number> {
 		return EXIT.ok;
 	}
 	if (global.help) {
-		out(command ? commandHelp(command, theme) : mainHelp(commands, theme, VERSION));
+		out(fitText(command ? commandHelp(command, theme) : mainHelp(commands, theme, VERSION), theme.width));
 		return EXIT.ok;
 	}
 
@@ -291,7 +292,7 @@ export async function main(io: Io): Promise<number> {
 			if (doc !== undefined) out(jsonResult(command.name, exitCode, doc, engine));
 		}
 		else {
-			const text = command.text(result, theme, input);
+			const text = fitText(command.text(result, theme, input), theme.width);
 			if (text) out(text);
 			// Say which engine answered, unless the command shows it itself. On stderr: stdout stays the
 			// command's own output (a compose file, a Dockerfile, a log) for pipes and redirects.
@@ -342,7 +343,7 @@ async function importInkApp(): Promise<typeof import('./ui/run-app.js')> {
 async function openApp(io: Io, global: Global, theme: Theme, start?: {command: string; input: Input}): Promise<number> {
 	const {runApp} = await importInkApp();
 	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false, theme});
-	const makeStreamingCtx = (): Context => createContext(io, global, {interactive: false, progress: false, theme});
+	const makeStreamingCtx = (signal?: AbortSignal): Context => createContext(io, global, {interactive: false, progress: false, theme, ...(signal ? {signal} : {})});
 	return runApp({commands, theme, makeContext: makeCtx, makeStreamingContext: makeStreamingCtx, ...(start ? {start} : {})});
 }
 

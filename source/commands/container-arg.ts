@@ -11,7 +11,9 @@ export interface PickerOptions {
 /** The engine's containers as app picker choices, by name. */
 export async function containerChoices(ctx: Context, options: PickerOptions = {}): Promise<Choice[]> {
 	const engine = await ctx.engine();
-	const list = await engine.listContainers({all: !options.runningOnly});
+	const all = await engine.listContainers({all: !options.runningOnly});
+	// The engine lists restarting (and paused) containers among the running ones; neither can be exec'd into.
+	const list = options.runningOnly ? all.filter((c) => c.state === 'running') : all;
 	const {rank} = options;
 	const sorted = rank
 		? [...list].sort((a, b) => rank(a) - rank(b) || b.created - a.created)

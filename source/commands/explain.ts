@@ -2,6 +2,7 @@ import {HelperError} from '../core/errors.js';
 import type {ExplainResult} from '../core/knowledge/catalog.js';
 import {didYouMean} from '../core/suggest.js';
 import {flagBool, type Command} from './types.js';
+import type {Theme} from '../output/theme.js';
 
 export type {ExplainResult};
 
@@ -20,8 +21,8 @@ function rendered(): Rendering {
 	if (!rendering) throw new Error('docker-helper: explain output requested before the knowledge was loaded');
 	return rendering;
 }
-function width(): number {
-	return rendered().printWidth(process.stdout.isTTY ? process.stdout.columns : undefined);
+function width(theme: Theme): number {
+	return rendered().printWidth(theme.width);
 }
 
 export const explain: Command<ExplainResult> = {
@@ -75,7 +76,7 @@ export const explain: Command<ExplainResult> = {
 		});
 		return {mode: 'docs', docs};
 	},
-	text: (result, theme) => rendered().explainText(result, theme, width()),
+	text: (result, theme) => rendered().explainText(result, theme, width(theme)),
 	json: (result) => rendered().explainJson(result),
 };
 
@@ -96,7 +97,7 @@ export function guideCommand(id: string, spec: {summary: string; description: st
 			if (!doc) throw new Error(`docker-helper is missing content/guides/${id}.md`);
 			return {mode: 'docs', docs: [toDocResult(catalog, doc)]};
 		},
-		text: (result, theme) => rendered().explainText(result, theme, width()),
+		text: (result, theme) => rendered().explainText(result, theme, width(theme)),
 		json: (result) => rendered().explainJson(result),
 	};
 }

@@ -6,6 +6,7 @@ import {wrap} from './wrap.js';
 
 export function configureText(r: ConfigureResult, theme: Theme): string {
 	const lines: string[] = [];
+	const width = Math.max(30, Math.min(98, (theme.width ?? 101) - 3));
 	lines.push(theme.heading(`Docker configuration for ${r.platform} (${r.platformWhy}), --workload ${r.workload}`));
 	if (r.endpoint) lines.push(theme.dim(`engine: ${r.endpoint.host} — ${r.endpoint.why}`));
 	for (const section of r.sections) {
@@ -13,7 +14,7 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 		// Prose is wrapped; indented lines are commands and stay whole for copy and paste.
 		for (const l of section.lines) {
 			if (/^\s/.test(l)) lines.push(`  ${l}`);
-			else lines.push(...wrap(l, 98).map((w, i) => `  ${i === 0 ? '' : '  '}${w}`));
+			else lines.push(...wrap(l, width).map((w, i) => `  ${i === 0 ? '' : '  '}${w}`));
 		}
 	}
 	for (const file of r.files) {
@@ -21,7 +22,7 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 		if (file.mergedFrom) lines.push(theme.dim(`  merged into your ${file.mergedFrom}: your keys stay, changes below`));
 		for (const c of file.changes) {
 			const paint = c.action === 'added' || c.action === 'extended' || c.action === 'set' ? theme.ok : theme.dim;
-			lines.push(...wrap(describeChange(c), 96).map((w, i) => `  ${i === 0 ? '' : '    '}${paint(w)}`));
+			lines.push(...wrap(describeChange(c), width - 2).map((w, i) => `  ${i === 0 ? '' : '    '}${paint(w)}`));
 		}
 		lines.push('');
 		for (const l of file.content.trimEnd().split(/\r?\n/)) lines.push(`  ${theme.code(l)}`);

@@ -31,7 +31,7 @@ export function findingLines(finding: Finding, index: number, theme: Theme): str
 		lastCommand = e.command;
 	}
 	lines.push(`   ${theme.heading('Why')}`);
-	lines.push(...wrapIndented(finding.explanation, 96, '     '));
+	lines.push(...wrapIndented(finding.explanation, Math.max(30, Math.min(96, (theme.width ?? 101) - 5)), '     '));
 	lines.push(`   ${theme.heading('Fix')}`);
 	for (const fix of finding.fixes) {
 		lines.push(`     ${theme.accent('→')} ${fix.description}`);

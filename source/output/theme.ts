@@ -3,6 +3,8 @@ import {Chalk, type ChalkInstance} from 'chalk';
 /** Semantic colour tokens. Every colour in the product comes from here. */
 export interface Theme {
 	readonly color: boolean;
+	/** Columns plain text must fit (the terminal's, or COLUMNS); undefined in a pipe, where nothing is wrapped. */
+	readonly width: number | undefined;
 	ok(text: string): string;
 	warn(text: string): string;
 	error(text: string): string;
@@ -15,10 +17,11 @@ export interface Theme {
 	readonly glyph: {ok: string; warn: string; fail: string; skip: string; info: string};
 }
 
-export function makeTheme(color: boolean): Theme {
+export function makeTheme(color: boolean, width?: number): Theme {
 	const c: ChalkInstance = new Chalk({level: color ? 2 : 0});
 	return {
 		color,
+		width,
 		ok: (t) => c.green(t),
 		warn: (t) => c.yellow(t),
 		error: (t) => c.red(t),

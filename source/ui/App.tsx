@@ -1,16 +1,53 @@
 import React, {useEffect, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Box, Text, useApp} from 'ink';
 import type {AnyCommand, Choice, Context, Input} from '../commands/types.js';
 import {viewLoader} from './views/registry.js';
 import {isHelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
+import {fitLine} from '../output/wrap.js';
 import {makeTextView} from './views/TextView.js';
 import type {ViewModule} from './view-types.js';
+import {KeyDispatch, type KeyHelp, type KeyPress} from './keys.js';
+import {Layout, useLayout} from './layout.js';
+import {ScreenMemoryContext, type ScreenMemory} from './screen-memory.js';
+import {SelectList} from './components/SelectList.js';
+import {Footer} from './components/Footer.js';
 
 export interface Handoff {
 	readonly command: string;
 	readonly input: Input;
+}
+
+type ScreenBody =
+	| {kind: 'menu'}
+	| {kind: 'pick'; command: AnyCommand; input: Input; argIndex: number; choices: Choice[] | null; error?: string}
+	| {kind: 'running'; command: AnyCommand; input: Input}
+	| {kind: 'view'; command: AnyCommand; input: Input; result: unknown; View: ViewModule<unknown>['default']}
+	| {kind: 'error'; command: AnyCommand; message: string; hint: string};
+
+export type Screen = ScreenBody & {readonly id: number};
+
+export interface Notice {
+	readonly text: string;
+	readonly tone: 'ok' | 'warn' | 'error';
+}
+
+/**
+ * What the app keeps while it is closed for a command that owns the terminal (a shell, logs -f):
+ * the navigation stack, what each screen remembers, and the notice to show on return.
+ */
+export interface AppSession {
+	stack: Screen[];
+	readonly memory: Map<number, ScreenMemory>;
+	nextId: number;
+	notice?: Notice;
+	handoff?: Handoff;
+	/** Set when the app is left for good: 0 for q, 130 for Ctrl-C. */
+	exitCode?: number;
+}
+
+export function newSession(): AppSession {
+	return {stack: [{id: 0, kind: 'menu'}], memory: new Map(), nextId: 1};
 }
 
 export interface AppProps {
@@ -21,63 +58,72 @@ export interface AppProps {
 	/** Called when a streaming command (a shell, logs --follow) must run outside Ink. */
 	readonly onHandoff?: (handoff: Handoff) => void;
 	readonly version?: string;
+	/** Kept by the caller across handoffs; a fresh one when absent. */
+	readonly session?: AppSession;
 }
-
-type Screen =
-	| {kind: 'menu'}
-	| {kind: 'pick'; command: AnyCommand; input: Input; argIndex: number; choices: Choice[] | null; error?: string}
-	| {kind: 'running'; command: AnyCommand; input: Input}
-	| {kind: 'view'; command: AnyCommand; input: Input; result: unknown; View: ViewModule<unknown>['default']}
-	| {kind: 'error'; command: AnyCommand; message: string; hint: string};
 
 const EMPTY: Input = {args: [], flags: {}};
 
-/** The ❯ marker in a box that never shrinks, however long the label beside it. */
-function MenuIndicator({isSelected = false}: {readonly isSelected?: boolean}) {
-	return (
-		<Box marginRight={1} flexShrink={0}>
-			<Text color="cyan">{isSelected ? '❯' : ' '}</Text>
-		</Box>
-	);
-}
+const GLOBAL_KEYS: readonly KeyHelp[] = [
+	['Esc', 'back to the previous screen'],
+	['q', 'quit'],
+	['Ctrl-C', 'quit (exit status 130)'],
+	['?', 'this list of keys'],
+];
 
-/** One line per item, cut at the terminal's edge: a wrapped label would squeeze the ❯ indicator away. */
-function MenuItem({isSelected = false, label}: {readonly isSelected?: boolean; readonly label: string}) {
-	return (
-		<Text color={isSelected ? 'cyan' : undefined} wrap="truncate-end">
-			{label}
-		</Text>
-	);
-}
-
-export function App({commands, theme, makeContext, start, onHandoff, version}: AppProps) {
+export function App({commands, theme, makeContext, start, onHandoff, version, session: given}: AppProps) {
 	const {exit} = useApp();
-	const [screen, setScreen] = useState<Screen>(() => {
+	const [session] = useState<AppSession>(() => {
+		const session = given ?? newSession();
 		const command = start ? commands.find((c) => c.name === start.command) : undefined;
-		return command ? firstScreen(command, start!.input) : {kind: 'menu'};
+		if (command && session.stack.length === 1) session.stack = [...session.stack, firstScreen(session, command, start!.input)];
+		return session;
 	});
-	// Where Esc goes from a view: the menu, unless the app was opened at a command.
-	const backToMenu = () => setScreen({kind: 'menu'});
+	const [stack, setStackState] = useState<Screen[]>(session.stack);
+	const [notice, setNotice] = useState<Notice | undefined>(session.notice);
+	const [overlay, setOverlay] = useState<readonly KeyHelp[] | null>(null);
 	// The running command's latest progress line (verify's checks, analyze's layers), shown while it runs.
 	const [progress, setProgress] = useState('');
-
-	function firstScreen(command: AnyCommand, input: Input): Screen {
-		const missing = command.args.findIndex((a, i) => a.required && input.args[i] === undefined && a.choices);
-		const optionalPick = command.opensApp?.(input) && command.args.findIndex((a, i) => input.args[i] === undefined && a.choices);
-		const index = missing !== -1 ? missing : typeof optionalPick === 'number' ? optionalPick : -1;
-		if (index !== -1) return {kind: 'pick', command, input, argIndex: index, choices: null};
-		return {kind: 'running', command, input};
-	}
+	const setStack = (update: (s: Screen[]) => Screen[]) => {
+		session.stack = update(session.stack);
+		setStackState(session.stack);
+	};
+	const screen = stack[stack.length - 1]!;
+	const push = (body: ScreenBody) => setStack((s) => [...s, {...body, id: session.nextId++} as Screen]);
+	const replaceTop = (id: number, body: ScreenBody) => setStack((s) => (s[s.length - 1]?.id === id ? [...s.slice(0, -1), {...body, id} as Screen] : s));
+	const back = () => {
+		setNotice(undefined);
+		session.notice = undefined;
+		setStack((s) => {
+			if (s.length <= 1) return s;
+			session.memory.delete(s[s.length - 1]!.id);
+			return s.slice(0, -1);
+		});
+	};
+	const quit = (code: number) => {
+		session.exitCode = code;
+		exit();
+	};
+	const handoff = (command: AnyCommand, input: Input) => {
+		session.handoff = {command: command.name, input};
+		onHandoff?.(session.handoff);
+		exit();
+	};
 
 	const open = (name: string, input: Input) => {
 		const command = commands.find((c) => c.name === name);
 		if (!command) return;
-		if (command.streams?.(input)) {
-			onHandoff?.({command: name, input});
-			exit();
-			return;
+		setNotice(undefined);
+		const next = firstScreen(session, command, input);
+		if (next.kind === 'running' && command.streams?.(input)) return handoff(command, input);
+		// The same command again with other input (init re-planned with a changed answer) replaces the screen:
+		// it is the same place, and Esc goes back to where the user came from, not through every re-plan.
+		const top = session.stack[session.stack.length - 1];
+		if (top?.kind === 'view' && top.command.name === name) {
+			const {id: _id, ...body} = next;
+			return replaceTop(top.id, body);
 		}
-		setScreen(firstScreen(command, input));
+		push(next);
 	};
 
 	// Load choices for a picker.
@@ -85,85 +131,134 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 		if (screen.kind !== 'pick' || screen.choices !== null || screen.error) return;
 		const arg = screen.command.args[screen.argIndex]!;
 		let cancelled = false;
+		const id = screen.id;
 		arg.choices!(makeContext()).then(
-			(choices) => !cancelled && setScreen({...screen, choices}),
-			(error: unknown) => !cancelled && setScreen(isHelperError(error) ? {kind: 'error', command: screen.command, message: error.message, hint: error.hint} : {...screen, choices: [], error: String(error)}),
+			(choices) => !cancelled && replaceTop(id, {...screen, choices}),
+			(error: unknown) => !cancelled && replaceTop(id, isHelperError(error) ? {kind: 'error', command: screen.command, message: error.message, hint: error.hint} : {...screen, choices: [], error: String(error)}),
 		);
 		return () => {
 			cancelled = true;
 		};
+		// replaceTop only writes the session's stack, which does not change between renders.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [screen, makeContext]);
 
 	// Run a command and load its view.
 	useEffect(() => {
 		if (screen.kind !== 'running') return;
 		let cancelled = false;
-		const {command, input} = screen;
+		const {command, input, id} = screen;
 		(async () => {
 			try {
 				setProgress('');
 				const result = await command.run({...makeContext(), progress: (message: string) => !cancelled && setProgress(message)}, input);
 				const load = viewLoader(command.name);
 				const View = load ? (await load()).default : makeTextView((r, t, i) => command.text(r, t, i));
-				if (!cancelled) setScreen({kind: 'view', command, input, result, View});
+				if (!cancelled) replaceTop(id, {kind: 'view', command, input, result, View});
 			} catch (error) {
 				if (cancelled) return;
-				if (isHelperError(error)) setScreen({kind: 'error', command, message: error.message, hint: error.hint});
-				else setScreen({kind: 'error', command, message: String((error as Error)?.stack ?? error), hint: 'This is a bug in docker-helper; please report it.'});
+				if (isHelperError(error)) replaceTop(id, {kind: 'error', command, message: error.message, hint: error.hint});
+				else replaceTop(id, {kind: 'error', command, message: String((error as Error)?.stack ?? error), hint: 'This is a bug in docker-helper; please report it.'});
 			}
 		})();
 		return () => {
 			cancelled = true;
 		};
+		// replaceTop only writes the session's stack, which does not change between renders.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [screen, makeContext]);
 
-	useInput((input, key) => {
-		if (screen.kind === 'menu' && (key.escape || input === 'q')) exit();
-		else if ((screen.kind === 'error' || screen.kind === 'pick' || screen.kind === 'running') && (key.escape || input === 'q')) backToMenu();
-	}, {isActive: screen.kind !== 'view'});
+	// The app's own keys, for what the screen did not use.
+	const fallback = (key: KeyPress, help: () => KeyHelp[]) => {
+		if (key.name === 'ctrl-c') return quit(130);
+		if (overlay) {
+			if (key.name === 'escape' || key.name === 'return' || key.text === '?' || key.text === 'q') setOverlay(null);
+			return;
+		}
+		if (key.name === 'escape') return back();
+		if (key.text === 'q') return quit(0);
+		if (key.text === '?') setOverlay([...help(), ...GLOBAL_KEYS]);
+	};
 
+	let memory = session.memory.get(screen.id);
+	if (!memory) session.memory.set(screen.id, (memory = new Map()));
+	const noticeRows = notice ? fitLine(notice.text, process.stdout.columns || 80).length : 0;
+	return (
+		<KeyDispatch fallback={fallback}>
+			{notice ? <Text color={notice.tone === 'ok' ? 'green' : notice.tone === 'warn' ? 'yellow' : 'red'}>{notice.text}</Text> : null}
+			<Layout reserve={noticeRows}>
+				<ScreenMemoryContext.Provider key={screen.id} value={memory}>
+					{overlay ? (
+						<KeysOverlay entries={overlay} />
+					) : (
+						<ScreenView screen={screen} progress={progress} commands={commands} theme={theme} version={version} onBack={back} onOpen={open} onPick={(input) => pickDone(screen, input)} />
+					)}
+				</ScreenMemoryContext.Provider>
+			</Layout>
+		</KeyDispatch>
+	);
+
+	function pickDone(from: Screen, input: Input) {
+		if (from.kind !== 'pick') return;
+		const next = firstScreen(session, from.command, input);
+		if (next.kind === 'running' && from.command.streams?.(input)) return handoff(from.command, input);
+		push(next);
+	}
+}
+
+/** The first screen of a command: a picker for a missing argument that has choices, or the run. */
+function firstScreen(session: AppSession, command: AnyCommand, input: Input): Screen {
+	const id = session.nextId++;
+	const missing = command.args.findIndex((a, i) => a.required && input.args[i] === undefined && a.choices);
+	const optionalPick = command.opensApp?.(input) && command.args.findIndex((a, i) => input.args[i] === undefined && a.choices);
+	const index = missing !== -1 ? missing : typeof optionalPick === 'number' ? optionalPick : -1;
+	if (index !== -1) return {id, kind: 'pick', command, input, argIndex: index, choices: null};
+	return {id, kind: 'running', command, input};
+}
+
+function ScreenView({screen, progress, commands, theme, version, onBack, onOpen, onPick}: {
+	readonly screen: Screen;
+	readonly progress: string;
+	readonly commands: readonly AnyCommand[];
+	readonly theme: Theme;
+	readonly version: string | undefined;
+	readonly onBack: () => void;
+	readonly onOpen: (name: string, input: Input) => void;
+	readonly onPick: (input: Input) => void;
+}) {
+	const {columns} = useLayout();
 	switch (screen.kind) {
 		case 'menu': {
-			const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-			const items = commands.map((c) => ({key: c.name, label: `${c.name.padEnd(width)}${c.summary}`, value: c.name}));
+			const items = commands.map((c) => ({key: c.name, label: c.name, hint: c.summary, value: c.name}));
 			return (
 				<Box flexDirection="column">
-					<Text bold>docker-helper{version ? <Text dimColor> {version}</Text> : null}</Text>
-					<Text dimColor>↑↓ choose · Enter run · q quit</Text>
-					<SelectInput items={items} itemComponent={MenuItem} indicatorComponent={MenuIndicator} limit={Math.max(5, items.length)} onSelect={(item) => open(item.value, EMPTY)} />
+					<Text bold wrap="truncate-end">
+						docker-helper{version ? <Text dimColor> {version}</Text> : null}
+					</Text>
+					<SelectList items={items} alignHints reserve={1} enterLabel="run" canGoBack={false} onSelect={(item) => onOpen(item.value, EMPTY)} />
 				</Box>
 			);
 		}
 		case 'pick': {
 			const arg = screen.command.args[screen.argIndex]!;
 			if (screen.choices === null) return <Text dimColor>Loading {arg.name} choices…</Text>;
-			if (screen.choices.length === 0) {
-				return (
-					<Box flexDirection="column">
-						<Text color="yellow">No {arg.name} to choose from{screen.error ? `: ${screen.error}` : ''}.</Text>
-						<Text dimColor>Esc/q back</Text>
-					</Box>
-				);
-			}
-			const items = screen.choices.map((c) => ({key: c.value, label: c.hint ? `${c.label}  ${c.hint}` : c.label, value: c.value}));
+			if (screen.choices.length === 0) return <Message lines={[`No ${arg.name} to choose from${screen.error ? `: ${screen.error}` : ''}.`]} tone="warn" />;
+			const items = screen.choices.map((c) => ({key: c.value, label: c.label, ...(c.hint ? {hint: c.hint} : {}), value: c.value}));
+			const title = fitLine(`${screen.command.name}: choose ${arg.name}`, columns);
 			return (
 				<Box flexDirection="column">
-					<Text bold>
-						{screen.command.name}: choose {arg.name}
-					</Text>
-					<Text dimColor>↑↓ choose · Enter select · Esc/q back</Text>
-					<SelectInput
+					{title.map((row, i) => (
+						<Text key={i} bold>
+							{row}
+						</Text>
+					))}
+					<SelectList
 						items={items}
-						itemComponent={MenuItem} indicatorComponent={MenuIndicator}
-						limit={15}
+						reserve={title.length}
 						onSelect={(item) => {
 							const args = [...screen.input.args];
 							args[screen.argIndex] = item.value;
-							const input = {...screen.input, args};
-							if (screen.command.streams?.(input)) {
-								onHandoff?.({command: screen.command.name, input});
-								exit();
-							} else setScreen({kind: 'running', command: screen.command, input});
+							onPick({...screen.input, args});
 						}}
 					/>
 				</Box>
@@ -178,15 +273,41 @@ export function App({commands, theme, makeContext, start, onHandoff, version}: A
 			);
 		case 'view': {
 			const {View} = screen;
-			return <View result={screen.result} input={screen.input} theme={theme} onBack={backToMenu} onOpen={open} />;
+			return <View result={screen.result} input={screen.input} theme={theme} onBack={onBack} onOpen={onOpen} />;
 		}
 		case 'error':
-			return (
-				<Box flexDirection="column">
-					<Text color="red">{screen.message}</Text>
-					<Text dimColor>→ {screen.hint}</Text>
-					<Text dimColor>Esc/q back</Text>
-				</Box>
-			);
+			return <Message lines={[screen.message, `→ ${screen.hint}`]} tone="error" />;
 	}
+}
+
+/** A message screen (an error, an empty picker): wrapped to the width; Esc goes back. */
+function Message({lines, tone}: {readonly lines: readonly string[]; readonly tone: 'warn' | 'error'}) {
+	const {columns} = useLayout();
+	return (
+		<Box flexDirection="column">
+			{lines.flatMap((line, i) =>
+				fitLine(line, columns).map((row, j) => (
+					<Text key={`${i}-${j}`} color={i === 0 ? (tone === 'error' ? 'red' : 'yellow') : undefined} dimColor={i > 0}>
+						{row}
+					</Text>
+				)),
+			)}
+			<Footer parts={['Esc back', 'q quit', '? keys']} width={columns} />
+		</Box>
+	);
+}
+
+/** `?`: the keys of the screen underneath, then the app's own. */
+function KeysOverlay({entries}: {readonly entries: readonly KeyHelp[]}) {
+	const {columns} = useLayout();
+	const width = Math.min(24, Math.max(...entries.map(([k]) => k.length)) + 2);
+	return (
+		<Box flexDirection="column">
+			<Text bold>Keys</Text>
+			{entries.flatMap(([k, what], i) =>
+				fitLine(`${k.padEnd(width)}${what}`, columns).map((row, j) => <Text key={`${i}-${j}`}>{j === 0 ? row : `${' '.repeat(width)}${row.trimStart()}`}</Text>),
+			)}
+			<Footer parts={['Esc, Enter or ? close']} width={columns} />
+		</Box>
+	);
 }

@@ -25,7 +25,7 @@ describeEngine('the built CLI in a real terminal (tmux)', () => {
 		term.keys('Enter');
 		const results = await term.waitFor((s) => s.includes('Docker Engine reachable'), 'the validate results', 60_000);
 		expect(results).toContain('Host memory');
-		expect(results).toMatch(/Esc\/q back/);
+		expect(results).toMatch(/Esc back/);
 		term.keys('Escape');
 		await term.waitFor((s) => s.includes('Enter run') && !s.includes('Docker Engine reachable'), 'back at the menu');
 		term.type('q');

@@ -34,7 +34,7 @@ describe('InspectView', () => {
 		await tick();
 		expect(lastFrame()).toContain('DB_PASSWORD=[redacted]');
 		expect(lastFrame()).not.toContain('hunter2');
-		stdin.write('q');
+		stdin.write('\u001B'); // Esc: back (q quits the app)
 		await tick();
 		expect(onBack).toHaveBeenCalled();
 	});

@@ -54,7 +54,7 @@ describe('explain in the app', () => {
 		await until(lastFrame, (f) => selected(f).includes('Image layers'), 'selection back on Image layers');
 	});
 
-	it('opens the chosen topic in a scroll view, scrolls, and q goes back to the topic list', async () => {
+	it('opens the chosen topic in a scroll view, scrolls, and Esc goes back to the topic list', async () => {
 		const {lastFrame, stdin} = start('explain');
 		await until(lastFrame, (f) => f.includes('Images vs containers'), 'the topic menu');
 		await press(stdin, KEY.down);
@@ -85,7 +85,7 @@ describe('explain in the app', () => {
 		await press(stdin, KEY.home);
 		await until(lastFrame, (x) => /^lines 1–/.test(footer(x)), 'home');
 
-		await press(stdin, 'q');
+		await press(stdin, '\u001B');
 		const back = await until(lastFrame, (x) => x.includes('explain: choose topic'), 'back at the topic list');
 		expect(back).toContain('Copy-on-write');
 	});
@@ -115,13 +115,13 @@ describe('explain from the main menu', () => {
 });
 
 describe('guides in the app', () => {
-	it('debug-guide opens in the scroll view and q goes back to the main menu', async () => {
+	it('debug-guide opens in the scroll view and Esc goes back to the main menu', async () => {
 		const {lastFrame, stdin} = start('debug-guide');
 		const view = await until(lastFrame, (f) => f.includes('Debugging containers — '), 'the guide');
 		expect(view).toContain('The workflow');
 		await press(stdin, KEY.end);
 		await until(lastFrame, (f) => f.includes('docker-helper explain restart-policies') || f.includes('See also'), 'the end of the guide');
-		await press(stdin, 'q');
+		await press(stdin, '\u001B');
 		await until(lastFrame, (f) => f.includes('Enter run'), 'the main menu');
 	});
 });

@@ -1,5 +1,6 @@
 import React, {useMemo, useState} from 'react';
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, Text, useStdout} from 'ink';
+import {useKeyInput} from '../keys.js';
 import {layerTree, type AnalyzeResult} from '../../core/images/analysis.js';
 import {visibleRows} from '../../core/images/fs-tree.js';
 import {formatBytes} from '../../core/units.js';
@@ -32,7 +33,7 @@ export default function AnalyzeView({result, onBack}: ViewProps<AnalyzeResult>) 
 	const layerRows = Math.min(result.layers.length, Math.max(4, Math.floor((rows - 6) / 3)));
 	const treeRows = Math.max(3, rows - layerRows - 7);
 
-	useInput((input, key) => {
+	useKeyInput((input, key) => {
 		if (key.escape || input === 'q') return onBack();
 		if (key.tab) {
 			setPane((p) => (p === 'layers' ? 'tree' : 'layers'));

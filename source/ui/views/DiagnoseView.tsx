@@ -2,15 +2,18 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {DiagnoseResult} from '../../core/diagnose/report.js';
 import {diagnoseText} from '../../output/diagnose.js';
+import {fitLine} from '../../output/wrap.js';
 import type {ViewProps} from '../view-types.js';
 import {ScrollText} from '../components/ScrollText.js';
+import {useLayout} from '../layout.js';
 
 /**
  * diagnose in the app: the findings with their evidence, and single keys that open
  * logs (l), inspect (i) and a shell (s) for the same container.
  */
 export default function DiagnoseView({result, theme, onBack, onOpen}: ViewProps<DiagnoseResult>) {
-	const lines = diagnoseText(result, theme).split('\n');
+	const {columns} = useLayout();
+	const lines = diagnoseText(result, {...theme, width: columns}).split('\n');
 	const target = result.reports.find((r) => r.failed) ?? result.reports[0];
 	const failed = result.reports.filter((r) => r.failed).length;
 	const name = target?.container.name;
@@ -30,10 +33,15 @@ export default function DiagnoseView({result, theme, onBack, onOpen}: ViewProps<
 			: target?.failed
 				? `${target.container.name}: ${target.findings[0]?.title ?? 'failing, no known cause matched'}`
 				: `${target?.container.name}: ${target?.findings[0]?.title ?? 'nothing wrong found'}`;
+	const head = fitLine(headline, columns);
 	return (
 		<Box flexDirection="column">
-			<Text color={failed > 0 ? 'red' : 'green'}>{headline}</Text>
-			<ScrollText lines={lines} onBack={onBack} actions={actions} />
+			{head.map((row, i) => (
+				<Text key={i} color={failed > 0 ? 'red' : 'green'}>
+					{row}
+				</Text>
+			))}
+			<ScrollText lines={lines} reserve={head.length} onBack={onBack} actions={actions} />
 		</Box>
 	);
 }

@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, Text, useStdout} from 'ink';
+import {useKeyInput} from '../keys.js';
 import type {ImagesResult} from '../../core/housekeeping/images.js';
 import {historyLines, imagesText} from '../../output/images.js';
 import type {ViewProps} from '../view-types.js';
@@ -15,7 +16,7 @@ export default function ImagesView({result, input, theme, onBack, onOpen}: ViewP
 	const [selected, setSelected] = useState(0);
 	const history = result.history;
 	const count = result.images.length;
-	useInput(
+	useKeyInput(
 		(key, k) => {
 			if (k.escape || key === 'q') onBack();
 			else if (k.upArrow || key === 'k') setSelected((i) => Math.max(0, i - 1));

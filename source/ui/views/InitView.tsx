@@ -4,7 +4,8 @@
  * (detection and plan are the command's), so what is previewed is always what would be written.
  */
 import React, {useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeyInput} from '../keys.js';
 import type {Input} from '../../core/input.js';
 import type {InitFile, InitResult} from '../../core/project/result.js';
 import type {ServiceId} from '../../core/project/types.js';
@@ -106,7 +107,7 @@ export default function InitView({result, input, theme, onBack, onOpen}: ViewPro
 	const changed = answers ? !same(answers, initial(result)) : false;
 	const blocked = result.files.filter((f) => f.status === 'exists');
 
-	useInput(
+	useKeyInput(
 		(ch, key) => {
 			const answers = answersRef.current;
 			const editing = editingRef.current;

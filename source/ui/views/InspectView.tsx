@@ -1,9 +1,11 @@
-import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {Box, Text} from 'ink';
 import type {InspectResult} from '../../core/container-summary.js';
 import {inspectSections} from '../../output/inspect.js';
 import type {ViewProps} from '../view-types.js';
 import {ScrollText} from '../components/ScrollText.js';
+import {useKeyHelp, useKeys} from '../keys.js';
+import {useKept} from '../screen-memory.js';
 
 /**
  * inspect in the app: one section at a time (←/→ or Tab to switch, 1–9 to jump), scrollable,
@@ -11,13 +13,19 @@ import {ScrollText} from '../components/ScrollText.js';
  */
 export default function InspectView({result, theme, onBack, onOpen}: ViewProps<InspectResult>) {
 	const sections = inspectSections(result, theme);
-	const [index, setIndex] = useState(0);
+	const [index, setIndex] = useKept('section', 0);
 	const count = sections.length;
-	useInput((input, key) => {
-		if (key.rightArrow || (key.tab && !key.shift)) setIndex((i) => (i + 1) % count);
-		else if (key.leftArrow || (key.tab && key.shift)) setIndex((i) => (i - 1 + count) % count);
-		else if (/^[1-9]$/.test(input) && Number(input) <= count) setIndex(Number(input) - 1);
+	useKeys((key) => {
+		if (key.name === 'right' || key.name === 'tab') setIndex((i) => (i + 1) % count);
+		else if (key.name === 'left' || key.name === 'backtab') setIndex((i) => (i - 1 + count) % count);
+		else if (key.name === 'char' && /^[1-9]$/.test(key.text) && Number(key.text) <= count) setIndex(Number(key.text) - 1);
+		else return false;
+		return true;
 	});
+	useKeyHelp([
+		['← →  Tab', 'previous, next section'],
+		['1–9', 'jump to a section'],
+	]);
 	const section = sections[index]!;
 	const name = result.summary.name;
 	const running = result.summary.state.status === 'running';
@@ -29,7 +37,7 @@ export default function InspectView({result, theme, onBack, onOpen}: ViewProps<I
 		: undefined;
 	return (
 		<Box flexDirection="column">
-			<Text>
+			<Text wrap="truncate-end">
 				<Text bold>{name}</Text>
 				<Text dimColor> {result.summary.state.status} · ←/→ section</Text>
 			</Text>
@@ -40,7 +48,7 @@ export default function InspectView({result, theme, onBack, onOpen}: ViewProps<I
 					</Text>
 				))}
 			</Text>
-			<ScrollText key={section.title} title={section.title} lines={section.lines} onBack={onBack} {...(actions ? {actions} : {})} />
+			<ScrollText key={section.title} memoryKey={`section.${index}`} title={section.title} lines={section.lines} reserve={2} onBack={onBack} {...(actions ? {actions} : {})} />
 		</Box>
 	);
 }

@@ -1,10 +1,15 @@
-import React, {useMemo, useState} from 'react';
-import {Box, Text, useInput, useStdout} from 'ink';
+import React, {useMemo} from 'react';
+import {Box, Text} from 'ink';
 import type {LintReport, LintResult, LintedFile} from '../../core/lint/report.js';
 import type {Finding, Severity} from '../../core/lint/types.js';
 import {renderRules} from '../../output/lint-formats.js';
 import {ScrollText} from '../components/ScrollText.js';
 import type {ViewProps} from '../view-types.js';
+import {useKeyHelp, useKeys} from '../keys.js';
+import {useLayout} from '../layout.js';
+import {useKept} from '../screen-memory.js';
+import {fitLine} from '../../output/wrap.js';
+import {Footer} from '../components/Footer.js';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info', 'style'];
 const COLOR: Record<Severity, string> = {error: 'red', warning: 'yellow', info: 'cyan', style: 'gray'};
@@ -12,15 +17,13 @@ const COLOR: Record<Severity, string> = {error: 'red', warning: 'yellow', info: 
 type Row = {kind: 'heading'; severity: Severity; count: number} | {kind: 'finding'; finding: Finding; file: LintedFile};
 
 /** lint in the app: findings grouped by severity, the source around the selected one, `e`/Enter explains the rule. */
-export default function LintView(props: ViewProps<LintResult>) {
-	const {result, theme, onBack} = props;
+export default function LintView({result, theme, onBack, onOpen}: ViewProps<LintResult>) {
 	if (result.mode === 'rules') return <ScrollText lines={renderRules(result, theme).split('\n')} onBack={onBack} />;
-	return <FindingsView {...props} result={result} />;
+	return <Findings result={result} theme={theme} onBack={onBack} {...(onOpen ? {onOpen} : {})} />;
 }
 
-/** The findings list: its own component, so that its hooks run in the same order on every render. */
-function FindingsView({result, onBack, onOpen}: Omit<ViewProps<LintResult>, 'result'> & {readonly result: LintReport}) {
-	const {stdout} = useStdout();
+function Findings({result, onBack, onOpen}: Omit<ViewProps<LintReport>, 'input'>) {
+	const {columns, rows: room} = useLayout();
 	const rows: Row[] = useMemo(() => {
 		const out: Row[] = [];
 		for (const severity of ORDER) {
@@ -31,30 +34,50 @@ function FindingsView({result, onBack, onOpen}: Omit<ViewProps<LintResult>, 'res
 		return out;
 	}, [result]);
 	const selectable = rows.map((r, i) => (r.kind === 'finding' ? i : -1)).filter((i) => i >= 0);
-	const [cursor, setCursor] = useState(0);
+	const [cursor, setCursor, getCursor] = useKept('cursor', 0);
+	const findingAt = (c: number) => {
+		const index = selectable[c];
+		return index === undefined ? undefined : (rows[index] as Extract<Row, {kind: 'finding'}>);
+	};
 	const selectedIndex = selectable[cursor];
-	const selected = selectedIndex === undefined ? undefined : (rows[selectedIndex] as Extract<Row, {kind: 'finding'}>);
-	useInput((key, k) => {
-		if (k.escape || key === 'q') return onBack();
-		if (k.upArrow || key === 'k') setCursor((c) => Math.max(0, c - 1));
-		else if (k.downArrow || key === 'j') setCursor((c) => Math.min(selectable.length - 1, c + 1));
-		else if (k.pageUp) setCursor((c) => Math.max(0, c - 10));
-		else if (k.pageDown) setCursor((c) => Math.min(selectable.length - 1, c + 10));
-		else if ((k.return || key === 'e') && selected && selected.finding.slug !== 'parse-error') onOpen?.('explain', {args: [selected.finding.slug], flags: {}});
+	const selected = findingAt(cursor);
+	const move = (by: number) => setCursor((c) => Math.max(0, Math.min(selectable.length - 1, c + by)));
+	useKeys((key) => {
+		if (key.name === 'escape') onBack();
+		else if (key.name === 'up' || key.text === 'k') move(-1);
+		else if (key.name === 'down' || key.text === 'j') move(1);
+		else if (key.name === 'pageup') move(-10);
+		else if (key.name === 'pagedown') move(10);
+		else if (key.name === 'home' || key.text === 'g') setCursor(0);
+		else if (key.name === 'end' || key.text === 'G') setCursor(Math.max(0, selectable.length - 1));
+		else if (key.name === 'return' || key.text === 'e') {
+			const current = findingAt(getCursor());
+			if (current && current.finding.slug !== 'parse-error') onOpen?.('explain', {args: [current.finding.slug], flags: {}});
+		} else return false;
+		return true;
 	});
+	useKeyHelp([
+		['↑ ↓  j k', 'select a finding'],
+		['PgUp PgDn  Home End', 'move by ten, to the ends'],
+		['Enter  e', "explain the finding's rule"],
+	]);
 	const s = result.summary;
-	const height = Math.max(6, (stdout?.rows ?? 24) - 12);
+	const context = selected ? around(selected.file.lines, selected.finding.line, selected.finding.column) : [];
+	// The detail box (border, message, source) goes under the list; the list gets what is left.
+	const message = selected ? fitLine(selected.finding.message, Math.max(10, columns - 4)) : [];
+	const detailRows = selected ? 2 + message.length + context.length + 1 : 0;
+	const headRows = 1 + (result.engine.used ? 0 : fitLine(`base images not checked: ${result.engine.note}`, columns).length);
+	const height = Math.max(3, room - headRows - detailRows - 1);
 	const selRow = selectedIndex ?? 0;
 	const start = Math.max(0, Math.min(selRow - Math.floor(height / 2), rows.length - height));
 	const visible = rows.slice(start, start + height);
-	const context = selected ? around(selected.file.lines, selected.finding.line, selected.finding.column) : [];
 	return (
 		<Box flexDirection="column">
 			<Text bold color={result.failed ? 'red' : s.findings > 0 ? 'yellow' : 'green'}>
 				{s.findings === 0 ? `${s.files} file${s.files === 1 ? '' : 's'}: no findings` : `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`}
 				{s.suppressed > 0 ? ` (${s.suppressed} suppressed)` : ''}
 			</Text>
-			{!result.engine.used ? <Text dimColor>base images not checked: {result.engine.note}</Text> : null}
+			{!result.engine.used ? fitLine(`base images not checked: ${result.engine.note}`, columns).map((row, i) => <Text key={`n${i}`} dimColor>{row}</Text>) : null}
 			{visible.map((row, i) =>
 				row.kind === 'heading' ? (
 					<Text key={`h${start + i}`} bold color={COLOR[row.severity]}>
@@ -70,7 +93,9 @@ function FindingsView({result, onBack, onOpen}: Omit<ViewProps<LintResult>, 'res
 			)}
 			{selected ? (
 				<Box flexDirection="column" marginTop={1} borderStyle="round" paddingX={1}>
-					<Text wrap="wrap">{selected.finding.message}</Text>
+					{message.map((row, i) => (
+						<Text key={`m${i}`}>{row}</Text>
+					))}
 					{context.map((line, i) => (
 						<Text key={`c${i}`} color={line.current ? 'white' : 'gray'} wrap="truncate-end">
 							{line.text}
@@ -78,7 +103,7 @@ function FindingsView({result, onBack, onOpen}: Omit<ViewProps<LintResult>, 'res
 					))}
 				</Box>
 			) : null}
-			<Text dimColor>↑↓ select · e/Enter explain the rule · Esc/q back</Text>
+			<Footer parts={['↑↓ select', 'Enter explain the rule', 'Esc back', '? keys', 'q quit']} width={columns} />
 		</Box>
 	);
 }

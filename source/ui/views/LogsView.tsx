@@ -7,7 +7,7 @@ import {ScrollText} from '../components/ScrollText.js';
 
 /**
  * logs in the app: the last lines (newest at the bottom, shown first), stderr marked, with
- * keys to follow live (leaves the app view until Ctrl-C), inspect the container or open a shell.
+ * keys to follow live (q or Esc comes back), inspect the container or open a shell.
  */
 export default function LogsView({result, input, theme, onBack, onOpen}: ViewProps<LogsResult>) {
 	const timestamps = input.flags['timestamps'] === true;
@@ -22,7 +22,7 @@ export default function LogsView({result, input, theme, onBack, onOpen}: ViewPro
 		: undefined;
 	return (
 		<Box flexDirection="column">
-			<Text>
+			<Text wrap="truncate-end">
 				<Text bold>logs {name}</Text>
 				<Text dimColor>
 					{' '}
@@ -32,7 +32,7 @@ export default function LogsView({result, input, theme, onBack, onOpen}: ViewPro
 				</Text>
 			</Text>
 			{lines.length === 0 ? <Text dimColor>(no log lines)</Text> : null}
-			<ScrollText lines={lines} onBack={onBack} startAtEnd {...(actions ? {actions} : {})} />
+			<ScrollText lines={lines} reserve={lines.length === 0 ? 2 : 1} onBack={onBack} startAtEnd {...(actions ? {actions} : {})} />
 		</Box>
 	);
 }

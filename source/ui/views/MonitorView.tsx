@@ -1,5 +1,6 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, Text, useStdout} from 'ink';
+import {useKeyInput} from '../keys.js';
 import {actionCommand, arrange, SORT_KEYS, summaryLine, type ContainerAction, type MonitorResult, type MonitorRow, type SortKey} from '../../core/monitor/model.js';
 import {alertLine, columnsFor, headerLine, rowLine} from '../../output/monitor.js';
 import type {ViewProps} from '../view-types.js';
@@ -72,7 +73,7 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 		if (end !== -1) setTyping(false);
 	};
 
-	useInput((input, key) => {
+	useKeyInput((input, key) => {
 		if (prompt) {
 			if (input === 'y' || input === 'Y') {
 				const {action, row, command} = prompt;

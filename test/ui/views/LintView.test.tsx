@@ -39,7 +39,7 @@ test('groups by severity, shows the source around the selection, e opens the exp
 	await delay();
 	expect(opened).toHaveLength(2);
 	expect((opened[1]![1] as {args: string[]}).args[0]).not.toBe(undefined);
-	stdin.write('q');
+	stdin.write('\u001B'); // Esc: back (q quits the app)
 	await delay();
 	expect(back).toBe(true);
 });
