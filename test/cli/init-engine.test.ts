@@ -6,7 +6,7 @@
  */
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {cpSync, mkdtempSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, expect, it} from 'vitest';
@@ -91,5 +91,27 @@ describeCompose('init compose.yaml on the engine', () => {
 		}
 		expect(status).toBe('healthy');
 		expect(docker(['exec', id, 'wget', '-q', '-O', '-', 'http://127.0.0.1:8080/'])).toContain('Pocket guide');
+	});
+});
+
+describeCompose('init --scripts on the engine', () => {
+	it('docker/test.sh builds, starts, waits until healthy and stops; the other scripts are there and executable', () => {
+		const {dir, name} = site();
+		const r = runJson([...INIT, '--scripts'], {cwd: dir});
+		expect(r.code, r.stderr).toBe(0);
+		for (const s of ['build', 'run', 'test', 'logs', 'stop']) expect(statSync(path.join(dir, 'docker', `${s}.sh`)).mode & 0o111, s).not.toBe(0);
+		expect(readFileSync(path.join(dir, 'docker', 'README.md'), 'utf8')).toContain('`docker/test.sh`');
+		images.push(`${name}:local`);
+		projects.push({name, dir});
+		const t = spawnSync('sh', [path.join(dir, 'docker', 'test.sh')], {
+			encoding: 'utf8',
+			cwd: os.tmpdir(),
+			env: {...process.env, DOCKER_BUILDKIT: '0', COMPOSE_DOCKER_CLI_BUILD: '0'},
+			timeout: 300_000,
+		});
+		expect(t.status, `${t.stdout}\n${t.stderr}`).toBe(0);
+		expect(t.stdout).toContain('app is healthy');
+		// test.sh stops what it started
+		expect(docker(['ps', '-a', '--filter', `name=${name}_app`, '--format', '{{.Names}}'])).toBe('');
 	});
 });
