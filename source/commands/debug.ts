@@ -8,7 +8,7 @@ import {randomBytes} from 'node:crypto';
 import type {Engine, ExecStream} from '../adapters/docker.js';
 import {configuredDebugImage} from '../adapters/debug-config.js';
 import {onInterrupt} from '../adapters/signals.js';
-import {terminalSize, withRawTerminal} from '../adapters/terminal.js';
+import {withRawTerminal} from '../adapters/terminal.js';
 import {debugPlan, type DebugPlan, type DebugResult} from '../core/debug/plan.js';
 import {HelperError, isHelperError} from '../core/errors.js';
 import {decodeLine, FrameDemuxer} from '../core/log-stream.js';
@@ -102,7 +102,7 @@ async function runToolbox(ctx: Context, engine: Engine, plan: DebugPlan, options
 		void engine.removeThrowaway(id).catch(() => undefined);
 	});
 	const captured = {stdout: [] as string[], stderr: [] as string[]};
-	let exitCode = 1;
+	let exitCode: number;
 	try {
 		stream = await engine.attachContainer(id, {stdin: spec.stdin});
 		const waited = engine.waitContainer(id).catch(() => null);

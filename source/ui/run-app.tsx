@@ -5,13 +5,16 @@ import type {AnyCommand, Context, Input} from '../commands/types.js';
 import type {Theme} from '../output/theme.js';
 import {VERSION} from '../version.js';
 import {App, type Handoff} from './App.js';
+import {isHelperError} from '../core/errors.js';
+import {failureText} from '../output/failure.js';
+import {drainOutput} from '../stream-output.js';
 
 export async function runApp(options: {
 	commands: readonly AnyCommand[];
 	theme: Theme;
 	makeContext: () => Context;
-	/** A context that streams to the real terminal, for handoffs. */
-	makeStreamingContext?: () => Context;
+	/** A context that streams to the real terminal, for handoffs; the signal ends the stream (Ctrl-C). */
+	makeStreamingContext?: (signal: AbortSignal) => Context;
 	start?: {command: string; input: Input};
 }): Promise<number> {
 	let start = options.start;
@@ -29,9 +32,13 @@ export async function runApp(options: {
 		const command = options.commands.find((c) => c.name === name);
 		if (command) {
 			try {
-				await command.run(options.makeStreamingContext(), input);
+				const controller = new AbortController();
+				const ctx = options.makeStreamingContext(controller.signal);
+				if (command.stream) await drainOutput(command.stream(ctx, input), {stdout: process.stdout, stderr: process.stderr}, controller);
+				else await command.run(ctx, input);
 			} catch (error) {
-				process.stderr.write(`docker-helper: ${(error as Error).message}\n`);
+				if (!isHelperError(error)) throw error;
+				process.stderr.write(failureText(error.message, error.hint, options.theme));
 			}
 		}
 		start = undefined;
