@@ -57,15 +57,6 @@ export function createContext(
 		isTTY: stream.isTTY === true,
 		drained: () => (stream.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve())) : Promise.resolve()),
 	});
-	// `docker-helper logs c | head`: a closed pipe ends the output quietly, as for any Unix filter.
-	for (const stream of [io.stdout, io.stderr]) {
-		if (stream.listenerCount('error') === 0) {
-			stream.on('error', (error: NodeJS.ErrnoException) => {
-				if (error.code === 'EPIPE') process.exit(0);
-				throw error;
-			});
-		}
-	}
 	return {
 		cwd: io.cwd,
 		env: io.env,

@@ -15,6 +15,8 @@ import {describeEndpoint} from './adapters/docker.js';
 import {makeTheme, wantsColor, type Theme} from './output/theme.js';
 import {fitText, textWidth} from './output/wrap.js';
 import {VERSION} from './version.js';
+import {failureText} from './output/failure.js';
+import {drainOutput, watchPipe} from './stream-output.js';
 import {terminalText} from './core/terminal-text.js';
 
 export interface Io {
@@ -211,6 +213,9 @@ function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {g
 
 export async function main(io: Io): Promise<number> {
 	const argv = io.argv;
+	// `docker-helper lint --rules | head`: a closed pipe must not crash the process with a trace.
+	watchPipe(io.stdout);
+	watchPipe(io.stderr);
 	const token = findCommandToken(argv);
 	let command: AnyCommand | undefined;
 	let commandArgv = [...argv];
@@ -280,14 +285,21 @@ export async function main(io: Io): Promise<number> {
 			throw new HelperError('USAGE', `Too many arguments for docker-helper ${command.name}: ${input.args.slice(maxArgs).join(' ')}`, `Usage: ${command.usage}`);
 		}
 		if (tty && command.opensApp?.(input)) return openApp(io, global, theme, {command: command.name, input});
-		const ctx = createContext(io, global, {interactive: false, progress: !global.json, theme});
-		const result = await command.run(ctx, input);
+		const controller = new AbortController();
+		const ctx = createContext(io, global, {interactive: false, progress: !global.json, theme, signal: controller.signal});
+		let result: unknown;
+		if (command.stream) {
+			const drained = await drainOutput(command.stream(ctx, input), io, controller);
+			// The reader went away (`| head`): the output ends quietly, as for any Unix filter.
+			if (drained.pipeClosed) return EXIT.ok;
+			result = drained.result;
+		} else result = await command.run(ctx, input);
 		ctx.progress('');
 		const exitCode = command.exitCode?.(result, input) ?? EXIT.ok;
 		const connected = ctx.connectedEndpoint();
 		const engine = connected ? describeEndpoint(connected) : undefined;
 		if (global.json) {
-			// A streaming command that already wrote its JSON (logs --json: NDJSON) returns undefined here.
+			// A streaming command that already yielded its JSON (logs --json: NDJSON) returns undefined here.
 			const doc: unknown = command.json ? command.json(result, input) : result;
 			if (doc !== undefined) out(jsonResult(command.name, exitCode, doc, engine));
 		}
@@ -319,7 +331,7 @@ function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, com
 		io.stdout.write(`${jsonError(command, error)}\n`);
 	} else {
 		const theme: Theme = makeTheme(mode.color && io.stderr.isTTY === true);
-		io.stderr.write(`${theme.error('docker-helper:')} ${terminalText(error.message, {newlines: false})}\n${theme.dim('  → ')}${terminalText(error.hint, {newlines: false})}\n`);
+		io.stderr.write(failureText(error.message, error.hint, theme));
 	}
 	return error.exitCode;
 }

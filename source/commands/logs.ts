@@ -11,7 +11,7 @@ import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
 import {formatLine, logsText} from '../output/logs.js';
 import {makeTheme} from '../output/theme.js';
 import {containerArg} from './container-arg.js';
-import {flagBool, flagNumber, flagString, type Command, type Input} from './types.js';
+import {flagBool, flagNumber, flagString, type Command, type Context, type Input} from './types.js';
 import {jsonLine} from '../output/json.js';
 
 /** In the app, logs are shown in a view: keep this many lines at most. */
@@ -19,6 +19,7 @@ const APP_MAX_RECORDS = 5000;
 const APP_DEFAULT_TAIL = 1000;
 
 interface Options {
+	readonly container: string;
 	readonly tail?: number;
 	readonly since?: string;
 	readonly until?: string;
@@ -49,6 +50,7 @@ function readOptions(input: Input, now: number): Options {
 	const since = time('since');
 	const until = time('until');
 	return {
+		container: input.args[0]!,
 		...(tail !== undefined ? {tail} : {}),
 		...(since !== undefined ? {since} : {}),
 		...(until !== undefined ? {until} : {}),
@@ -57,6 +59,84 @@ function readOptions(input: Input, now: number): Options {
 		json: flagBool(input, 'json'),
 		...(grep ? {grep} : {}),
 		redact: input.flags['redact'] !== false,
+	};
+}
+
+/**
+ * The log as it streams from the engine: each engine chunk's lines, demultiplexed, filtered and
+ * redacted, and at the end the counts. ctx.signal (Ctrl-C, a closed pipe) ends the stream early.
+ */
+async function* readLogs(ctx: Context, options: Options): AsyncGenerator<LogRecord[], LogsResult, void> {
+	const engine = await ctx.engine();
+	const info = await engine.inspectContainer(options.container);
+	const {tty, name} = info;
+	const appMode = ctx.interactive;
+	const tail = options.tail ?? (appMode ? APP_DEFAULT_TAIL : undefined);
+	const wantTimes = options.timestamps || options.json;
+	const stream = await engine.containerLogStream(info.id, {
+		follow: options.follow && !appMode,
+		timestamps: wantTimes,
+		...(tail !== undefined ? {tail} : {}),
+		...(options.since !== undefined ? {since: options.since} : {}),
+		...(options.until !== undefined ? {until: options.until} : {}),
+	});
+	const counts = {lines: 0, stdout: 0, stderr: 0, scanned: 0, bytes: 0};
+	// One redactor per stream: a private key's body and END line are hidden along with its BEGIN line.
+	const redactor = (): LineFilter => {
+		const r = new LineRedactor();
+		return {...(options.grep ? {grep: options.grep} : {}), ...(options.redact ? {redact: (text: string) => r.line(text)} : {})};
+	};
+	const filters: Record<StreamName, LineFilter> = {stdout: redactor(), stderr: redactor()};
+	const splitters: Record<StreamName, LineSplitter> = {stdout: new LineSplitter(), stderr: new LineSplitter()};
+	const demux = tty ? null : new FrameDemuxer();
+	const keep = (s: StreamName, raws: Iterable<{bytes: Uint8Array}>, out: LogRecord[]) => {
+		for (const raw of raws) {
+			counts.scanned++;
+			const record = toRecord(s, raw.bytes, wantTimes, filters[s]);
+			if (!record) continue;
+			counts.lines++;
+			counts[record.stream]++;
+			out.push(record);
+		}
+	};
+
+	let interrupted = false;
+	const onAbort = () => {
+		interrupted = true;
+		stream.destroy();
+	};
+	if (ctx.signal.aborted) onAbort();
+	ctx.signal.addEventListener('abort', onAbort, {once: true});
+	try {
+		for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+			counts.bytes += chunk.length;
+			const records: LogRecord[] = [];
+			const pieces: readonly Piece[] = demux ? demux.push(chunk) : [{stream: 'stdout', bytes: chunk}];
+			for (const piece of pieces) keep(piece.stream, splitters[piece.stream].push(piece.bytes), records);
+			// The consumer pulls the next chunk only once these are written: a slow reader holds the engine stream back.
+			if (records.length > 0) yield records;
+		}
+	} catch (error) {
+		if (!interrupted) throw engine.mapError(error);
+	} finally {
+		ctx.signal.removeEventListener('abort', onAbort);
+		stream.destroy();
+	}
+	const rest: LogRecord[] = [];
+	for (const s of ['stdout', 'stderr'] as const) keep(s, splitters[s].flush(), rest);
+	if (rest.length > 0) yield rest;
+	return {
+		container: name,
+		id: info.id,
+		tty,
+		lines: counts.lines,
+		stdoutLines: counts.stdout,
+		stderrLines: counts.stderr,
+		scanned: counts.scanned,
+		bytes: counts.bytes,
+		followed: options.follow && !appMode,
+		interrupted,
+		grep: options.grep ? options.grep.source : null,
 	};
 }
 
@@ -102,104 +182,47 @@ export const logs: Command<LogsResult> = {
 	},
 	streams: (input) => flagBool(input, 'follow'),
 	async run(ctx, input) {
-		const options = readOptions(input, Date.now());
-		const engine = await ctx.engine();
-		const info = await engine.inspectContainer(input.args[0]!);
-		const {tty, name} = info;
-		const appMode = ctx.interactive;
-		const tail = options.tail ?? (appMode ? APP_DEFAULT_TAIL : undefined);
-		const wantTimes = options.timestamps || options.json;
-		const stream = await engine
-			.containerLogStream(info.id, {
-				follow: options.follow && !appMode,
-				timestamps: wantTimes,
-				...(tail !== undefined ? {tail} : {}),
-				...(options.since !== undefined ? {since: options.since} : {}),
-				...(options.until !== undefined ? {until: options.until} : {}),
-			});
-		const theme = options.json ? makeTheme(false) : ctx.theme;
+		// In the app: the lines are kept (the newest APP_MAX_RECORDS) and shown in a view.
+		const lines = readLogs(ctx, readOptions(input, Date.now()));
 		const records: LogRecord[] = [];
 		let dropped = 0;
-		const counts = {lines: 0, stdout: 0, stderr: 0, scanned: 0, bytes: 0};
-		const emit = (record: LogRecord) => {
-			counts.lines++;
-			counts[record.stream]++;
-			if (appMode) {
-				records.push(record);
-				if (records.length > APP_MAX_RECORDS) {
-					records.shift();
-					dropped++;
+		for (;;) {
+			const next = await lines.next();
+			if (next.done) return {...next.value, records, recordsDropped: dropped};
+			records.push(...next.value);
+			if (records.length > APP_MAX_RECORDS) dropped += records.splice(0, records.length - APP_MAX_RECORDS).length;
+		}
+	},
+	async *stream(ctx, input) {
+		const options = readOptions(input, Date.now());
+		const theme = options.json ? makeTheme(false) : ctx.theme;
+		const tty = ctx.stdout.isTTY;
+		const lines = readLogs(ctx, options);
+		for (;;) {
+			const next = await lines.next();
+			if (next.done) {
+				const result = next.value;
+				if (!options.json && result.lines === 0 && ctx.stderr.isTTY) {
+					const note = options.grep ? `No line of ${result.container}'s log matched --grep (${result.scanned} read).` : `${result.container} has no log lines in that range.`;
+					yield {to: 'stderr', data: `${theme.dim(note)}\n`};
 				}
-				return;
+				return result;
 			}
-			if (options.json) ctx.stdout.write(`${jsonLine(record)}\n`);
-			else if (record.stream === 'stderr' && !ctx.stdout.isTTY) ctx.stderr.write(`${formatLine(record, options.timestamps, theme, false)}\n`);
-			else ctx.stdout.write(`${formatLine(record, options.timestamps, theme, ctx.stdout.isTTY)}\n`);
-		};
-		// One redactor per stream: a private key's body and END line are hidden along with its BEGIN line.
-		const redactor = (): LineFilter => {
-			const r = new LineRedactor();
-			return {...(options.grep ? {grep: options.grep} : {}), ...(options.redact ? {redact: (text: string) => r.line(text)} : {})};
-		};
-		const filters: Record<StreamName, LineFilter> = {stdout: redactor(), stderr: redactor()};
-		const splitters: Record<StreamName, LineSplitter> = {stdout: new LineSplitter(), stderr: new LineSplitter()};
-		const demux = tty ? null : new FrameDemuxer();
-		const handle = (pieces: readonly Piece[]) => {
-			for (const piece of pieces) {
-				for (const raw of splitters[piece.stream].push(piece.bytes)) {
-					counts.scanned++;
-					const record = toRecord(piece.stream, raw.bytes, wantTimes, filters[piece.stream]);
-					if (record) emit(record);
+			// One chunk per run of lines bound for the same stream: the engine's chunk, not one write per line.
+			let to: 'stdout' | 'stderr' = 'stdout';
+			let text = '';
+			for (const record of next.value) {
+				const target = options.json || record.stream === 'stdout' || tty ? 'stdout' : 'stderr';
+				const line = options.json ? jsonLine(record) : formatLine(record, options.timestamps, theme, tty && target === 'stdout');
+				if (target !== to && text) {
+					yield {to, data: text};
+					text = '';
 				}
+				to = target;
+				text += `${line}\n`;
 			}
-		};
-
-		let interrupted = false;
-		const stop = () => {
-			interrupted = true;
-			stream.destroy();
-		};
-		const onAbort = () => stop();
-		process.once('SIGINT', stop);
-		ctx.signal.addEventListener('abort', onAbort, {once: true});
-		try {
-			for await (const chunk of stream as AsyncIterable<Uint8Array>) {
-				counts.bytes += chunk.length;
-				handle(demux ? demux.push(chunk) : [{stream: 'stdout', bytes: chunk}]);
-				// Backpressure: read no further while stdout is behind (a slow pipe or terminal).
-				await ctx.stdout.drained?.();
-			}
-		} catch (error) {
-			if (!interrupted) throw engine.mapError(error);
-		} finally {
-			process.removeListener('SIGINT', stop);
-			ctx.signal.removeEventListener('abort', onAbort);
-			stream.destroy();
+			if (text) yield {to, data: text};
 		}
-		for (const s of ['stdout', 'stderr'] as const) {
-			for (const raw of splitters[s].flush()) {
-				counts.scanned++;
-				const record = toRecord(s, raw.bytes, wantTimes, filters[s]);
-				if (record) emit(record);
-			}
-		}
-		if (!appMode && !options.json && counts.lines === 0 && ctx.stderr.isTTY) {
-			ctx.stderr.write(`${theme.dim(options.grep ? `No line of ${name}'s log matched --grep (${counts.scanned} read).` : `${name} has no log lines in that range.`)}\n`);
-		}
-		return {
-			container: name,
-			id: info.id,
-			tty,
-			lines: counts.lines,
-			stdoutLines: counts.stdout,
-			stderrLines: counts.stderr,
-			scanned: counts.scanned,
-			bytes: counts.bytes,
-			followed: options.follow && !appMode,
-			interrupted,
-			grep: options.grep ? options.grep.source : null,
-			...(appMode ? {records, recordsDropped: dropped} : {}),
-		};
 	},
 	exitCode(result) {
 		if (result.interrupted) return 130;

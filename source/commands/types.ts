@@ -38,12 +38,18 @@ export interface ArgSpec {
 	readonly choices?: (ctx: Context) => Promise<Choice[]>;
 }
 
-/** Where output goes for the few commands that stream (logs --follow, exec). */
+/** The terminal or pipe behind stdout and stderr. */
 export interface Sink {
 	write(chunk: string | Uint8Array): void;
 	readonly isTTY: boolean;
-	/** Resolves once the sink has flushed its backlog: streaming commands await it for backpressure. */
+	/** Resolves once the sink has flushed its backlog. A streaming command yields its output instead (Command.stream). */
 	drained?(): Promise<void>;
+}
+
+/** One piece of a streaming command's output, for stdout or stderr, in order. */
+export interface OutputChunk {
+	readonly to: 'stdout' | 'stderr';
+	readonly data: string | Uint8Array;
 }
 
 export interface Context {
@@ -66,7 +72,7 @@ export interface Context {
 	readonly interactive: boolean;
 	/**
 	 * The output theme chosen once by main.ts (terminal, NO_COLOR, --no-color, --plain, --json),
-	 * for commands that stream to ctx.stdout instead of returning text.
+	 * for commands that render their stream's chunks themselves.
 	 */
 	readonly theme: Theme;
 }
@@ -93,10 +99,17 @@ export interface Command<R = unknown> {
 	/** In a terminal, open the interactive app at this command instead of printing (explain with no topic). */
 	opensApp?(input: Input): boolean;
 	/**
-	 * Commands that take over the terminal (exec shell, logs --follow) stream to ctx.stdout
-	 * and return only an exit summary. The app runs them after leaving Ink.
+	 * Commands that take over the terminal (exec shell, logs --follow): the app runs their
+	 * stream after leaving Ink.
 	 */
 	readonly streams?: (input: Input) => boolean;
+	/**
+	 * A streaming command (logs, exec) yields its output instead of writing it and returns its Result
+	 * when done; outside the Ink app this is used instead of run. The caller writes each chunk, pulls
+	 * the next only once it is written (backpressure), and aborts ctx.signal on Ctrl-C or a closed pipe:
+	 * the command then ends its stream and returns.
+	 */
+	stream?(ctx: Context, input: Input): AsyncGenerator<OutputChunk, R, void>;
 }
 
 /** Any command, for the registry: each keeps its own Result type. */

@@ -6,6 +6,7 @@ import {isHelperError} from '../core/errors.js';
 import type {Theme} from '../output/theme.js';
 import {VERSION} from '../version.js';
 import {App, newSession, type Notice} from './App.js';
+import {drainOutput} from '../stream-output.js';
 
 export async function runApp(options: {
 	commands: readonly AnyCommand[];
@@ -98,7 +99,9 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	stdin.on('readable', onData);
 	let lines: number;
 	try {
-		const result = (await command.run(makeContext(controller.signal), input)) as {lines?: number} | undefined;
+		const ctx = makeContext(controller.signal);
+		// The stream is written here, chunk by chunk; Ctrl-C arrives as a key in raw mode, not as SIGINT.
+		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout, stderr: process.stderr}, controller, {sigint: false})).result : await command.run(ctx, input)) as {lines?: number} | undefined;
 		lines = result?.lines ?? 0;
 	} catch (error) {
 		const text = isHelperError(error) ? `${error.message} ${error.hint}` : `docker-helper: ${(error as Error).message}`;
