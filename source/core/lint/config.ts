@@ -16,13 +16,15 @@ export interface LintConfig {
 	readonly failureThreshold: Threshold | undefined;
 	readonly noFail: boolean | undefined;
 	readonly settings: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+	/** hadolint's strict-labels: a label not in the label schema is reported (DL3050). */
+	readonly strictLabels: boolean | undefined;
 	/** Where each part came from, for the output ("config: .hadolint.yaml"). */
 	readonly sources: readonly string[];
 	/** Keys we did not understand, values of the wrong type: shown as warnings, never fatal. */
 	readonly problems: readonly string[];
 }
 
-export const EMPTY_CONFIG: LintConfig = {ignored: [], overrides: {}, trustedRegistries: [], labelSchema: {}, failureThreshold: undefined, noFail: undefined, settings: {}, sources: [], problems: []};
+export const EMPTY_CONFIG: LintConfig = {ignored: [], overrides: {}, trustedRegistries: [], labelSchema: {}, failureThreshold: undefined, noFail: undefined, settings: {}, strictLabels: undefined, sources: [], problems: []};
 
 const THRESHOLDS: readonly string[] = [...SEVERITIES, 'none'];
 
@@ -48,8 +50,8 @@ export function readConfig(doc: unknown, source: string, kind: 'hadolint' | 'doc
 		if (obj.lint !== undefined) {
 			if (typeof obj.lint !== 'object' || obj.lint === null) return {...EMPTY_CONFIG, sources: [source], problems: [`${source}: lint: expected a mapping`]};
 			obj = obj.lint as Record<string, unknown>;
-		} else if (Object.keys(obj).some((k) => !KNOWN_KEYS.has(k))) {
-			// a .docker-helper.yaml for other commands without a lint section
+		} else if (!Object.keys(obj).some((k) => KNOWN_KEYS.has(k))) {
+			// a .docker-helper.yaml for other commands, without a lint section or any lint key
 			return {...EMPTY_CONFIG, sources: []};
 		}
 	}
@@ -91,17 +93,21 @@ export function readConfig(doc: unknown, source: string, kind: 'hadolint' | 'doc
 	}
 	const nf = obj['no-fail'] ?? obj.noFail;
 	const noFail = typeof nf === 'boolean' ? nf : undefined;
+	const sl = obj['strict-labels'] ?? obj.strictLabels;
+	let strictLabels: boolean | undefined;
+	if (typeof sl === 'boolean') strictLabels = sl;
+	else if (sl !== undefined && sl !== null) problems.push(`${source}: strict-labels: expected true or false`);
 	const settings: Record<string, Record<string, unknown>> = {};
 	if (obj.settings && typeof obj.settings === 'object' && !Array.isArray(obj.settings)) {
 		for (const [k, v] of Object.entries(obj.settings as Record<string, unknown>)) if (v && typeof v === 'object') settings[k] = v as Record<string, unknown>;
 	}
 	for (const key of Object.keys(obj)) if (!KNOWN_KEYS.has(key)) problems.push(`${source}: unknown key "${key}" (ignored)`);
-	return {ignored, overrides, trustedRegistries, labelSchema, failureThreshold, noFail, settings, sources: [source], problems};
+	return {ignored, overrides, trustedRegistries, labelSchema, failureThreshold, noFail, settings, strictLabels, sources: [source], problems};
 }
 
 const KNOWN_KEYS = new Set([
 	'ignored', 'ignore', 'override', 'severity', 'trustedRegistries', 'trusted-registries', 'label-schema', 'labelSchema',
-	'failure-threshold', 'failureThreshold', 'no-fail', 'noFail', 'settings', 'strict-labels', 'format', 'no-color', 'verbose', 'disable-ignore-pragma',
+	'failure-threshold', 'failureThreshold', 'no-fail', 'noFail', 'settings', 'strict-labels', 'strictLabels', 'format', 'no-color', 'verbose', 'disable-ignore-pragma',
 ]);
 
 /** Later configs win for scalars; lists are concatenated. */
@@ -115,6 +121,7 @@ export function mergeConfigs(...configs: LintConfig[]): LintConfig {
 			failureThreshold: b.failureThreshold ?? a.failureThreshold,
 			noFail: b.noFail ?? a.noFail,
 			settings: {...a.settings, ...b.settings},
+			strictLabels: b.strictLabels ?? a.strictLabels,
 			sources: [...a.sources, ...b.sources],
 			problems: [...a.problems, ...b.problems],
 		}),

@@ -13,6 +13,7 @@ import {
 	type BaseImageInfo,
 	type DockerfileModel,
 	type Finding,
+	type Instruction,
 	type LintOptions,
 	type Rule,
 	type Severity,
@@ -72,44 +73,66 @@ export function codeMatches(rule: {id: string; slug: string; equivalents: Rule['
 	return rule.equivalents.buildkit !== undefined && rule.equivalents.buildkit.toLowerCase() === c.toLowerCase();
 }
 
-const PRAGMA = /^(docker-helper|hadolint)\s+(global\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s,]+(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*)|.*)$/i;
+/**
+ * `# docker-helper ignore=...`, `ignore-stage=`, `ignore-file=`; hadolint's own three forms
+ * `# hadolint ignore=`, `# hadolint stage ignore=`, `# hadolint global ignore=` (hadolint 2.13+),
+ * each with an optional `-- reason` or `# comment` after the list.
+ */
+const PRAGMA = /^(docker-helper|hadolint)\s+(?:(global|stage)\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s,#]+(?:\s*,\s*[^\s,#]+)*)\s*(?:--\s*(.*)|#\s*(.*)|.*)$/i;
+/** BuildKit's check directive read as a comment right above an instruction: `# check=skip=Rule[,Rule]`. */
+const CHECK_COMMENT = /^check\s*=\s*(.*)$/i;
+
+function checkSkips(value: string): string[] | undefined {
+	for (const part of value.split(';')) {
+		const [k, v] = part.split('=', 2).map((x) => x?.trim() ?? '');
+		if (k?.toLowerCase() === 'skip' && v) return v.toLowerCase() === 'all' ? ['*buildkit'] : v.split(',').map((x) => x.trim()).filter(Boolean);
+	}
+	return undefined;
+}
+
+/** The stage that holds `line`, or the one the next instruction starts or belongs to. */
+function stageAround(model: DockerfileModel, line: number, next: Instruction | undefined): Stage | undefined {
+	const at = next?.line ?? line;
+	return model.stages.find((s) => at >= s.line && at <= s.endLine);
+}
 
 export function findSuppressions(model: DockerfileModel): Suppression[] {
 	const out: Suppression[] = [];
 	const instructions = model.instructions;
+	const directiveLines = new Set(model.directives.map((d) => d.line));
 	let cursor = 0; // comments and instructions are both in line order: one walk finds each comment's next instruction
 	for (const c of model.comments) {
-		const m = PRAGMA.exec(c.text);
-		if (!m) continue;
 		while (cursor < instructions.length && instructions[cursor]!.line <= c.line) cursor++;
+		const next = instructions[cursor];
+		const m = PRAGMA.exec(c.text);
+		if (!m) {
+			// `# check=skip=...` above an instruction (not the file's directive block): that instruction only.
+			const chk = directiveLines.has(c.line) ? null : CHECK_COMMENT.exec(c.text);
+			const codes = chk ? checkSkips(chk[1]!) : undefined;
+			if (codes && next) out.push({line: c.line, scope: 'line', codes, reason: 'check=skip comment', source: 'buildkit', from: next.line, to: next.endLine, used: 0});
+			continue;
+		}
 		const source = m[1]!.toLowerCase() as 'docker-helper' | 'hadolint';
-		const global = m[2] !== undefined;
+		const qualifier = m[2]?.toLowerCase();
 		const kind = m[3]!.toLowerCase();
 		const codes = m[4]!.split(',').map((s) => s.trim()).filter(Boolean);
-		const reason = m[5]?.trim() || undefined;
-		const next = instructions[cursor];
-		if (kind === 'ignore-file' || global) {
+		const reason = (m[5] ?? m[6])?.trim() || undefined;
+		if (kind === 'ignore-file' || qualifier === 'global') {
 			out.push({line: c.line, scope: 'file', codes, reason, source, from: 1, to: model.lines.length, used: 0});
-		} else if (kind === 'ignore-stage') {
-			const stage = model.stages.find((s) => (next ? next.line >= s.line && next.line <= s.endLine : c.line >= s.line && c.line <= s.endLine));
-			const from = stage?.line ?? 1;
+		} else if (kind === 'ignore-stage' || qualifier === 'stage') {
+			// From the next instruction to the end of its stage: above a FROM, that whole stage.
+			const stage = stageAround(model, c.line, next);
+			const from = next?.line ?? stage?.line ?? 1;
 			const to = stage?.endLine ?? model.lines.length;
 			out.push({line: c.line, scope: 'stage', codes, reason, source, from, to, used: 0});
 		} else if (next) {
 			out.push({line: c.line, scope: 'line', codes, reason, source, from: next.line, to: next.endLine, used: 0});
 		}
 	}
-	// BuildKit: `# check=skip=JSONArgsRecommended,StageNameCasing` (or skip=all)
+	// BuildKit: `# check=skip=JSONArgsRecommended,StageNameCasing` (or skip=all) as a parser directive
 	const check = model.directives.find((d) => d.name === 'check');
-	if (check) {
-		for (const part of check.value.split(';')) {
-			const [k, v] = part.split('=', 2).map((s) => s?.trim() ?? '');
-			if (k?.toLowerCase() === 'skip' && v) {
-				const codes = v.toLowerCase() === 'all' ? ['*buildkit'] : v.split(',').map((s) => s.trim());
-				out.push({line: check.line, scope: 'file', codes, reason: 'check=skip directive', source: 'buildkit', from: 1, to: model.lines.length, used: 0});
-			}
-		}
-	}
+	const skips = check ? checkSkips(check.value) : undefined;
+	if (check && skips) out.push({line: check.line, scope: 'file', codes: skips, reason: 'check=skip directive', source: 'buildkit', from: 1, to: model.lines.length, used: 0});
 	return out;
 }
 
@@ -122,7 +145,7 @@ function suppressionMatches(s: Suppression, rule: Rule): boolean {
 }
 
 function options(config: LintConfig): LintOptions {
-	return {trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, settings: config.settings};
+	return {trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, settings: config.settings, strictLabels: config.strictLabels === true};
 }
 
 function configuredSeverity(rule: Rule, config: LintConfig): Severity | 'off' | undefined {

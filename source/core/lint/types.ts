@@ -319,6 +319,8 @@ export interface LintOptions {
 	readonly trustedRegistries: readonly string[];
 	/** Required labels and their schema kind, e.g. {maintainer: 'text', 'org.opencontainers.image.created': 'rfc3339'}. */
 	readonly labelSchema: Readonly<Record<string, string>>;
+	/** hadolint's strict-labels: labels outside labelSchema are reported too. */
+	readonly strictLabels?: boolean;
 	/** Other rule settings by rule slug, from config: lint.settings.<slug>: {...}. */
 	readonly settings: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }

@@ -44,6 +44,20 @@ describe('suppressions', () => {
 		expect(lines('# check=skip=EveryRun\nFROM a\nRUN x\n')).toEqual(['3:DH9902:warning']);
 		expect(lines('# check=skip=all\nFROM a\nRUN x\n')).toEqual(['3:DH9902:warning']);
 	});
+	test('hadolint stage ignore: above a FROM that whole stage, mid-stage the rest of it; the next FROM ends it', () => {
+		const src = 'FROM a AS build\nRUN w\n# hadolint stage ignore=DL9901\nFROM b AS app\nRUN x\nRUN y\nFROM c\nRUN z\n';
+		expect(lines(src)).toEqual(['2:DH9901:warning', '2:DH9902:warning', '5:DH9902:warning', '6:DH9902:warning', '8:DH9901:warning', '8:DH9902:warning']);
+		const mid = 'FROM a\nRUN w\n# hadolint stage ignore=DL9901 # vendored\nRUN x\nFROM c\nRUN z\n';
+		expect(lines(mid)).toEqual(['2:DH9901:warning', '2:DH9902:warning', '4:DH9902:warning', '6:DH9901:warning', '6:DH9902:warning']);
+		const r = lintSource(mid, 'Dockerfile', {rules: [everyRun, other]});
+		expect(r.suppressions[0]).toMatchObject({scope: 'stage', source: 'hadolint', reason: 'vendored', used: 1});
+	});
+	test('# check=skip= as a comment above one instruction silences that instruction only', () => {
+		const src = 'FROM a\n# check=skip=EveryRun\nRUN x\nRUN y\n';
+		expect(lines(src)).toEqual(['3:DH9902:warning', '4:DH9901:warning', '4:DH9902:warning']);
+		// a hadolint code is not a BuildKit name
+		expect(lines('FROM a\n# check=skip=DL9901\nRUN x\n')).toEqual(['3:DH9901:warning', '3:DH9902:warning']);
+	});
 	test('a pragma for another rule suppresses nothing', () => {
 		expect(lines('FROM a\n# docker-helper ignore=DH1234\nRUN x\n')).toEqual(['3:DH9901:warning', '3:DH9902:warning']);
 	});
