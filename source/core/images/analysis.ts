@@ -161,7 +161,34 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	const occurrences = new Map<string, Occurrence>();
 	const layerSummaries: LayerSummary[] = [];
 	const findings: ImageFinding[] = [];
-	const candidates: WasteCandidate[] = [];
+	// Waste causes, grouped by rule and the layers involved, as each candidate appears (never all held at once).
+	const groups = new Map<string, WasteGroup & {bytes: number; files: number; examples: string[]}>();
+	const candidates = {
+		push(c: WasteCandidate): void {
+			const rule = WASTE_RULES.find((r) => r.match(c));
+			if (!rule) return;
+			const key = `${rule.id}|${c.addedBy.index}|${c.laterBy?.index ?? ''}|${c.laterBy?.how ?? ''}`;
+			const g = groups.get(key);
+			if (g) {
+				g.bytes += c.size;
+				g.files++;
+				if (g.examples.length < 3) g.examples.push(c.path);
+				return;
+			}
+			groups.set(key, {
+				rule: rule.id,
+				title: rule.title,
+				message: rule.message(c),
+				fix: rule.fix(c),
+				bytes: c.size,
+				files: 1,
+				wasted: c.laterBy !== null,
+				addedBy: {index: c.addedBy.index, command: instruction(c.addedBy.command)},
+				laterBy: c.laterBy ? {index: c.laterBy.index, command: instruction(c.laterBy.command), how: c.laterBy.how} : null,
+				examples: [c.path],
+			});
+		},
+	};
 	/** path -> the layer that last wrote it (for attributing waste). */
 	const writtenBy = new Map<string, number>();
 	const commandOf: string[] = [];
@@ -265,7 +292,9 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	}
 
 	// Files still in the final image that a rule explains (caches, apt lists, .git, node_modules).
+	let finalFiles = 0;
 	for (const [path, node] of walkFiles(stacked, '/')) {
+		finalFiles++;
 		if (node.kind !== 'file' || node.size === 0) continue;
 		candidates.push({path, size: node.size, addedBy: {index: node.layer, command: commandOf[node.layer] ?? ''}, laterBy: null});
 	}
@@ -290,32 +319,6 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	const userSize = nonEmpty.slice(1).reduce((s, l) => s + l.size, 0);
 	const userWastedPercent = userSize === 0 ? 0 : wastedBytes / userSize;
 
-	// Waste causes, grouped by rule and the layers involved.
-	const groups = new Map<string, WasteGroup & {bytes: number; files: number; examples: string[]}>();
-	for (const c of candidates) {
-		const rule = WASTE_RULES.find((r) => r.match(c));
-		if (!rule) continue;
-		const key = `${rule.id}|${c.addedBy.index}|${c.laterBy?.index ?? ''}|${c.laterBy?.how ?? ''}`;
-		const g = groups.get(key);
-		if (g) {
-			g.bytes += c.size;
-			g.files++;
-			if (g.examples.length < 3) g.examples.push(c.path);
-			continue;
-		}
-		groups.set(key, {
-			rule: rule.id,
-			title: rule.title,
-			message: rule.message(c),
-			fix: rule.fix(c),
-			bytes: c.size,
-			files: 1,
-			wasted: c.laterBy !== null,
-			addedBy: {index: c.addedBy.index, command: instruction(c.addedBy.command)},
-			laterBy: c.laterBy ? {index: c.laterBy.index, command: instruction(c.laterBy.command), how: c.laterBy.how} : null,
-			examples: [c.path],
-		});
-	}
 	const wastes = [...groups.values()].sort((a, b) => Number(b.wasted) - Number(a.wasted) || b.bytes - a.bytes);
 
 	// Permissions in the final filesystem.
@@ -338,7 +341,7 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	const ref = input.ref;
 	return {
 		image: {ref, id: input.engineImage.id, tags: input.engineImage.repoTags, layout: resolved.layout, architecture: resolved.config.architecture ?? null, os: resolved.config.os ?? null, created: resolved.config.created ?? null, user: cfg.User ?? '', size: sizeShown},
-		summary: {layers: layerSummaries.length, nonEmptyLayers: nonEmpty.length, contentSize, userSize, wastedBytes, userWastedPercent, efficiency, files: [...walkFiles(stacked, '/')].length},
+		summary: {layers: layerSummaries.length, nonEmptyLayers: nonEmpty.length, contentSize, userSize, wastedBytes, userWastedPercent, efficiency, files: finalFiles},
 		layers: layerSummaries,
 		inefficiencies: inefficiencies.slice(0, Math.max(top, 20)),
 		wastes,
