@@ -91,6 +91,8 @@ describeCompose('init compose.yaml on the engine', () => {
 		}
 		expect(status).toBe('healthy');
 		expect(docker(['exec', id, 'wget', '-q', '-O', '-', 'http://127.0.0.1:8080/'])).toContain('Pocket guide');
+		// Down now, not in afterAll: the next test's project publishes the same host port 8080.
+		expect(composeRun(['-p', name, 'down', '-v', '--remove-orphans'], dir, 120_000).code).toBe(0);
 	});
 });
 

@@ -38,7 +38,7 @@ describe('ImagesView', () => {
 });
 
 describe('CleanupView', () => {
-	it('shows the plan; y runs the same plan with --yes; q goes back without it', async () => {
+	it('shows the plan; y runs the same plan with --yes; Esc goes back without it', async () => {
 		const onOpen = vi.fn();
 		const onBack = vi.fn();
 		const plan = cleanupPlan(inventory, {olderThanSeconds: null, volumes: false, buildCache: true, labels: [], now: NOW});
@@ -47,7 +47,7 @@ describe('CleanupView', () => {
 		expect(lastFrame()).toContain('Cleanup plan (nothing removed yet)');
 		expect(lastFrame()).toContain('y remove these 2');
 		await settle();
-		stdin.write('q');
+		stdin.write('\u001B'); // Esc: back (q quits the whole app, in App)
 		await tick();
 		expect(onBack).toHaveBeenCalled();
 		expect(onOpen).not.toHaveBeenCalled();
