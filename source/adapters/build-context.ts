@@ -7,7 +7,6 @@ import {createReadStream} from 'node:fs';
 import {lstat, readdir, readFile, readlink} from 'node:fs/promises';
 import path from 'node:path';
 import {Readable} from 'node:stream';
-import {pack} from 'tar-stream';
 import {isExcluded} from '../core/dockerignore/match.js';
 
 export async function contextTar(dir: string, dockerfile: string): Promise<Readable> {
@@ -28,6 +27,8 @@ export async function contextTar(dir: string, dockerfile: string): Promise<Reada
 		}
 	};
 	await walk('');
+	// tar-stream loads here, when a build starts, not with the CLI
+	const {pack} = await import('tar-stream');
 	const p = pack();
 	void (async () => {
 		try {
