@@ -38,12 +38,12 @@ export const explain: Command<ExplainResult> = {
 			name: 'topic',
 			description: "A topic id or alias, a lint rule id, or 'all'",
 			variadic: true,
-			choices: async () => {
+			choices: async (ctx) => {
 				const {catalog, inCollection} = await knowledge();
 				const topics = inCollection(catalog, 'topics');
 				const width = Math.max(...topics.map((t) => t.title.length)) + 1;
 				// One row per topic: the summary is cut to what the terminal has left beside the title.
-				const room = Math.max(10, (process.stdout.columns || 80) - width - 6);
+				const room = Math.max(10, (ctx.width() ?? 80) - width - 6);
 				const fit = (text: string) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);
 				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: fit(t.summary)})), {label: 'All topics'.padEnd(width), value: 'all', hint: fit('every topic, one after the other')}];
 			},
