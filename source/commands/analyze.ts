@@ -90,5 +90,5 @@ export const analyze: Command<AnalyzeResult> = {
 	// In a terminal the layer and file-tree view opens, unless gates are asked for: then the exit code matters.
 	opensApp: (input) => !Object.keys(GATE_FLAGS).some((g) => flagString(input, g) !== undefined),
 	exitCode: (r) => (r.gates.some((g) => !g.pass) ? 1 : 0),
-	text: (r, theme) => analyzeText(r, theme, process.stdout.isTTY ? process.stdout.columns : 100),
+	text: (r, theme) => analyzeText(r, theme, theme.width ?? 100),
 };

@@ -289,5 +289,5 @@ export const verify: Command<VerifyResult> = {
 	},
 	run: (ctx, input) => verifyImage(ctx, input),
 	exitCode: (r) => (r.summary.failed > 0 ? 1 : 0),
-	text: (r, theme) => verifyText(r, theme, process.stdout.isTTY ? process.stdout.columns : 100),
+	text: (r, theme) => verifyText(r, theme, theme.width ?? 100),
 };
