@@ -8,7 +8,7 @@ import {App} from '../../source/ui/App.js';
 import {frameWith, inputReady, KEY, type Rendered} from '../support/ink.js';
 
 // explain and the guides never touch the engine or the host; any use would throw here.
-const makeContext = () => ({cwd: process.cwd(), env: {}, interactive: true, connectedEndpoint: () => undefined}) as unknown as Context;
+const makeContext = () => ({cwd: process.cwd(), env: {}, interactive: true, connectedEndpoint: () => undefined, width: () => 80}) as unknown as Context;
 
 const until = (app: Rendered, test: (f: string) => boolean, what: string): Promise<string> => frameWith(app, test, what);
 const press = (app: Rendered, key: string): void => void app.stdin.write(key);
