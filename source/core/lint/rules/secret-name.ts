@@ -2,7 +2,7 @@ import {defineRule, type RuleFinding} from '../types.js';
 
 // The credential word must end the name (DB_PASSWORD, API_KEY, GITHUB_TOKEN): GPG_KEY and
 // *_KEY_ID / *_TOKEN_URL / *_FILE name public keys, ids and paths, not secrets.
-const SECRET = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY)\d*$/i;
+const SECRET = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY|ACCESS_KEY_ID)\d*$/i;
 const PUBLIC = /(^|_)(GPG|PGP|PUBLIC|PUB|SIGNING|CHECKSUM|SHA\d*|FINGERPRINT|GNUPG|KEYSERVER|REPO|APT|CA|SSH_HOST)(_|$)/i;
 const NEVER_PUBLIC = /(PASSPHRASE|PASSWORD|PASSWD|SECRET)\d*$/i;
 // Values that are references, not secrets: paths to a mounted secret, empty, or obvious placeholders.
@@ -13,7 +13,7 @@ const rule = defineRule({
 	slug: 'secret-name',
 	severity: 'warning',
 	description: 'An ARG or ENV looks like it holds a credential',
-	equivalents: {buildkit: 'SecretsUsedInArgOrEnv'},
+	equivalents: {hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv'},
 	message: (keyword: string, name: string) => keyword === 'ARG'
 		? `ARG ${name} looks like a credential; build args are recorded in the image history (docker history) and visible to anyone with the image. Use a build secret: RUN --mount=type=secret,id=${name.toLowerCase()} (docker build --secret id=${name.toLowerCase()},env=${name}).`
 		: `ENV ${name} looks like a credential; ENV values are stored in the image config for anyone to read (docker inspect). Pass it at runtime (docker run -e / a secrets manager), or use RUN --mount=type=secret for build-time use.`,
