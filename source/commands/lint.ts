@@ -25,13 +25,14 @@ export const lint: Command<LintResult> = {
 		"stage's base image is inspected (user, healthcheck, ports) when it is present locally.\n" +
 		'Suppress with `# docker-helper ignore=<id>[,<id>] -- reason` on the line before an instruction,\n' +
 		'`# docker-helper ignore-stage=...`, `# docker-helper ignore-file=...`; `# hadolint ignore=DLxxxx`,\n' +
-		'.hadolint.yaml and .docker-helper.yaml (lint: section) are honoured.\n' +
+		'.hadolint.yaml and .docker-helper.yaml (lint: section) are honoured. Only regular files are read\n' +
+		'(links followed; FIFOs and devices refused), each up to 16 MiB unless --max-file-size raises it.\n' +
 		'hadolint\'s options work under the same names: --ignore, -t/--failure-threshold, -f/--format, --trusted-registry,\n' +
 		'--require-label, --strict-labels, --no-fail, --no-color, --config, --file-path-in-report.\n' +
 		'Exit 1 when a finding is at or above --failure-threshold, unless --no-fail. The default is warning: errors and\n' +
 		'warnings fail the run; info (version pins, digest pins, health-check advice) and style are shown but do not\n' +
 		'(hadolint fails on info by default: --failure-threshold info, or failure-threshold: info in .hadolint.yaml).',
-	usage: 'docker-helper lint [paths...] [-f <format>] [-t <level>] [--ignore <code>]... [--no-fail] [--rules]',
+	usage: 'docker-helper lint [paths...] [-f <format>] [-t <level>] [--ignore <code>]... [--no-fail] [--max-file-size <size>] [--rules]',
 	examples: [
 		'docker-helper lint',
 		'docker-helper lint . --failure-threshold warning',
@@ -56,6 +57,7 @@ export const lint: Command<LintResult> = {
 		filePathInReport: {type: 'string', placeholder: 'path', description: 'The file name to report for stdin (-)'},
 		engine: {type: 'boolean', description: 'Inspect base images through the engine (default: when one is reachable; --no-engine to skip)'},
 		config: {type: 'string', placeholder: 'file', description: 'Config file (.hadolint.yaml or .docker-helper.yaml); default: those in the current directory'},
+		maxFileSize: {type: 'string', placeholder: 'size', description: 'Largest file lint reads (default 16MiB; for example 64MiB or 100MB)'},
 		rules: {type: 'boolean', description: 'List the rules (id, slug, severity, description, equivalents)'},
 	},
 	async run(ctx, input): Promise<LintResult> {

@@ -9,8 +9,7 @@ import {httpGet} from '../adapters/http-probe.js';
 import {removeContainerNow} from '../adapters/last-resort.js';
 import {report} from '../core/diagnose/report.js';
 import {HelperError, usageError} from '../core/errors.js';
-import {finalFiles, gateChecks, leftoverChecks, progressLine, secretsCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
-import {formatBytes} from '../core/units.js';
+import {finalFiles, gateChecks, leftoverChecks, progressLine, secretsCheck, sizeCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
 import {redactText} from '../core/redact.js';
 import {verifyText} from '../output/verify.js';
 import {analyzeRef, gatesFor} from './analyze.js';
@@ -255,8 +254,7 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	if (!runtime.some((c) => c.id === 'healthcheck') && !opts.http) {
 		checks.push({id: 'healthcheck', title: 'Health', status: 'skip', evidence: ['no HEALTHCHECK in the image, no --http'], message: 'health not verified: the image has no HEALTHCHECK and no --http PORT[/path] was given', fix: 'Add a HEALTHCHECK to the Dockerfile, or pass --http 8080/health.'});
 	}
-	checks.push({id: 'size', title: 'Image size', status: 'pass', evidence: [`${formatBytes(analysis.image.size)} (docker images), efficiency ${(analysis.summary.efficiency * 100).toFixed(1)}%, wasted ${formatBytes(analysis.summary.wastedBytes)}`], message: formatBytes(analysis.image.size)});
-	checks.push(...gateChecks(analysis));
+	checks.push(sizeCheck(analysis), ...gateChecks(analysis));
 	return {image: {ref, id: facts.id, user: facts.config.user, size: analysis.image.size}, container: {name, removed}, checks, diagnosis, summary: summarize(checks)};
 }
 
