@@ -62,6 +62,8 @@ export const lint: Command<LintResult> = {
 	},
 	async run(ctx, input): Promise<LintResult> {
 		// The parser and the rules load here, not at start-up: other commands do not pay for them.
+		// They run briefly and are many: V8 is told to optimise them later (adapters/jit.ts).
+		if (!flagBool(input, 'rules')) (await import('../adapters/jit.js')).tuneJitForBatchWork();
 		const m = await import('./lint-run.js');
 		return flagBool(input, 'rules') ? m.listRules() : m.runLint(ctx, input);
 	},
