@@ -2,7 +2,8 @@
 // Benchmark: `docker-helper analyze` on an image of about 1 GB with about 50,000 files, against
 // `docker save <image> | tar -t` in the same run (dive is not in Debian, and no other registry that
 // carries it is reachable here). Wall time and peak RSS from GNU time (/usr/bin/time).
-// Usage: node bench/images.mjs [--files 50000] [--mb 1024] [--keep]    (needs the engine: scripts/engine.sh)
+// Usage: node bench/images.mjs [--files 50000] [--mb 1024] [--keep] [--image <tag>]    (needs the engine: scripts/engine.sh)
+// --keep leaves the built image; --image measures one built before (by --keep) instead of building.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
@@ -16,8 +17,9 @@ const argv = process.argv.slice(2);
 const arg = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const files = arg('--files', 50_000);
 const mb = arg('--mb', 1024);
-const keep = argv.includes('--keep');
-const tag = `dh-im-bench-${randomBytes(3).toString('hex')}:1`;
+const reuse = argv.includes('--image') ? argv[argv.indexOf('--image') + 1] : undefined;
+const keep = argv.includes('--keep') || reuse !== undefined;
+const tag = reuse ?? `dh-im-bench-${randomBytes(3).toString('hex')}:1`;
 
 // Layer 1: `big` files of 1 MiB make up most of the bytes, the rest are 4 KiB files in 100 directories.
 // Layer 2 overwrites 2,000 small files and deletes 50 big ones, so wasted bytes and whiteouts are exercised.
@@ -40,8 +42,10 @@ function timed(label, cmd, args) {
 const dir = mkdtempSync(path.join(tmpdir(), 'dh-im-bench-'));
 try {
 	writeFileSync(path.join(dir, 'Dockerfile'), dockerfile);
-	process.stderr.write(`building ${tag}: ${big} files of 1 MiB and ${small} of 4 KiB…\n`);
-	execFileSync('docker', ['build', '-q', '-t', tag, dir], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, DOCKER_BUILDKIT: '0'}});
+	if (!reuse) {
+		process.stderr.write(`building ${tag}: ${big} files of 1 MiB and ${small} of 4 KiB…\n`);
+		execFileSync('docker', ['build', '-q', '-t', tag, dir], {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, DOCKER_BUILDKIT: '0'}});
+	}
 	const size = Number(execFileSync('docker', ['image', 'inspect', '--format', '{{.Size}}', tag], {encoding: 'utf8'}));
 	const summary = JSON.parse(execFileSync(process.execPath, [cli, 'analyze', tag, '--json'], {encoding: 'utf8', maxBuffer: 1 << 28})).result.summary;
 	const rows = [];

@@ -6,6 +6,7 @@ import type {Context, Sink} from './commands/types.js';
 import {resolveEndpoint, type Endpoint} from './core/endpoint.js';
 import {HelperError, usageError} from './core/errors.js';
 import {makeTheme, type Theme} from './output/theme.js';
+import {textWidth} from './output/wrap.js';
 
 export interface EngineSelection {
 	readonly host?: string;
@@ -91,6 +92,7 @@ export function createContext(
 			shown = true;
 			io.stderr.write(`\r\u001B[K${SPINNER[frame++ % SPINNER.length]} ${message}`);
 		},
+		width: () => textWidth(io.env, io.stdout),
 		signal: options.signal ?? new AbortController().signal,
 		interactive: options.interactive,
 		theme: options.theme ?? makeTheme(false),

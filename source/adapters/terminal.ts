@@ -17,34 +17,51 @@ export function terminalSize(): TerminalSize {
 	return {rows: process.stdout.rows || 24, columns: process.stdout.columns || 80};
 }
 
-/** Run fn with stdin in raw mode (keys go to the container as typed, Ctrl-C included), then restore it. */
-export async function withRawTerminal<T>(fn: (terminal: RawTerminal) => Promise<T>): Promise<T> {
+/** A raw terminal that stays raw until restore() (also undone on process exit). */
+export interface OpenTerminal extends RawTerminal {
+	restore(): void;
+}
+
+/** Put stdin in raw mode (keys go to the container as typed, Ctrl-C included) until restore(). */
+export function openRawTerminal(): OpenTerminal {
 	const stdin = process.stdin;
 	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
-	const restore = () => {
+	const undoRaw = () => {
 		if (stdin.isTTY) stdin.setRawMode(wasRaw);
 	};
-	process.once('exit', restore);
+	process.once('exit', undoRaw);
 	const listeners: Array<() => void> = [];
+	if (stdin.isTTY) stdin.setRawMode(true);
+	stdin.resume();
+	let restored = false;
+	return {
+		stdin,
+		size: terminalSize,
+		onResize(listener) {
+			const handler = () => listener(terminalSize());
+			process.stdout.on('resize', handler);
+			const off = () => process.stdout.off('resize', handler);
+			listeners.push(off);
+			return off;
+		},
+		restore() {
+			if (restored) return;
+			restored = true;
+			for (const off of listeners) off();
+			undoRaw();
+			stdin.pause();
+			process.removeListener('exit', undoRaw);
+		},
+	};
+}
+
+/** Run fn with stdin in raw mode, then restore it: on success and on error. */
+export async function withRawTerminal<T>(fn: (terminal: RawTerminal) => Promise<T>): Promise<T> {
+	const terminal = openRawTerminal();
 	try {
-		if (stdin.isTTY) stdin.setRawMode(true);
-		stdin.resume();
-		return await fn({
-			stdin,
-			size: terminalSize,
-			onResize(listener) {
-				const handler = () => listener(terminalSize());
-				process.stdout.on('resize', handler);
-				const off = () => process.stdout.off('resize', handler);
-				listeners.push(off);
-				return off;
-			},
-		});
+		return await fn(terminal);
 	} finally {
-		for (const off of listeners) off();
-		restore();
-		stdin.pause();
-		process.removeListener('exit', restore);
+		terminal.restore();
 	}
 }
 

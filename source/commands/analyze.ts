@@ -10,8 +10,9 @@ import {resolveImage, type ResolvedImage} from '../core/images/archive.js';
 import type {ImageFacts} from '../core/engine/types.js';
 import {GATE_FLAGS, parseRatio, parseSize, type GateName, type Gates} from '../core/images/gates.js';
 import {analyzeText} from '../output/analyze.js';
-import {buildImage} from './image-build.js';
+import {buildIfAsked} from './image-build.js';
 import {imageArg} from './image-arg.js';
+import {IMAGE_GATE_FLAGS} from './image-gate-flags.js';
 import {flagString, type Command, type Context, type Input} from './types.js';
 
 const SIZE_GATES: readonly GateName[] = ['highestWastedBytes', 'maxSize'];
@@ -79,25 +80,15 @@ export const analyze: Command<AnalyzeResult> = {
 	examples: ['docker-helper analyze myapp:1.2', 'docker-helper analyze myapp:1.2 --lowest-efficiency 0.95 --highest-wasted-bytes 20MB', 'docker-helper analyze myapp:dev --build . -f Dockerfile', "docker-helper analyze myapp:1.2 --json | jq '.result.summary'"],
 	group: 'build',
 	args: [imageArg],
-	flags: {
-		build: {type: 'string', placeholder: 'context', description: 'Build the image from this context first (tagged <image>), then analyse it'},
-		file: {type: 'string', shortFlag: 'f', placeholder: 'Dockerfile', description: 'Dockerfile for --build (default: <context>/Dockerfile)'},
-		lowestEfficiency: {type: 'string', placeholder: 'ratio', description: 'Fail when efficiency is below this (0..1, or 90%)'},
-		highestWastedBytes: {type: 'string', placeholder: 'size', description: 'Fail when wasted bytes exceed this (20MB, 1GiB, bytes)'},
-		highestUserWastedPercent: {type: 'string', placeholder: 'ratio', description: 'Fail when wasted / bytes above the base layer exceeds this (0..1, or 10%)'},
-		maxSize: {type: 'string', placeholder: 'size', description: 'Fail when the image is larger than this'},
-		config: {type: 'string', placeholder: 'file', description: 'Config with an analyze: section (default: .docker-helper.yaml in the current directory)'},
-	},
+	flags: IMAGE_GATE_FLAGS,
 	async run(ctx, input) {
 		const ref = input.args[0]!;
 		const {gates, notes} = await gatesFor(ctx, input);
-		const context = flagString(input, 'build');
-		if (context) await buildImage(ctx, {context, dockerfile: flagString(input, 'file'), tag: ref});
-		else if (flagString(input, 'file')) throw usageError('-f/--file is for --build.', `Usage: docker-helper analyze ${ref} --build <context> -f <Dockerfile>`);
+		await buildIfAsked(ctx, input, ref, 'analyze');
 		return (await analyzeRef(ctx, ref, gates, notes)).analysis;
 	},
 	// In a terminal the layer and file-tree view opens, unless gates are asked for: then the exit code matters.
 	opensApp: (input) => !Object.keys(GATE_FLAGS).some((g) => flagString(input, g) !== undefined),
 	exitCode: (r) => (r.gates.some((g) => !g.pass) ? 1 : 0),
-	text: (r, theme) => analyzeText(r, theme, process.stdout.isTTY ? process.stdout.columns : 100),
+	text: (r, theme) => analyzeText(r, theme, theme.width ?? 100),
 };

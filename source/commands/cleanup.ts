@@ -12,7 +12,7 @@ import {HelperError, isHelperError} from '../core/errors.js';
 import {parseDuration} from '../core/time-spec.js';
 import {formatBytes} from '../core/units.js';
 import {cleanupText} from '../output/images.js';
-import {tableWidth} from './table-width.js';
+import {tableWidth} from '../output/wrap.js';
 import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
 
 export const cleanup: Command<CleanupResult> = {
@@ -52,7 +52,7 @@ export const cleanup: Command<CleanupResult> = {
 		let confirmed = flagBool(input, 'yes');
 		if (!confirmed && !ctx.interactive && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
 			ctx.progress('');
-			ctx.stdout.write(`${cleanupText({plan, outcome: null, confirmed: true}, ctx.theme, width())}\n\n`);
+			ctx.stdout.write(`${cleanupText({plan, outcome: null, confirmed: true}, ctx.theme, tableWidth(ctx.theme.width))}\n\n`);
 			confirmed = await askYesNo(`Remove these ${plan.itemCount} item(s), freeing at least ${formatBytes(plan.total)}?`);
 			if (!confirmed) ctx.stderr.write('Nothing removed.\n');
 		}
@@ -60,12 +60,8 @@ export const cleanup: Command<CleanupResult> = {
 		return {plan, outcome: await carryOut(ctx, engine, plan, before.layersSize), confirmed: true};
 	},
 	exitCode: (result) => (result.outcome && result.outcome.steps.some((s) => s.failed.length > 0) ? 1 : 0),
-	text: (result, theme) => cleanupText(result, theme, width()),
+	text: (result, theme) => cleanupText(result, theme, tableWidth(theme.width)),
 };
-
-function width(): number {
-	return tableWidth();
-}
 
 function optionsFrom(input: Input) {
 	const older = flagString(input, 'olderThan');

@@ -5,13 +5,15 @@
  * command, in a terminal, it opens an interactive shell with a pseudo-terminal.
  */
 import {waitForExit, type Engine} from '../adapters/docker.js';
-import type {ExecSession} from '../core/engine/types.js';
-import {forwardStdin, terminalSize, withRawTerminal} from '../adapters/terminal.js';
+import type {ExecSession, ExecStream} from '../core/engine/types.js';
+import {forwardStdin, openRawTerminal, terminalSize} from '../adapters/terminal.js';
 import {HelperError} from '../core/errors.js';
-import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecResult} from '../core/exec-failure.js';
+import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecFailure, type ExecResult} from '../core/exec-failure.js';
 import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
 import {containerArg} from './container-arg.js';
-import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
+import {flagBool, flagString, type Command, type Context, type Input, type OutputChunk} from './types.js';
+import {failureText} from '../output/failure.js';
+import {makeTheme} from '../output/theme.js';
 import {redactArgv, redactText} from '../core/redact.js';
 
 /** --json captures output: at most this much per stream. */
@@ -51,48 +53,59 @@ export const exec: Command<ExecResult> = {
 		json: {type: 'boolean', description: 'Capture the output into a JSON result instead of streaming it'},
 	},
 	streams: () => true,
+	// Without a terminal to stream to (a caller that wants the Result): the output is captured into it, as with --json.
 	async run(ctx, input) {
-		const engine = await ctx.engine();
-		const ref = input.args[0]!;
-		const info = await engine.inspectContainer(ref);
-		const name = info.name;
-		const state = info.state;
-		if (!state.running || state.paused || state.restarting) {
-			const status = state.paused ? 'paused' : state.restarting ? 'restarting' : state.status || 'not running';
-			const exit = !state.running && state.status === 'exited' && state.exitCode !== null ? ` (exit code ${state.exitCode})` : '';
-			throw new HelperError(
-				'CONTAINER_NOT_RUNNING',
-				`Container ${name} is ${status}${exit}: commands run only in a running container.`,
-				state.paused ? `Unpause it first: docker unpause ${name}` : state.restarting ? `It is crash-looping; find out why: docker-helper diagnose ${name}` : `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
-				{container: name, status},
-			);
+		const output = execStream(ctx, input, true);
+		for (;;) {
+			const next = await output.next();
+			if (next.done) return next.value;
 		}
-		const command = commandFrom(input);
-		const options = {
-			...(flagString(input, 'user') ? {user: flagString(input, 'user')!} : {}),
-			...(flagString(input, 'workdir') ? {workdir: flagString(input, 'workdir')!} : {}),
-			env: envFlags(input),
-		};
-		if (command.length === 0) {
-			if (!(ctx.stdinIsTTY && ctx.stdout.isTTY) || flagBool(input, 'json')) {
-				throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper exec ${name} -- ls -la`);
-			}
-			return interactiveShell(ctx, engine, info.id, name, options);
-		}
-		// -it in a terminal: the command gets the same pty session as the shell (top, vim, psql).
-		if (flagBool(input, 'tty') && flagBool(input, 'interactive') && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
-			return interactiveShell(ctx, engine, info.id, name, options, command);
-		}
-		return runCommand(ctx, engine, info.id, name, command, {
-			...options,
-			stdin: flagBool(input, 'interactive'),
-			tty: flagBool(input, 'tty') && ctx.stdout.isTTY && !flagBool(input, 'json'),
-			capture: flagBool(input, 'json'),
-		});
 	},
+	stream: (ctx, input) => execStream(ctx, input, flagBool(input, 'json')),
 	exitCode: (result) => result.exitCode,
 	text: () => '',
 };
+
+async function* execStream(ctx: Context, input: Input, capture: boolean): AsyncGenerator<OutputChunk, ExecResult, void> {
+	const engine = await ctx.engine();
+	const ref = input.args[0]!;
+	const info = await engine.inspectContainer(ref);
+	const name = info.name;
+	const state = info.state;
+	if (!state.running || state.paused || state.restarting) {
+		const status = state.paused ? 'paused' : state.restarting ? 'restarting' : state.status || 'not running';
+		const exit = !state.running && state.status === 'exited' && state.exitCode !== null ? ` (exit code ${state.exitCode})` : '';
+		throw new HelperError(
+			'CONTAINER_NOT_RUNNING',
+			`Container ${name} is ${status}${exit}: commands run only in a running container.`,
+			state.paused ? `Unpause it first: docker unpause ${name}` : state.restarting ? `It is crash-looping; find out why: docker-helper diagnose ${name}` : `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
+			{container: name, status},
+		);
+	}
+	const command = commandFrom(input);
+	const options = {
+		...(flagString(input, 'user') ? {user: flagString(input, 'user')!} : {}),
+		...(flagString(input, 'workdir') ? {workdir: flagString(input, 'workdir')!} : {}),
+		env: envFlags(input),
+	};
+	const terminal = ctx.stdinIsTTY && ctx.stdout.isTTY && !capture;
+	if (command.length === 0) {
+		if (!terminal) {
+			throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper exec ${name} -- ls -la`);
+		}
+		return yield* interactiveShell(ctx, engine, info.id, name, options);
+	}
+	// -it in a terminal: the command gets the same pty session as the shell (top, vim, psql).
+	if (flagBool(input, 'tty') && flagBool(input, 'interactive') && terminal) {
+		return yield* interactiveShell(ctx, engine, info.id, name, options, command);
+	}
+	return yield* runCommand(ctx, engine, info.id, name, command, {
+		...options,
+		stdin: flagBool(input, 'interactive'),
+		tty: flagBool(input, 'tty') && ctx.stdout.isTTY && !capture,
+		capture,
+	});
+}
 
 function commandFrom(input: Input): string[] {
 	const rest = input.flags['--'];
@@ -117,7 +130,20 @@ interface RunOptions {
 	readonly capture: boolean;
 }
 
-async function runCommand(ctx: Context, engine: Engine, id: string, name: string, command: readonly string[], options: RunOptions): Promise<ExecResult> {
+/** The failure as main.ts prints any expected failure, coloured only when stderr is a terminal. */
+function failureChunk(ctx: Context, failure: ExecFailure): OutputChunk {
+	return {to: 'stderr', data: failureText(failure.message, failure.hint, ctx.stderr.isTTY ? ctx.theme : makeTheme(false))};
+}
+
+/** Ends the engine stream when the caller aborts (Ctrl-C, a closed pipe); returns the function that stops listening. */
+function endOnAbort(signal: AbortSignal, stream: ExecStream): () => void {
+	const end = () => stream.destroy();
+	if (signal.aborted) end();
+	signal.addEventListener('abort', end, {once: true});
+	return () => signal.removeEventListener('abort', end);
+}
+
+async function* runCommand(ctx: Context, engine: Engine, id: string, name: string, command: readonly string[], options: RunOptions): AsyncGenerator<OutputChunk, ExecResult, void> {
 	const session = await engine.createExec(id, {cmd: command, tty: options.tty, stdin: options.stdin, env: options.env, ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
 	const stream = await session.start();
 	if (options.tty) {
@@ -125,10 +151,12 @@ async function runCommand(ctx: Context, engine: Engine, id: string, name: string
 		await session.resize(size.rows, size.columns);
 	}
 	const detach = options.stdin ? forwardStdin(stream, {endOnEof: true}) : () => undefined;
+	const offAbort = endOnAbort(ctx.signal, stream);
 	const captured = {stdout: [] as Uint8Array[], stderr: [] as Uint8Array[], size: {stdout: 0, stderr: 0}, truncated: false};
 	// Hold the first bytes back: if the process never started, they are the runtime's error, not output.
 	let probe: Piece[] | null = [];
 	const held = {runtimeText: null as string | null};
+	let pending: OutputChunk[] = [];
 	const write = (piece: Piece) => {
 		if (options.capture) {
 			const room = CAPTURE_LIMIT - captured.size[piece.stream];
@@ -137,7 +165,7 @@ async function runCommand(ctx: Context, engine: Engine, id: string, name: string
 			if (bytes.length < piece.bytes.length) captured.truncated = true;
 			captured[piece.stream].push(Uint8Array.from(bytes));
 			captured.size[piece.stream] += bytes.length;
-		} else (piece.stream === 'stderr' ? ctx.stderr : ctx.stdout).write(piece.bytes);
+		} else pending.push({to: piece.stream, data: Uint8Array.from(piece.bytes)});
 	};
 	const releaseProbe = (final: boolean) => {
 		if (!probe) return;
@@ -150,32 +178,47 @@ async function runCommand(ctx: Context, engine: Engine, id: string, name: string
 	};
 	const demux = options.tty ? null : new FrameDemuxer();
 	try {
-		for await (const chunk of stream as AsyncIterable<Uint8Array>) {
-			const pieces = demux ? demux.push(chunk) : [{stream: 'stdout' as const, bytes: chunk}];
-			for (const piece of pieces) {
-				if (held.runtimeText !== null) {
-					held.runtimeText += decodeLine(piece.bytes);
-				} else if (probe) {
-					probe.push({stream: piece.stream, bytes: Uint8Array.from(piece.bytes)});
-					releaseProbe(false);
-				} else write(piece);
+		try {
+			for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+				const pieces = demux ? demux.push(chunk) : [{stream: 'stdout' as const, bytes: chunk}];
+				for (const piece of pieces) {
+					if (held.runtimeText !== null) {
+						held.runtimeText += decodeLine(piece.bytes);
+					} else if (probe) {
+						probe.push({stream: piece.stream, bytes: Uint8Array.from(piece.bytes)});
+						releaseProbe(false);
+					} else write(piece);
+				}
+				// Pull the next engine chunk only once these are written: a slow reader holds the container's output back.
+				const ready = pending;
+				pending = [];
+				for (const out of ready) yield out;
 			}
-			await ctx.stdout.drained?.();
+		} catch (error) {
+			// The stream ended because the caller aborted: that is the end of the output, not a failure.
+			if (!ctx.signal.aborted) throw error;
 		}
-		releaseProbe(true);
+		if (!ctx.signal.aborted) releaseProbe(true);
+		const rest = pending;
+		pending = [];
+		for (const out of rest) yield out;
 	} finally {
+		offAbort();
 		detach();
 		stream.destroy();
 	}
+	const shown = redactArgv(command);
+	// Interrupted: the process may still run in the container (as with docker exec); we report 130 like a shell.
+	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: 130, shell: null, tty: options.tty, failure: null};
 	const code = (await waitForExit(session)) ?? 1;
 	const runtimeText = held.runtimeText;
-	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(redactText(runtimeText), redactArgv(command), name) : null;
-	if (failure && !options.capture) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
-	if (runtimeText !== null && !failure && !options.capture) ctx.stderr.write(redactText(runtimeText));
+	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(redactText(runtimeText), shown, name) : null;
+	if (failure && !options.capture) yield failureChunk(ctx, failure);
+	if (runtimeText !== null && !failure && !options.capture) yield {to: 'stderr', data: redactText(runtimeText)};
 	return {
 		container: name,
 		// Shown in --json: the argv as it is shown everywhere, secret values redacted.
-		command: redactArgv(command),
+		command: shown,
 		exitCode: failure ? failure.exitCode : code,
 		shell: null,
 		tty: options.tty,
@@ -186,50 +229,54 @@ async function runCommand(ctx: Context, engine: Engine, id: string, name: string
 	};
 }
 
-async function interactiveShell(ctx: Context, engine: Engine, id: string, name: string, options: {user?: string; workdir?: string; env: readonly string[]}, given?: readonly string[]): Promise<ExecResult> {
+async function* interactiveShell(ctx: Context, engine: Engine, id: string, name: string, options: {user?: string; workdir?: string; env: readonly string[]}, given?: readonly string[]): AsyncGenerator<OutputChunk, ExecResult, void> {
 	// bash when the image has one that runs, otherwise sh (busybox, alpine, distroless-with-shell).
 	const shell = given ? null : (await engine.execExitCode(id, ['/bin/bash', '-c', 'exit 0']).catch(() => null)) === 0 ? '/bin/bash' : '/bin/sh';
 	const cmd = given ?? [shell!];
 	const term = ctx.env['TERM'] && ctx.env['TERM'] !== 'dumb' ? ctx.env['TERM'] : 'xterm';
 	const session: ExecSession = await engine.createExec(id, {cmd, tty: true, stdin: true, env: [`TERM=${term}`, ...options.env], ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
 	const stream = await session.start();
+	// Until we know the shell started, output that could be the runtime's error is held back.
 	let firstOutput: string | null = '';
-	await withRawTerminal(async (terminal) => {
+	const terminal = openRawTerminal();
+	const offAbort = endOnAbort(ctx.signal, stream);
+	try {
 		const size = terminal.size();
 		await session.resize(size.rows, size.columns);
-		const offResize = terminal.onResize((s) => void session.resize(s.rows, s.columns));
+		terminal.onResize((s) => void session.resize(s.rows, s.columns));
 		const onKey = (chunk: Buffer) => stream.write(chunk);
 		terminal.stdin.on('data', onKey);
 		try {
-			await new Promise<void>((resolve, reject) => {
-				stream.on('data', (chunk: Buffer) => {
-					if (firstOutput !== null) {
-						// Until we know the shell started, hold output that could be the runtime's error.
-						firstOutput += chunk.toString('utf8');
-						if (runtimeFailureDecision(firstOutput) === 'output') {
-							ctx.stdout.write(firstOutput);
-							firstOutput = null;
-						}
-						return;
-					}
-					ctx.stdout.write(chunk);
-				});
-				stream.once('end', () => resolve());
-				stream.once('close', () => resolve());
-				stream.once('error', reject);
-			});
+			for await (const chunk of stream as AsyncIterable<Buffer>) {
+				if (firstOutput === null) {
+					yield {to: 'stdout', data: chunk};
+					continue;
+				}
+				firstOutput += chunk.toString('utf8');
+				if (runtimeFailureDecision(firstOutput) === 'output') {
+					const text = firstOutput;
+					firstOutput = null;
+					yield {to: 'stdout', data: text};
+				}
+			}
+		} catch (error) {
+			if (!ctx.signal.aborted) throw error;
 		} finally {
-			offResize();
 			terminal.stdin.off('data', onKey);
-			stream.destroy();
 		}
-	});
+	} finally {
+		offAbort();
+		stream.destroy();
+		terminal.restore();
+	}
+	const shown = redactArgv(cmd);
+	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: 130, shell, tty: true, failure: null};
 	const code = (await waitForExit(session)) ?? 1;
 	const text: string = firstOutput ?? '';
-	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(redactText(text), redactArgv(cmd), name) : null;
-	if (failure) ctx.stderr.write(`docker-helper: ${failure.message}\n  → ${failure.hint}\n`);
-	else if (text) ctx.stdout.write(text);
-	return {container: name, command: redactArgv(cmd), exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
+	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(redactText(text), shown, name) : null;
+	if (failure) yield failureChunk(ctx, failure);
+	else if (text) yield {to: 'stdout', data: text};
+	return {container: name, command: shown, exitCode: failure ? failure.exitCode : code, shell, tty: true, failure};
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -29,7 +29,7 @@ export const explain: Command<ExplainResult> = {
 	name: 'explain',
 	summary: 'Explain a Docker concept (layers, networking, OOM, …)',
 	description:
-		'Prints a topic written for people who run containers in production: what happens, why, and the exact\ncommands to see it for yourself. Topic names accept aliases (cow → copy-on-write), and lint rule ids or\nslugs (DH1001) show that rule\'s documentation. In a terminal, with no topic, opens a topic menu.\nExit code 2 for an unknown topic (with suggestions).',
+		'Prints a topic written for people who run containers in production: what happens, why, and the exact\ncommands to see it for yourself. Topic names accept aliases (cow → copy-on-write), and lint rule ids or\nslugs (DH1001), hadolint codes (DL3008) and BuildKit check names (JSONArgsRecommended) show the\nmatching rule\'s documentation. In a terminal, with no topic, opens a topic menu.\nExit code 2 for an unknown topic (with suggestions).',
 	usage: 'docker-helper explain [<topic>… | all] [--list [--rules]]',
 	examples: ['docker-helper explain copy-on-write', 'docker-helper explain cow', 'docker-helper explain all | less -R', 'docker-helper explain --list', 'docker-helper explain pid1 --json | jq -r .result.docs[0].text'],
 	group: 'knowledge',
@@ -38,12 +38,12 @@ export const explain: Command<ExplainResult> = {
 			name: 'topic',
 			description: "A topic id or alias, a lint rule id, or 'all'",
 			variadic: true,
-			choices: async () => {
+			choices: async (ctx) => {
 				const {catalog, inCollection} = await knowledge();
 				const topics = inCollection(catalog, 'topics');
 				const width = Math.max(...topics.map((t) => t.title.length)) + 1;
 				// One row per topic: the summary is cut to what the terminal has left beside the title.
-				const room = Math.max(10, (process.stdout.columns || 80) - width - 6);
+				const room = Math.max(10, (ctx.width() ?? 80) - width - 6);
 				const fit = (text: string) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);
 				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: fit(t.summary)})), {label: 'All topics'.padEnd(width), value: 'all', hint: fit('every topic, one after the other')}];
 			},
@@ -55,7 +55,7 @@ export const explain: Command<ExplainResult> = {
 	},
 	opensApp: (input) => input.args.length === 0 && !flagBool(input, 'list') && !flagBool(input, 'rules'),
 	async run(_ctx, input) {
-		const {catalog, inCollection, toListEntry, toDocResult, resolve, suggestDocs, mentions} = await knowledge();
+		const {catalog, inCollection, toListEntry, toDocResult, resolveAll, suggestDocs, mentions} = await knowledge();
 		if (flagBool(input, 'rules') && input.args.length === 0) {
 			return {mode: 'list', collection: 'rules', entries: inCollection(catalog, 'rules').map(toListEntry), guides: []};
 		}
@@ -66,9 +66,9 @@ export const explain: Command<ExplainResult> = {
 		if (input.args.length === 1 && input.args[0]!.toLowerCase() === 'all') {
 			return {mode: 'docs', docs: inCollection(catalog, 'topics').map((d) => toDocResult(catalog, d))};
 		}
-		const docs = input.args.map((query) => {
-			const doc = resolve(catalog, query);
-			if (doc) return toDocResult(catalog, doc);
+		const docs = input.args.flatMap((query) => {
+			const found = resolveAll(catalog, query);
+			if (found.length > 0) return found.map((doc) => toDocResult(catalog, doc));
 			const close = suggestDocs(catalog, query);
 			const mentioned = close.length === 0 ? mentions(catalog, query) : [];
 			const hint = close.length > 0 ? didYouMean(close) : mentioned.length > 0 ? `Topics that mention '${query}': ${mentioned.join(', ')}.` : '';

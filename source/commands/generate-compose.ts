@@ -1,10 +1,11 @@
 import path from 'node:path';
 import {exists, writeFileSafe} from '../adapters/files.js';
+import {checkImageRef} from '../core/engine/refs.js';
 import {EXIT, HelperError} from '../core/errors.js';
 import {recommend, type Finding} from '../core/setup/recommend.js';
 import type {WriteOutcome} from '../core/write-outcome.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
-import {composeYaml, envExample, PROBES, probeForImage, SERVICE_NAME, workloadEnv, type GenerateComposeResult, type Probe} from '../core/templates/compose.js';
+import {checkHealthPath, composeYaml, envExample, PROBES, probeForImage, SERVICE_NAME, workloadEnv, type GenerateComposeResult, type Probe} from '../core/templates/compose.js';
 import {generateComposeText} from '../output/generate-compose.js';
 import {workloadFlag, workloadOf} from './recommend.js';
 import {gatherSetupFacts} from './setup-facts.js';
@@ -42,6 +43,14 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		const port = flagNumber(input, 'port') ?? 8000;
 		if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HelperError('USAGE', `--port must be a whole number from 1 to 65535; got ${port}.`, 'For example: --port 8000');
 		const image = flagString(input, 'image');
+		// Every value that lands in the file is checked here: a usage error, never a broken or rewritten file.
+		if (image !== undefined) {
+			const ref = checkImageRef(image);
+			if (!ref.ok) throw new HelperError('USAGE', `--image: ${ref.reason}.`, 'For example: --image python:3.12-slim or --image registry.example.com/team/app:1.4');
+		}
+		const health = checkHealthPath(flagString(input, 'healthPath') ?? '/health');
+		if (!health.ok) throw new HelperError('USAGE', `--health-path: ${health.reason}.`, 'Use a URL path such as /health or /ready?full=1; percent-encode anything else (%20 for a space).');
+		const healthPath = health.path;
 		const probe = (flagString(input, 'probe') as Probe | undefined) ?? probeForImage(image);
 		const gpu = flagBool(input, 'gpu');
 		const toStdout = flagBool(input, 'stdout');
@@ -62,7 +71,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 			findings.push({id: 'gpu.available', severity: 'info', message: `A GPU is usable here (${rec.machine.gpu.nvidia.join(', ') || rec.machine.gpu.runtime}) but not reserved.`, hint: 'Add --gpu to reserve it.'});
 		}
 		const env = workloadEnv(workload);
-		const content = composeYaml({service, port, gpu, probe, env, healthPath: flagString(input, 'healthPath') ?? '/health', machine: rec.machine.description, ...(image ? {image} : {})}, rec.settings, workload);
+		const content = composeYaml({service, port, gpu, probe, env, healthPath, machine: rec.machine.description, ...(image ? {image} : {})}, rec.settings, workload);
 
 		let written: WriteOutcome | null = null;
 		let example: GenerateComposeResult['envExample'] = null;
@@ -84,7 +93,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 			if (!(await exists(path.join(dir, '.env')))) nextSteps.push(`cp ${rel(examplePath)} ${rel(path.join(dir, '.env'))}   # optional: set ${env.map((v) => v.name).join(', ')} (the defaults apply without it)`);
 			if (!image && !(await exists(path.join(dir, 'Dockerfile')))) nextSteps.push(`Add a Dockerfile in ${rel(dir)} (its final stage listening on port ${port}, with ${probe} available for the healthcheck)`);
 			const file = path.basename(target) === 'compose.yaml' && dir === ctx.cwd ? '' : ` -f ${rel(target)}`;
-			nextSteps.push(`docker compose${file} config -q   # validate`, `docker compose${file} up -d${image ? '' : ' --build'}`, `docker compose${file} ps   # STATUS turns (healthy) once ${flagString(input, 'healthPath') ?? '/health'} answers`);
+			nextSteps.push(`docker compose${file} config -q   # validate`, `docker compose${file} up -d${image ? '' : ' --build'}`, `docker compose${file} ps   # STATUS turns (healthy) once ${healthPath} answers`);
 		}
 		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, preview, written, env, envExample: example, findings, nextSteps};
 	},

@@ -7,7 +7,7 @@ import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {contextTar} from '../adapters/build-context.js';
 import {isHelperError, usageError} from '../core/errors.js';
-import type {Context} from './types.js';
+import {flagString, type Context, type Input} from './types.js';
 
 export async function buildImage(ctx: Context, options: {context: string; dockerfile: string | undefined; tag: string}): Promise<void> {
 	const dir = path.resolve(ctx.cwd, options.context);
@@ -27,4 +27,11 @@ export async function buildImage(ctx: Context, options: {context: string; docker
 		ctx.progress(`${error.message} Building with the legacy builder (no RUN --mount).`);
 		await engine.buildImage(await contextTar(dir, file), {tag: options.tag, dockerfile: file, builder: 'legacy'}, onLine);
 	}
+}
+
+/** analyze's and verify's --build and -f: build first when asked; -f alone is a usage error. */
+export async function buildIfAsked(ctx: Context, input: Input, tag: string, command: string): Promise<void> {
+	const context = flagString(input, 'build');
+	if (context) await buildImage(ctx, {context, dockerfile: flagString(input, 'file'), tag});
+	else if (flagString(input, 'file')) throw usageError('-f/--file is for --build.', `Usage: docker-helper ${command} ${tag} --build <context> -f <Dockerfile>`);
 }

@@ -6,7 +6,7 @@
 import {loadLintConfig} from '../adapters/lint-files.js';
 import {imagesReport, type ImagesResult} from '../core/housekeeping/images.js';
 import {imagesText} from '../output/images.js';
-import {tableWidth} from './table-width.js';
+import {tableWidth} from '../output/wrap.js';
 import {flagString, type Command} from './types.js';
 
 export const images: Command<ImagesResult> = {
@@ -40,5 +40,5 @@ export const images: Command<ImagesResult> = {
 		const history = historyOf ? {image: historyOf, layers: await engine.imageHistory(historyOf)} : undefined;
 		return {...report, ...(state ? {images: report.images.filter((i) => i.state === state)} : {}), ...(history ? {history} : {})};
 	},
-	text: (result, theme) => imagesText(result, theme, tableWidth()),
+	text: (result, theme) => imagesText(result, theme, tableWidth(theme.width)),
 };

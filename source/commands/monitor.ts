@@ -10,7 +10,7 @@ import {HelperError} from '../core/errors.js';
 import {SORT_KEYS, summaryLine, troubledRows, type MonitorAlert, type MonitorResult, type SortKey} from '../core/monitor/model.js';
 import {alertLine, monitorTable} from '../output/monitor.js';
 import {EngineMonitor} from './monitor-feed.js';
-import {tableWidth} from './table-width.js';
+import {tableWidth} from '../output/wrap.js';
 import {flagBool, flagNumber, flagString, type Command, type Context, type Input} from './types.js';
 
 const DIAGNOSIS_WAIT_MS = 10_000;
@@ -73,7 +73,7 @@ export const monitor: Command<MonitorResult> = {
 	json: (result) => (result.mode === 'stream' ? undefined : {snapshot: result.snapshot, summary: result.summary, alertExit: result.alertExit}),
 	text: (result, theme, input) => {
 		if (result.mode === 'stream') return result.alertExit?.alert ? `Stopped: ${alertLine(result.alertExit.alert, theme)}` : `Stopped. ${result.summary}`;
-		const table = monitorTable(result.snapshot, theme, {width: tableWidth(130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'});
+		const table = monitorTable(result.snapshot, theme, {width: tableWidth(theme.width, 130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'});
 		return result.alertExit ? `${table}\n${theme.error('Trouble:')} ${result.alertExit.containers.join(', ')}` : table;
 	},
 };
@@ -117,7 +117,7 @@ async function stream(ctx: Context, input: Input, json: boolean): Promise<Monito
 		await feed.settled(3000);
 		const first = feed.snapshot();
 		if (json) writeJson({type: 'snapshot', ...first, summary: summaryLine(first.rows)});
-		else write(monitorTable(first, theme, {width: tableWidth(130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'}));
+		else write(monitorTable(first, theme, {width: tableWidth(theme.width, 130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'}));
 		const interval = flagNumber(input, 'interval') ?? 10;
 		if (!json && interval > 0) ticker = setInterval(() => write(`${theme.dim(new Date().toISOString().slice(11, 19))} ${summaryLine(feed.snapshot().rows)}`), interval * 1000);
 		const how = await done;

@@ -67,6 +67,8 @@ export interface Context {
 	readonly stdinIsTTY: boolean;
 	/** Progress for slow work: shown on stderr in a terminal, silent otherwise. */
 	progress(message: string): void;
+	/** The columns text must fit now (the terminal's, or COLUMNS); undefined in a pipe. Read when needed: a terminal resizes. */
+	width(): number | undefined;
 	readonly signal: AbortSignal;
 	/** True inside the Ink app: commands must not write to stdout there. */
 	readonly interactive: boolean;

@@ -15,8 +15,9 @@ import {redactText} from '../core/redact.js';
 import {verifyText} from '../output/verify.js';
 import {analyzeRef, gatesFor} from './analyze.js';
 import {DEFAULT_TAIL, gatherDiagnosisFacts, gatherHostFacts} from './diagnose-facts.js';
-import {buildImage} from './image-build.js';
+import {buildIfAsked} from './image-build.js';
 import {imageArg} from './image-arg.js';
+import {IMAGE_GATE_FLAGS} from './image-gate-flags.js';
 import {flagBool, flagNumber, flagString, type Command, type Context, type Input} from './types.js';
 
 const LABEL = 'com.docker-helper.verify';
@@ -204,8 +205,7 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	const ref = input.args[0]!;
 	const opts = options(input);
 	const {gates, notes} = await gatesFor(ctx, input);
-	const context = flagString(input, 'build');
-	if (context) await buildImage(ctx, {context, dockerfile: flagString(input, 'file'), tag: ref});
+	await buildIfAsked(ctx, input, ref, 'verify');
 	const engine = await ctx.engine();
 	const {analysis, resolved, facts} = await analyzeRef(ctx, ref, gates, notes);
 	const files = finalFiles(resolved);
@@ -279,21 +279,15 @@ export const verify: Command<VerifyResult> = {
 	group: 'build',
 	args: [imageArg],
 	flags: {
+		...IMAGE_GATE_FLAGS,
 		http: {type: 'string', placeholder: 'PORT[/path]', description: 'Check that this container port answers 2xx (default path /health), from the host via 127.0.0.1'},
 		timeout: {type: 'number', default: 30, placeholder: 's', description: 'Seconds to become healthy / answer HTTP'},
 		grace: {type: 'number', default: 10, placeholder: 's', description: 'Seconds PID 1 gets to exit after SIGTERM (the image\'s STOPSIGNAL if set)'},
 		readOnly: {type: 'boolean', description: 'Run with a read-only root filesystem'},
 		tmpfs: {type: 'string', isMultiple: true, placeholder: 'path', description: 'A tmpfs mount for --read-only, path[:options] as docker run --tmpfs (repeatable)'},
-		build: {type: 'string', placeholder: 'context', description: 'Build the image from this context first (tagged <image>)'},
-		file: {type: 'string', shortFlag: 'f', placeholder: 'Dockerfile', description: 'Dockerfile for --build'},
-		maxSize: {type: 'string', placeholder: 'size', description: 'Fail when the image is larger than this (500MB, 1GiB)'},
-		lowestEfficiency: {type: 'string', placeholder: 'ratio', description: 'Fail when efficiency is below this (0..1)'},
-		highestWastedBytes: {type: 'string', placeholder: 'size', description: 'Fail when wasted bytes exceed this'},
-		highestUserWastedPercent: {type: 'string', placeholder: 'ratio', description: 'Fail when user-wasted percent exceeds this (0..1)'},
-		config: {type: 'string', placeholder: 'file', description: 'Config with an analyze: section (default: .docker-helper.yaml)'},
 		namePrefix: {type: 'string', placeholder: 'prefix', description: 'Prefix of the generated container name (default docker-helper-verify-)'},
 	},
 	run: (ctx, input) => verifyImage(ctx, input),
 	exitCode: (r) => (r.summary.failed > 0 ? 1 : 0),
-	text: (r, theme) => verifyText(r, theme, process.stdout.isTTY ? process.stdout.columns : 100),
+	text: (r, theme) => verifyText(r, theme, theme.width ?? 100),
 };

@@ -55,6 +55,11 @@ export function fitText(text: string, width: number | undefined): string {
 		.join('\n');
 }
 
+/** Tables use the width text must fit (at least 60 columns), or `fallback` columns where nothing is wrapped (a pipe). */
+export function tableWidth(width: number | undefined, fallback = 100): number {
+	return width !== undefined ? Math.max(60, width - 1) : fallback;
+}
+
 /**
  * The width plain text is wrapped to: COLUMNS when the user set it (in a pipe too: that is asking),
  * otherwise the terminal's; in a pipe without COLUMNS, none.

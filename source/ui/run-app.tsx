@@ -62,7 +62,10 @@ interface Outcome {
 async function runOutside(command: AnyCommand, input: Input, makeContext: (signal?: AbortSignal) => Context): Promise<Outcome> {
 	const target = input.args[0] ?? '';
 	try {
-		const result = (await command.run(makeContext(), input)) as {exitCode?: number} | undefined;
+		const controller = new AbortController();
+		const ctx = makeContext(controller.signal);
+		// The shell's output is written here; in raw mode Ctrl-C is a key for the shell, not a signal for us.
+		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout: process.stdout, stderr: process.stderr}, controller, {sigint: false})).result : await command.run(ctx, input)) as {exitCode?: number} | undefined;
 		const code = command.exitCode?.(result, input) ?? result?.exitCode ?? 0;
 		const what = command.name === 'exec' ? `The shell in ${target}` : `${command.name} ${target}`.trim();
 		return code === 0 ? {notice: {text: `${what} exited with status 0.`, tone: 'ok'}} : {notice: {text: `${what} exited with status ${code}.`, tone: 'error'}};

@@ -8,7 +8,7 @@ import {App} from '../../source/ui/App.js';
 
 const KEY = {down: '\u001B[B', up: '\u001B[A', pageDown: '\u001B[6~', pageUp: '\u001B[5~', home: '\u001B[H', end: '\u001B[F', enter: '\r'};
 // explain and the guides never touch the engine or the host; any use would throw here.
-const makeContext = () => ({cwd: process.cwd(), env: {}, interactive: true, connectedEndpoint: () => undefined}) as unknown as Context;
+const makeContext = () => ({cwd: process.cwd(), env: {}, interactive: true, connectedEndpoint: () => undefined, width: () => 80}) as unknown as Context;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(frame: () => string | undefined, test: (f: string) => boolean, what: string): Promise<string> {

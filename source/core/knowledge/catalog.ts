@@ -56,6 +56,18 @@ export function resolve(catalog: Catalog, query: string): Doc | undefined {
 	return catalog.docs.find((d) => keys(d).includes(q));
 }
 
+/**
+ * Every document a query names: the one with that id or alias, else the rule docs that declare it as
+ * an equivalent (`DL3008`, `JSONArgsRecommended`; MultipleInstructionsDisallowed names three rules).
+ */
+export function resolveAll(catalog: Catalog, query: string): Doc[] {
+	const one = resolve(catalog, query);
+	if (one) return [one];
+	const q = query.trim().toLowerCase();
+	if (q === '') return [];
+	return catalog.docs.filter((d) => d.equivalents.some((e) => e.toLowerCase() === q));
+}
+
 /** Close names for a "did you mean": ids first, aliases as a fallback (reported as the id they belong to). */
 export function suggestDocs(catalog: Catalog, query: string, limit = 3): string[] {
 	const ids = catalog.docs.map((d) => d.id);

@@ -177,7 +177,9 @@ export function lintSource(source: string, file: string, run: LintRun): FileLint
 
 function parseFinding(file: string, line: number, column: number | undefined, message: string, kind: 'syntax' | 'structure' = 'syntax'): Finding {
 	const [id, slug] = kind === 'syntax' ? [PARSE_ERROR_ID, PARSE_ERROR_SLUG] : [STRUCTURE_ERROR_ID, STRUCTURE_ERROR_SLUG];
-	return {file, line, ...(column === undefined ? {} : {column}), id, slug, severity: 'error', message, equivalents: {}, origin: 'file'};
+	// hadolint reports an instruction before FROM as DL3061: its ignores and maps apply to DH0001 too.
+	const equivalents = kind === 'structure' ? {hadolint: 'DL3061'} : {};
+	return {file, line, ...(column === undefined ? {} : {column}), id, slug, severity: 'error', message, equivalents, origin: 'file'};
 }
 
 export function lintModel(model: DockerfileModel, run: LintRun): FileLint {

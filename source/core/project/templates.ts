@@ -1,5 +1,6 @@
 /** init's templates as data: their metadata (template.json), validated, and the set a run chooses from. Pure. */
 import type {TemplateValue} from './template-lang.js';
+import {checkHealthPath} from '../templates/compose.js';
 import {checkTemplate} from './template-lang.js';
 import type {Language} from './types.js';
 
@@ -61,6 +62,9 @@ export function parseInitTemplate(doc: unknown, dockerfile: string, where: {dir:
 	if (typeof id !== 'string' || !ID.test(id)) throw bad('"id" must be kebab-case');
 	for (const k of ['title', 'summary', 'base', 'healthPath', 'startPeriod'] as const)
 		if (typeof d[k] !== 'string' || d[k] === '') throw bad(`"${k}" must be a non-empty string`);
+	// The path is pasted into the probe's code (a Python or JavaScript string): only URL path characters.
+	const healthPath = checkHealthPath(d['healthPath'] as string);
+	if (!healthPath.ok || !(d['healthPath'] as string).startsWith('/')) throw bad(`"healthPath": ${healthPath.ok ? 'must start with /' : healthPath.reason}`);
 	if (!LANGUAGES.includes(d['language'] as Language)) throw bad(`"language" must be one of ${LANGUAGES.join(', ')}`);
 	if (!strings(d['cmd']) || d['cmd'].length === 0) throw bad('"cmd" must be a non-empty list of strings');
 	if (d['health'] !== null && (!strings(d['health']) || d['health'].length === 0)) throw bad('"health" must be a list of strings, or null for a tool');

@@ -98,7 +98,8 @@ export function envExample(vars: readonly EnvVar[], header: readonly string[]): 
 	const lines = header.map((h) => `# ${h}`);
 	for (const v of vars) {
 		lines.push('', `# ${v.why}`);
-		lines.push(`${v.name}=${v.secret ? '' : /[\s#'"\\$]/.test(v.default) ? `"${v.default.replace(/["\\$]/g, '\\$&')}"` : v.default}`);
+		// Double quotes, with the characters dotenv reads inside them escaped: a line break stays inside the value.
+		lines.push(`${v.name}=${v.secret ? '' : /[\s#'"\\$]/.test(v.default) ? `"${v.default.replace(/["\\$]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n')}"` : v.default}`);
 	}
 	return `${lines.join('\n').trim()}\n`;
 }
@@ -117,14 +118,47 @@ export function probeForImage(image: string | undefined): Probe {
 	return 'python';
 }
 
+/**
+ * What --health-path (and a template's healthPath) may be: an absolute URL path with an optional query, in
+ * RFC 3986's characters less the ones that mean something where the URL lands: quotes and backslashes end
+ * the Python or JavaScript string literal, `$` starts compose interpolation, `#` a fragment the probe never
+ * sends, whitespace splits a shell word. Percent-encoding covers everything else.
+ */
+const HEALTH_PATH = /^\/(?:[A-Za-z0-9\-._~!&()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+export const MAX_HEALTH_PATH = 1024;
+
+/** The path with its leading slash, or why it cannot be one (for a usage error). */
+export function checkHealthPath(value: string): {readonly ok: true; readonly path: string} | {readonly ok: false; readonly reason: string} {
+	const p = value.startsWith('/') ? value : `/${value}`;
+	if (p.length > MAX_HEALTH_PATH) return {ok: false, reason: `the health path is longer than ${MAX_HEALTH_PATH} characters`};
+	if (!HEALTH_PATH.test(p)) {
+		const bad = [...p].find((c, i) => !(c === '%' ? /^%[0-9A-Fa-f]{2}/.test(p.slice(i)) : HEALTH_PATH.test(`/${c}`)));
+		const shown = bad === undefined ? '' : /[\u0021-\u007e]/.test(bad) ? ` ${JSON.stringify(bad)}` : ` U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+		return {ok: false, reason: `the health path has a character a URL path cannot hold unencoded${shown}`};
+	}
+	return {ok: true, path: p};
+}
+
+/** A string as compose reads it: `$` doubled, so compose's interpolation leaves it to the container as written. */
+export function composeLiteral(value: string): string {
+	return value.replace(/\$/g, '$$$$');
+}
+
+/**
+ * The probe, exec form. The URL reaches Python and JavaScript as a JSON string literal (valid in both
+ * languages, whatever it holds), and curl and wget as one argument of their own.
+ */
 export function healthTest(probe: Probe, port: number, healthPath: string): string[] {
-	const url = `http://127.0.0.1:${port}${healthPath.startsWith('/') ? healthPath : `/${healthPath}`}`;
+	const checked = checkHealthPath(healthPath);
+	if (!checked.ok) throw new Error(`healthTest: ${checked.reason}`);
+	const url = `http://127.0.0.1:${port}${checked.path}`;
+	const literal = JSON.stringify(url);
 	switch (probe) {
 		case 'python':
 			// urlopen raises on connection errors and on 4xx/5xx: a non-zero exit either way.
-			return ['CMD', 'python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`];
+			return ['CMD', 'python', '-c', `import urllib.request; urllib.request.urlopen(${literal}, timeout=4)`];
 		case 'node':
-			return ['CMD', 'node', '-e', `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
+			return ['CMD', 'node', '-e', `fetch(${literal}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
 		case 'wget':
 			return ['CMD', 'wget', '-q', '--spider', url];
 		case 'curl':
@@ -157,7 +191,8 @@ export function composeObject(options: ComposeOptions, settings: Settings | null
 		...(health
 			? {
 					healthcheck: {
-						test: [...health],
+						// Exec form in a Dockerfile is literal; compose would interpolate a `$` in it.
+						test: health.map(composeLiteral),
 						interval: '30s',
 						timeout: '5s',
 						retries: 3,

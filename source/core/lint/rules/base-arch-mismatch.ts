@@ -8,7 +8,7 @@ export default defineRule({
 	slug: 'base-arch-mismatch',
 	severity: 'warning',
 	description: 'The local base image is built for another CPU architecture than the engine',
-	equivalents: {},
+	equivalents: {buildkit: 'InvalidBaseImagePlatform'},
 	message,
 	check(ctx) {
 		const final = ctx.file.stages.find((s) => s.final);

@@ -6,7 +6,7 @@ const rule = defineRule({
 	slug: 'go-install-latest',
 	severity: 'warning',
 	description: 'go install fetches a moving version (@latest, a branch)',
-	equivalents: {},
+	equivalents: {hadolint: 'DL3062'},
 	message: (spec: string) => `go install ${spec} builds whatever was published last; pin a version (${spec.split('@')[0]}@v1.2.3, or @\${TOOL_VERSION}).`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];

@@ -32,7 +32,7 @@ export default defineRule({
 	slug: 'missing-healthcheck',
 	severity: 'info',
 	description: 'A service image has no HEALTHCHECK',
-	equivalents: {},
+	equivalents: {hadolint: 'DL3057'},
 	message,
 	check(ctx) {
 		const final = finalStage(ctx.file);

@@ -30,7 +30,7 @@ export default defineRule({
 	slug: 'no-user',
 	severity: 'error',
 	description: 'The final image never switches away from root',
-	equivalents: {},
+	equivalents: {hadolint: 'DL3063'},
 	message,
 	check(ctx) {
 		const final = finalStage(ctx.file);

@@ -13,7 +13,7 @@ const rule = defineRule({
 	slug: 'secret-name',
 	severity: 'warning',
 	description: 'An ARG or ENV looks like it holds a credential',
-	equivalents: {buildkit: 'SecretsUsedInArgOrEnv'},
+	equivalents: {hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv'},
 	message: (keyword: string, name: string) => keyword === 'ARG'
 		? `ARG ${name} looks like a credential; build args are recorded in the image history (docker history) and visible to anyone with the image. Use a build secret: RUN --mount=type=secret,id=${name.toLowerCase()} (docker build --secret id=${name.toLowerCase()},env=${name}).`
 		: `ENV ${name} looks like a credential; ENV values are stored in the image config for anyone to read (docker inspect). Pass it at runtime (docker run -e / a secrets manager), or use RUN --mount=type=secret for build-time use.`,
