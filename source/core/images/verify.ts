@@ -112,3 +112,15 @@ export function tagCheck(analysis: AnalyzeResult): VerifyCheck {
 export function gateChecks(analysis: AnalyzeResult): VerifyCheck[] {
 	return analysis.gates.map((g) => ({id: `gate-${g.name}`, title: `Gate ${g.name}`, status: g.pass ? ('pass' as const) : ('fail' as const), evidence: [g.message], message: g.message, ...(g.pass ? {} : {fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them.`})}));
 }
+
+/**
+ * The progress line while verify runs (stderr, or the app's progress line): the step under way and
+ * the verdicts so far, so a slow health check or SIGTERM wait shows what has already passed or failed.
+ */
+export function progressLine(done: readonly VerifyCheck[], doing: string): string {
+	if (done.length === 0) return `verify: ${doing}`;
+	const {passed, failed, skipped} = summarize(done);
+	const failedIds = done.filter((c) => c.status === 'fail').map((c) => c.id);
+	const parts = [`${passed} ok`, ...(failed > 0 ? [`${failed} failed (${failedIds.join(', ')})`] : []), ...(skipped > 0 ? [`${skipped} not verified`] : [])];
+	return `verify: ${doing} · so far ${parts.join(', ')}`;
+}

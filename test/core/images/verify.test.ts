@@ -1,7 +1,7 @@
 /** verify's pure checks: leftover kinds against their cases, the USER resolution, secrets in env. */
 import {describe, expect, it} from 'vitest';
 import {LEFTOVER_KINDS, findLeftovers} from '../../../source/core/images/leftovers.js';
-import {leftoverChecks, resolveUser, userCheck} from '../../../source/core/images/verify.js';
+import {leftoverChecks, progressLine, resolveUser, userCheck, type VerifyCheck} from '../../../source/core/images/verify.js';
 
 describe('leftover kinds', () => {
 	for (const kind of LEFTOVER_KINDS) {
@@ -29,5 +29,14 @@ describe('USER', () => {
 		expect(userCheck('x:1', 'ghost', passwd, null).message).toMatch(/not in the image's \/etc\/passwd/);
 		expect(userCheck('x:1', 'app', passwd, 0).message).toMatch(/says uid 1000, but PID 1 runs as uid 0/);
 		expect(userCheck('x:1', 'app', passwd, 1000).status).toBe('pass');
+	});
+});
+
+describe('progress line', () => {
+	const check = (id: string, status: VerifyCheck['status']): VerifyCheck => ({id, title: id, status, evidence: [], message: ''});
+	it('says the step, then the verdicts so far with the failed ids', () => {
+		expect(progressLine([], 'creating x…')).toBe('verify: creating x…');
+		expect(progressLine([check('a', 'pass'), check('b', 'pass')], 'starting the container…')).toBe('verify: starting the container… · so far 2 ok');
+		expect(progressLine([check('a', 'pass'), check('no-build-tools', 'fail'), check('c', 'skip'), check('starts', 'fail')], 'sending SIGTERM…')).toBe('verify: sending SIGTERM… · so far 1 ok, 2 failed (no-build-tools, starts), 1 not verified');
 	});
 });
