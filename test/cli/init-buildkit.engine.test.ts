@@ -91,7 +91,7 @@ describeEngine('builds with BuildKit on the engine', () => {
 		expect(twice[0]).toBe(once[0]);
 		// BuildKit keeps the cache out of the image: no layer has the cache directory.
 		expect(docker(['run', '--rm', '--entrypoint', 'sh', `${p.name}:local`, '-c', `test -e ${p.cacheDir} && echo present || echo absent`])).toBe('absent');
-	});
+	}, 600_000);
 
 	it('a failing step: exit 1, the step named, no stack trace', () => {
 		const p = project();
@@ -101,7 +101,7 @@ describeEngine('builds with BuildKit on the engine', () => {
 		expect(r.code).toBe(1);
 		expect(r.stderr).toMatch(/failed at \[[^\]]*2\/2\] RUN --mount=type=cache[^:]*: .*exit code: 1/);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
-	});
+	}, 300_000);
 
 	it('DOCKER_BUILDKIT=0: the legacy builder, and a clear message that RUN --mount needs BuildKit', () => {
 		const p = project();
@@ -111,5 +111,5 @@ describeEngine('builds with BuildKit on the engine', () => {
 		expect(r.stderr).toMatch(/--mount/);
 		expect(r.stderr).toMatch(/needs BuildKit: leave DOCKER_BUILDKIT unset/);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
-	});
+	}, 300_000);
 });
