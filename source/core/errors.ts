@@ -10,6 +10,15 @@ export const EXIT = {
 	engine: 3,
 } as const;
 
+/** The exit status a shell gives a program ended by this signal (Ctrl-C: 130). */
+export const SIGNAL_EXIT = {SIGINT: 130, SIGHUP: 129, SIGTERM: 143} as const;
+export type InterruptSignal = keyof typeof SIGNAL_EXIT;
+
+/** The exit status for an abort: the signal's when a signal was the reason, else Ctrl-C's. */
+export function interruptExitCode(reason: unknown): number {
+	return typeof reason === 'string' && reason in SIGNAL_EXIT ? SIGNAL_EXIT[reason as InterruptSignal] : SIGNAL_EXIT.SIGINT;
+}
+
 export type ErrorCode =
 	| 'USAGE'
 	| 'UNKNOWN_COMMAND'
