@@ -48,7 +48,8 @@ export type ErrorCode =
 	| 'UNKNOWN_TOPIC'
 	| 'UNKNOWN_VARIANT'
 	| 'IMAGE_UNREADABLE'
-	| 'BUILD_FAILED';
+	| 'BUILD_FAILED'
+	| 'BUILDKIT_UNAVAILABLE';
 
 const exitFor: Record<ErrorCode, number> = {
 	USAGE: EXIT.usage,
@@ -79,6 +80,7 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_TOO_LARGE: EXIT.failure,
 	IMAGE_UNREADABLE: EXIT.failure,
 	BUILD_FAILED: EXIT.failure,
+	BUILDKIT_UNAVAILABLE: EXIT.failure,
 	DEBUG_IMAGE_UNAVAILABLE: EXIT.failure,
 };
 
