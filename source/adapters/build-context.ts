@@ -4,18 +4,18 @@
  * Files are streamed from disk one at a time, never loaded whole.
  */
 import {createReadStream} from 'node:fs';
-import {lstat, readdir, readFile, readlink} from 'node:fs/promises';
+import {lstat, readdir, readlink} from 'node:fs/promises';
 import path from 'node:path';
 import {Readable} from 'node:stream';
-import {pack} from 'tar-stream';
 import {isExcluded} from '../core/dockerignore/match.js';
+import {readText} from './files.js';
 
 export async function contextTar(dir: string, dockerfile: string): Promise<Readable> {
 	let patterns: string[] = [];
 	try {
-		patterns = (await readFile(path.join(dir, '.dockerignore'), 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+		patterns = (await readText(path.join(dir, '.dockerignore'))).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 	} catch {
-		// no .dockerignore: everything goes
+		// no .dockerignore (or one that is not a regular file of a sane size): everything goes
 	}
 	const keep = new Set([dockerfile, '.dockerignore']);
 	const files: string[] = [];
@@ -28,6 +28,8 @@ export async function contextTar(dir: string, dockerfile: string): Promise<Reada
 		}
 	};
 	await walk('');
+	// tar-stream loads here, when a build starts, not with the CLI
+	const {pack} = await import('tar-stream');
 	const p = pack();
 	void (async () => {
 		try {

@@ -1,7 +1,8 @@
 /** The debug toolbox image from .docker-helper.yaml (`debug: {image: ...}`) in the working directory. */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {HelperError} from '../core/errors.js';
+import {readFileBoundedSync} from './files.js';
 
 /** The toolbox when nothing is configured: busybox, static, with sh, ps, top, netstat, nslookup, wget. */
 export const DEFAULT_DEBUG_IMAGE = 'busybox:stable';
@@ -11,9 +12,11 @@ export async function configuredDebugImage(cwd: string): Promise<{image: string;
 		const file = path.join(cwd, name);
 		if (!existsSync(file)) continue;
 		const {parse} = await import('yaml');
+		// A directory, FIFO or huge file is its own error (FILE_UNREADABLE / FILE_TOO_LARGE), not "Fix the YAML".
+		const text = readFileBoundedSync(file, {display: name}).toString('utf8');
 		let doc: unknown;
 		try {
-			doc = parse(readFileSync(file, 'utf8'));
+			doc = parse(text);
 		} catch (error) {
 			throw new HelperError('USAGE', `Cannot read ${name}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or give the toolbox with --image <image>', {path: file});
 		}

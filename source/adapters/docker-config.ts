@@ -1,8 +1,16 @@
 import {createHash} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import type {ContextMeta} from '../core/endpoint.js';
+import {readFileBoundedSync} from './files.js';
+
+/** config.json and a context's meta.json are small: anything bigger (or not a regular file) is not one. */
+const CONFIG_LIMIT = 1024 * 1024;
+
+function readJson(file: string): unknown {
+	return JSON.parse(readFileBoundedSync(file, {maxBytes: CONFIG_LIMIT}).toString('utf8'));
+}
 
 /** The docker CLI's config directory: $DOCKER_CONFIG, else ~/.docker. */
 export function dockerConfigDir(env: Readonly<Record<string, string | undefined>>): string {
@@ -12,7 +20,7 @@ export function dockerConfigDir(env: Readonly<Record<string, string | undefined>
 export function readCurrentContext(configDir: string): string | undefined {
 	const file = path.join(configDir, 'config.json');
 	try {
-		const parsed = JSON.parse(readFileSync(file, 'utf8')) as {currentContext?: unknown};
+		const parsed = readJson(file) as {currentContext?: unknown};
 		return typeof parsed.currentContext === 'string' && parsed.currentContext !== '' ? parsed.currentContext : undefined;
 	} catch {
 		return undefined;
@@ -28,7 +36,7 @@ export function lookupContext(configDir: string, name: string): ContextMeta | un
 	const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
 	let meta: {Name?: string; Endpoints?: {docker?: {Host?: string; SkipTLSVerify?: boolean}}};
 	try {
-		meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+		meta = readJson(metaFile) as typeof meta;
 	} catch {
 		return undefined;
 	}
@@ -54,7 +62,7 @@ export function listContextNames(configDir: string): string[] {
 		return readdirSync(dir)
 			.map((id) => {
 				try {
-					const meta = JSON.parse(readFileSync(path.join(dir, id, 'meta.json'), 'utf8')) as {Name?: string};
+					const meta = readJson(path.join(dir, id, 'meta.json')) as {Name?: string};
 					return meta.Name;
 				} catch {
 					return undefined;

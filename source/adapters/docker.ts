@@ -5,12 +5,12 @@
  * with a hint, the same for every command.
  */
 import type {IncomingMessage} from 'node:http';
-import {readFileSync} from 'node:fs';
 import Module, {createRequire} from 'node:module';
 import type Dockerode from 'dockerode';
 import {HelperError, usageError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
+import {readFileBoundedSync} from './files.js';
 import {sshAgent} from './ssh.js';
 import {demuxLogs, parseTarHeader} from '../core/diagnose/decode.js';
 import {FrameDemuxer} from '../core/log-stream.js';
@@ -894,9 +894,10 @@ function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 			const read = (file?: string) => {
 				if (!file) return undefined;
 				try {
-					return readFileSync(file);
+					// PEM files are a few KiB: a bound keeps a FIFO or a huge file from hanging the connection.
+					return readFileBoundedSync(file, {maxBytes: 1024 * 1024, display: file});
 				} catch (error) {
-					const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+					const why = error instanceof HelperError ? error.message.slice(file.length + 1).replace(/\.$/, '') : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
 					throw new HelperError(
 						'ENGINE_CONFIG',
 						`The TLS file ${file} for ${endpoint.host} (${endpoint.why}) ${why}.`,

@@ -1,9 +1,10 @@
 /**
  * Finding and reading Dockerfiles and lint config for `lint` (the I/O half; the rest is pure).
  */
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {HelperError} from '../core/errors.js';
+import {DEFAULT_READ_LIMIT, readFileBoundedSync, readStreamBounded} from './files.js';
 import {isIgnored, parseDockerignore, type IgnoreRule} from '../core/lint/dockerignore.js';
 import {mergeConfigs, readConfig, type LintConfig} from '../core/lint/config.js';
 
@@ -14,6 +15,21 @@ export interface LintInput {
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+/**
+ * The largest Dockerfile lint reads unless --max-file-size says otherwise. The corpus's largest is a few
+ * hundred KiB; the cap keeps /dev/zero, a log named Dockerfile.log or a 100 MB file from exhausting memory.
+ */
+export const DEFAULT_LINT_MAX_BYTES = 16 * 1024 * 1024;
+
+export interface LintReadOptions {
+	/** Refuse a Dockerfile (or stdin) larger than this (default DEFAULT_LINT_MAX_BYTES). */
+	readonly maxBytes?: number;
+}
+
+function limitHint(maxBytes: number): string {
+	return `Lint it with a higher limit: --max-file-size ${Math.ceil((maxBytes * 4) / (1024 * 1024))}MiB (the default is ${DEFAULT_LINT_MAX_BYTES / (1024 * 1024)}MiB).`;
+}
 
 export function isDockerfileName(name: string): boolean {
 	if (/\.dockerignore$/i.test(name)) return false;
@@ -30,9 +46,9 @@ function walk(dir: string, scopes: IgnoreScope[], out: string[]): void {
 	const ignoreFile = path.join(dir, '.dockerignore');
 	if (existsSync(ignoreFile)) {
 		try {
-			here = [...scopes, {dir, rules: parseDockerignore(readFileSync(ignoreFile, 'utf8'))}];
+			here = [...scopes, {dir, rules: parseDockerignore(readFileBoundedSync(ignoreFile, {maxBytes: DEFAULT_READ_LIMIT}).toString('utf8'))}];
 		} catch {
-			// unreadable .dockerignore: walk as if absent
+			// unreadable, too large or not a regular file: walk as if absent
 		}
 	}
 	let entries;
@@ -88,23 +104,22 @@ export function findDockerfiles(cwd: string, paths: readonly string[]): string[]
 	return [...new Set(out)];
 }
 
-export function readDockerfiles(cwd: string, files: readonly string[], stdin: () => string): LintInput[] {
-	return files.map((f) => {
-		if (f === '-') return {display: '-', source: stdin()};
-		try {
-			return {display: display(cwd, f), source: readFileSync(f, 'utf8')};
-		} catch (error) {
-			throw new HelperError('FILE_UNREADABLE', `Cannot read ${display(cwd, f)}: ${(error as Error).message}`, 'Check the file permissions', {path: f});
-		}
-	});
+/**
+ * Read each Dockerfile: regular files only (links are followed to one; a FIFO, a device or a directory is
+ * refused without being opened for reading), at most `maxBytes` each, stdin with the same bound.
+ */
+export async function readDockerfiles(cwd: string, files: readonly string[], stdin: (maxBytes: number) => Promise<string>, options: LintReadOptions = {}): Promise<LintInput[]> {
+	const maxBytes = options.maxBytes ?? DEFAULT_LINT_MAX_BYTES;
+	const out: LintInput[] = [];
+	for (const f of files) {
+		if (f === '-') out.push({display: '-', source: await stdin(maxBytes)});
+		else out.push({display: display(cwd, f), source: readFileBoundedSync(f, {maxBytes, display: display(cwd, f), limitHint: limitHint(maxBytes)}).toString('utf8')});
+	}
+	return out;
 }
 
-export function readStdin(): string {
-	try {
-		return readFileSync(0, 'utf8');
-	} catch {
-		return '';
-	}
+export async function readStdin(maxBytes: number = DEFAULT_LINT_MAX_BYTES): Promise<string> {
+	return (await readStreamBounded(process.stdin, {maxBytes, display: 'stdin', limitHint: limitHint(maxBytes)})).toString('utf8');
 }
 
 /**
@@ -131,9 +146,11 @@ export async function loadLintConfig(cwd: string, explicit: string | undefined):
 	// yaml is loaded only when there is a config file: lint's start-up stays small.
 	const {parse: parseYaml} = await import('yaml');
 	const configs = candidates.map(({file, kind}) => {
+		// Read first (a directory, FIFO or huge file is its own error), then parse: only YAML errors say "Fix the YAML".
+		const text = readFileBoundedSync(file, {maxBytes: DEFAULT_READ_LIMIT, display: display(cwd, file)}).toString('utf8');
 		let doc: unknown;
 		try {
-			doc = parseYaml(readFileSync(file, 'utf8'));
+			doc = parseYaml(text);
 		} catch (error) {
 			throw new HelperError('USAGE', `Cannot read ${display(cwd, file)}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or move the file away to lint without it', {path: file});
 		}

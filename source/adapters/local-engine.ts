@@ -3,6 +3,7 @@ import {constants, promises as fs} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import type {DaemonConfigFacts, SocketFacts} from '../core/setup/facts.js';
+import {readText} from './files.js';
 
 export async function socketFacts(socketPath: string): Promise<SocketFacts> {
 	let stat;
@@ -42,7 +43,7 @@ export async function readDaemonConfig(rootless: boolean, env: Readonly<Record<s
 	for (const file of candidates) {
 		let text: string;
 		try {
-			text = await fs.readFile(file, 'utf8');
+			text = await readText(file, {maxBytes: 1024 * 1024});
 		} catch {
 			continue;
 		}

@@ -1,7 +1,8 @@
 /** The heavy half of `lint` (parser, rules, engine, files), loaded only when lint runs. */
-import {findDockerfiles, loadLintConfig, readDockerfiles, readStdin} from '../adapters/lint-files.js';
+import {DEFAULT_LINT_MAX_BYTES, findDockerfiles, loadLintConfig, readDockerfiles, readStdin} from '../adapters/lint-files.js';
 import type {Engine} from '../adapters/docker.js';
 import {isHelperError, usageError} from '../core/errors.js';
+import {parseSize} from '../core/images/gates.js';
 import type {Threshold} from '../core/lint/config.js';
 import {lintModel} from '../core/lint/engine.js';
 import {parseDockerfile} from '../core/lint/parse.js';
@@ -122,12 +123,22 @@ function baseCheck(stage: Stage, image: string, info: BaseImageInfo | null | und
 	};
 }
 
+/** --max-file-size: 64MiB, 100MB, 20000000 (bytes); at least 1 KiB, so a typo cannot make every file too large. */
+function maxFileSize(input: Input): number {
+	const raw = flagString(input, 'maxFileSize');
+	if (raw === undefined) return DEFAULT_LINT_MAX_BYTES;
+	const bytes = parseSize(raw);
+	if (bytes === null || !Number.isSafeInteger(bytes) || bytes < 1024)
+		throw usageError(`--max-file-size '${raw}' is not a size of at least 1 KiB.`, 'For example: --max-file-size 64MiB (or 100MB, or a number of bytes).');
+	return bytes;
+}
+
 export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 	const format = (flagString(input, 'format') ?? (flagBool(input, 'json') ? 'json' : 'text')) as LintReport['format'];
 	const config = await loadLintConfig(ctx.cwd, flagString(input, 'config'));
 	const files = findDockerfiles(ctx.cwd, input.args);
 	if (files.filter((f) => f === '-').length > 1) throw usageError('stdin (-) can be given once.', 'docker-helper lint - < Dockerfile');
-	const inputs = readDockerfiles(ctx.cwd, files, readStdin);
+	const inputs = await readDockerfiles(ctx.cwd, files, readStdin, {maxBytes: maxFileSize(input)});
 	ctx.progress(`linting ${inputs.length} file${inputs.length === 1 ? '' : 's'}`);
 	// One file at a time: a model is dropped once its findings are taken (all of them at once would
 	// hold every file's instructions and shell words in memory until the end, and the GC pays for it).

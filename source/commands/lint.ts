@@ -24,9 +24,10 @@ export const lint: Command<LintResult> = {
 		"stage's base image is inspected (user, healthcheck, ports) when it is present locally.\n" +
 		'Suppress with `# docker-helper ignore=<id>[,<id>] -- reason` on the line before an instruction,\n' +
 		'`# docker-helper ignore-stage=...`, `# docker-helper ignore-file=...`; `# hadolint ignore=DLxxxx`,\n' +
-		'.hadolint.yaml and .docker-helper.yaml (lint: section) are honoured.\n' +
+		'.hadolint.yaml and .docker-helper.yaml (lint: section) are honoured. Only regular files are read\n' +
+		'(links followed; FIFOs and devices refused), each up to 16 MiB unless --max-file-size raises it.\n' +
 		'Exit 1 when a finding is at or above --failure-threshold (default info), unless --no-fail.',
-	usage: 'docker-helper lint [paths...] [--format text|json|sarif|github|gnu] [--failure-threshold <level>] [--no-fail] [--rules]',
+	usage: 'docker-helper lint [paths...] [--format text|json|sarif|github|gnu] [--failure-threshold <level>] [--no-fail] [--max-file-size <size>] [--rules]',
 	examples: [
 		'docker-helper lint',
 		'docker-helper lint . --failure-threshold warning',
@@ -43,10 +44,13 @@ export const lint: Command<LintResult> = {
 		fail: {type: 'boolean', default: true, description: 'Always exit 0 when linting ran'},
 		engine: {type: 'boolean', description: 'Inspect base images through the engine (default: when one is reachable; --no-engine to skip)'},
 		config: {type: 'string', placeholder: 'file', description: 'Config file (.hadolint.yaml or .docker-helper.yaml); default: those in the current directory'},
+		maxFileSize: {type: 'string', placeholder: 'size', description: 'Largest file lint reads (default 16MiB; for example 64MiB or 100MB)'},
 		rules: {type: 'boolean', description: 'List the rules (id, slug, severity, description, equivalents)'},
 	},
 	async run(ctx, input): Promise<LintResult> {
 		// The parser and the rules load here, not at start-up: other commands do not pay for them.
+		// They run briefly and are many: V8 is told to optimise them later (adapters/jit.ts).
+		if (!flagBool(input, 'rules')) (await import('../adapters/jit.js')).tuneJitForBatchWork();
 		const m = await import('./lint-run.js');
 		return flagBool(input, 'rules') ? m.listRules() : m.runLint(ctx, input);
 	},

@@ -9,8 +9,7 @@ import {httpGet} from '../adapters/http-probe.js';
 import {removeContainerNow} from '../adapters/last-resort.js';
 import {report} from '../core/diagnose/report.js';
 import {HelperError, usageError} from '../core/errors.js';
-import {finalFiles, gateChecks, leftoverChecks, secretsCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
-import {formatBytes} from '../core/units.js';
+import {finalFiles, gateChecks, leftoverChecks, progressLine, secretsCheck, sizeCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
 import {redactText} from '../core/redact.js';
 import {verifyText} from '../output/verify.js';
 import {analyzeRef, gatesFor} from './analyze.js';
@@ -87,16 +86,19 @@ async function state(engine: Engine, id: string) {
 	return {running: c.state.running, status: c.state.status, exitCode: c.state.exitCode, doc: c.document};
 }
 
-async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: string, opts: Options, healthcheck: readonly string[] | null): Promise<{checks: VerifyCheck[]; failed: boolean; uid: number | null}> {
-	const checks: VerifyCheck[] = [];
+/** Says what verify is doing, with the verdicts so far. */
+type Say = (doing: string) => void;
+
+/** The checks on the running container, pushed to `checks` as each is judged. */
+async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, opts: Options, healthcheck: readonly string[] | null, checks: VerifyCheck[]): Promise<{failed: boolean; uid: number | null}> {
 	const startedAt = Date.now();
-	ctx.progress('verify: starting the container…');
+	say('starting the container…');
 	try {
 		await engine.startContainer(id);
 	} catch (error) {
 		const message = error instanceof HelperError ? error.message : String(error);
 		checks.push({id: 'starts', title: 'Starts and keeps running', status: 'fail', evidence: [redactText(message)], message: 'The engine could not start the container.', fix: 'See the error: a missing entrypoint, a user the image lacks, or a read-only path the process writes at start.', command: `docker run --rm ${ref}`});
-		return {checks, failed: true, uid: null};
+		return {failed: true, uid: null};
 	}
 	await sleep(SETTLE_MS);
 	let s = await state(engine, id);
@@ -104,7 +106,7 @@ async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: stri
 	if (!s.running) {
 		const tail = await engine.containerLogTail(id, 5, false).catch(() => []);
 		checks.push({id: 'starts', title: 'Starts and keeps running', status: 'fail', evidence: [`State.Status = ${s.status}, ExitCode = ${s.exitCode}`, ...tail.map((l) => `[${l.stream}] ${redactText(l.text)}`)], message: `The container stopped ${((Date.now() - startedAt) / 1000).toFixed(1)} s after start.`, fix: 'A server must stay in the foreground as PID 1: exec-form CMD ["app", "--serve"], no `&` at the end, no daemon mode.', command: logsCmd});
-		return {checks, failed: true, uid: null};
+		return {failed: true, uid: null};
 	}
 	let uid: number | null = null;
 	try {
@@ -121,7 +123,7 @@ async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: stri
 	let failed = false;
 	// Health: the image's HEALTHCHECK, probed every second (its own command, timeout, retries and start period).
 	if (healthcheck && healthcheck.length > 0 && healthcheck[0] !== 'NONE') {
-		ctx.progress('verify: waiting for the health check…');
+		say('waiting for the health check…');
 		const deadline = startedAt + opts.timeoutMs;
 		let health: string;
 		let log: Array<{ExitCode?: number; Output?: string}>;
@@ -140,7 +142,7 @@ async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: stri
 		}
 	}
 	if (opts.http) {
-		ctx.progress(`verify: waiting for http ${opts.http.port}${opts.http.path}…`);
+		say(`waiting for http ${opts.http.port}${opts.http.path}…`);
 		s = await state(engine, id);
 		const hostPort = Number(s.doc.NetworkSettings?.Ports?.[`${opts.http.port}/tcp`]?.find((b) => b.HostIp === '127.0.0.1')?.HostPort ?? 0);
 		const deadline = startedAt + opts.timeoutMs;
@@ -169,11 +171,11 @@ async function runtimeChecks(ctx: Context, engine: Engine, ref: string, id: stri
 		);
 		if (!s.running) failed = true;
 	}
-	return {checks, failed, uid};
+	return {failed, uid};
 }
 
-async function stopCheck(ctx: Context, engine: Engine, id: string, graceMs: number, stopSignal: string): Promise<VerifyCheck> {
-	ctx.progress(`verify: sending ${stopSignal}…`);
+async function stopCheck(say: Say, engine: Engine, id: string, graceMs: number, stopSignal: string): Promise<VerifyCheck> {
+	say(`sending ${stopSignal}…`);
 	const s = await state(engine, id);
 	if (!s.running) return {id: 'stops-on-sigterm', title: `Stops on ${stopSignal} within ${graceMs / 1000} s`, status: 'skip', evidence: [`State.Status = ${s.status}`], message: 'not verified: the container was no longer running'};
 	const sent = Date.now();
@@ -209,13 +211,16 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	const engine = await ctx.engine();
 	const {analysis, resolved, facts} = await analyzeRef(ctx, ref, gates, notes);
 	const files = finalFiles(resolved);
-	const checks: VerifyCheck[] = [];
+	// The checks on the image's files and config are known before the container runs: said first.
+	const fromFiles = [...leftoverChecks(files.paths), secretsCheck(facts.config.env, analysis), tagCheck(analysis)];
+	const runtime: VerifyCheck[] = [];
+	const say: Say = (doing) => ctx.progress(progressLine([...fromFiles, ...runtime], doing));
 
 	const doc = facts.document as {Config?: {StopSignal?: string; Healthcheck?: {Test?: string[]; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number}}};
 	const hc = doc.Config?.Healthcheck;
 	const stopSignal = doc.Config?.StopSignal || 'SIGTERM';
 	const name = `${opts.namePrefix}${randomBytes(4).toString('hex')}`;
-	ctx.progress(`verify: creating ${name}…`);
+	say(`creating ${name}…`);
 	const id = await engine.createThrowaway({
 		name,
 		image: facts.id,
@@ -229,34 +234,27 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	let removed: boolean;
 	let diagnosis: VerifyResult['diagnosis'] = null;
 	let uid: number | null;
-	const runtime: VerifyCheck[] = [];
 	try {
-		const r = await runtimeChecks(ctx, engine, ref, id, opts, facts.config.healthcheck);
-		runtime.push(...r.checks);
+		const r = await runtimeChecks(say, engine, ref, id, opts, facts.config.healthcheck, runtime);
 		uid = r.uid;
 		if (r.failed) {
-			ctx.progress('verify: a check failed: running the diagnose rules on the container…');
+			say('a check failed: running the diagnose rules on the container…');
 			const host = gatherHostFacts(ctx, engine);
 			host.catch(() => undefined);
 			const d = report(await gatherDiagnosisFacts(engine, id, {tail: DEFAULT_TAIL, host}));
 			const top = d.findings[0];
 			if (top) diagnosis = {id: top.id, title: top.title, severity: top.severity, evidence: top.evidence.map((e) => `${e.label}: ${e.value}`.slice(0, 200)), fixes: top.fixes.map((f) => f.description + (f.command ? ` (${f.command})` : ''))};
 		}
-		runtime.push(await stopCheck(ctx, engine, id, opts.graceMs, stopSignal));
+		runtime.push(await stopCheck(say, engine, id, opts.graceMs, stopSignal));
 	} finally {
 		removed = await cleanup.release();
 	}
 
-	checks.push(userCheck(ref, facts.config.user, files.passwd, uid));
-	checks.push(...leftoverChecks(files.paths));
-	checks.push(secretsCheck(facts.config.env, analysis));
-	checks.push(tagCheck(analysis));
-	checks.push(...runtime);
+	const checks: VerifyCheck[] = [userCheck(ref, facts.config.user, files.passwd, uid), ...fromFiles, ...runtime];
 	if (!runtime.some((c) => c.id === 'healthcheck') && !opts.http) {
 		checks.push({id: 'healthcheck', title: 'Health', status: 'skip', evidence: ['no HEALTHCHECK in the image, no --http'], message: 'health not verified: the image has no HEALTHCHECK and no --http PORT[/path] was given', fix: 'Add a HEALTHCHECK to the Dockerfile, or pass --http 8080/health.'});
 	}
-	checks.push({id: 'size', title: 'Image size', status: 'pass', evidence: [`${formatBytes(analysis.image.size)} (docker images), efficiency ${(analysis.summary.efficiency * 100).toFixed(1)}%, wasted ${formatBytes(analysis.summary.wastedBytes)}`], message: formatBytes(analysis.image.size)});
-	checks.push(...gateChecks(analysis));
+	checks.push(sizeCheck(analysis), ...gateChecks(analysis));
 	return {image: {ref, id: facts.id, user: facts.config.user, size: analysis.image.size}, container: {name, removed}, checks, diagnosis, summary: summarize(checks)};
 }
 

@@ -7,7 +7,7 @@ import type {Theme} from '../output/theme.js';
 import {fitLine} from '../output/wrap.js';
 import {makeTextView} from './views/TextView.js';
 import type {ViewModule} from './view-types.js';
-import {KeyDispatch, type KeyHelp, type KeyPress} from './keys.js';
+import {KeyDispatch, useMirror, type KeyHelp, type KeyPress} from './keys.js';
 import {Layout, useLayout} from './layout.js';
 import {ScreenMemoryContext, type ScreenMemory} from './screen-memory.js';
 import {SelectList} from './components/SelectList.js';
@@ -81,7 +81,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 	});
 	const [stack, setStackState] = useState<Screen[]>(session.stack);
 	const [notice, setNotice] = useState<Notice | undefined>(session.notice);
-	const [overlay, setOverlay] = useState<readonly KeyHelp[] | null>(null);
+	const [overlay, setOverlay, getOverlay] = useMirror<readonly KeyHelp[] | null>(null);
 	// The running command's latest progress line (verify's checks, analyze's layers), shown while it runs.
 	const [progress, setProgress] = useState('');
 	const setStack = (update: (s: Screen[]) => Screen[]) => {
@@ -171,7 +171,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 	// The app's own keys, for what the screen did not use.
 	const fallback = (key: KeyPress, help: () => KeyHelp[]) => {
 		if (key.name === 'ctrl-c') return quit(130);
-		if (overlay) {
+		if (getOverlay()) {
 			if (key.name === 'escape' || key.name === 'return' || key.text === '?' || key.text === 'q') setOverlay(null);
 			return;
 		}
@@ -184,7 +184,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 	if (!memory) session.memory.set(screen.id, (memory = new Map()));
 	const noticeRows = notice ? fitLine(notice.text, process.stdout.columns || 80).length : 0;
 	return (
-		<KeyDispatch fallback={fallback}>
+		<KeyDispatch fallback={fallback} screen={() => `${session.stack.at(-1)!.id}${getOverlay() ? '?' : ''}`} shown={`${screen.id}${overlay ? '?' : ''}`} busy={() => loading(session.stack.at(-1)!)}>
 			{notice ? <Text color={notice.tone === 'ok' ? 'green' : notice.tone === 'warn' ? 'yellow' : 'red'}>{notice.text}</Text> : null}
 			<Layout reserve={noticeRows}>
 				<ScreenMemoryContext.Provider key={screen.id} value={memory}>
@@ -205,6 +205,9 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		push(next);
 	}
 }
+
+/** A screen still waiting for its command or its choices: keys typed meanwhile wait for what it shows. */
+const loading = (screen: Screen): boolean => screen.kind === 'running' || (screen.kind === 'pick' && screen.choices === null && !screen.error);
 
 /** The first screen of a command: a picker for a missing argument that has choices, or the run. */
 function firstScreen(session: AppSession, command: AnyCommand, input: Input): Screen {

@@ -8,7 +8,7 @@
  * on top, innermost first, and then the app's own keys (Esc back, q quit, ? keys, Ctrl-C). A view
  * rendered alone (in a unit test) subscribes to Ink itself through the same hook.
  */
-import React, {createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode} from 'react';
+import React, {createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode} from 'react';
 import {useInput, type Key as InkKey} from 'ink';
 
 export type KeyName =
@@ -74,12 +74,35 @@ interface Dispatcher {
 
 const DispatchContext = createContext<Dispatcher | null>(null);
 
-/** The app's single input subscription: splits chunks and offers each key to the screen, then to `fallback`. */
-export function KeyDispatch({fallback, children}: {readonly fallback: (key: KeyPress, help: () => KeyHelp[]) => void; readonly children: ReactNode}) {
+/**
+ * The app's single input subscription: splits chunks and offers each key to the screen, then to `fallback`.
+ *
+ * Keys typed ahead go to the screen they were typed for. `screen` names what is on top now (read
+ * after every key) and `shown` what this render shows: when a key opens another screen, the keys
+ * after it (in the same chunk, or arriving before that screen is drawn) wait, and are dispatched
+ * from the layout effect of the commit that draws it (a parent's effects run after its children's,
+ * so the new screen's handlers are registered by then). While `busy` (a command running, choices
+ * loading) keys wait too, except Esc and Ctrl-C, which leave at once and drop what waited.
+ */
+export function KeyDispatch({fallback, screen, shown, busy, children}: {
+	readonly fallback: (key: KeyPress, help: () => KeyHelp[]) => void;
+	readonly screen?: () => unknown;
+	readonly shown?: unknown;
+	readonly busy?: () => boolean;
+	readonly children: ReactNode;
+}) {
 	const handlers = useRef<Array<{current: KeyHandler}>>([]);
 	const helps = useRef<Array<{current: readonly KeyHelp[]}>>([]);
 	const fallbackRef = useRef(fallback);
 	fallbackRef.current = fallback;
+	const screenRef = useRef(screen);
+	screenRef.current = screen;
+	const busyRef = useRef(busy);
+	busyRef.current = busy;
+	const queue = useRef<KeyPress[]>([]);
+	// Keys wait while the screen on top is not yet the one drawn.
+	const waiting = useRef(false);
+	const [, wake] = useState(0);
 	const [dispatcher] = useState<Dispatcher>(() => ({
 		register(handler) {
 			handlers.current.push(handler);
@@ -95,26 +118,47 @@ export function KeyDispatch({fallback, children}: {readonly fallback: (key: KeyP
 		},
 		help: () => helps.current.flatMap((h) => h.current),
 	}));
-	useInput((input, ink) => {
-		for (const k of splitKeys(input, ink)) {
+	const drain = () => {
+		while (!waiting.current && queue.current.length > 0) {
+			if (busyRef.current?.()) {
+				const leave = queue.current.findIndex((k) => k.name === 'escape' || k.name === 'ctrl-c');
+				if (leave === -1) return;
+				queue.current = queue.current.slice(leave, leave + 1);
+			}
+			const k = queue.current.shift()!;
+			const before = screenRef.current?.();
 			// A copy: a handler may open another screen, which changes the list.
 			const list = [...handlers.current];
 			if (!list.some((h) => h.current(k) === true)) fallbackRef.current(k, dispatcher.help);
+			if (!Object.is(screenRef.current?.(), before)) {
+				waiting.current = true;
+				wake((n) => n + 1);
+			}
 		}
+	};
+	useInput((input, ink) => {
+		queue.current.push(...splitKeys(input, ink));
+		drain();
+	});
+	useLayoutEffect(() => {
+		if (waiting.current && Object.is(screenRef.current?.(), shown)) waiting.current = false;
+		drain();
 	});
 	return <DispatchContext.Provider value={dispatcher}>{children}</DispatchContext.Provider>;
 }
 
 /**
  * Handle keys in a component. Registered once, in mount order (children before parents, since
- * effects run child first), and always calling the latest handler.
+ * effects run child first), and always calling the latest handler. Registered in a layout effect:
+ * in the same task as the commit that first shows the component, so a key that arrives once its
+ * frame is on screen always finds it.
  */
 export function useKeys(handler: KeyHandler, options: {isActive?: boolean} = {}): void {
 	const dispatcher = useContext(DispatchContext);
 	const active = options.isActive !== false;
 	const ref = useRef<KeyHandler>(handler);
 	ref.current = active ? handler : () => false;
-	useEffect(() => (dispatcher ? dispatcher.register(ref) : undefined), [dispatcher]);
+	useLayoutEffect(() => (dispatcher ? dispatcher.register(ref) : undefined), [dispatcher]);
 	useInput(
 		(input, ink) => {
 			for (const k of splitKeys(input, ink)) ref.current(k);
@@ -153,7 +197,7 @@ export function useKeyHelp(help: readonly KeyHelp[]): void {
 	const dispatcher = useContext(DispatchContext);
 	const ref = useRef(help);
 	ref.current = help;
-	useEffect(() => (dispatcher ? dispatcher.registerHelp(ref) : undefined), [dispatcher]);
+	useLayoutEffect(() => (dispatcher ? dispatcher.registerHelp(ref) : undefined), [dispatcher]);
 }
 
 

@@ -49,9 +49,8 @@ describeTmux('keys in the app (tmux, 80×24)', () => {
 
 	it('Esc in the main menu does not quit, ? lists the keys, / filters, q quits with status 0', async () => {
 		const t = await openApp();
+		// Keys are handled in order: had Esc quit, the ? after it would show nothing.
 		t.keys('Escape');
-		await new Promise((r) => setTimeout(r, 500));
-		expect(t.screen()).toContain('Enter run');
 		t.type('?');
 		const keys = await t.waitFor((s) => s.includes('Keys') && s.includes('Ctrl-C'), 'the keys overlay');
 		expect(keys).toMatch(/\/\s+filter the list/);

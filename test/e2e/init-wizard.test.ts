@@ -20,26 +20,24 @@ describe.skipIf(!tmuxAvailable)('init wizard in a terminal', () => {
 		cpSync(path.join(ROOT, 'test', 'fixtures', 'init', 'express-api'), dir, {recursive: true});
 		const t = new Tmux({width: 120, height: 40});
 		sessions.push(t);
-		// One key at a time: the wizard reads a key per input event.
-		const press = async (...keys: string[]) => {
-			for (const k of keys) {
-				t.keys(k);
-				await new Promise((r) => setTimeout(r, 120));
-			}
-		};
+		// All at once, as a user typing ahead does: the wizard takes the keys of a chunk one by one.
+		const press = (...keys: string[]) => t.keys(...keys);
 		t.type(`cd ${dir} && node ${CLI} init; echo EXIT=$?`);
 		t.keys('Enter');
 		await t.waitFor((s) => s.includes('Express 4.19.2, from package.json line 10') && /Port\s+4000/.test(s), 'the wizard');
-		await press('Down', 'Down', 'Enter', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '4', '1', '0', '0', 'Enter');
+		press('Down', 'Down', 'Enter', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '4', '1', '0', '0', 'Enter');
 		await t.waitFor((s) => /Port\s+4100/.test(s) && s.includes('Apply the changes'), 'the changed port');
-		await press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+		press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
 		await t.waitFor((s) => /Port\s+4100/.test(s) && s.includes('Write 4 files'), 're-planned with port 4100');
 		expect(existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
-		await press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+		press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
 		await t.waitFor((s) => s.includes('init: written'), 'the written files');
 		expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toContain('EXPOSE 4100');
 		expect(readFileSync(path.join(dir, 'compose.yaml'), 'utf8')).toContain('"4100:4100"');
-		await press('Escape', 'q');
+		// Esc and q apart: a terminal sends Esc followed at once by a key as Alt+key.
+		press('Escape');
+		await t.waitFor((s) => s.includes('Enter run'), 'the menu');
+		press('q');
 		await t.waitFor((s) => s.includes('EXIT=0'), 'the app to quit');
 	}, 90_000);
 });

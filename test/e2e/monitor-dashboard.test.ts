@@ -32,7 +32,6 @@ describeEngine('monitor dashboard (tmux, real engine)', () => {
 		term.type(`${process.execPath} ${CLI} monitor`);
 		term.keys('Enter');
 		await term.waitFor((s) => s.includes(a) && s.includes(b), 'both containers in the dashboard');
-		await new Promise((r) => setTimeout(r, 500));
 		term.type('?');
 		await term.waitFor((s) => s.includes('monitor keys') && s.includes('stop (asks first)'), 'the key overlay');
 		term.type('x');

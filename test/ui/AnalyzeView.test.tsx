@@ -1,12 +1,11 @@
 /** The analyze view: layer list, the selected layer's file tree with change marks, collapse and expand. */
 import React from 'react';
-import {render} from 'ink-testing-library';
 import {afterEach, expect, it} from 'vitest';
 import {analyzeImage} from '../../source/core/images/analysis.js';
 import type {LayerEntry, ResolvedImage} from '../../source/core/images/archive.js';
 import {makeTheme} from '../../source/output/theme.js';
 import AnalyzeView from '../../source/ui/views/AnalyzeView.js';
-import {settle} from '../support/ink.js';
+import {frameWith, KEY, mount, press, until} from '../support/ink.js';
 
 const f = (path: string, size: number): LayerEntry => ({path, kind: 'file', size, mode: 0o644, uid: 0, gid: 0});
 const d = (path: string): LayerEntry => ({path, kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0});
@@ -25,55 +24,40 @@ const resolved: ResolvedImage = {
 };
 const result = analyzeImage({ref: 'app:1', resolved, engineImage: {id: 'sha256:abc', repoTags: ['app:1'], size: 4000}, gates: {}});
 
-const KEY = {down: '\u001B[B', up: '\u001B[A', left: '\u001B[D', right: '\u001B[C', tab: '\t', enter: '\r', esc: '\u001B'};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-async function press(stdin: {write: (s: string) => void}, key: string) {
-	stdin.write(key);
-	await sleep(80);
-}
-
-/** Wait for a frame that passes `test` (keys are handled asynchronously, slower on a loaded machine). */
-async function until(frame: () => string | undefined, test: (f: string) => boolean): Promise<string> {
-	for (let i = 0; i < 100; i++) {
-		const f = frame() ?? '';
-		if (test(f)) return f;
-		await sleep(20);
-	}
-	return frame() ?? '';
-}
-
 it('shows the layers and the first user layer\'s tree, marks changes, collapses and expands', async () => {
 	let back = 0;
-	const app = render(<AnalyzeView result={result} input={{args: ['app:1'], flags: {}}} theme={makeTheme(false)} onBack={() => back++} />);
+	const app = await mount(<AnalyzeView result={result} input={{args: ['app:1'], flags: {}}} theme={makeTheme(false)} onBack={() => back++} />);
 	unmount = app.unmount;
-	await settle();
-	let frame = app.lastFrame()!;
-	expect(frame).toContain('Layers (3)');
+	let frame = await frameWith(app, 'Layers (3)');
 	expect(frame).toMatch(/❯ {2}1 +2\.13 KiB {2}COPY \. \/app/);
 	expect(frame).toContain('Layer 1: +3 ~1 -0');
 	expect(frame).toMatch(/^\+ +2 KiB {6}a\.js$/m);
 	expect(frame).toMatch(/^\+ +2\.01 KiB {2}▾ app\/$/m);
 	expect(frame).toMatch(/~ +120 B .*passwd/);
 	// Into the tree: the first row is the /app directory; Enter collapses it.
-	await press(app.stdin, KEY.tab);
-	await until(app.lastFrame, (f) => f.includes('▶ Layer 1'));
-	await press(app.stdin, KEY.enter);
-	frame = await until(app.lastFrame, (f) => f.includes('▸ app/'));
-	expect(frame).toMatch(/▸ app\//);
+	await press(app, KEY.tab, '▶ Layer 1');
+	frame = await press(app, KEY.enter, '▸ app/');
 	expect(frame).not.toContain('a.js');
-	await press(app.stdin, KEY.right);
-	expect(await until(app.lastFrame, (f) => f.includes('a.js'))).toContain('a.js');
+	await press(app, KEY.right, 'a.js');
 	// Back to the layers: the next layer shows the deletion.
-	await press(app.stdin, KEY.tab);
-	await until(app.lastFrame, (f) => f.includes('▶ Layers'));
-	await press(app.stdin, KEY.down);
-	frame = await until(app.lastFrame, (f) => f.includes('Layer 2:'));
+	await press(app, KEY.tab, '▶ Layers');
+	frame = await press(app, KEY.down, 'Layer 2:');
 	expect(frame).toContain('Layer 2: +0 ~0 -1');
 	expect(frame).toMatch(/- +10 B .*b\.js/);
-	await press(app.stdin, KEY.esc);
-	await sleep(100);
+	app.stdin.write(KEY.escape);
+	await until(() => back > 0, 'onBack');
 	expect(back).toBe(1);
+});
+
+it('keys typed together each see what the one before did: Tab then Enter collapses in the tree', async () => {
+	const app = await mount(<AnalyzeView result={result} input={{args: ['app:1'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} />);
+	unmount = app.unmount;
+	await frameWith(app, '▾ app/');
+	app.stdin.write(KEY.tab);
+	app.stdin.write(KEY.enter);
+	const frame = await frameWith(app, '▸ app/', 'the directory collapsed');
+	expect(frame).toContain('▶ Layer 1');
 });

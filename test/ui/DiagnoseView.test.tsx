@@ -6,13 +6,12 @@ import {diagnose} from '../../source/core/diagnose/diagnose.js';
 import {makeTheme} from '../../source/output/theme.js';
 import DiagnoseView from '../../source/ui/views/DiagnoseView.js';
 import {recording} from '../core/diagnose/fixtures.js';
+import {mount, until} from '../support/ink.js';
 
 function resultFor(scenario: string): DiagnoseResult {
 	const facts = recording(scenario).facts;
 	return {mode: 'one', tail: 200, reports: [{container: {id: facts.container.id, name: facts.container.name, image: facts.container.image}, facts, ...diagnose(facts)}]};
 }
-
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('DiagnoseView', () => {
 	it('shows the top finding with its evidence and the keys for logs and inspect', () => {
@@ -30,14 +29,11 @@ describe('DiagnoseView', () => {
 		const result = resultFor('healthcheck-failing');
 		const name = result.reports[0]!.container.name;
 		const onOpen = vi.fn();
-		const {stdin} = render(<DiagnoseView result={result} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={() => {}} onOpen={onOpen} />);
-		await tick();
+		const {stdin} = await mount(<DiagnoseView result={result} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={() => {}} onOpen={onOpen} />);
 		stdin.write('l');
-		await tick();
 		stdin.write('i');
-		await tick();
 		stdin.write('s');
-		await tick();
+		await until(() => onOpen.mock.calls.length === 3, 'three screens opened');
 		expect(onOpen.mock.calls).toEqual([
 			['logs', {args: [name], flags: {tail: 200}}],
 			['inspect', {args: [name], flags: {}}],
@@ -47,10 +43,8 @@ describe('DiagnoseView', () => {
 
 	it('Esc goes back', async () => {
 		const onBack = vi.fn();
-		const {stdin} = render(<DiagnoseView result={resultFor('healthy-running')} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={onBack} />);
-		await tick();
+		const {stdin} = await mount(<DiagnoseView result={resultFor('healthy-running')} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={onBack} />);
 		stdin.write('\u001B');
-		await tick();
-		expect(onBack).toHaveBeenCalled();
+		await until(() => onBack.mock.calls.length > 0, 'onBack');
 	});
 });

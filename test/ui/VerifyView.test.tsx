@@ -5,7 +5,7 @@ import {afterEach, expect, it} from 'vitest';
 import {summarize, type VerifyCheck, type VerifyResult} from '../../source/core/images/verify.js';
 import {makeTheme} from '../../source/output/theme.js';
 import VerifyView from '../../source/ui/views/VerifyView.js';
-import {settle} from '../support/ink.js';
+import {frameWith} from '../support/ink.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
@@ -19,8 +19,7 @@ it('shows the verdict, each check and the failure with its evidence and fix', as
 	const result: VerifyResult = {image: {ref: 'app:1', id: 'sha256:abc', user: 'app', size: 1}, container: {name: 'docker-helper-verify-1', removed: true}, checks, diagnosis: null, summary: summarize(checks)};
 	const app = render(<VerifyView result={result} input={{args: ['app:1'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} />);
 	unmount = app.unmount;
-	await settle();
-	const frame = app.lastFrame()!;
+	const frame = await frameWith(app, 'verify app:1');
 	expect(frame).toContain('verify app:1: 1 passed, 1 failed, 1 not verified · container removed');
 	expect(frame).toContain('ok Runs as a non-root user — runs as app (uid 1000)');
 	expect(frame).toContain('FAIL Stops on SIGTERM within 10 s');

@@ -6,55 +6,64 @@ import {createContext} from '../../source/context.js';
 import {makeTheme} from '../../source/output/theme.js';
 import {App} from '../../source/ui/App.js';
 import {describeEngine} from '../support/engine.js';
-
-const KEY = {down: '\u001B[B', up: '\u001B[A', enter: '\r', escape: '\u001B'};
-const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(frame: () => string | undefined, test: (f: string) => boolean, timeout = 20_000): Promise<string> {
-	const start = Date.now();
-	for (;;) {
-		const f = frame() ?? '';
-		if (test(f)) return f;
-		if (Date.now() - start > timeout) throw new Error(`timed out; last frame:\n${f}`);
-		await tick();
-	}
-}
+import {frameWith, inputReady, KEY, press} from '../support/ink.js';
 
 const makeContext = () => createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-it('the menu lists every registered command with its summary, scrolling to keep the cursor in view', async () => {
+async function start() {
 	const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} />);
 	cleanup = app.unmount;
-	await tick(300);
-	for (const c of commands) {
-		const frame = await waitFor(app.lastFrame, (f) => f.includes(`❯ ${c.name} `));
+	await frameWith(app, 'Enter run', 'the menu');
+	await inputReady(app);
+	return app;
+}
+
+it('the menu lists every registered command with its summary, scrolling to keep the cursor in view', async () => {
+	const app = await start();
+	for (const [i, c] of commands.entries()) {
+		const frame = await frameWith(app, `❯ ${c.name} `, `the cursor on ${c.name}`);
 		expect(frame).toContain(c.summary.slice(0, 30));
-		app.stdin.write('j');
+		if (i < commands.length - 1) app.stdin.write('j');
 	}
+});
+
+it('keys that arrive together are each handled, and the ones after Enter go to the screen it opened', async () => {
+	const app = await start();
+	const index = commands.findIndex((c) => c.name === 'explain');
+	// One chunk: down to explain, open it, then one down in its topic list.
+	app.stdin.write(`${'j'.repeat(index)}\rj`);
+	const topics = await frameWith(app, (f) => f.includes('explain: choose topic') && /❯ ?Image layers/.test(f), 'the second topic selected');
+	expect(topics).not.toMatch(/❯ ?Images vs containers/);
+});
+
+it('? lists the keys of the screen and the app; a key typed with it closes the list first', async () => {
+	const app = await start();
+	const keys = await press(app, '?', 'Keys', 'the keys overlay');
+	expect(keys).toMatch(/\/\s+filter/);
+	expect(keys).toMatch(/q\s+quit/);
+	// '?' then 'q' in one chunk: the q closes the list the ? opened, it does not quit.
+	app.stdin.write('?');
+	await frameWith(app, (f) => !f.includes('Keys'), 'the overlay closed');
+	app.stdin.write('?q');
+	await frameWith(app, (f) => f.includes('Enter run') && !f.includes('Keys'), 'the menu again');
+	await press(app, '?', 'Keys', 'the overlay again: the app did not quit');
 });
 
 describeEngine('the app drives validate on the real engine', () => {
 	it('arrow keys and Enter open the validate view; Esc returns to the menu', async () => {
-		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} />);
-		cleanup = app.unmount;
-		await waitFor(app.lastFrame, (f) => f.includes('Enter run'));
-		await tick(300); // let Ink subscribe to stdin before the first key
+		const app = await start();
 		const index = commands.findIndex((c) => c.name === 'validate');
 		const next = commands[index + 1]!.name;
 		// Go down past it and back up, so the arrow keys are really exercised.
 		for (let i = 0; i <= index; i++) app.stdin.write(KEY.down);
-		await waitFor(app.lastFrame, (f) => f.includes(`❯ ${next}`));
-		app.stdin.write(KEY.up);
-		await waitFor(app.lastFrame, (f) => f.includes('❯ validate'));
-		app.stdin.write(KEY.enter);
-		const view = await waitFor(app.lastFrame, (f) => f.includes('Docker Engine reachable'));
-		await tick(300); // the view subscribes to input after its first frame
+		await frameWith(app, `❯ ${next}`);
+		await press(app, KEY.up, '❯ validate');
+		const view = await press(app, KEY.enter, 'Docker Engine reachable', 'the validate view');
 		expect(view).toContain('Host memory');
 		expect(view).toMatch(/checks? failed|All required checks passed|All checks passed/);
-		app.stdin.write(KEY.escape);
-		const menu = await waitFor(app.lastFrame, (f) => f.includes('Enter run'));
+		const menu = await press(app, KEY.escape, 'Enter run', 'the menu');
 		expect(menu).toContain('validate');
 		expect(menu).not.toContain('Docker Engine reachable');
 	});

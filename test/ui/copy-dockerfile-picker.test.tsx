@@ -10,18 +10,7 @@ import {createContext} from '../../source/context.js';
 import {makeTheme} from '../../source/output/theme.js';
 import {App} from '../../source/ui/App.js';
 import {ROOT} from '../support/cli.js';
-
-const KEY = {down: '\u001B[B', enter: '\r', escape: '\u001B'};
-const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(frame: () => string | undefined, test: (f: string) => boolean, timeout = 10_000): Promise<string> {
-	const start = Date.now();
-	for (;;) {
-		const f = frame() ?? '';
-		if (test(f)) return f;
-		if (Date.now() - start > timeout) throw new Error(`timed out; last frame:\n${f}`);
-		await tick();
-	}
-}
+import {frameWith, inputReady, KEY, press} from '../support/ink.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-picker-'));
 const makeContext = () => createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
@@ -41,14 +30,11 @@ describe('copy-dockerfile picker', () => {
 	it('shows each variant with base image, size and when to choose it; Enter on the second writes that template', async () => {
 		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
 		cleanup = app.unmount;
-		const picker = await waitFor(app.lastFrame, (f) => f.includes('choose variant') && f.includes('basic'));
+		await inputReady(app);
+		const picker = await frameWith(app, (f) => f.includes('choose variant') && f.includes('basic'), 'the picker');
 		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'python:3.13.14-slim-trixie', 'python:3.13.14-alpine3.24', '~125 MB', 'AI/ML']) expect(picker).toContain(s);
-		await tick(100);
-		app.stdin.write(KEY.down);
-		await waitFor(app.lastFrame, (f) => /❯ ?alpine/.test(f));
-		await tick(300); // let Ink re-subscribe the input handler with the new selection (slow under load)
-		app.stdin.write(KEY.enter);
-		const done = await waitFor(app.lastFrame, (f) => f.includes('Wrote'));
+		await press(app, KEY.down, /❯ ?alpine/);
+		const done = await press(app, KEY.enter, 'Wrote');
 		expect(done).toContain('alpine template');
 		expect(readdirSync(dir)).toEqual(['Dockerfile']);
 		expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'assets', 'dockerfiles', 'alpine.Dockerfile'), 'utf8'));
@@ -58,10 +44,9 @@ describe('copy-dockerfile picker', () => {
 		const before = readFileSync(path.join(dir, 'Dockerfile'));
 		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
 		cleanup = app.unmount;
-		await waitFor(app.lastFrame, (f) => f.includes('choose variant'));
-		await tick(100);
-		app.stdin.write(KEY.enter);
-		const err = await waitFor(app.lastFrame, (f) => f.includes('already exists'));
+		await inputReady(app);
+		await frameWith(app, 'choose variant');
+		const err = await press(app, KEY.enter, 'already exists');
 		expect(err).toContain('--force');
 		expect(readFileSync(path.join(dir, 'Dockerfile')).equals(before)).toBe(true);
 	});

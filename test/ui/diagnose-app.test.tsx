@@ -6,17 +6,8 @@ import {diagnoseCommand} from '../../source/commands/diagnose.js';
 import {createContext} from '../../source/context.js';
 import {makeTheme} from '../../source/output/theme.js';
 import {App} from '../../source/ui/App.js';
+import {frameWith, inputReady, press} from '../support/ink.js';
 import {describeEngine, docker, FIXTURE_IMAGE, removeContainers, uniqueName} from '../support/engine.js';
-
-async function until(frame: () => string | undefined, test: (f: string) => boolean, ms = 30_000): Promise<string> {
-	const start = Date.now();
-	for (;;) {
-		const f = frame() ?? '';
-		if (test(f)) return f;
-		if (Date.now() - start > ms) throw new Error(`timed out; last frame:\n${f}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
 
 describeEngine('diagnose in the app', () => {
 	const name = uniqueName('diag-app');
@@ -28,17 +19,16 @@ describeEngine('diagnose in the app', () => {
 
 	it('with no container opens the picker, and choosing one shows the diagnosis with its keys', async () => {
 		const ctx = () => createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
-		const {lastFrame, stdin, unmount} = render(<App commands={[diagnoseCommand]} theme={makeTheme(false)} makeContext={ctx} start={{command: 'diagnose', input: {args: [], flags: {tail: 200}}}} />);
+		const app = render(<App commands={[diagnoseCommand]} theme={makeTheme(false)} makeContext={ctx} start={{command: 'diagnose', input: {args: [], flags: {tail: 200}}}} />);
 		try {
-			const picker = await until(lastFrame, (f) => f.includes('diagnose: choose container') && f.includes('Exited'));
+			await inputReady(app);
+			const picker = await frameWith(app, (f) => f.includes('diagnose: choose container') && f.includes('Exited'), 'the container picker');
 			expect(picker).toMatch(/Exited \(\d+\)/);
-			await new Promise((r) => setTimeout(r, 300)); // the picker subscribes to input after its first frame
-			stdin.write('\r');
-			const view = await until(lastFrame, (f) => f.includes('l logs'));
+			const view = await press(app, '\r', 'l logs', 'the diagnosis');
 			expect(view).toMatch(/status: /);
 			expect(view).toMatch(/Evidence|No known cause matched/); // the first choice is the most troubled container on the shared engine
 		} finally {
-			unmount();
+			app.unmount();
 		}
 	}, 60_000);
 });

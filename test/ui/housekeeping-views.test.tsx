@@ -1,5 +1,4 @@
 import React from 'react';
-import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
 import {cleanupPlan} from '../../source/core/housekeeping/cleanup.js';
 import {imagesReport} from '../../source/core/housekeeping/images.js';
@@ -7,7 +6,7 @@ import {inventoryFrom} from '../../source/core/engine/inventory.js';
 import {makeTheme} from '../../source/output/theme.js';
 import CleanupView from '../../source/ui/views/CleanupView.js';
 import ImagesView from '../../source/ui/views/ImagesView.js';
-import {settle} from '../support/ink.js';
+import {KEY, mount, until} from '../support/ink.js';
 
 const NOW = 2_000_000_000;
 const inventory = inventoryFrom({
@@ -19,20 +18,17 @@ const inventory = inventoryFrom({
 	Containers: [{Id: 'c1', Names: ['/web'], ImageID: 'sha256:' + 'a'.repeat(64), State: 'exited', Status: 'Exited (0)'}],
 });
 const theme = makeTheme(false);
-const tick = () => new Promise((r) => setTimeout(r, 120));
 
 describe('ImagesView', () => {
 	it('shows the columns, moves the selection and opens the history of the selected image', async () => {
 		const onOpen = vi.fn();
 		const result = imagesReport(inventory, {trustedRegistries: []});
-		const {lastFrame, stdin} = render(<ImagesView result={result} input={{args: [], flags: {}}} theme={theme} onBack={() => {}} onOpen={onOpen} />);
+		const {lastFrame, stdin} = await mount(<ImagesView result={result} input={{args: [], flags: {}}} theme={theme} onBack={() => {}} onOpen={onOpen} />);
 		expect(lastFrame()).toMatch(/IMAGE ID\s+TAGS/);
 		expect(lastFrame()).toContain('app:1.0.0');
-		await settle();
-		stdin.write('\u001B[B'); // ↓ to the dangling image
-		await tick();
-		stdin.write('\r');
-		await tick();
+		stdin.write(KEY.down); // ↓ to the dangling image
+		stdin.write(KEY.enter);
+		await until(() => onOpen.mock.calls.length > 0, 'the history opened');
 		expect(onOpen).toHaveBeenCalledWith('images', {args: [], flags: {history: 'sha256:' + 'b'.repeat(64)}});
 	});
 });
@@ -43,16 +39,14 @@ describe('CleanupView', () => {
 		const onBack = vi.fn();
 		const plan = cleanupPlan(inventory, {olderThanSeconds: null, volumes: false, buildCache: true, labels: [], now: NOW});
 		const input = {args: [], flags: {volumes: true}};
-		const {lastFrame, stdin} = render(<CleanupView result={{plan, outcome: null, confirmed: false}} input={input} theme={theme} onBack={onBack} onOpen={onOpen} />);
+		const {lastFrame, stdin} = await mount(<CleanupView result={{plan, outcome: null, confirmed: false}} input={input} theme={theme} onBack={onBack} onOpen={onOpen} />);
 		expect(lastFrame()).toContain('Cleanup plan (nothing removed yet)');
 		expect(lastFrame()).toContain('y remove these 2');
-		await settle();
-		stdin.write('\u001B'); // Esc: back (q quits the whole app, in App)
-		await tick();
-		expect(onBack).toHaveBeenCalled();
+		stdin.write(KEY.escape); // Esc: back (q quits the whole app, in App)
+		await until(() => onBack.mock.calls.length > 0, 'onBack');
 		expect(onOpen).not.toHaveBeenCalled();
 		stdin.write('y');
-		await tick();
+		await until(() => onOpen.mock.calls.length > 0, 'the cleanup run');
 		expect(onOpen).toHaveBeenCalledWith('cleanup', {args: [], flags: {volumes: true, yes: true}});
 	});
 });

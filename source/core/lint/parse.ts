@@ -38,6 +38,7 @@ const AUTOMATIC_ARGS = [
 	'BUILDKIT_INLINE_CACHE', 'BUILDKIT_SYNTAX', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'SOURCE_DATE_EPOCH',
 ];
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const PIPEFAIL_SHELLS = new Set(['bash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 /** Anything variables can be looked up in: a Map or a scope. */
 export interface VariableLookup {
@@ -502,7 +503,8 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		} else if (built.keyword === 'SHELL' && built.json) {
 			const prog = (built.json[0] ?? '').replace(/^.*\//, '');
 			shellIsPosix = SHELL_NAMES.has(prog);
-			shellPipefail = built.json.some((a, i) => a === 'pipefail' && /^-[a-z]*o$/.test(built.json![i - 1] ?? ''));
+			// dash (Debian's and Ubuntu's /bin/sh) rejects -o pipefail: only shells that have it count
+			shellPipefail = PIPEFAIL_SHELLS.has(prog) && built.json.some((a, i) => a === 'pipefail' && /^-[a-z]*o$/.test(built.json![i - 1] ?? ''));
 		}
 		if (current) current.instructions.push(built);
 		else {

@@ -1,6 +1,6 @@
-import React, {useMemo, useState} from 'react';
+import React, {useRef} from 'react';
 import {Box, Text, useStdout} from 'ink';
-import {useKeyInput} from '../keys.js';
+import {useKeyInput, useMirror} from '../keys.js';
 import {layerTree, type AnalyzeResult} from '../../core/images/analysis.js';
 import {visibleRows} from '../../core/images/fs-tree.js';
 import {formatBytes} from '../../core/units.js';
@@ -23,12 +23,20 @@ export default function AnalyzeView({result, onBack}: ViewProps<AnalyzeResult>) 
 	const {stdout} = useStdout();
 	const rows = Math.max(12, (stdout?.rows ?? 30) - 1);
 	const width = Math.max(60, (stdout?.columns ?? 100) - 1);
-	const [layer, setLayer] = useState(() => Math.max(0, result.layers.findIndex((l) => !l.empty && l.index > 0)));
-	const [pane, setPane] = useState<'layers' | 'tree'>('layers');
-	const [cursor, setCursor] = useState(0);
-	const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+	// Mirrored: keys that arrive together (typing ahead, a paste) each see what the one before did.
+	const [layer, setLayer, getLayer] = useMirror(() => Math.max(0, result.layers.findIndex((l) => !l.empty && l.index > 0)));
+	const [pane, setPane, getPane] = useMirror<'layers' | 'tree'>('layers');
+	const [cursor, setCursor, getCursor] = useMirror(0);
+	const [collapsed, setCollapsed, getCollapsed] = useMirror<ReadonlySet<string>>(() => new Set());
 	const current = result.layers[layer]!;
-	const tree = useMemo(() => layerTree(current), [current]);
+	// One tree per layer, built when first shown: the key handler reads it too.
+	const trees = useRef(new Map<number, ReturnType<typeof layerTree>>());
+	const treeOf = (index: number) => {
+		let tree = trees.current.get(index);
+		if (!tree) trees.current.set(index, (tree = layerTree(result.layers[index]!)));
+		return tree;
+	};
+	const tree = treeOf(layer);
 	const visible = visibleRows(tree, collapsed);
 	const layerRows = Math.min(result.layers.length, Math.max(4, Math.floor((rows - 6) / 3)));
 	const treeRows = Math.max(3, rows - layerRows - 7);
@@ -39,7 +47,7 @@ export default function AnalyzeView({result, onBack}: ViewProps<AnalyzeResult>) 
 			setPane((p) => (p === 'layers' ? 'tree' : 'layers'));
 			return;
 		}
-		if (pane === 'layers') {
+		if (getPane() === 'layers') {
 			const move = key.downArrow ? 1 : key.upArrow ? -1 : 0;
 			if (move !== 0) {
 				setLayer((i) => Math.min(result.layers.length - 1, Math.max(0, i + move)));
@@ -48,12 +56,13 @@ export default function AnalyzeView({result, onBack}: ViewProps<AnalyzeResult>) 
 			}
 			return;
 		}
+		const visible = visibleRows(treeOf(getLayer()), getCollapsed());
 		if (key.downArrow) setCursor((c) => Math.min(visible.length - 1, c + 1));
 		else if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
 		else if (key.pageDown) setCursor((c) => Math.min(visible.length - 1, c + treeRows));
 		else if (key.pageUp) setCursor((c) => Math.max(0, c - treeRows));
 		else {
-			const row = visible[cursor];
+			const row = visible[getCursor()];
 			if (!row || row.node.children.length === 0) return;
 			const path = row.node.path;
 			const toggle = key.return || input === ' ';

@@ -1,6 +1,6 @@
-import React, {useState} from 'react';
+import React from 'react';
 import {Box, Text, useStdout} from 'ink';
-import {useKeyInput} from '../keys.js';
+import {useKeyInput, useMirror} from '../keys.js';
 import type {ImagesResult} from '../../core/housekeeping/images.js';
 import {historyLines, imagesText} from '../../output/images.js';
 import type {ViewProps} from '../view-types.js';
@@ -13,7 +13,8 @@ import {ScrollText} from '../components/ScrollText.js';
 export default function ImagesView({result, input, theme, onBack, onOpen}: ViewProps<ImagesResult>) {
 	const {stdout} = useStdout();
 	const width = Math.max(60, (stdout?.columns ?? 100) - 1);
-	const [selected, setSelected] = useState(0);
+	// Mirrored: Down and Enter typed together open the image the Down moved to.
+	const [selected, setSelected, getSelected] = useMirror(0);
 	const history = result.history;
 	const count = result.images.length;
 	useKeyInput(
@@ -21,8 +22,8 @@ export default function ImagesView({result, input, theme, onBack, onOpen}: ViewP
 			if (k.escape || key === 'q') onBack();
 			else if (k.upArrow || key === 'k') setSelected((i) => Math.max(0, i - 1));
 			else if (k.downArrow || key === 'j') setSelected((i) => Math.min(count - 1, i + 1));
-			else if (k.return && result.images[selected]) {
-				const image = result.images[selected]!;
+			else if (k.return && result.images[getSelected()]) {
+				const image = result.images[getSelected()]!;
 				onOpen?.('images', {args: [], flags: {...input.flags, history: image.tags[0] ?? image.id}});
 			} else if (key === 'c') onOpen?.('cleanup', {args: [], flags: {}});
 		},

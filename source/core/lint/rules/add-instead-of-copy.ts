@@ -14,7 +14,7 @@ const rule = defineRule({
 		for (const ins of file.byKeyword('ADD')) {
 			if (ins.heredocs.length > 0) continue;
 			const words = ins.json ?? ins.words.map((w) => w.value);
-			const srcs = words.slice(0, -1);
+			const srcs = words.slice(0, -1).map((s) => (ins.json ? s : s.replace(/^(["'])(.*)\1$/, '$2')));
 			if (srcs.length === 0) continue;
 			// URLs, git repositories, archives (auto-extracted) and variables are ADD's real jobs.
 			if (srcs.some((s) => /^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)/i.test(s) || ARCHIVE.test(s) || s.includes('$') || /[*?[]/.test(s))) continue;

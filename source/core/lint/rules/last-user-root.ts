@@ -1,5 +1,5 @@
 import {defineRule, type RuleFinding} from '../types.js';
-import {finalStage, splitUser} from '../rule-helpers.js';
+import {finalStage, splitUser, stageChain} from '../rule-helpers.js';
 
 const rule = defineRule({
 	id: 'DH2002',
@@ -11,8 +11,14 @@ const rule = defineRule({
 	check({file}): RuleFinding[] {
 		const stage = finalStage(file);
 		if (!stage) return [];
-		const users = stage.instructions.filter((i) => i.keyword === 'USER');
-		const last = users[users.length - 1];
+		// The last USER of the final stage or, when it sets none, of the stage it is built FROM (and so on):
+		// `FROM base` inherits base's USER root.
+		let last;
+		for (const s of stageChain(file, stage)) {
+			const users = s.instructions.filter((i) => i.keyword === 'USER');
+			last = users[users.length - 1];
+			if (last) break;
+		}
 		if (!last) return [];
 		const value = (last.expanded || last.args).trim();
 		const {user} = splitUser(value);

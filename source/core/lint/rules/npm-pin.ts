@@ -7,7 +7,9 @@ const TOOLING = new Set(['npm', 'corepack']);
 
 export function npmPinned(spec: string): boolean {
 	if (isDynamic(spec)) return true;
-	if (/^(\.|\/|~|file:|git\+|git:|https?:|github:)/.test(spec) || spec.endsWith('.tgz')) return true;
+	// git URLs and GitHub shorthands pin only with #<commit-ish> (npm install git+https://host/repo.git#v1.2.3)
+	if (/^(git\+[a-z]+:|git:|github:|gitlab:|bitbucket:|gist:)/.test(spec)) return /#./.test(spec);
+	if (/^(\.|\/|~|file:|https?:)/.test(spec) || /\.(tgz|tar|tar\.gz)$/.test(spec)) return true;
 	const at = spec.lastIndexOf('@');
 	if (at <= 0) return false; // no version, or only a scope (@scope/name)
 	const version = spec.slice(at + 1);

@@ -2,7 +2,7 @@ import {defineRule, type RuleFinding} from '../types.js';
 import {runInstructions} from '../rule-helpers.js';
 
 const message = (left: string, right: string) =>
-	`\`${left} | ${right}\`: the RUN succeeds even when ${left} fails, because only the last command's status counts; start the RUN with \`set -o pipefail &&\` or use SHELL ["/bin/bash", "-o", "pipefail", "-c"]`;
+	`\`${left} | ${right}\`: the RUN succeeds even when ${left} fails, because only the last command's status counts; add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it where bash exists (on Alpine/BusyBox: start the RUN with \`set -o pipefail &&\`; Debian's /bin/sh, dash, rejects -o pipefail)`;
 
 /** Commands whose failure in a pipe does not matter (they only produce text). */
 const HARMLESS_LEFT = new Set(['echo', 'printf', 'cat', 'yes', 'true', 'false', 'test', '[']);

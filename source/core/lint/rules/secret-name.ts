@@ -2,7 +2,7 @@ import {defineRule, type RuleFinding} from '../types.js';
 
 // The credential word must end the name (DB_PASSWORD, API_KEY, GITHUB_TOKEN): GPG_KEY and
 // *_KEY_ID / *_TOKEN_URL / *_FILE name public keys, ids and paths, not secrets.
-const SECRET = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY)\d*$/i;
+const SECRET = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY|ACCESS_KEY_ID)\d*$/i;
 const PUBLIC = /(^|_)(GPG|PGP|PUBLIC|PUB|SIGNING|CHECKSUM|SHA\d*|FINGERPRINT|GNUPG|KEYSERVER|REPO|APT|CA|SSH_HOST)(_|$)/i;
 const NEVER_PUBLIC = /(PASSPHRASE|PASSWORD|PASSWD|SECRET)\d*$/i;
 // Values that are references, not secrets: paths to a mounted secret, empty, or obvious placeholders.

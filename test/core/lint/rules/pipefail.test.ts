@@ -8,6 +8,7 @@ ruleSpec(rule, {
 		{name: 'pipefail set after the pipe', src: 'FROM alpine\nRUN curl x | sh && set -o pipefail', lines: [2]},
 		{name: 'heredoc', src: 'FROM alpine\nRUN <<EOF\ncurl -fsSL x | sh\nEOF', lines: [3]},
 		{name: 'ONBUILD', src: 'FROM alpine\nONBUILD RUN curl x | sh', lines: [2]},
+		{name: 'SHELL /bin/sh -o pipefail (dash rejects it)', src: 'FROM debian\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl x | sh', lines: [3]},
 		{name: 'SHELL in another stage does not count', src: 'FROM debian AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian\nRUN curl x | sh', lines: [4]},
 	],
 	passes: [

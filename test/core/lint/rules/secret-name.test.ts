@@ -3,6 +3,7 @@ import {ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
+		{name: 'AWS access key id', src: 'ARG AWS_ACCESS_KEY_ID\nFROM alpine:3.20', lines: [1]},
 		{src: 'FROM node:22\nARG NPM_TOKEN\nRUN echo x', lines: [2], messages: ['--mount=type=secret']},
 		{name: 'ENV with a value, legacy form', src: 'FROM postgres:16\nENV POSTGRES_PASSWORD hunter2', lines: [2], messages: ['docker inspect']},
 		{name: 'several pairs on continuation lines', src: 'FROM python:3.12\nENV APP_ENV=prod \\\n    DB_PASSWORD=s3cret \\\n    SECRET_KEY=abc', lines: [3, 4]},
