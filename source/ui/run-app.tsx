@@ -65,7 +65,7 @@ async function runOutside(command: AnyCommand, input: Input, makeContext: (signa
 		const controller = new AbortController();
 		const ctx = makeContext(controller.signal);
 		// The shell's output is written here; in raw mode Ctrl-C is a key for the shell, not a signal for us.
-		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout: process.stdout, stderr: process.stderr}, controller, {sigint: false})).result : await command.run(ctx, input)) as {exitCode?: number} | undefined;
+		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout: process.stdout, stderr: process.stderr}, controller)).result : await command.run(ctx, input)) as {exitCode?: number} | undefined;
 		const code = command.exitCode?.(result, input) ?? result?.exitCode ?? 0;
 		const what = command.name === 'exec' ? `The shell in ${target}` : `${command.name} ${target}`.trim();
 		return code === 0 ? {notice: {text: `${what} exited with status 0.`, tone: 'ok'}} : {notice: {text: `${what} exited with status ${code}.`, tone: 'error'}};
@@ -95,7 +95,8 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	};
 	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
 	stdout.write('\u001B[?1049h\u001B[H\u001B[2J');
-	stdout.write(`${theme.dim(`Following the log of ${target} · q or Esc: back · Ctrl-C: quit`)}\n`);
+	const grep = typeof input.flags['grep'] === 'string' && input.flags['grep'] !== '' ? ` (only lines matching /${input.flags['grep']}/)` : '';
+	stdout.write(`${theme.dim(`Following the log of ${target}${grep} · q or Esc: back · Ctrl-C: quit`)}\n`);
 	if (stdin.isTTY) stdin.setRawMode(true);
 	// The same way Ink reads (a 'readable' listener): a 'data' listener would switch stdin to flowing mode, and
 	// Ink's next instance, which only listens for 'readable', would then never hear a key.
@@ -104,7 +105,7 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	try {
 		const ctx = makeContext(controller.signal);
 		// The stream is written here, chunk by chunk; Ctrl-C arrives as a key in raw mode, not as SIGINT.
-		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout, stderr: process.stderr}, controller, {sigint: false})).result : await command.run(ctx, input)) as {lines?: number} | undefined;
+		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout, stderr: process.stderr}, controller)).result : await command.run(ctx, input)) as {lines?: number} | undefined;
 		lines = result?.lines ?? 0;
 	} catch (error) {
 		const text = isHelperError(error) ? `${error.message} ${error.hint}` : `docker-helper: ${(error as Error).message}`;

@@ -45,7 +45,7 @@ describe('lint (CLI)', () => {
 
 	test('thresholds and --no-fail decide the exit code', () => {
 		const dir = project({Dockerfile: 'FROM alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\nUSER 1000\nMAINTAINER me\n'});
-		expect(runCli(['lint', '--no-engine'], {cwd: dir}).code).toBe(0); // only a style finding: below the default threshold (info)
+		expect(runCli(['lint', '--no-engine'], {cwd: dir}).code).toBe(0); // only a style finding: below the default threshold (warning)
 		expect(runCli(['lint', '--no-engine', '--failure-threshold', 'error'], {cwd: dir}).code).toBe(0);
 		expect(runCli(['lint', '--no-engine', '--failure-threshold', 'style'], {cwd: dir}).code).toBe(1);
 		expect(runCli(['lint', '--no-engine', '--failure-threshold', 'style', '--no-fail'], {cwd: dir}).code).toBe(0);

@@ -47,7 +47,7 @@ export interface LintReport {
 	readonly failed: boolean;
 	readonly engine: {readonly used: boolean; readonly note: string};
 	readonly config: {readonly sources: readonly string[]; readonly problems: readonly string[]};
-	readonly format: 'text' | 'json' | 'sarif' | 'github' | 'gnu';
+	readonly format: 'text' | 'json' | 'sarif' | 'github' | 'gnu' | 'checkstyle' | 'codeclimate' | 'sonarqube';
 	/** The registry, carried only for --format sarif (the tool.driver.rules of the log). */
 	readonly ruleList?: readonly RuleListing[];
 }
