@@ -5,7 +5,7 @@
 import meow from 'meow';
 import {commands, findCommand} from './commands/index.js';
 import type {AnyCommand, Context, FlagSpec, Input} from './commands/types.js';
-import {EXIT, HelperError, isHelperError} from './core/errors.js';
+import {EXIT, HelperError, isHelperError, SIGNAL_EXIT} from './core/errors.js';
 import {didYouMean, suggest} from './core/suggest.js';
 import {createContext} from './context.js';
 import {GLOBAL_FLAGS} from './output/global-flags.js';
@@ -16,7 +16,7 @@ import {makeTheme, wantsColor, type Theme} from './output/theme.js';
 import {fitText, textWidth} from './output/wrap.js';
 import {VERSION} from './version.js';
 import {failureText} from './output/failure.js';
-import {drainOutput, watchPipe} from './stream-output.js';
+import {abortOnSignals, drainOutput, interruptedBy, watchPipe} from './stream-output.js';
 import {terminalText} from './core/terminal-text.js';
 
 export interface Io {
@@ -309,7 +309,7 @@ export async function main(io: Io): Promise<number> {
 	const tty = io.stdinIsTTY && io.stdout.isTTY === true && !global.json && !global.plain;
 	if (!command) {
 		if (tty) return openApp(io, global, theme);
-		out(mainHelp(commands, theme, VERSION));
+		out(fitText(mainHelp(commands, theme, VERSION), theme.width));
 		return EXIT.ok;
 	}
 
@@ -327,14 +327,36 @@ export async function main(io: Io): Promise<number> {
 		if (tty && command.opensApp?.(input)) return openApp(io, global, theme, {command: command.name, input});
 		const controller = new AbortController();
 		const ctx = createContext(io, global, {interactive: false, progress: !global.json, theme, signal: controller.signal});
+		// Signals are handled here, once: a command that cleans up says so (onInterrupt), a stream ends and returns.
+		const note = command.onInterrupt;
+		const offSignals =
+			command.stream || note
+				? abortOnSignals(controller, (signal) => {
+						ctx.progress('');
+						// After SIGHUP there is no terminal to tell.
+						if (note && signal !== 'SIGHUP') io.stderr.write(`\n${command.name}: ${signal}: ${note}…\n`);
+					})
+				: () => undefined;
 		let result: unknown;
-		if (command.stream) {
-			const drained = await drainOutput(command.stream(ctx, input), io, controller);
-			// The reader went away (`| head`): the output ends quietly, as for any Unix filter.
-			if (drained.pipeClosed) return EXIT.ok;
-			result = drained.result;
-		} else result = await command.run(ctx, input);
+		try {
+			if (command.stream) {
+				const drained = await drainOutput(command.stream(ctx, input), io, controller);
+				// The reader went away (`| head`): the output ends quietly, as for any Unix filter.
+				if (drained.pipeClosed) return EXIT.ok;
+				result = drained.result;
+			} else result = await command.run(ctx, input);
+		} catch (error) {
+			// Interrupted and cleaned up: what the command was doing when the signal came is no failure to report.
+			const signal = interruptedBy(controller.signal);
+			if (signal && !command.stream) return SIGNAL_EXIT[signal];
+			throw error;
+		} finally {
+			offSignals();
+		}
 		ctx.progress('');
+		const interrupted = interruptedBy(controller.signal);
+		// A command that is not a stream has no partial result to show: it stopped, as the signal asked.
+		if (interrupted && !command.stream) return SIGNAL_EXIT[interrupted];
 		const exitCode = command.exitCode?.(result, input) ?? EXIT.ok;
 		const connected = ctx.connectedEndpoint();
 		const engine = connected ? describeEndpoint(connected) : undefined;
@@ -348,7 +370,7 @@ export async function main(io: Io): Promise<number> {
 			if (text) out(text);
 			// Say which engine answered, unless the command shows it itself. On stderr: stdout stays the
 			// command's own output (a compose file, a Dockerfile, a log) for pipes and redirects.
-			if (engine && !command.streams && !text.includes(engine.host)) io.stderr.write(`${makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`)}\n`);
+			if (engine && !command.streams && !text.includes(engine.host)) io.stderr.write(`${fitText(makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`), textWidth(io.env, io.stderr))}\n`);
 		}
 		return exitCode;
 	} catch (error) {
@@ -371,7 +393,8 @@ function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, com
 		io.stdout.write(`${jsonError(command, error)}\n`);
 	} else {
 		const theme: Theme = makeTheme(mode.color && io.stderr.isTTY === true);
-		io.stderr.write(failureText(error.message, error.hint, theme));
+		// Fitted to stderr's terminal (or COLUMNS): the hint is a command or a path the user copies.
+		io.stderr.write(fitText(failureText(error.message, error.hint, theme), textWidth(io.env, io.stderr)));
 	}
 	return error.exitCode;
 }

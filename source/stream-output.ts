@@ -2,9 +2,12 @@
  * Writes a streaming command's output (logs, exec): the one place that prints a stream. It pulls
  * the next chunk only once the last one is written (a slow pipe or terminal holds the engine
  * stream back), turns Ctrl-C into the command's abort signal, and ends the stream quietly when
- * the reader goes away (`docker-helper logs web | head`).
+ * the reader goes away (`docker-helper logs web | head`). Signals are turned into the abort here
+ * too: commands never install a process signal handler.
  */
 import type {OutputChunk} from './commands/types.js';
+import {SIGNAL_EXIT, type InterruptSignal} from './core/errors.js';
+
 
 export interface StreamTargets {
 	readonly stdout: NodeJS.WritableStream;
@@ -39,18 +42,35 @@ export function watchPipe(stream: NodeJS.WritableStream): {readonly closed: bool
 	};
 }
 
-export async function drainOutput<R>(
-	output: AsyncGenerator<OutputChunk, R, void>,
-	targets: StreamTargets,
-	controller: AbortController,
-	options: {readonly sigint: boolean} = {sigint: true},
-): Promise<{result: R; pipeClosed: boolean}> {
+/**
+ * Ctrl-C, kill and a closed terminal abort the controller, with the signal's name as the reason, so the
+ * command can stop and clean up (remove its throwaway container) and return. A second signal does not
+ * wait any more. Returns the function that stops listening.
+ */
+export function abortOnSignals(controller: AbortController, onFirst?: (signal: InterruptSignal) => void): () => void {
+	const handler = (signal: InterruptSignal) => {
+		if (controller.signal.aborted) process.exit(SIGNAL_EXIT[signal]);
+		onFirst?.(signal);
+		controller.abort(signal);
+	};
+	const signals = Object.keys(SIGNAL_EXIT) as InterruptSignal[];
+	for (const s of signals) process.on(s, handler);
+	return () => {
+		for (const s of signals) process.off(s, handler);
+	};
+}
+
+/** The signal that aborted this, if a signal did. */
+export function interruptedBy(signal: AbortSignal): InterruptSignal | undefined {
+	return signal.aborted && typeof signal.reason === 'string' && signal.reason in SIGNAL_EXIT ? (signal.reason as InterruptSignal) : undefined;
+}
+
+export async function drainOutput<R>(output: AsyncGenerator<OutputChunk, R, void>, targets: StreamTargets, controller: AbortController): Promise<{result: R; pipeClosed: boolean}> {
 	const stdout = watchPipe(targets.stdout);
 	const stderr = watchPipe(targets.stderr);
 	const abort = () => controller.abort();
 	const offOut = stdout.onClose(abort);
 	const offErr = stderr.onClose(abort);
-	if (options.sigint) process.on('SIGINT', abort);
 	try {
 		for (;;) {
 			const next = await output.next();
@@ -61,7 +81,6 @@ export async function drainOutput<R>(
 			if (!target.write(next.value.data)) await drained(target, pipe);
 		}
 	} finally {
-		if (options.sigint) process.off('SIGINT', abort);
 		offOut();
 		offErr();
 	}

@@ -7,7 +7,6 @@ import {createReadStream} from 'node:fs';
 import {lstat, readdir, readlink} from 'node:fs/promises';
 import path from 'node:path';
 import {Readable} from 'node:stream';
-import {pack} from 'tar-stream';
 import {isExcluded} from '../core/dockerignore/match.js';
 import {readText} from './files.js';
 
@@ -29,6 +28,8 @@ export async function contextTar(dir: string, dockerfile: string): Promise<Reada
 		}
 	};
 	await walk('');
+	// tar-stream loads here, when a build starts, not with the CLI
+	const {pack} = await import('tar-stream');
 	const p = pack();
 	void (async () => {
 		try {

@@ -7,7 +7,7 @@
 import type {IncomingMessage} from 'node:http';
 import Module, {createRequire} from 'node:module';
 import type Dockerode from 'dockerode';
-import {HelperError, usageError} from '../core/errors.js';
+import {EXIT, HelperError, isHelperError, usageError} from '../core/errors.js';
 import type {Endpoint} from '../core/endpoint.js';
 import {suggest} from '../core/suggest.js';
 import {readFileBoundedSync} from './files.js';
@@ -59,6 +59,8 @@ export const MIN_API_VERSION = '1.40';
 
 /** How long one engine call may take unless DOCKER_HELPER_TIMEOUT says otherwise. */
 export const DEFAULT_DEADLINE_MS = 15_000;
+/** A build's answer starts once the engine has the context (a big one takes a while to upload). */
+const BUILD_START_DEADLINE_MS = 120_000;
 /** The ping is the first thing every command does: a dead engine should be reported fast. */
 const PING_DEADLINE_MS = 5_000;
 /** `docker system df` walks every layer and volume: it may take long on a big host. */
@@ -85,6 +87,8 @@ interface Request {
 	readonly body?: Readonly<Record<string, unknown>>;
 	readonly subject?: Subject;
 	readonly deadlineMs?: number;
+	/** A POST body streamed as is (a build context tar), instead of `body`. */
+	readonly upload?: NodeJS.ReadableStream;
 }
 
 interface StreamRequest extends Request {
@@ -362,24 +366,74 @@ export class Engine {
 	}
 
 	/**
-	 * POST /build with a context tar (legacy builder; BuildKit needs a session). Progress lines go to
-	 * `onLine`; a build error is a BUILD_FAILED HelperError with the engine's message.
+	 * POST /build with a context tar. BuildKit by default (`version=2`, what `docker build` uses): the engine
+	 * serves the uploaded tar to its BuildKit as the context, so no session is needed, and `RUN --mount`
+	 * (cache mounts) works. Progress arrives as `moby.buildkit.trace` protobuf messages, decoded into lines
+	 * for `onLine`. An engine without BuildKit (API before 1.39, Windows, BuildKit disabled) is a
+	 * BUILDKIT_UNAVAILABLE error, so the caller can send a fresh context to the legacy builder
+	 * (`builder: 'legacy'`). A failed build is BUILD_FAILED with the failing step and the engine's message.
 	 */
-	async buildImage(context: NodeJS.ReadableStream, options: {tag: string; dockerfile?: string}, onLine: (line: string) => void = () => {}): Promise<void> {
-		const stream = await this.call(() => this.#client.buildImage(context, {t: options.tag, ...(options.dockerfile ? {dockerfile: options.dockerfile} : {}), rm: true, forcerm: true}), this.#deadline());
-		await new Promise<void>((resolve, reject) => {
-			this.#client.modem.followProgress(
-				stream,
-				(error: Error | null, output: Array<{error?: string}>) => {
-					const failed = error?.message ?? output.find((o) => typeof o.error === 'string')?.error;
-					if (failed) reject(new HelperError('BUILD_FAILED', `The build of ${options.tag} failed: ${failed.trim().split('\n').pop()}`, 'Run the same build to see every step: docker build -t ' + options.tag + ' .', {image: options.tag}));
-					else resolve();
-				},
-				(event: {stream?: string}) => {
-					if (typeof event.stream === 'string' && event.stream.trim()) onLine(event.stream.trim());
-				},
+	async buildImage(
+		context: NodeJS.ReadableStream,
+		options: {tag: string; dockerfile?: string; builder?: 'buildkit' | 'legacy'},
+		onLine: (line: string) => void = () => {},
+	): Promise<void> {
+		const buildkit = options.builder !== 'legacy';
+		const hint = `Run the same build to see every step: ${buildkit ? '' : 'DOCKER_BUILDKIT=0 '}docker build -t ${options.tag} .`;
+		const query: Record<string, string | boolean> = {
+			t: options.tag,
+			...(options.dockerfile ? {dockerfile: options.dockerfile} : {}),
+			...(buildkit ? {version: '2'} : {rm: true, forcerm: true, version: '1'}),
+		};
+		const spec: StreamRequest = {method: 'POST', path: '/build', query, upload: context, deadlineMs: this.#deadlineMs ?? BUILD_START_DEADLINE_MS};
+		let stream: ByteStream;
+		try {
+			stream = await this.#stream(spec);
+		} catch (error) {
+			if (buildkit && isHelperError(error) && error.code !== 'ENGINE_TIMEOUT' && error.exitCode !== EXIT.engine && /buildkit/i.test(error.message))
+				throw new HelperError(
+					'BUILDKIT_UNAVAILABLE',
+					`This engine cannot build with BuildKit: ${error.message}`,
+					'Update the engine to 18.09 or later (BuildKit is on by default from 23.0), or build with the legacy builder: DOCKER_BUILDKIT=0.',
+					{image: options.tag},
+				);
+			throw error;
+		}
+		// The protobuf decoder is loaded for BuildKit builds only.
+		const decoder = buildkit ? await import('./buildkit-trace.js') : null;
+		const trace = decoder ? new decoder.TraceLines() : null;
+		let rest = '';
+		let failed: string | null = null;
+		const handle = (line: string) => {
+			if (!line.trim()) return;
+			let doc: {id?: unknown; aux?: unknown; stream?: unknown; error?: unknown; errorDetail?: {message?: unknown}};
+			try {
+				doc = JSON.parse(line) as typeof doc;
+			} catch {
+				return;
+			}
+			if (typeof doc.error === 'string') failed = doc.error;
+			else if (doc.id === 'moby.buildkit.trace' && typeof doc.aux === 'string' && trace && decoder) for (const l of trace.lines(decoder.decodeTrace(doc.aux))) onLine(l);
+			else if (typeof doc.stream === 'string' && doc.stream.trim()) for (const l of doc.stream.split('\n')) if (l.trim()) onLine(l.trimEnd());
+		};
+		for await (const chunk of stream) {
+			const lines = (rest + Buffer.from(chunk).toString('utf8')).split('\n');
+			rest = lines.pop() ?? '';
+			for (const line of lines) handle(line);
+		}
+		handle(rest);
+		for (const l of trace?.flush() ?? []) onLine(l);
+		if (failed !== null) {
+			const why = (failed as string).trim().split('\n').pop() ?? '';
+			const step = trace?.failures.find((f) => f.endsWith(why) || why.includes(f.slice(f.indexOf(': ') + 2))) ?? trace?.failures[0];
+			const legacyMount = !buildkit && /--mount|requires BuildKit/i.test(why);
+			throw new HelperError(
+				'BUILD_FAILED',
+				`The build of ${options.tag} failed${step ? ` at ${step.slice(0, step.indexOf(': ')).trim()}` : ''}: ${why}`,
+				legacyMount ? 'The Dockerfile uses RUN --mount, which needs BuildKit: leave DOCKER_BUILDKIT unset (not 0), on an engine that has BuildKit (18.09 or later).' : hint,
+				{image: options.tag},
 			);
-		});
+		}
 	}
 
 	/**
@@ -671,6 +725,7 @@ export class Engine {
 					abortSignal: signal,
 					...(spec.method === 'POST' ? {allowEmpty: true} : {}),
 					...(options ? {options} : {}),
+					...(spec.upload ? {file: spec.upload} : {}),
 				},
 				(error, res) => (error ? reject(error) : resolve(res as IncomingMessage)),
 			);

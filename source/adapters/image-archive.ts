@@ -6,13 +6,14 @@
  * and kept whole. Which blob is which is decided afterwards by core/images/archive.ts.
  *
  * tar-stream parses both the outer archive and each layer; fzstd (pure JS) decompresses zstd
- * layers, which Node 20's zlib cannot.
+ * layers, which Node 20's zlib cannot. Both load when an archive is read, not when the CLI starts
+ * (every command's start-up paid ~50 ms for them).
  */
 import {Readable, Transform, type TransformCallback} from 'node:stream';
 import v8 from 'node:v8';
 import {createGunzip} from 'node:zlib';
-import {Decompress} from 'fzstd';
-import {extract as tarExtract, type Header} from 'tar-stream';
+import type {Decompress} from 'fzstd';
+import type {Header} from 'tar-stream';
 import type {ArchiveParts, LayerBlob, LayerEntry} from '../core/images/archive.js';
 import {normaliseEntryPath, resolveArchivePath} from '../core/images/archive.js';
 import {wantsContent} from '../core/images/wanted-content.js';
@@ -42,9 +43,9 @@ export interface ReadProgress {
 
 class ZstdDecompress extends Transform {
 	readonly #z: Decompress;
-	constructor() {
+	constructor(Zstd: typeof Decompress) {
 		super();
-		this.#z = new Decompress((chunk) => {
+		this.#z = new Zstd((chunk) => {
 			this.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
 		});
 	}
@@ -127,7 +128,7 @@ function kindOf(header: Header): LayerEntry['kind'] {
 
 /** Parse one layer tar: headers kept, content drained except the small files the checks want. */
 async function readLayer(stream: Readable, compression: LayerBlob['compression']): Promise<LayerBlob> {
-	const extract = tarExtract();
+	const extract = (await import('tar-stream')).extract();
 	let tarBytes = 0;
 	const counter = new Transform({
 		transform(chunk: Buffer, _e, done) {
@@ -135,7 +136,7 @@ async function readLayer(stream: Readable, compression: LayerBlob['compression']
 			done(null, chunk);
 		},
 	});
-	const source = compression === 'gzip' ? stream.pipe(createGunzip()) : compression === 'zstd' ? stream.pipe(new ZstdDecompress()) : stream;
+	const source = compression === 'gzip' ? stream.pipe(createGunzip()) : compression === 'zstd' ? stream.pipe(new ZstdDecompress((await import('fzstd')).Decompress)) : stream;
 	source.on('error', (error) => extract.destroy(error));
 	source.pipe(counter).pipe(extract);
 	const entries: LayerEntry[] = [];
@@ -169,7 +170,7 @@ export async function readImageArchive(input: AsyncIterable<Uint8Array>, progres
 	const layers = new Map<string, LayerBlob>();
 	const json = new Map<string, unknown>();
 	const links = new Map<string, string>();
-	const outer = tarExtract();
+	const outer = (await import('tar-stream')).extract();
 	keepNurserySmall();
 	const source = Readable.from(input, {objectMode: false});
 	source.on('error', (error) => outer.destroy(error));

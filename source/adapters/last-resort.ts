@@ -9,3 +9,10 @@ import {spawnSync} from 'node:child_process';
 export function removeContainerNow(host: string, id: string): void {
 	spawnSync('docker', ['-H', host, 'rm', '-f', '-v', id], {stdio: 'ignore', timeout: 10_000});
 }
+
+/** Remove the container with removeContainerNow if the process exits before the returned function is called. */
+export function removeOnExit(host: string, id: string): () => void {
+	const onExit = () => removeContainerNow(host, id);
+	process.once('exit', onExit);
+	return () => process.off('exit', onExit);
+}

@@ -13,7 +13,7 @@ import {parseDuration} from '../core/time-spec.js';
 import {formatBytes} from '../core/units.js';
 import {cleanupText} from '../output/images.js';
 import {tableWidth} from '../output/wrap.js';
-import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
+import {flagBool, flagString, type Command, type Context, type Input, type OutputChunk} from './types.js';
 
 export const cleanup: Command<CleanupResult> = {
 	name: 'cleanup',
@@ -42,26 +42,37 @@ export const cleanup: Command<CleanupResult> = {
 		label: {type: 'string', isMultiple: true, placeholder: 'key[=value]', description: 'Only objects with this label (repeatable)'},
 		yes: {type: 'boolean', shortFlag: 'y', description: 'Remove the plan without asking'},
 	},
+	// The app confirms in its own view (ctx.interactive): the plan is never yielded there.
 	async run(ctx, input) {
-		const options = optionsFrom(input);
-		const engine = await ctx.engine();
-		ctx.progress('Reading disk usage (docker system df)…');
-		const before = await engine.inventory();
-		const plan = cleanupPlan(before, {...options, now: Math.floor(Date.now() / 1000)});
-		if (plan.itemCount === 0) return {plan, outcome: null, confirmed: false};
-		let confirmed = flagBool(input, 'yes');
-		if (!confirmed && !ctx.interactive && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
-			ctx.progress('');
-			ctx.stdout.write(`${cleanupText({plan, outcome: null, confirmed: true}, ctx.theme, tableWidth(ctx.theme.width))}\n\n`);
-			confirmed = await askYesNo(`Remove these ${plan.itemCount} item(s), freeing at least ${formatBytes(plan.total)}?`);
-			if (!confirmed) ctx.stderr.write('Nothing removed.\n');
+		const steps = cleanupStream(ctx, input);
+		for (;;) {
+			const next = await steps.next();
+			if (next.done) return next.value;
 		}
-		if (!confirmed) return {plan, outcome: null, confirmed: false};
-		return {plan, outcome: await carryOut(ctx, engine, plan, before.layersSize), confirmed: true};
 	},
+	// In a terminal without --yes: the plan is shown and confirmed on the terminal before anything is removed.
+	stream: (ctx, input) => cleanupStream(ctx, input),
 	exitCode: (result) => (result.outcome && result.outcome.steps.some((s) => s.failed.length > 0) ? 1 : 0),
 	text: (result, theme) => cleanupText(result, theme, tableWidth(theme.width)),
 };
+
+async function* cleanupStream(ctx: Context, input: Input): AsyncGenerator<OutputChunk, CleanupResult, void> {
+	const options = optionsFrom(input);
+	const engine = await ctx.engine();
+	ctx.progress('Reading disk usage (docker system df)…');
+	const before = await engine.inventory();
+	const plan = cleanupPlan(before, {...options, now: Math.floor(Date.now() / 1000)});
+	if (plan.itemCount === 0) return {plan, outcome: null, confirmed: false};
+	let confirmed = flagBool(input, 'yes');
+	if (!confirmed && !ctx.interactive && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
+		ctx.progress('');
+		yield {to: 'stdout', data: `${cleanupText({plan, outcome: null, confirmed: true}, ctx.theme, tableWidth(ctx.theme.width))}\n\n`};
+		confirmed = await askYesNo(`Remove these ${plan.itemCount} item(s), freeing at least ${formatBytes(plan.total)}?`);
+		if (!confirmed) yield {to: 'stderr', data: 'Nothing removed.\n'};
+	}
+	if (!confirmed) return {plan, outcome: null, confirmed: false};
+	return {plan, outcome: await carryOut(ctx, engine, plan, before.layersSize), confirmed: true};
+}
 
 function optionsFrom(input: Input) {
 	const older = flagString(input, 'olderThan');

@@ -7,13 +7,13 @@
 import {randomBytes} from 'node:crypto';
 import type {Engine, ExecStream} from '../adapters/docker.js';
 import {configuredDebugImage} from '../adapters/debug-config.js';
-import {onInterrupt} from '../adapters/signals.js';
-import {withRawTerminal} from '../adapters/terminal.js';
+import {openRawTerminal} from '../adapters/terminal.js';
 import {debugPlan, type DebugPlan, type DebugResult} from '../core/debug/plan.js';
-import {HelperError, isHelperError} from '../core/errors.js';
+import {HelperError, interruptExitCode, isHelperError} from '../core/errors.js';
 import {decodeLine, FrameDemuxer} from '../core/log-stream.js';
 import {containerArg} from './container-arg.js';
-import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
+import {makeTheme} from '../output/theme.js';
+import {flagBool, flagString, type Command, type Context, type Input, type OutputChunk} from './types.js';
 
 export const debug: Command<DebugResult> = {
 	name: 'debug',
@@ -39,28 +39,38 @@ export const debug: Command<DebugResult> = {
 		json: {type: 'boolean', description: 'Capture the command\'s output into a JSON result (needs -- command)'},
 	},
 	streams: () => true,
+	onInterrupt: 'removing the toolbox',
+	// Without a terminal to stream to (a caller that wants the Result): the output is captured into it, as with --json.
 	async run(ctx, input) {
-		const engine = await ctx.engine();
-		const info = await engine.inspectContainer(input.args[0]!);
-		const cmd = commandFrom(input);
-		const json = flagBool(input, 'json');
-		const terminal = ctx.stdinIsTTY && ctx.stdout.isTTY && !json;
-		if (cmd.length === 0 && !terminal) {
-			throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper debug ${info.name} -- ps`);
+		const output = debugStream(ctx, input, true);
+		for (;;) {
+			const next = await output.next();
+			if (next.done) return next.value;
 		}
-		const configured = flagString(input, 'image') ? {image: flagString(input, 'image')!, source: '--image'} : await configuredDebugImage(ctx.cwd);
-		const name = flagString(input, 'name') ?? `docker-helper-debug-${info.name.slice(0, 40)}-${randomBytes(3).toString('hex')}`;
-		const plan = debugPlan(
-			{id: info.id, name: info.name, image: info.image, running: info.state.running && !info.state.paused, status: info.state.paused ? 'paused' : info.state.status},
-			{image: configured.image, cmd, interactive: terminal, name},
-		);
-		await ensureImage(ctx, engine, configured);
-		if (!json) for (const line of plan.banner) ctx.stderr.write(`${ctx.theme.dim(line)}\n`);
-		return runToolbox(ctx, engine, plan, {json, terminal});
 	},
+	stream: (ctx, input) => debugStream(ctx, input, flagBool(input, 'json')),
 	exitCode: (result) => result.exitCode,
 	text: () => '',
 };
+
+async function* debugStream(ctx: Context, input: Input, json: boolean): AsyncGenerator<OutputChunk, DebugResult, void> {
+	const engine = await ctx.engine();
+	const info = await engine.inspectContainer(input.args[0]!);
+	const cmd = commandFrom(input);
+	const terminal = ctx.stdinIsTTY && ctx.stdout.isTTY && !json;
+	if (cmd.length === 0 && !terminal) {
+		throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper debug ${info.name} -- ps`);
+	}
+	const configured = flagString(input, 'image') ? {image: flagString(input, 'image')!, source: '--image'} : await configuredDebugImage(ctx.cwd);
+	const name = flagString(input, 'name') ?? `docker-helper-debug-${info.name.slice(0, 40)}-${randomBytes(3).toString('hex')}`;
+	const plan = debugPlan(
+		{id: info.id, name: info.name, image: info.image, running: info.state.running && !info.state.paused, status: info.state.paused ? 'paused' : info.state.status},
+		{image: configured.image, cmd, interactive: terminal, name},
+	);
+	await ensureImage(ctx, engine, configured);
+	if (!json) yield {to: 'stderr', data: plan.banner.map((line) => `${(ctx.stderr.isTTY ? ctx.theme : makeTheme(false)).dim(line)}\n`).join('')};
+	return yield* runToolbox(ctx, engine, plan, {json, terminal});
+}
 
 function commandFrom(input: Input): string[] {
 	const rest = input.flags['--'];
@@ -90,43 +100,44 @@ async function ensureImage(ctx: Context, engine: Engine, configured: {image: str
 	}
 }
 
-async function runToolbox(ctx: Context, engine: Engine, plan: DebugPlan, options: {json: boolean; terminal: boolean}): Promise<DebugResult> {
+async function* runToolbox(ctx: Context, engine: Engine, plan: DebugPlan, options: {json: boolean; terminal: boolean}): AsyncGenerator<OutputChunk, DebugResult, void> {
 	const spec = plan.toolbox;
 	const id = await engine.createToolbox(spec);
 	let interruptedBy: string | undefined;
 	let stream: ExecStream | null = null;
-	// Ctrl-C reaches a raw terminal as a key (the shell gets it); these are the signals from outside.
-	const offInterrupt = onInterrupt((signal) => {
-		interruptedBy = signal;
+	// main.ts aborts on SIGINT, SIGTERM or SIGHUP (in a raw terminal Ctrl-C is a key for the shell); the reason is the signal.
+	const onAbort = () => {
+		interruptedBy = typeof ctx.signal.reason === 'string' ? ctx.signal.reason : 'SIGINT';
 		stream?.destroy();
 		void engine.removeThrowaway(id).catch(() => undefined);
-	});
+	};
+	ctx.signal.addEventListener('abort', onAbort, {once: true});
 	const captured = {stdout: [] as string[], stderr: [] as string[]};
 	let exitCode: number;
 	try {
 		stream = await engine.attachContainer(id, {stdin: spec.stdin});
+		if (ctx.signal.aborted) onAbort();
 		const waited = engine.waitContainer(id).catch(() => null);
 		await engine.startContainer(id);
 		if (spec.tty && options.terminal) {
 			const attached = stream;
-			await withRawTerminal(async (terminal) => {
+			const terminal = openRawTerminal();
+			try {
 				const size = terminal.size();
 				await engine.resizeContainer(id, size.rows, size.columns);
-				const offResize = terminal.onResize((s) => void engine.resizeContainer(id, s.rows, s.columns));
+				terminal.onResize((s) => void engine.resizeContainer(id, s.rows, s.columns));
 				const onKey = (chunk: Buffer) => attached.write(chunk);
 				terminal.stdin.on('data', onKey);
 				try {
-					await new Promise<void>((resolve) => {
-						attached.on('data', (chunk: Buffer) => ctx.stdout.write(chunk));
-						attached.once('end', () => resolve());
-						attached.once('close', () => resolve());
-						attached.once('error', () => resolve());
-					});
+					for await (const chunk of attached as AsyncIterable<Uint8Array>) yield {to: 'stdout', data: chunk};
+				} catch {
+					// The attach stream ends with an error when the toolbox is removed under it: the session is over either way.
 				} finally {
-					offResize();
 					terminal.stdin.off('data', onKey);
 				}
-			});
+			} finally {
+				terminal.restore();
+			}
 		} else {
 			const demux = spec.tty ? null : new FrameDemuxer();
 			try {
@@ -134,18 +145,17 @@ async function runToolbox(ctx: Context, engine: Engine, plan: DebugPlan, options
 					const pieces = demux ? demux.push(chunk) : [{stream: 'stdout' as const, bytes: chunk}];
 					for (const piece of pieces) {
 						if (options.json) captured[piece.stream].push(decodeLine(piece.bytes));
-						else (piece.stream === 'stderr' ? ctx.stderr : ctx.stdout).write(piece.bytes);
+						else yield {to: piece.stream, data: Uint8Array.from(piece.bytes)};
 					}
-					await ctx.stdout.drained?.();
 				}
 			} catch (error) {
 				if (!interruptedBy) throw error;
 			}
 		}
 		const code = interruptedBy ? null : await waited;
-		exitCode = code ?? (interruptedBy === 'SIGINT' ? 130 : interruptedBy ? 143 : 1);
+		exitCode = code ?? (interruptedBy ? interruptExitCode(interruptedBy) : 1);
 	} finally {
-		offInterrupt();
+		ctx.signal.removeEventListener('abort', onAbort);
 		stream?.destroy();
 		await engine.removeThrowaway(id).catch(() => undefined);
 	}

@@ -7,7 +7,7 @@
 import {waitForExit, type Engine} from '../adapters/docker.js';
 import type {ExecSession, ExecStream} from '../core/engine/types.js';
 import {forwardStdin, openRawTerminal, terminalSize} from '../adapters/terminal.js';
-import {HelperError} from '../core/errors.js';
+import {HelperError, interruptExitCode} from '../core/errors.js';
 import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision, type ExecFailure, type ExecResult} from '../core/exec-failure.js';
 import {decodeLine, FrameDemuxer, type Piece} from '../core/log-stream.js';
 import {containerArg} from './container-arg.js';
@@ -209,7 +209,7 @@ async function* runCommand(ctx: Context, engine: Engine, id: string, name: strin
 	}
 	const shown = redactArgv(command);
 	// Interrupted: the process may still run in the container (as with docker exec); we report 130 like a shell.
-	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: 130, shell: null, tty: options.tty, failure: null};
+	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: interruptExitCode(ctx.signal.reason), shell: null, tty: options.tty, failure: null};
 	const code = (await waitForExit(session)) ?? 1;
 	const runtimeText = held.runtimeText;
 	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(redactText(runtimeText), shown, name) : null;
@@ -270,7 +270,7 @@ async function* interactiveShell(ctx: Context, engine: Engine, id: string, name:
 		terminal.restore();
 	}
 	const shown = redactArgv(cmd);
-	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: 130, shell, tty: true, failure: null};
+	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: interruptExitCode(ctx.signal.reason), shell, tty: true, failure: null};
 	const code = (await waitForExit(session)) ?? 1;
 	const text: string = firstOutput ?? '';
 	const failure = looksLikeRuntimeFailure(text) && code === 126 ? classifyExecFailure(redactText(text), shown, name) : null;

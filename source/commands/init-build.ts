@@ -11,7 +11,7 @@ export async function buildAndVerify(ctx: Context, directory: string, image: str
 	const log: string[] = [];
 	const keep = (line: string) => {
 		log.push(line);
-		if (log.length > 12) log.shift();
+		if (log.length > 40) log.shift();
 	};
 	try {
 		await buildImage({...ctx, progress: (m: string) => (keep(m), ctx.progress(m))} as Context, {context: directory, dockerfile: undefined, tag});
@@ -22,5 +22,5 @@ export async function buildAndVerify(ctx: Context, directory: string, image: str
 	const seconds = (Date.now() - started) / 1000;
 	// The throwaway container is named after the image, so it is plain whose it is (and always removed).
 	const verify = await verifyImage(ctx, {args: [tag], flags: {timeout: options.timeout, namePrefix: `${image}-verify-`}});
-	return {image: tag, built: true, ok: verify.summary.failed === 0, log: [], seconds, verify};
+	return {image: tag, built: true, ok: verify.summary.failed === 0, log: [...log], seconds, verify};
 }

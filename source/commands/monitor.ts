@@ -5,13 +5,12 @@
  * (--json: NDJSON, a snapshot and then one event per line) until interrupted. --alert-exit stops
  * with exit code 1 at the first OOM kill, health failure or restart, for watchdog scripts.
  */
-import {onInterrupt} from '../adapters/signals.js';
 import {HelperError} from '../core/errors.js';
 import {SORT_KEYS, summaryLine, troubledRows, type MonitorAlert, type MonitorResult, type SortKey} from '../core/monitor/model.js';
 import {alertLine, monitorTable} from '../output/monitor.js';
 import {EngineMonitor} from './monitor-feed.js';
 import {tableWidth} from '../output/wrap.js';
-import {flagBool, flagNumber, flagString, type Command, type Context, type Input} from './types.js';
+import {flagBool, flagNumber, flagString, type Command, type Context, type Input, type OutputChunk} from './types.js';
 
 const DIAGNOSIS_WAIT_MS = 10_000;
 
@@ -25,7 +24,8 @@ export const monitor: Command<MonitorResult> = {
 		"project. The engine's events (die, oom, kill, unhealthy, restart) show as alert lines with the",
 		"diagnose rules' one-line finding.",
 		'',
-		'In a terminal: a dashboard. ↑/↓ select, Enter diagnose, l logs, i inspect, s shell, r restart,',
+		'In a terminal: a dashboard. ↑/↓ select, Enter diagnose, l logs (follows them, through a filter',
+		'typed first: a regular expression, or Enter for every line), i inspect, s shell, r restart,',
 		'S stop, d remove (each asks first and shows its docker command), / filter, o sort, ? keys.',
 		'Without a terminal: --once prints the table once (--json: one document); otherwise the table,',
 		'then alerts as they happen and a summary line every --interval seconds (--json: NDJSON, a',
@@ -45,29 +45,19 @@ export const monitor: Command<MonitorResult> = {
 	},
 	opensApp: (input) => !flagBool(input, 'once') && !flagBool(input, 'alertExit'),
 	async run(ctx, input) {
-		const engine = await ctx.engine();
-		const once = flagBool(input, 'once');
-		const json = flagBool(input, 'json');
 		if (ctx.interactive) {
+			const engine = await ctx.engine();
 			const feed = new EngineMonitor(engine, ctx, {diagnose: true});
 			await feed.start();
 			const snapshot = feed.snapshot();
 			return {mode: 'live', snapshot, summary: summaryLine(snapshot.rows), stoppedBy: 'live', alertExit: null, feed};
 		}
-		if (once) {
-			ctx.progress('Reading containers and their stats…');
-			const feed = new EngineMonitor(engine, ctx, {diagnose: false});
-			try {
-				await feed.start();
-				await feed.settled(3000);
-				const snapshot = feed.snapshot();
-				const troubled = flagBool(input, 'alertExit') ? troubledRows(snapshot.rows).map((r) => r.name) : [];
-				return {mode: 'once', snapshot, summary: summaryLine(snapshot.rows), stoppedBy: 'once', alertExit: troubled.length > 0 ? {alert: null, containers: troubled} : null};
-			} finally {
-				feed.close();
-			}
-		}
-		return stream(ctx, input, json);
+		return once(ctx, input);
+	},
+	// Without a terminal: --once is one table (or document); otherwise the lines are yielded as they come, until Ctrl-C.
+	async *stream(ctx, input) {
+		if (flagBool(input, 'once')) return await once(ctx, input);
+		return yield* streamLines(ctx, input, flagBool(input, 'json'));
 	},
 	exitCode: (result) => (result.alertExit ? 1 : 0),
 	json: (result) => (result.mode === 'stream' ? undefined : {snapshot: result.snapshot, summary: result.summary, alertExit: result.alertExit}),
@@ -78,14 +68,45 @@ export const monitor: Command<MonitorResult> = {
 	},
 };
 
-async function stream(ctx: Context, input: Input, json: boolean): Promise<MonitorResult> {
+async function once(ctx: Context, input: Input): Promise<MonitorResult> {
+	const engine = await ctx.engine();
+	ctx.progress('Reading containers and their stats…');
+	const feed = new EngineMonitor(engine, ctx, {diagnose: false});
+	try {
+		await feed.start();
+		await feed.settled(3000);
+		const snapshot = feed.snapshot();
+		const troubled = flagBool(input, 'alertExit') ? troubledRows(snapshot.rows).map((r) => r.name) : [];
+		return {mode: 'once', snapshot, summary: summaryLine(snapshot.rows), stoppedBy: 'once', alertExit: troubled.length > 0 ? {alert: null, containers: troubled} : null};
+	} finally {
+		feed.close();
+	}
+}
+
+async function* streamLines(ctx: Context, input: Input, json: boolean): AsyncGenerator<OutputChunk, MonitorResult, void> {
 	const engine = await ctx.engine();
 	const theme = ctx.theme;
 	const alertExit = flagBool(input, 'alertExit');
-	const write = (line: string) => ctx.stdout.write(`${line}\n`);
+	// Lines come from the engine's callbacks; the generator hands them on in order, as the reader takes them.
+	let lines: string[] = [];
+	let wake: (() => void) | undefined;
+	const write = (line: string) => {
+		lines.push(`${line}\n`);
+		wake?.();
+	};
 	const writeJson = (doc: unknown) => write(JSON.stringify(doc));
-	let finish!: (how: {stoppedBy: 'interrupt' | 'alert'; alert: MonitorAlert | null} | {lost: unknown}) => void;
-	const done = new Promise<Parameters<typeof finish>[0]>((resolve) => (finish = resolve));
+	type Outcome = {stoppedBy: 'interrupt' | 'alert'; alert: MonitorAlert | null} | {lost: unknown};
+	let how: Outcome | undefined;
+	const finish = (outcome: Outcome) => {
+		how ??= outcome;
+		wake?.();
+	};
+	const flush = (): OutputChunk | undefined => {
+		if (lines.length === 0) return undefined;
+		const data = lines.join('');
+		lines = [];
+		return {to: 'stdout', data};
+	};
 	let stopping: MonitorAlert | null = null;
 	let stopTimer: NodeJS.Timeout | undefined;
 	const stopOn = (alert: MonitorAlert) => {
@@ -110,7 +131,9 @@ async function stream(ctx: Context, input: Input, json: boolean): Promise<Monito
 		},
 		onLost: (error) => finish({lost: error}),
 	});
-	const offInterrupt = onInterrupt(() => finish({stoppedBy: 'interrupt', alert: null}));
+	// main.ts aborts on Ctrl-C, SIGTERM or a closed terminal, and when the reader went away.
+	const onAbort = () => finish({stoppedBy: 'interrupt', alert: null});
+	ctx.signal.addEventListener('abort', onAbort, {once: true});
 	let ticker: NodeJS.Timeout | undefined;
 	try {
 		await feed.start();
@@ -120,17 +143,28 @@ async function stream(ctx: Context, input: Input, json: boolean): Promise<Monito
 		else write(monitorTable(first, theme, {width: tableWidth(theme.width, 130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'}));
 		const interval = flagNumber(input, 'interval') ?? 10;
 		if (!json && interval > 0) ticker = setInterval(() => write(`${theme.dim(new Date().toISOString().slice(11, 19))} ${summaryLine(feed.snapshot().rows)}`), interval * 1000);
-		const how = await done;
+		for (;;) {
+			const chunk = flush();
+			if (chunk) {
+				yield chunk;
+				continue;
+			}
+			if (how) break;
+			await new Promise<void>((resolve) => (wake = resolve));
+			wake = undefined;
+		}
 		if ('lost' in how) {
 			throw new HelperError('ENGINE_UNREACHABLE', 'Lost the Docker Engine: its event stream ended.', 'Check that the daemon is still running (docker info), then start the monitor again.');
 		}
 		const last = feed.snapshot();
 		if (json) writeJson({type: 'end', stoppedBy: how.stoppedBy, alert: how.alert, summary: summaryLine(last.rows)});
+		const end = flush();
+		if (end) yield end;
 		return {mode: 'stream', snapshot: last, summary: summaryLine(last.rows), stoppedBy: how.stoppedBy, alertExit: how.alert ? {alert: how.alert, containers: [how.alert.container]} : null};
 	} finally {
 		clearInterval(ticker);
 		clearTimeout(stopTimer);
-		offInterrupt();
+		ctx.signal.removeEventListener('abort', onAbort);
 		feed.close();
 	}
 }

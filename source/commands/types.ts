@@ -69,6 +69,7 @@ export interface Context {
 	progress(message: string): void;
 	/** The columns text must fit now (the terminal's, or COLUMNS); undefined in a pipe. Read when needed: a terminal resizes. */
 	width(): number | undefined;
+	/** Aborted on Ctrl-C, SIGTERM or a closed terminal (the reason is the signal's name), or when the reader of a stream went away. */
 	readonly signal: AbortSignal;
 	/** True inside the Ink app: commands must not write to stdout there. */
 	readonly interactive: boolean;
@@ -112,6 +113,12 @@ export interface Command<R = unknown> {
 	 * the command then ends its stream and returns.
 	 */
 	stream?(ctx: Context, input: Input): AsyncGenerator<OutputChunk, R, void>;
+	/**
+	 * run (or stream) honours ctx.signal: on Ctrl-C, SIGTERM or a closed terminal main.ts aborts it, and
+	 * the command stops, cleans up and returns or throws. This says what it does meanwhile, on stderr
+	 * ("removing the throwaway container"). Without it (and without stream) a signal ends the process at once.
+	 */
+	readonly onInterrupt?: string;
 }
 
 /** Any command, for the registry: each keeps its own Result type. */

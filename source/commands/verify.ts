@@ -6,11 +6,10 @@
 import {randomBytes} from 'node:crypto';
 import type {Engine} from '../adapters/docker.js';
 import {httpGet} from '../adapters/http-probe.js';
-import {removeContainerNow} from '../adapters/last-resort.js';
+import {removeOnExit} from '../adapters/last-resort.js';
 import {report} from '../core/diagnose/report.js';
 import {HelperError, usageError} from '../core/errors.js';
-import {finalFiles, gateChecks, leftoverChecks, progressLine, secretsCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
-import {formatBytes} from '../core/units.js';
+import {finalFiles, gateChecks, leftoverChecks, progressLine, secretsCheck, sizeCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
 import {redactText} from '../core/redact.js';
 import {verifyText} from '../output/verify.js';
 import {analyzeRef, gatesFor} from './analyze.js';
@@ -53,30 +52,19 @@ function options(input: Input): Options {
 	return {timeoutMs: timeout * 1000, graceMs: grace * 1000, http, readOnly: flagBool(input, 'readOnly'), tmpfs, namePrefix};
 }
 
-/** Remove the container whatever happens: at the end, on an error, and on Ctrl-C or SIGTERM. */
-function guard(engine: Engine, id: string): {release: () => Promise<boolean>} {
+/** Remove the container whatever happens: at the end, on an error, and when main.ts aborts on Ctrl-C or SIGTERM. */
+function guard(engine: Engine, id: string, signal: AbortSignal): {release: () => Promise<boolean>} {
 	let removed: Promise<boolean> | null = null;
-	let done = false;
-	const remove = () => (removed ??= engine.removeThrowaway(id).then(() => (done = true), () => false));
-	// The Ink app ends with process.exit on Ctrl-C: no engine call can finish then, so the CLI does it.
-	const onExit = () => {
-		if (!done && engine.endpoint.transport.kind !== 'ssh') removeContainerNow(engine.endpoint.host, id);
-	};
-	process.once('exit', onExit);
-	const onSignal = (signal: NodeJS.Signals) => {
-		process.stderr.write(`\nverify: ${signal}: removing the throwaway container ${id.slice(0, 12)}…\n`);
-		void remove().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-	};
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
-	process.once('SIGHUP', onSignal);
+	const remove = () => (removed ??= engine.removeThrowaway(id).then(() => true, () => false));
+	// The Ink app ends with process.exit on Ctrl-C: no engine call can finish then.
+	const offExit = engine.endpoint.transport.kind === 'ssh' ? () => undefined : removeOnExit(engine.endpoint.host, id);
+	const onAbort = () => void remove();
+	signal.addEventListener('abort', onAbort, {once: true});
 	return {
 		release: async () => {
 			const ok = await remove();
-			process.off('exit', onExit);
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
-			process.off('SIGHUP', onSignal);
+			offExit();
+			signal.removeEventListener('abort', onAbort);
 			return ok;
 		},
 	};
@@ -231,7 +219,7 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 		tmpfs: opts.tmpfs,
 		...(hc?.Test && hc.Test.length > 0 && hc.Test[0] !== 'NONE' ? {healthcheck: {Test: hc.Test, Interval: 1e9, Timeout: hc.Timeout || 30e9, Retries: hc.Retries || 3, StartPeriod: hc.StartPeriod || 0}} : {}),
 	});
-	const cleanup = guard(engine, id);
+	const cleanup = guard(engine, id, ctx.signal);
 	let removed: boolean;
 	let diagnosis: VerifyResult['diagnosis'] = null;
 	let uid: number | null;
@@ -255,8 +243,7 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	if (!runtime.some((c) => c.id === 'healthcheck') && !opts.http) {
 		checks.push({id: 'healthcheck', title: 'Health', status: 'skip', evidence: ['no HEALTHCHECK in the image, no --http'], message: 'health not verified: the image has no HEALTHCHECK and no --http PORT[/path] was given', fix: 'Add a HEALTHCHECK to the Dockerfile, or pass --http 8080/health.'});
 	}
-	checks.push({id: 'size', title: 'Image size', status: 'pass', evidence: [`${formatBytes(analysis.image.size)} (docker images), efficiency ${(analysis.summary.efficiency * 100).toFixed(1)}%, wasted ${formatBytes(analysis.summary.wastedBytes)}`], message: formatBytes(analysis.image.size)});
-	checks.push(...gateChecks(analysis));
+	checks.push(sizeCheck(analysis), ...gateChecks(analysis));
 	return {image: {ref, id: facts.id, user: facts.config.user, size: analysis.image.size}, container: {name, removed}, checks, diagnosis, summary: summarize(checks)};
 }
 
@@ -287,6 +274,7 @@ export const verify: Command<VerifyResult> = {
 		tmpfs: {type: 'string', isMultiple: true, placeholder: 'path', description: 'A tmpfs mount for --read-only, path[:options] as docker run --tmpfs (repeatable)'},
 		namePrefix: {type: 'string', placeholder: 'prefix', description: 'Prefix of the generated container name (default docker-helper-verify-)'},
 	},
+	onInterrupt: 'removing the throwaway container',
 	run: (ctx, input) => verifyImage(ctx, input),
 	exitCode: (r) => (r.summary.failed > 0 ? 1 : 0),
 	text: (r, theme) => verifyText(r, theme, theme.width ?? 100),

@@ -10,6 +10,15 @@ export const EXIT = {
 	engine: 3,
 } as const;
 
+/** The exit status a shell gives a program ended by this signal (Ctrl-C: 130). */
+export const SIGNAL_EXIT = {SIGINT: 130, SIGHUP: 129, SIGTERM: 143} as const;
+export type InterruptSignal = keyof typeof SIGNAL_EXIT;
+
+/** The exit status for an abort: the signal's when a signal was the reason, else Ctrl-C's. */
+export function interruptExitCode(reason: unknown): number {
+	return typeof reason === 'string' && reason in SIGNAL_EXIT ? SIGNAL_EXIT[reason as InterruptSignal] : SIGNAL_EXIT.SIGINT;
+}
+
 export type ErrorCode =
 	| 'USAGE'
 	| 'UNKNOWN_COMMAND'
@@ -39,7 +48,8 @@ export type ErrorCode =
 	| 'UNKNOWN_TOPIC'
 	| 'UNKNOWN_VARIANT'
 	| 'IMAGE_UNREADABLE'
-	| 'BUILD_FAILED';
+	| 'BUILD_FAILED'
+	| 'BUILDKIT_UNAVAILABLE';
 
 const exitFor: Record<ErrorCode, number> = {
 	USAGE: EXIT.usage,
@@ -70,6 +80,7 @@ const exitFor: Record<ErrorCode, number> = {
 	FILE_TOO_LARGE: EXIT.failure,
 	IMAGE_UNREADABLE: EXIT.failure,
 	BUILD_FAILED: EXIT.failure,
+	BUILDKIT_UNAVAILABLE: EXIT.failure,
 	DEBUG_IMAGE_UNAVAILABLE: EXIT.failure,
 };
 

@@ -43,9 +43,12 @@ describeEngine('verify on fixture images', () => {
 	afterAll(() => removeImages(...Object.values(images)));
 
 	it('a root image with a compiler fails the user and build-tools checks from its files', () => {
-		const {code, doc} = verify(images.root, '--grace', '3');
+		const {code, doc} = verify(images.root, '--grace', '3', '--max-size', '1KB');
 		expect(code).toBe(1);
 		const c = byId(doc);
+		expect(c['size']).toMatchObject({status: 'fail', title: 'Image size within 1000 B'});
+		expect(c['size']!.message).toMatch(/^image size [\d.]+ MiB > max 1000 B$/);
+		expect(c['gate-maxSize']).toBeUndefined();
 		expect(c['non-root-user']).toMatchObject({status: 'fail'});
 		expect(c['non-root-user']!.evidence).toContain('Config.User = (unset: root)');
 		expect(c['no-build-tools']).toMatchObject({status: 'fail'});
@@ -58,8 +61,9 @@ describeEngine('verify on fixture images', () => {
 	});
 
 	it('a non-root image with a passing HEALTHCHECK that stops on SIGTERM passes every check (exit 0)', () => {
-		const {code, doc} = verify(images.good);
+		const {code, doc} = verify(images.good, '--max-size', '50MB');
 		const c = byId(doc);
+		expect(c['size']).toMatchObject({status: 'pass', title: 'Image size within 47.7 MiB'});
 		expect(Object.values(c).filter((x) => x.status !== 'pass')).toEqual([]);
 		expect(code).toBe(0);
 		expect(c['non-root-user']!.evidence).toEqual(['Config.User = 1000', '/etc/passwd: app has uid 1000', 'running PID 1 has uid 1000']);
@@ -76,6 +80,8 @@ describeEngine('verify on fixture images', () => {
 		expect(hc.evidence[0]).toMatch(/State.Health.Status = unhealthy/);
 		expect(hc.evidence).toContain('probe exit 1: database not ready');
 		expect(doc.result.diagnosis.id).toBe('healthcheck-failing');
+		// No --max-size: the size is shown, not judged, and not counted as a pass.
+		expect(byId(doc)['size']).toMatchObject({status: 'skip', message: expect.stringMatching(/not judged: no --max-size given$/)});
 		expect(byId(doc)['non-root-user']!.message).toBe('runs as app (uid 1000)');
 		expect(leftovers()).toEqual([]);
 	});
@@ -115,7 +121,7 @@ describeEngine('verify on fixture images', () => {
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain('ENV API_TOKEN=[redacted]');
 		expect(r.stdout + r.stderr).not.toContain('tok-fixture-value-123');
-		expect(r.stdout).toMatch(/\d+ passed, 1 failed, 1 not verified/);
+		expect(r.stdout).toMatch(/\d+ passed, 1 failed, 2 not verified/);
 	});
 
 	it('Ctrl-C while it waits for a health check: the throwaway container is removed', async () => {

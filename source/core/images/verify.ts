@@ -9,6 +9,7 @@ import type {ResolvedImage} from './archive.js';
 import {stackLayers, walkFiles} from './fs-tree.js';
 import {findLeftovers} from './leftovers.js';
 import {isSecretEnvName} from '../redact.js';
+import {formatBytes} from '../units.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -109,8 +110,25 @@ export function tagCheck(analysis: AnalyzeResult): VerifyCheck {
 		: {id: 'versioned-tag', title: 'Versioned tag', status: 'pass', evidence: [`tags: ${analysis.image.tags.join(', ')}`], message: 'tagged with a version'};
 }
 
+/**
+ * The image size: judged only against a limit that was given (--max-size, analyze.maxSize), else
+ * shown and not counted as a pass.
+ */
+export function sizeCheck(analysis: AnalyzeResult): VerifyCheck {
+	const evidence = [`${formatBytes(analysis.image.size)} (docker images), efficiency ${(analysis.summary.efficiency * 100).toFixed(1)}%, wasted ${formatBytes(analysis.summary.wastedBytes)}`];
+	const gate = analysis.gates.find((g) => g.name === 'maxSize');
+	if (!gate) return {id: 'size', title: 'Image size', status: 'skip', evidence, message: `${formatBytes(analysis.image.size)}, not judged: no --max-size given`, fix: 'Give a limit: --max-size 300MB, or maxSize under analyze: in .docker-helper.yaml.'};
+	const title = `Image size within ${formatBytes(gate.limit)}`;
+	return gate.pass
+		? {id: 'size', title, status: 'pass', evidence: [...evidence, gate.message], message: gate.message}
+		: {id: 'size', title, status: 'fail', evidence: [...evidence, gate.message], message: gate.message, fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them (a smaller base, a multi-stage build).`, command: `docker history ${analysis.image.ref}`};
+}
+
+/** The analyze gates other than the size (the size check carries that one). */
 export function gateChecks(analysis: AnalyzeResult): VerifyCheck[] {
-	return analysis.gates.map((g) => ({id: `gate-${g.name}`, title: `Gate ${g.name}`, status: g.pass ? ('pass' as const) : ('fail' as const), evidence: [g.message], message: g.message, ...(g.pass ? {} : {fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them.`})}));
+	return analysis.gates
+		.filter((g) => g.name !== 'maxSize')
+		.map((g) => ({id: `gate-${g.name}`, title: `Gate ${g.name}`, status: g.pass ? ('pass' as const) : ('fail' as const), evidence: [g.message], message: g.message, ...(g.pass ? {} : {fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them.`})}));
 }
 
 /**

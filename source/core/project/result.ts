@@ -45,7 +45,7 @@ export interface InitBuild {
 	readonly built: boolean;
 	/** Built and verify found no failure. */
 	readonly ok: boolean;
-	/** The builder's last lines (the error, when it failed). */
+	/** The builder's last 40 progress lines (steps, their output; the error when it failed). */
 	readonly log: readonly string[];
 	readonly seconds: number;
 	/** `verify` on the built image (null when the build failed). */

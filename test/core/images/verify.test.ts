@@ -1,7 +1,9 @@
 /** verify's pure checks: leftover kinds against their cases, the USER resolution, secrets in env. */
 import {describe, expect, it} from 'vitest';
 import {LEFTOVER_KINDS, findLeftovers} from '../../../source/core/images/leftovers.js';
-import {leftoverChecks, progressLine, resolveUser, userCheck, type VerifyCheck} from '../../../source/core/images/verify.js';
+import {analyzeImage} from '../../../source/core/images/analysis.js';
+import type {Gates} from '../../../source/core/images/gates.js';
+import {gateChecks, leftoverChecks, progressLine, resolveUser, sizeCheck, userCheck, type VerifyCheck} from '../../../source/core/images/verify.js';
 
 describe('leftover kinds', () => {
 	for (const kind of LEFTOVER_KINDS) {
@@ -38,5 +40,28 @@ describe('progress line', () => {
 		expect(progressLine([], 'creating x…')).toBe('verify: creating x…');
 		expect(progressLine([check('a', 'pass'), check('b', 'pass')], 'starting the container…')).toBe('verify: starting the container… · so far 2 ok');
 		expect(progressLine([check('a', 'pass'), check('no-build-tools', 'fail'), check('c', 'skip'), check('starts', 'fail')], 'sending SIGTERM…')).toBe('verify: sending SIGTERM… · so far 1 ok, 2 failed (no-build-tools, starts), 1 not verified');
+	});
+});
+
+describe('image size', () => {
+	const analysed = (gates: Gates) =>
+		analyzeImage({
+			ref: 'app:1',
+			resolved: {layout: 'docker-archive', config: {history: [{created_by: 'ADD a /'}]}, configDigest: null, repoTags: [], layers: [{key: 'l0', digest: null, blob: {entries: [{path: '/a', kind: 'file', size: 10, mode: 0o644, uid: 0, gid: 0}], tarBytes: 0, compression: 'none', contents: {}}}]},
+			engineImage: {id: 'sha256:x', repoTags: ['app:1'], size: 3000},
+			gates,
+		});
+	it('is not judged, nor counted as a pass, without a limit', () => {
+		const c = sizeCheck(analysed({}));
+		expect(c.status).toBe('skip');
+		expect(c.message).toBe('2.93 KiB, not judged: no --max-size given');
+		expect(c.evidence[0]).toMatch(/^2\.93 KiB \(docker images\)/);
+	});
+	it('passes or fails against --max-size, and the gate is not listed twice', () => {
+		expect(sizeCheck(analysed({maxSize: 5000}))).toMatchObject({status: 'pass', title: 'Image size within 4.88 KiB'});
+		const over = analysed({maxSize: 1000, lowestEfficiency: 0.5});
+		expect(sizeCheck(over)).toMatchObject({status: 'fail', message: 'image size 2.93 KiB > max 1000 B'});
+		expect(sizeCheck(over).fix).toMatch(/docker-helper analyze app:1/);
+		expect(gateChecks(over).map((c) => c.id)).toEqual(['gate-lowestEfficiency']);
 	});
 });
