@@ -224,8 +224,19 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 		engine: {used: state.engine !== undefined, note: state.engine ? 'base images checked through the engine' : state.note || 'no engine needed'},
 		config: {sources: config.sources, problems: config.problems},
 		format,
-		...(format === 'sarif' ? {ruleList: listRules().rules} : {}),
+		...(format === 'sarif' ? {ruleList: await rulesWithDocs()} : {}),
 	};
+}
+
+/** The registry with each rule's doc page, for SARIF's rule help (GitHub code scanning shows it beside the alert). */
+async function rulesWithDocs(): Promise<RulesReport['rules']> {
+	const {loadCatalog} = await import('../adapters/knowledge.js');
+	const catalog = await loadCatalog();
+	const pages = new Map(catalog.docs.filter((d) => d.collection === 'rules').map((d) => [d.id, d.markdown]));
+	return listRules().rules.map((r) => {
+		const doc = pages.get(r.slug);
+		return doc === undefined ? r : {...r, doc};
+	});
 }
 
 export function listRules(): RulesReport {

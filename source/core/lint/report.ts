@@ -58,6 +58,8 @@ export interface RuleListing {
 	readonly severity: Severity;
 	readonly description: string;
 	readonly equivalents: Equivalents;
+	/** The rule's doc page (content/rules/<slug>.md, Markdown without front matter): carried for SARIF only. */
+	readonly doc?: string;
 }
 
 export interface RulesReport {
