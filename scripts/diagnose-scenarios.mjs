@@ -85,7 +85,7 @@ export const SCENARIOS = [
 		id: 'sigkill-docker-kill',
 		expect: 'sigkill',
 		async start(n) {
-			await run(n, [FIXTURE, 'sleep', '300']);
+			await run(n, [FIXTURE, 'sleep', '3600']);
 			await waitFor(n, running);
 			await dockerAsync(['kill', n]);
 		},
@@ -96,7 +96,7 @@ export const SCENARIOS = [
 		expect: 'sigkill',
 		async start(n) {
 			// sleep as PID 1 has no SIGTERM handler, so the kernel ignores SIGTERM; docker stop kills it after 1 s.
-			await run(n, [FIXTURE, 'sleep', '300']);
+			await run(n, [FIXTURE, 'sleep', '3600']);
 			await waitFor(n, running);
 			await dockerAsync(['stop', '-t', '1', n]);
 		},
@@ -108,7 +108,7 @@ export const SCENARIOS = [
 		// The same stop timeout, diagnosed after hundreds of other events pushed its own out of the engine's buffer.
 		flood: true,
 		async start(n) {
-			await run(n, [FIXTURE, 'sleep', '300']);
+			await run(n, [FIXTURE, 'sleep', '3600']);
 			await waitFor(n, running);
 			await dockerAsync(['stop', '-t', '1', n]);
 			await floodEvents(`${n}-flood`);
@@ -225,7 +225,7 @@ export const SCENARIOS = [
 		async start(n, track) {
 			const holder = `${n}-holder`;
 			track({container: holder});
-			await run(holder, ['-p', '127.0.0.1::80', FIXTURE, 'sleep', '300']);
+			await run(holder, ['-p', '127.0.0.1::80', FIXTURE, 'sleep', '3600']);
 			const port = (await dockerAsync(['port', holder, '80/tcp'])).split('\n')[0].split(':').pop();
 			await createAndStart(n, ['-p', `127.0.0.1:${port}:80`, FIXTURE, 'httpd', '-f', '-p', '80']);
 		},
@@ -300,7 +300,7 @@ export const SCENARIOS = [
 	{
 		id: 'healthcheck-failing',
 		expect: 'healthcheck-failing',
-		start: (n) => run(n, ['--health-cmd', 'wget -q -O- http://localhost:8080/health', '--health-interval', '1s', '--health-timeout', '2s', '--health-retries', '2', FIXTURE, 'sleep', '300']),
+		start: (n) => run(n, ['--health-cmd', 'wget -q -O- http://localhost:8080/health', '--health-interval', '1s', '--health-timeout', '2s', '--health-retries', '2', FIXTURE, 'sleep', '3600']),
 		until: (d) => d.State.Health?.Status === 'unhealthy',
 	},
 	{
@@ -341,29 +341,30 @@ export const SCENARIOS = [
 	},
 	{
 		id: 'stuck-created',
-		expect: 'stuck-created',
+		// Stuck in "created", and the runtime's error names the cause: a more specific finding than the state.
+		expect: 'bind-mount-type-mismatch',
 		// A host file bind-mounted onto a directory: runc fails while setting up the container.
-		start: (n) => createAndStart(n, ['-v', '/etc/hosts:/etc', FIXTURE, 'sleep', '300']),
+		start: (n) => createAndStart(n, ['-v', '/etc/hosts:/etc', FIXTURE, 'sleep', '3600']),
 		until: (d) => d.State.Error !== '',
 	},
 	{
 		id: 'stuck-created-device',
-		expect: 'stuck-created',
-		start: (n) => createAndStart(n, ['--device', '/dev/docker-helper-missing-device', FIXTURE, 'sleep', '300']),
+		expect: 'device-missing',
+		start: (n) => createAndStart(n, ['--device', '/dev/docker-helper-missing-device', FIXTURE, 'sleep', '3600']),
 		until: (d) => d.State.Error !== '',
 	},
 	{
 		id: 'memory-near-limit',
 		expect: 'memory-near-limit',
 		// 60 MiB written to the container's own /dev/shm (tmpfs, charged to its cgroup, not reclaimable) under a 64 MiB limit.
-		start: (n) => run(n, ['--memory', '64m', '--memory-swap', '64m', '--shm-size', '80m', FIXTURE, 'sh', '-c', 'dd if=/dev/zero of=/dev/shm/cache bs=1M count=59 2>/dev/null; echo "cache warmed"; exec sleep 300']),
+		start: (n) => run(n, ['--memory', '64m', '--memory-swap', '64m', '--shm-size', '80m', FIXTURE, 'sh', '-c', 'dd if=/dev/zero of=/dev/shm/cache bs=1M count=59 2>/dev/null; echo "cache warmed"; exec sleep 3600']),
 		until: (d) => d.State.Running === true,
 		settleMs: 1500,
 	},
 	{
 		id: 'pids-near-limit',
 		expect: 'pids-near-limit',
-		start: (n) => run(n, ['--pids-limit', '20', FIXTURE, 'sh', '-c', 'for i in $(seq 1 18); do sleep 300 & done; echo "workers started"; wait']),
+		start: (n) => run(n, ['--pids-limit', '20', FIXTURE, 'sh', '-c', 'for i in $(seq 1 18); do sleep 3600 & done; echo "workers started"; wait']),
 		until: (d) => d.State.Running === true,
 		settleMs: 1500,
 	},
@@ -378,7 +379,7 @@ export const SCENARIOS = [
 	{
 		id: 'healthcheck-slow',
 		expect: 'healthcheck-slow',
-		start: (n) => run(n, ['--health-cmd', 'sleep 1.3', '--health-interval', '1s', '--health-timeout', '2s', FIXTURE, 'sleep', '300']),
+		start: (n) => run(n, ['--health-cmd', 'sleep 1.3', '--health-interval', '1s', '--health-timeout', '2s', FIXTURE, 'sleep', '3600']),
 		until: (d) => (d.State.Health?.Log?.length ?? 0) >= 2 && d.State.Health.Status === 'healthy',
 	},
 	{
@@ -406,7 +407,7 @@ export const SCENARIOS = [
 	{
 		id: 'unknown-user',
 		expect: 'unknown-user',
-		start: (n) => createAndStart(n, ['--user', 'appuser', FIXTURE, 'sleep', '300']),
+		start: (n) => createAndStart(n, ['--user', 'appuser', FIXTURE, 'sleep', '3600']),
 		until: (d) => d.State.Error !== '' || exited(d),
 	},
 	{
@@ -415,7 +416,7 @@ export const SCENARIOS = [
 		async start(n) {
 			const net = `${n}-net`;
 			await dockerAsync(['network', 'create', net]);
-			await dockerAsync(['create', '--name', n, '--label', 'docker-helper-test=diagnose', '--network', net, FIXTURE, 'sleep', '300']);
+			await dockerAsync(['create', '--name', n, '--label', 'docker-helper-test=diagnose', '--network', net, FIXTURE, 'sleep', '3600']);
 			await dockerAsync(['network', 'rm', net]);
 			await dockerAsync(['start', n], {allowFail: true});
 		},
@@ -428,8 +429,8 @@ export const SCENARIOS = [
 		async start(n, track) {
 			const peer = `${n}-peer`;
 			track({container: peer});
-			await dockerAsync(['create', '--name', peer, '--label', 'docker-helper-test=diagnose', FIXTURE, 'sleep', '300']);
-			await createAndStart(n, ['--network', `container:${peer}`, FIXTURE, 'sleep', '300']);
+			await dockerAsync(['create', '--name', peer, '--label', 'docker-helper-test=diagnose', FIXTURE, 'sleep', '3600']);
+			await createAndStart(n, ['--network', `container:${peer}`, FIXTURE, 'sleep', '3600']);
 		},
 		until: (d) => d.State.Error !== '',
 	},
@@ -478,14 +479,21 @@ export const SCENARIOS = [
 	{
 		id: 'healthy-running',
 		expect: null,
-		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "server ready on :8080"; exec sleep 300']),
+		start: (n) => run(n, [FIXTURE, 'sh', '-c', 'echo "server ready on :8080"; exec sleep 3600']),
 		until: running,
 	},
 	{
 		id: 'healthy-healthcheck',
 		expect: null,
-		start: (n) => run(n, ['--health-cmd', 'true', '--health-interval', '1s', FIXTURE, 'sleep', '300']),
+		start: (n) => run(n, ['--health-cmd', 'true', '--health-interval', '1s', FIXTURE, 'sleep', '3600']),
 		until: (d) => d.State.Health?.Status === 'healthy',
+	},
+	{
+		id: 'healthy-healthcheck-exited',
+		expect: null,
+		// Every probe passed, then the job ended with 0: the engine marks the health "unhealthy" when a container stops.
+		start: (n) => run(n, ['--health-cmd', 'true', '--health-interval', '1s', FIXTURE, 'sh', '-c', 'echo "batch started"; sleep 4; echo "batch done"']),
+		until: (d) => d.State.Status === 'exited' && (d.State.Health?.Log ?? []).length > 0,
 	},
 	{
 		id: 'one-shot-exit-zero',

@@ -269,7 +269,7 @@ export async function main(io: Io): Promise<number> {
 	const tty = io.stdinIsTTY && io.stdout.isTTY === true && !global.json && !global.plain;
 	if (!command) {
 		if (tty) return openApp(io, global, theme);
-		out(mainHelp(commands, theme, VERSION));
+		out(fitText(mainHelp(commands, theme, VERSION), theme.width));
 		return EXIT.ok;
 	}
 
@@ -330,7 +330,7 @@ export async function main(io: Io): Promise<number> {
 			if (text) out(text);
 			// Say which engine answered, unless the command shows it itself. On stderr: stdout stays the
 			// command's own output (a compose file, a Dockerfile, a log) for pipes and redirects.
-			if (engine && !command.streams && !text.includes(engine.host)) io.stderr.write(`${makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`)}\n`);
+			if (engine && !command.streams && !text.includes(engine.host)) io.stderr.write(`${fitText(makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`), textWidth(io.env, io.stderr))}\n`);
 		}
 		return exitCode;
 	} catch (error) {
@@ -353,7 +353,8 @@ function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, com
 		io.stdout.write(`${jsonError(command, error)}\n`);
 	} else {
 		const theme: Theme = makeTheme(mode.color && io.stderr.isTTY === true);
-		io.stderr.write(failureText(error.message, error.hint, theme));
+		// Fitted to stderr's terminal (or COLUMNS): the hint is a command or a path the user copies.
+		io.stderr.write(fitText(failureText(error.message, error.hint, theme), textWidth(io.env, io.stderr)));
 	}
 	return error.exitCode;
 }

@@ -3,7 +3,7 @@ import {DEFAULT_LINT_MAX_BYTES, findDockerfiles, loadLintConfig, readDockerfiles
 import type {Engine} from '../adapters/docker.js';
 import {isHelperError, usageError} from '../core/errors.js';
 import {parseSize} from '../core/images/gates.js';
-import type {Threshold} from '../core/lint/config.js';
+import {EMPTY_CONFIG, mergeConfigs, type LintConfig, type Threshold} from '../core/lint/config.js';
 import {lintModel} from '../core/lint/engine.js';
 import {parseDockerfile} from '../core/lint/parse.js';
 import {isFailure, summarize, type BaseCheck, type LintedFile, type LintReport, type RulesReport} from '../core/lint/report.js';
@@ -123,6 +123,37 @@ function baseCheck(stage: Stage, image: string, info: BaseImageInfo | null | und
 	};
 }
 
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'gnu', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'sonarqube', 'tty'] as const;
+
+/** The default failure threshold: errors and warnings fail a run, info and style advice does not. */
+export const DEFAULT_THRESHOLD: Threshold = 'warning';
+
+const LABEL_FORMATS = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
+
+function flagList(input: Input, name: string): string[] {
+	const v = input.flags[name];
+	return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+}
+
+/** hadolint's command-line options as a config that wins over the files' (lists add up). */
+function commandLineConfig(input: Input): LintConfig {
+	const labelSchema: Record<string, string> = {};
+	for (const spec of flagList(input, 'requireLabel')) {
+		const at = spec.lastIndexOf(':');
+		const [key, kind] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, ''];
+		if (!LABEL_FORMATS.includes(kind)) throw usageError(`--require-label ${spec}: expected key:format, format one of ${LABEL_FORMATS.join(', ')}.`, 'docker-helper lint --require-label org.opencontainers.image.source:url');
+		labelSchema[key] = kind;
+	}
+	return {
+		...EMPTY_CONFIG,
+		ignored: flagList(input, 'ignore').flatMap((c) => c.split(',').map((x) => x.trim()).filter(Boolean)),
+		trustedRegistries: flagList(input, 'trustedRegistry'),
+		labelSchema,
+		...(input.flags.strictLabels === true ? {strictLabels: true} : {}),
+		...(input.flags.disableIgnorePragma === true ? {disableIgnorePragma: true} : {}),
+	};
+}
+
 /** --max-file-size: 64MiB, 100MB, 20000000 (bytes); at least 1 KiB, so a typo cannot make every file too large. */
 function maxFileSize(input: Input): number {
 	const raw = flagString(input, 'maxFileSize');
@@ -134,11 +165,15 @@ function maxFileSize(input: Input): number {
 }
 
 export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
-	const format = (flagString(input, 'format') ?? (flagBool(input, 'json') ? 'json' : 'text')) as LintReport['format'];
-	const config = await loadLintConfig(ctx.cwd, flagString(input, 'config'));
+	const config = mergeConfigs(await loadLintConfig(ctx.cwd, flagString(input, 'config')), commandLineConfig(input));
+	const asked = flagString(input, 'format') ?? (flagBool(input, 'json') ? 'json' : undefined) ?? config.format ?? 'text';
+	if (!(LINT_FORMATS as readonly string[]).includes(asked)) throw usageError(`format: ${asked} is not a lint format.`, `Use one of ${LINT_FORMATS.join(', ')}.`);
+	// tty is hadolint's name for its coloured text; gitlab_codeclimate is the Code Climate JSON GitLab reads
+	const format = (asked === 'tty' ? 'text' : asked === 'gitlab_codeclimate' ? 'codeclimate' : asked) as LintReport['format'];
 	const files = findDockerfiles(ctx.cwd, input.args);
 	if (files.filter((f) => f === '-').length > 1) throw usageError('stdin (-) can be given once.', 'docker-helper lint - < Dockerfile');
-	const inputs = await readDockerfiles(ctx.cwd, files, readStdin, {maxBytes: maxFileSize(input)});
+	const stdinName = flagString(input, 'filePathInReport');
+	const inputs = (await readDockerfiles(ctx.cwd, files, readStdin, {maxBytes: maxFileSize(input)})).map((i) => (i.display === '-' && stdinName ? {...i, display: stdinName} : i));
 	ctx.progress(`linting ${inputs.length} file${inputs.length === 1 ? '' : 's'}`);
 	// One file at a time: a model is dropped once its findings are taken (all of them at once would
 	// hold every file's instructions and shell words in memory until the end, and the GC pays for it).
@@ -177,7 +212,7 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: redactLines(model.lines)});
 	}
 	state ??= noEngine;
-	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? 'info') as Threshold;
+	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? DEFAULT_THRESHOLD) as Threshold;
 	const noFail = input.flags.fail === false || config.noFail === true;
 	return {
 		mode: 'lint',
@@ -189,8 +224,19 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 		engine: {used: state.engine !== undefined, note: state.engine ? 'base images checked through the engine' : state.note || 'no engine needed'},
 		config: {sources: config.sources, problems: config.problems},
 		format,
-		...(format === 'sarif' ? {ruleList: listRules().rules} : {}),
+		...(format === 'sarif' ? {ruleList: await rulesWithDocs()} : {}),
 	};
+}
+
+/** The registry with each rule's doc page, for SARIF's rule help (GitHub code scanning shows it beside the alert). */
+async function rulesWithDocs(): Promise<RulesReport['rules']> {
+	const {loadCatalog} = await import('../adapters/knowledge.js');
+	const catalog = await loadCatalog();
+	const pages = new Map(catalog.docs.filter((d) => d.collection === 'rules').map((d) => [d.id, d.markdown]));
+	return listRules().rules.map((r) => {
+		const doc = pages.get(r.slug);
+		return doc === undefined ? r : {...r, doc};
+	});
 }
 
 export function listRules(): RulesReport {

@@ -102,6 +102,24 @@ export function renderGithub(report: LintReport): string {
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/** Where a rule's page is published: the package ships content/, so the page of this very version is on the npm CDN. */
+export function ruleDocUri(slug: string): string {
+	return `https://unpkg.com/docker-helper@${VERSION}/content/rules/${slug}.md`;
+}
+
+/** The first paragraph of a doc page's body, as plain text (headings skipped, Markdown marks dropped). */
+function firstParagraph(markdown: string): string | undefined {
+	const para = markdown
+		.split(/\n\s*\n/)
+		.map((p) => p.replace(/^#.*(\n|$)/gm, '').trim())
+		.find((p) => p !== '' && !p.startsWith('#') && !p.startsWith('```'));
+	return para
+		?.replace(/`([^`]*)`/g, '$1')
+		.replace(/\*\*([^*]*)\*\*/g, '$1')
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\s*\n\s*/g, ' ');
+}
+
 function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
 	return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
@@ -113,8 +131,9 @@ export function sarifLog(report: LintReport, rules: readonly RuleListing[]): Rec
 		id: r.id,
 		name: r.slug,
 		shortDescription: {text: r.description},
-		fullDescription: {text: r.description},
-		help: {text: `docker-helper explain ${r.slug}`},
+		fullDescription: {text: (r.doc && firstParagraph(r.doc)) || r.description},
+		helpUri: ruleDocUri(r.slug),
+		help: r.doc ? {text: `${firstParagraph(r.doc) ?? r.description} More: docker-helper explain ${r.slug}`, markdown: r.doc} : {text: `docker-helper explain ${r.slug}`},
 		defaultConfiguration: {level: sarifLevel(r.severity)},
 		properties: {severity: r.severity, tags: ['dockerfile'], equivalents: r.equivalents},
 	}))];

@@ -41,7 +41,7 @@ export function fitLine(line: string, width: number): string[] {
 	if (!indent || first.length <= 1) return first.map((row, i) => (i === 0 ? row.trimEnd() : row.replace(/^((?:\u001B\[[0-9;]*m)*)\s+/, '$1').trimEnd()));
 	// Re-wrap what follows the first row in the narrower column beside the indent.
 	const head = first[0]!.trimEnd();
-	const rest = first.slice(1).join(' ').replace(/^\s+/, '');
+	const rest = first.slice(1).join('').replace(/^\s+/, '');
 	const tail = wrapAnsi(rest, width - indent.length, {hard: true, trim: true, wordWrap: true}).split('\n');
 	return [head, ...tail.map((row) => indent + row)];
 }

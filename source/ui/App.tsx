@@ -7,7 +7,7 @@ import type {Theme} from '../output/theme.js';
 import {fitLine} from '../output/wrap.js';
 import {makeTextView} from './views/TextView.js';
 import type {ViewModule} from './view-types.js';
-import {KeyDispatch, useMirror, type KeyHelp, type KeyPress} from './keys.js';
+import {KeyDispatch, useKeyHelp, useKeys, useMirror, type KeyHelp, type KeyPress} from './keys.js';
 import {Layout, useLayout} from './layout.js';
 import {ScreenMemoryContext, type ScreenMemory} from './screen-memory.js';
 import {SelectList} from './components/SelectList.js';
@@ -23,7 +23,7 @@ type ScreenBody =
 	| {kind: 'pick'; command: AnyCommand; input: Input; argIndex: number; choices: Choice[] | null; error?: string}
 	| {kind: 'running'; command: AnyCommand; input: Input}
 	| {kind: 'view'; command: AnyCommand; input: Input; result: unknown; View: ViewModule<unknown>['default']}
-	| {kind: 'error'; command: AnyCommand; message: string; hint: string};
+	| {kind: 'error'; command: AnyCommand; message: string; hint: string; input?: Input; code?: string};
 
 export type Screen = ScreenBody & {readonly id: number};
 
@@ -116,9 +116,14 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		setNotice(undefined);
 		const next = firstScreen(session, command, input);
 		if (next.kind === 'running' && command.streams?.(input)) return handoff(command, input);
+		const top = session.stack[session.stack.length - 1];
+		// A retry from its error screen (overwrite with a backup) takes that screen's place.
+		if (top?.kind === 'error' && top.command.name === name) {
+			const {id: _id, ...body} = next;
+			return replaceTop(top.id, body);
+		}
 		// The same command again with other input (init re-planned with a changed answer) replaces the screen:
 		// it is the same place, and Esc goes back to where the user came from, not through every re-plan.
-		const top = session.stack[session.stack.length - 1];
 		if (top?.kind === 'view' && top.command.name === name) {
 			const {id: _id, ...body} = next;
 			return replaceTop(top.id, body);
@@ -157,7 +162,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 				if (!cancelled) replaceTop(id, {kind: 'view', command, input, result, View});
 			} catch (error) {
 				if (cancelled) return;
-				if (isHelperError(error)) replaceTop(id, {kind: 'error', command, message: error.message, hint: error.hint});
+				if (isHelperError(error)) replaceTop(id, {kind: 'error', command, message: error.message, hint: error.hint, input, code: error.code});
 				else replaceTop(id, {kind: 'error', command, message: String((error as Error)?.stack ?? error), hint: 'This is a bug in docker-helper; please report it.'});
 			}
 		})();
@@ -278,14 +283,28 @@ function ScreenView({screen, progress, commands, theme, version, onBack, onOpen,
 			const {View} = screen;
 			return <View result={screen.result} input={screen.input} theme={theme} onBack={onBack} onOpen={onOpen} />;
 		}
-		case 'error':
+		case 'error': {
+			// A file in the way: the menu cannot take --force, so it offers the same choice as a key.
+			const {input, command} = screen;
+			if (screen.code === 'FILE_EXISTS' && input && command.flags['force'] && input.flags['force'] !== true) {
+				const lines = [screen.message, '→ Press b to replace it, keeping the old file as a numbered backup (.bak), or Esc to leave it as it is.'];
+				return <Message lines={lines} tone="error" actions={[['b', 'replace, keeping a backup']]} onKey={(k) => (k === 'b' ? (onOpen(command.name, {...input, flags: {...input.flags, force: true}}), true) : false)} />;
+			}
 			return <Message lines={[screen.message, `→ ${screen.hint}`]} tone="error" />;
+		}
 	}
 }
 
 /** A message screen (an error, an empty picker): wrapped to the width; Esc goes back. */
-function Message({lines, tone}: {readonly lines: readonly string[]; readonly tone: 'warn' | 'error'}) {
+function Message({lines, tone, actions = [], onKey}: {
+	readonly lines: readonly string[];
+	readonly tone: 'warn' | 'error';
+	readonly actions?: readonly KeyHelp[];
+	readonly onKey?: (text: string) => boolean;
+}) {
 	const {columns} = useLayout();
+	useKeys((key) => (key.name === 'char' && onKey ? onKey(key.text) : false));
+	useKeyHelp(actions);
 	return (
 		<Box flexDirection="column">
 			{lines.flatMap((line, i) =>
@@ -295,7 +314,7 @@ function Message({lines, tone}: {readonly lines: readonly string[]; readonly ton
 					</Text>
 				)),
 			)}
-			<Footer parts={['Esc back', 'q quit', '? keys']} width={columns} />
+			<Footer parts={[...actions.map(([k, what]) => `${k} ${what}`), 'Esc back', 'q quit', '? keys']} width={columns} />
 		</Box>
 	);
 }

@@ -95,7 +95,8 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	};
 	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
 	stdout.write('\u001B[?1049h\u001B[H\u001B[2J');
-	stdout.write(`${theme.dim(`Following the log of ${target} · q or Esc: back · Ctrl-C: quit`)}\n`);
+	const grep = typeof input.flags['grep'] === 'string' && input.flags['grep'] !== '' ? ` (only lines matching /${input.flags['grep']}/)` : '';
+	stdout.write(`${theme.dim(`Following the log of ${target}${grep} · q or Esc: back · Ctrl-C: quit`)}\n`);
 	if (stdin.isTTY) stdin.setRawMode(true);
 	// The same way Ink reads (a 'readable' listener): a 'data' listener would switch stdin to flowing mode, and
 	// Ink's next instance, which only listens for 'readable', would then never hear a key.

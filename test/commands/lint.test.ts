@@ -45,7 +45,7 @@ describe('lint (CLI)', () => {
 
 	test('thresholds and --no-fail decide the exit code', () => {
 		const dir = project({Dockerfile: 'FROM alpine:3.20@sha256:1111111111111111111111111111111111111111111111111111111111111111\nUSER 1000\nMAINTAINER me\n'});
-		expect(runCli(['lint', '--no-engine'], {cwd: dir}).code).toBe(0); // only a style finding: below the default threshold (info)
+		expect(runCli(['lint', '--no-engine'], {cwd: dir}).code).toBe(0); // only a style finding: below the default threshold (warning)
 		expect(runCli(['lint', '--no-engine', '--failure-threshold', 'error'], {cwd: dir}).code).toBe(0);
 		expect(runCli(['lint', '--no-engine', '--failure-threshold', 'style'], {cwd: dir}).code).toBe(1);
 		expect(runCli(['lint', '--no-engine', '--failure-threshold', 'style', '--no-fail'], {cwd: dir}).code).toBe(0);
@@ -135,6 +135,15 @@ describe('lint (CLI)', () => {
 		const results = log.runs[0].results;
 		expect(results.some((x: {ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number}}}>}) => x.ruleId === 'DH0000' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'sub/Dockerfile' && x.locations[0]!.physicalLocation.region.startLine === 2)).toBe(true);
 		for (const x of results) expect(log.runs[0].tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
+		// every rule carries its page: helpUri, a full description and the page as Markdown help (GitHub code scanning shows it)
+		const yes = log.runs[0].tool.driver.rules.find((x: {id: string}) => x.id === 'DH4001');
+		expect(yes.helpUri).toMatch(/^https:\/\/unpkg\.com\/docker-helper@[^/]+\/content\/rules\/apt-get-yes\.md$/);
+		const page = readFileSync(path.join(ROOT, 'content/rules/apt-get-yes.md'), 'utf8');
+		expect(page).toContain(yes.help.markdown.trim().split('\n')[0]);
+		expect(yes.help.markdown).toContain('## Bad');
+		expect(yes.fullDescription.text.length).toBeGreaterThan(yes.shortDescription.text.length);
+		expect(yes.fullDescription.text).not.toMatch(/[`#]/);
+		for (const rule of log.runs[0].tool.driver.rules.slice(2)) expect(rule.help.markdown, rule.id).toContain('## ');
 		// a broken document must fail the schema, so the check above means something
 		expect(validate({version: '2.1.0', runs: [{results: []}]})).toBe(false);
 	});

@@ -40,14 +40,23 @@ describe('copy-dockerfile picker', () => {
 		expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'assets', 'dockerfiles', 'alpine.Dockerfile'), 'utf8'));
 	});
 
-	it('picking again when the Dockerfile exists shows the refusal, not an overwrite', async () => {
+	it('picking again when the Dockerfile exists refuses first, then b replaces it and keeps the old one as a backup', async () => {
 		const before = readFileSync(path.join(dir, 'Dockerfile'));
 		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
 		cleanup = app.unmount;
 		await inputReady(app);
 		await frameWith(app, 'choose variant');
 		const err = await press(app, KEY.enter, 'already exists');
-		expect(err).toContain('--force');
+		// The menu cannot take --force: it offers the choice as a key instead.
+		expect(err).not.toContain('--force');
+		expect(err).toContain('Press b to replace it');
 		expect(readFileSync(path.join(dir, 'Dockerfile')).equals(before)).toBe(true);
+		const done = await press(app, 'b', 'Wrote', 'the replaced file');
+		expect(done).toMatch(/backup|\.bak/);
+		expect(readdirSync(dir).sort()).toEqual(['Dockerfile', 'Dockerfile.bak']);
+		expect(readFileSync(path.join(dir, 'Dockerfile.bak')).equals(before)).toBe(true);
+		expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).not.toBe(before.toString('utf8'));
+		// Esc goes back to the picker, not to the refusal.
+		await press(app, KEY.escape, 'choose variant', 'the picker');
 	});
 });

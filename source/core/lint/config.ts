@@ -18,6 +18,10 @@ export interface LintConfig {
 	readonly settings: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 	/** hadolint's strict-labels: a label not in the label schema is reported (DL3050). */
 	readonly strictLabels: boolean | undefined;
+	/** hadolint's disable-ignore-pragma: inline `# ... ignore=` comments are not honoured. */
+	readonly disableIgnorePragma?: boolean | undefined;
+	/** hadolint's `format:` key: the output format when no --format is given. */
+	readonly format?: string | undefined;
 	/** Where each part came from, for the output ("config: .hadolint.yaml"). */
 	readonly sources: readonly string[];
 	/** Keys we did not understand, values of the wrong type: shown as warnings, never fatal. */
@@ -101,13 +105,16 @@ export function readConfig(doc: unknown, source: string, kind: 'hadolint' | 'doc
 	if (obj.settings && typeof obj.settings === 'object' && !Array.isArray(obj.settings)) {
 		for (const [k, v] of Object.entries(obj.settings as Record<string, unknown>)) if (v && typeof v === 'object') settings[k] = v as Record<string, unknown>;
 	}
+	const dip = obj['disable-ignore-pragma'] ?? obj.disableIgnorePragma;
+	const disableIgnorePragma = typeof dip === 'boolean' ? dip : undefined;
+	const format = typeof obj.format === 'string' ? obj.format : undefined;
 	for (const key of Object.keys(obj)) if (!KNOWN_KEYS.has(key)) problems.push(`${source}: unknown key "${key}" (ignored)`);
-	return {ignored, overrides, trustedRegistries, labelSchema, failureThreshold, noFail, settings, strictLabels, sources: [source], problems};
+	return {ignored, overrides, trustedRegistries, labelSchema, failureThreshold, noFail, settings, strictLabels, disableIgnorePragma, format, sources: [source], problems};
 }
 
 const KNOWN_KEYS = new Set([
 	'ignored', 'ignore', 'override', 'severity', 'trustedRegistries', 'trusted-registries', 'label-schema', 'labelSchema',
-	'failure-threshold', 'failureThreshold', 'no-fail', 'noFail', 'settings', 'strict-labels', 'strictLabels', 'format', 'no-color', 'verbose', 'disable-ignore-pragma',
+	'failure-threshold', 'failureThreshold', 'no-fail', 'noFail', 'settings', 'strict-labels', 'strictLabels', 'format', 'no-color', 'verbose', 'disable-ignore-pragma', 'disableIgnorePragma',
 ]);
 
 /** Later configs win for scalars; lists are concatenated. */
@@ -122,6 +129,8 @@ export function mergeConfigs(...configs: LintConfig[]): LintConfig {
 			noFail: b.noFail ?? a.noFail,
 			settings: {...a.settings, ...b.settings},
 			strictLabels: b.strictLabels ?? a.strictLabels,
+			disableIgnorePragma: b.disableIgnorePragma ?? a.disableIgnorePragma,
+			format: b.format ?? a.format,
 			sources: [...a.sources, ...b.sources],
 			problems: [...a.problems, ...b.problems],
 		}),

@@ -187,7 +187,7 @@ export function lintModel(model: DockerfileModel, run: LintRun): FileLint {
 	const file = model.path;
 	const findings: Finding[] = model.problems.map((p) => parseFinding(file, p.line, p.column, p.message, p.kind));
 	const crashes: RuleCrash[] = [];
-	const suppressions = findSuppressions(model);
+	const suppressions = config.disableIgnorePragma === true ? [] : findSuppressions(model);
 	let suppressed = 0;
 	const ctx = {file: model, options: options(config), base: run.base ?? (() => undefined)};
 	for (const rule of run.rules) {

@@ -47,7 +47,7 @@ export interface LintReport {
 	readonly failed: boolean;
 	readonly engine: {readonly used: boolean; readonly note: string};
 	readonly config: {readonly sources: readonly string[]; readonly problems: readonly string[]};
-	readonly format: 'text' | 'json' | 'sarif' | 'github' | 'gnu';
+	readonly format: 'text' | 'json' | 'sarif' | 'github' | 'gnu' | 'checkstyle' | 'codeclimate' | 'sonarqube';
 	/** The registry, carried only for --format sarif (the tool.driver.rules of the log). */
 	readonly ruleList?: readonly RuleListing[];
 }
@@ -58,6 +58,8 @@ export interface RuleListing {
 	readonly severity: Severity;
 	readonly description: string;
 	readonly equivalents: Equivalents;
+	/** The rule's doc page (content/rules/<slug>.md, Markdown without front matter): carried for SARIF only. */
+	readonly doc?: string;
 }
 
 export interface RulesReport {

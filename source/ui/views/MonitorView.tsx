@@ -3,12 +3,13 @@ import {Box, Text, useStdout} from 'ink';
 import {useKeyInput} from '../keys.js';
 import {actionCommand, arrange, SORT_KEYS, summaryLine, type ContainerAction, type MonitorResult, type MonitorRow, type SortKey} from '../../core/monitor/model.js';
 import {alertLine, columnsFor, headerLine, rowLine} from '../../output/monitor.js';
+import {useKept} from '../screen-memory.js';
 import type {ViewProps} from '../view-types.js';
 
 const KEYS: ReadonlyArray<readonly [string, string]> = [
 	['↑/↓ j/k', 'select a container'],
 	['Enter', 'diagnose it'],
-	['l', 'logs (follow; --grep in the logs command)'],
+	['l', 'logs (follow): type a filter (a regular expression), or Enter for every line'],
 	['i', 'inspect'],
 	['s', 'shell (exec)'],
 	['h', "the last health probe's output"],
@@ -35,15 +36,23 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 	const height = Math.max(12, stdout?.rows ?? 40);
 	const [snapshot, setSnapshot] = useState(result.snapshot);
 	// The selection follows the container, not the position: rows move as states and sort values change.
-	const [selectedId, setSelectedId] = useState<string | null>(null);
-	const [sort, setSort] = useState<SortKey>('state');
-	const [filter, setFilter] = useState('');
+	// Kept while the dashboard is left for diagnose, logs, inspect or a shell: coming back finds it as it was.
+	const [selectedId, setSelectedId] = useKept<string | null>('selected', null);
+	const [sort, setSort] = useKept<SortKey>('sort', 'state');
+	const [filter, setFilter] = useKept('filter', '');
 	const [typing, setTypingState] = useState(false);
 	// Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
 	const typingRef = useRef(false);
 	const setTyping = (on: boolean) => {
 		typingRef.current = on;
 		setTypingState(on);
+	};
+	// l asks for the log filter first: the container it is for and the text typed so far (a ref too, as above).
+	const [logFilter, setLogFilterState] = useState<{readonly name: string; readonly text: string} | null>(null);
+	const logFilterRef = useRef<{readonly name: string; readonly text: string} | null>(null);
+	const setLogFilter = (next: {readonly name: string; readonly text: string} | null) => {
+		logFilterRef.current = next;
+		setLogFilterState(next);
 	};
 	const [overlay, setOverlay] = useState<'help' | 'probe' | null>(null);
 	const [prompt, setPrompt] = useState<Prompt | null>(null);
@@ -89,6 +98,23 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 			}
 			return;
 		}
+		const asking = logFilterRef.current;
+		if (asking) {
+			if (key.escape) {
+				setLogFilter(null);
+				setStatus('Logs not opened.');
+				return;
+			}
+			if (key.backspace || key.delete) {
+				setLogFilter({...asking, text: asking.text.slice(0, -1)});
+				return;
+			}
+			if (key.return) {
+				setLogFilter(null);
+				onOpen?.('logs', {args: [asking.name], flags: {follow: true, tail: 100, ...(asking.text ? {grep: asking.text} : {})}});
+			} else if (input && !key.ctrl && !key.meta) setLogFilter({...asking, text: asking.text + input});
+			return;
+		}
 		if (typingRef.current) {
 			if (key.return || key.escape) setTyping(false);
 			else if (key.backspace || key.delete) setFilter((f) => f.slice(0, -1));
@@ -110,7 +136,7 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 		else if (input === 'q' || key.escape) onBack();
 		else if (!current) return;
 		else if (key.return) onOpen?.('diagnose', {args: [current.name], flags: {}});
-		else if (input === 'l') onOpen?.('logs', {args: [current.name], flags: {follow: true, tail: 100}});
+		else if (input === 'l') setLogFilter({name: current.name, text: ''});
 		else if (input === 'i') onOpen?.('inspect', {args: [current.name], flags: {}});
 		else if (input === 's') {
 			if (current.state === 'running') onOpen?.('exec', {args: [current.name], flags: {}});
@@ -201,7 +227,11 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 					{alertLine(a, theme)}
 				</Text>
 			))}
-			{prompt ? (
+			{logFilter ? (
+				<Text color="yellow" wrap="truncate-end">
+					Logs of {logFilter.name}, only lines matching: {logFilter.text}▏ (a regular expression; Enter: {logFilter.text ? 'follow' : 'every line'}, Esc: cancel)
+				</Text>
+			) : prompt ? (
 				<Text color="yellow" wrap="truncate-end">
 					{prompt.action === 'remove' ? 'Remove' : prompt.action === 'stop' ? 'Stop' : 'Restart'} {prompt.row.name}? It runs: {prompt.command} [y/N]
 				</Text>

@@ -7,12 +7,15 @@ export const healthcheckFailing: Rule = {
 	kind: 'symptom',
 	basis: 'state',
 	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
-	cases: {fires: ['healthcheck-failing'], silent: ['healthcheck-probe-missing', 'healthy-healthcheck', 'healthy-running']},
+	cases: {fires: ['healthcheck-failing'], silent: ['healthcheck-probe-missing', 'healthy-healthcheck', 'healthy-healthcheck-exited', 'healthy-running']},
 	diagnose(f) {
 		const h = f.state.health;
 		if (!h || (h.status !== 'unhealthy' && h.failingStreak === 0)) return null;
 		const failed = h.log.filter((p) => p.exitCode !== 0);
 		if (failed.length === 0 && h.status !== 'unhealthy') return null;
+		// The engine sets "unhealthy" when a container stops, whatever the probes said: a stopped container
+		// whose probes all passed did not fail its health check (the exit has its own rules).
+		if (failed.length === 0 && h.failingStreak === 0 && !f.state.running && !f.state.restarting) return null;
 		// Leave the "probe command missing" case to its own rule.
 		if (failed.length > 0 && failed.every((p) => /executable file not found|: not found|command not found/i.test(p.output))) return null;
 		const test = f.healthcheck?.test ?? [];
