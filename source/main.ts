@@ -140,6 +140,39 @@ function firstExtraPositional(argv: readonly string[], specs: Record<string, Fla
 	return -1;
 }
 
+/** A number as people write it on a command line: digits, an optional sign and fraction; no hex, exponent or blanks. */
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
+
+function printableArg(value: string): string {
+	const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+	return shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * `--since -5m` and `-n -5` as `--since=-5m` and `--tail=-5`: the value is the option's own, so the
+ * parser cannot read it as more short options and drop it. valuelessOptions has already checked each
+ * valued option has a value.
+ */
+function joinValues(argv: readonly string[], specs: Record<string, FlagSpec>): string[] {
+	const longOf = new Map<string, string>();
+	for (const [name, spec] of Object.entries(specs)) {
+		if (spec.type === 'boolean') continue;
+		longOf.set(`--${kebab(name)}`, `--${kebab(name)}`);
+		if (spec.shortFlag) longOf.set(`-${spec.shortFlag}`, `--${kebab(name)}`);
+	}
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const token = argv[i]!;
+		const long = longOf.get(token);
+		const next = argv[i + 1];
+		if (long && next !== undefined && next.startsWith('-') && /^-\d/.test(next)) {
+			out.push(`${long}=${next}`);
+			i++;
+		} else out.push(token);
+	}
+	return out;
+}
+
 function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {global: Global; input: Input; rest: string[]} {
 	const dashdash = argv.indexOf('--');
 	const before = dashdash === -1 ? [...argv] : argv.slice(0, dashdash);
@@ -167,16 +200,18 @@ function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {g
 	}
 	const meowFlags: Record<string, Record<string, unknown>> = {};
 	for (const [name, spec] of Object.entries(specs)) {
+		// Numbers are read as text and converted below: the parser's own Number() takes 0x10, 1e3 and ' 5'.
+		const number = spec.type === 'number';
 		meowFlags[name] = {
-			type: spec.type,
+			type: number ? 'string' : spec.type,
 			...(spec.shortFlag ? {shortFlag: spec.shortFlag} : {}),
-			...(spec.default !== undefined ? {default: spec.default} : {}),
+			...(spec.default !== undefined && !number ? {default: spec.default} : {}),
 			...(spec.isMultiple ? {isMultiple: true} : {}),
 		};
 	}
 	const cli = meow({
 		importMeta: import.meta,
-		argv: before,
+		argv: joinValues(before, specs),
 		pkg: {name: 'docker-helper', version: VERSION},
 		autoHelp: false,
 		autoVersion: false,
@@ -197,9 +232,14 @@ function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {g
 	};
 	const flags: Record<string, string | boolean | number | string[] | undefined> = {};
 	for (const [name, spec] of Object.entries(command?.flags ?? {})) {
-		const value = f[name];
-		if (spec.type === 'number' && typeof value === 'number' && !Number.isFinite(value)) {
-			throw new HelperError('USAGE', `--${kebab(name)} needs a number.`, `See: docker-helper ${command!.name} --help`);
+		let value = f[name];
+		if (spec.type === 'number') {
+			if (typeof value === 'string') {
+				const n = DECIMAL.test(value) ? Number(value) : NaN;
+				if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER)
+					throw new HelperError('USAGE', `--${kebab(name)} needs a decimal number; got '${printableArg(value)}'.`, `For example: --${kebab(name)} ${spec.default ?? 10}. See: docker-helper ${command!.name} --help`, {flag: name});
+				value = n;
+			} else if (value === undefined && spec.default !== undefined) value = spec.default;
 		}
 		if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
 			const close = suggest(value, spec.choices);

@@ -11,7 +11,7 @@ import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
 import {formatLine, logsText} from '../output/logs.js';
 import {makeTheme} from '../output/theme.js';
 import {containerArg} from './container-arg.js';
-import {flagBool, flagNumber, flagString, type Command, type Context, type Input} from './types.js';
+import {flagBool, flagString, type Command, type Context, type Input} from './types.js';
 import {jsonLine} from '../output/json.js';
 
 /** In the app, logs are shown in a view: keep this many lines at most. */
@@ -30,9 +30,18 @@ interface Options {
 	readonly redact: boolean;
 }
 
+/** --tail: a whole number of lines written in decimal, or `all` (as docker logs takes it); the app passes a number. */
+function tailOf(input: Input): number | undefined {
+	const raw = input.flags['tail'];
+	if (raw === undefined || raw === 'all') return undefined;
+	const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+	if (!Number.isSafeInteger(n) || n < 0)
+		throw usageError(`--tail needs a whole number of lines (0 or more) or all; got '${String(raw).slice(0, 40)}'.`, 'Example: docker-helper logs web --tail 200 (or --tail all)');
+	return n;
+}
+
 function readOptions(input: Input, now: number): Options {
-	const tail = flagNumber(input, 'tail');
-	if (tail !== undefined && (!Number.isInteger(tail) || tail < 0)) throw usageError(`--tail needs a whole number of lines (0 or more); got ${tail}.`, 'Example: docker-helper logs web --tail 200');
+	const tail = tailOf(input);
 	const time = (name: 'since' | 'until'): string | undefined => {
 		const raw = flagString(input, name);
 		if (raw === undefined) return undefined;
@@ -170,7 +179,7 @@ export const logs: Command<LogsResult> = {
 	group: 'troubleshoot',
 	args: [containerArg('Container name, id or unique id prefix')],
 	flags: {
-		tail: {type: 'number', shortFlag: 'n', placeholder: 'n', description: 'Only the last n lines (read from the end by the engine)'},
+		tail: {type: 'string', shortFlag: 'n', placeholder: 'n|all', description: 'Only the last n lines (read from the end by the engine); all: every line'},
 		since: {type: 'string', placeholder: '5m|time', description: 'Only lines since a duration ago or a time'},
 		until: {type: 'string', placeholder: '5m|time', description: 'Only lines before a duration ago or a time'},
 		follow: {type: 'boolean', shortFlag: 'f', description: 'Keep streaming new lines until Ctrl-C'},

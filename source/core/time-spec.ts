@@ -18,20 +18,31 @@ export function parseDuration(text: string): number | null {
 	return total;
 }
 
+/** 9999-12-31T23:59:59Z: the last time RFC 3339 can write, and far past anything a log holds. */
+const MAX_UNIX_SECONDS = 253_402_300_799;
+
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function parseTimeSpec(text: string, nowMs: number): TimeSpec {
 	const value = text.trim();
 	if (value === '') return {ok: false, message: 'an empty time'};
 	const duration = parseDuration(value);
-	if (duration !== null) return {ok: true, unixSeconds: roundSeconds(nowMs / 1000 - duration)};
-	if (/^\d{9,}(\.\d+)?$/.test(value)) return {ok: true, unixSeconds: Number(value)};
+	if (duration !== null) {
+		const at = roundSeconds(nowMs / 1000 - duration);
+		return at >= 0 ? {ok: true, unixSeconds: at} : {ok: false, message: `'${text}' reaches back before 1970`};
+	}
+	if (/^\d{9,}(\.\d+)?$/.test(value)) {
+		const at = Number(value);
+		return at <= MAX_UNIX_SECONDS ? {ok: true, unixSeconds: at} : {ok: false, message: `'${text}' is after the year 9999`};
+	}
 	const m = RFC3339.exec(value);
 	if (m) {
 		const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
 		const month = Number(mo);
 		const day = Number(d);
-		if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
+		// Date.parse rolls 2024-02-30 over to March 1st: check the day against the month's own length.
+		const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(Number(y), month, 0)).getUTCDate() : 0;
+		if (month < 1 || month > 12 || day < 1 || day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
 			return {ok: false, message: `'${text}' is not a valid date and time`};
 		}
 		// A time without a zone is read as UTC, like docker's RFC 3339 handling of a bare date.
@@ -39,7 +50,9 @@ export function parseTimeSpec(text: string, nowMs: number): TimeSpec {
 		const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
 		if (Number.isNaN(ms)) return {ok: false, message: `'${text}' is not a valid date and time`};
 		const fraction = frac ? Number(`0${frac}`) : 0;
-		return {ok: true, unixSeconds: roundSeconds(ms / 1000 + fraction)};
+		const at = roundSeconds(ms / 1000 + fraction);
+		if (at < 0) return {ok: false, message: `'${text}' is before 1970`};
+		return {ok: true, unixSeconds: at};
 	}
 	return {ok: false, message: `'${text}' is neither a duration (5m, 2h, 1d) nor a time (RFC 3339 like 2024-05-01T12:00:00Z, or a Unix timestamp)`};
 }

@@ -7,6 +7,7 @@ import type {Theme} from '../output/theme.js';
 import {VERSION} from '../version.js';
 import {App, newSession, type Notice} from './App.js';
 import {drainOutput} from '../stream-output.js';
+import stringWidth from 'string-width';
 
 export async function runApp(options: {
 	commands: readonly AnyCommand[];
@@ -96,7 +97,14 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
 	stdout.write('\u001B[?1049h\u001B[H\u001B[2J');
 	const grep = typeof input.flags['grep'] === 'string' && input.flags['grep'] !== '' ? ` (only lines matching /${input.flags['grep']}/)` : '';
-	stdout.write(`${theme.dim(`Following the log of ${target}${grep} · q or Esc: back · Ctrl-C: quit`)}\n`);
+	const header = `Following the log of ${target}${grep} · q or Esc: back · Ctrl-C: quit`;
+	stdout.write(`${theme.dim(header)}\n`);
+	// The header stays at the top: the log scrolls in the rows below it (a scroll region), so a long
+	// log never pushes the keys out of sight.
+	const headerRows = Math.max(1, Math.ceil(stringWidth(header) / Math.max(1, stdout.columns || 80)));
+	const screenRows = stdout.rows || 0;
+	const region = stdout.isTTY && screenRows > headerRows + 2;
+	if (region) stdout.write(`\u001B[${headerRows + 1};${screenRows}r\u001B[${headerRows + 1};1H`);
 	if (stdin.isTTY) stdin.setRawMode(true);
 	// The same way Ink reads (a 'readable' listener): a 'data' listener would switch stdin to flowing mode, and
 	// Ink's next instance, which only listens for 'readable', would then never hear a key.
@@ -114,6 +122,7 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 		stdin.off('readable', onData);
 		if (stdin.isTTY) stdin.setRawMode(wasRaw);
 		// Back on the main screen, the app's last frame is still there: clear it, the app draws itself again.
+		if (region) stdout.write('\u001B[r');
 		stdout.write('\u001B[?1049l\u001B[2J\u001B[H');
 	}
 	const how = controller.signal.aborted ? 'Stopped following' : 'The log ended for';

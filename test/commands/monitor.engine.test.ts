@@ -98,8 +98,9 @@ describeEngine('monitor (real engine, built CLI)', () => {
 			expect(calm.state).toBe('running');
 			expect(calm.memLimit).toBe(32 * 1024 * 1024);
 			expect(calm.memUsage).toBeGreaterThan(0);
-			// a busy loop: well above idle, as docker stats would show it
-			expect(calm.cpuPercent).toBeGreaterThan(20);
+			// a busy loop: above idle, as docker stats would show it (not a fixed share: on a loaded
+			// 2-core machine a busy loop measured under 5%)
+			expect(calm.cpuPercent).toBeGreaterThan(1);
 			expect(calm.ports).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+->8080\/tcp$/)]);
 			expect(calm.project).toBe('dh-op-proj');
 			expect(doc.result.summary).toMatch(/\d+ running/);
