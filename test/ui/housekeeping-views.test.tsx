@@ -31,6 +31,16 @@ describe('ImagesView', () => {
 		await until(() => onOpen.mock.calls.length > 0, 'the history opened');
 		expect(onOpen).toHaveBeenCalledWith('images', {args: [], flags: {history: 'sha256:' + 'b'.repeat(64)}});
 	});
+
+	it('a opens the analysis of the selected image', async () => {
+		const onOpen = vi.fn();
+		const result = imagesReport(inventory, {trustedRegistries: []});
+		const {lastFrame, stdin} = await mount(<ImagesView result={result} input={{args: [], flags: {}}} theme={theme} onBack={() => {}} onOpen={onOpen} />);
+		expect(lastFrame()).toContain('a analyze');
+		stdin.write('a');
+		await until(() => onOpen.mock.calls.length > 0, 'the analysis opened');
+		expect(onOpen).toHaveBeenCalledWith('analyze', {args: ['app:1.0.0'], flags: {}});
+	});
 });
 
 describe('CleanupView', () => {

@@ -8,7 +8,7 @@ import {ScrollText} from '../components/ScrollText.js';
 
 /**
  * images in the app: the same columns as the text table, one selected row; Enter opens the
- * image's history (docker history). With a history in the result, it is shown instead.
+ * image's history (docker history), a its analysis (analyze). With a history in the result, it is shown instead.
  */
 export default function ImagesView({result, input, theme, onBack, onOpen}: ViewProps<ImagesResult>) {
 	const {stdout} = useStdout();
@@ -25,6 +25,10 @@ export default function ImagesView({result, input, theme, onBack, onOpen}: ViewP
 			else if (k.return && result.images[getSelected()]) {
 				const image = result.images[getSelected()]!;
 				onOpen?.('images', {args: [], flags: {...input.flags, history: image.tags[0] ?? image.id}});
+			} else if (key === 'a' && result.images[getSelected()]) {
+				// The layers, wasted bytes and findings of analyze, for the selected image.
+				const image = result.images[getSelected()]!;
+				onOpen?.('analyze', {args: [image.tags[0] ?? image.id], flags: {}});
 			} else if (key === 'c') onOpen?.('cleanup', {args: [], flags: {}});
 		},
 		{isActive: !history},
@@ -46,7 +50,7 @@ export default function ImagesView({result, input, theme, onBack, onOpen}: ViewP
 					{line === '' ? ' ' : line}
 				</Text>
 			))}
-			<Text dimColor>↑↓ select · Enter history · c cleanup plan · Esc/q back</Text>
+			<Text dimColor>↑↓ select · Enter history · a analyze · c cleanup plan · Esc/q back</Text>
 		</Box>
 	);
 }
