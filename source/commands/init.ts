@@ -50,6 +50,7 @@ function answersFrom(input: Input): InitAnswers {
 		...(services ? {services} : {}),
 		...(flagString(input, 'base') ? {base: flagString(input, 'base')!} : {}),
 		scripts: flagBool(input, 'scripts'),
+		...(flagString(input, 'api') !== undefined ? {api: flagString(input, 'api')!} : {}),
 	};
 }
 
@@ -81,12 +82,13 @@ export const init: Command<InitResult> = {
 		'(numbered backups); --dry-run shows every file and its diff. In a terminal a wizard opens; --yes answers\n' +
 		'from the flags and the detection. --build builds the image on the engine afterwards.',
 	usage:
-		'docker-helper init [--dir <path>] [--yes | --dry-run] [--stack <name>] [--port <n>] [--entry <x>] [--python|--node|--go|--java <version>] [--gpu] [--with postgres,redis] [--force] [--scripts] [--template-dir <path>] [--build]',
+		'docker-helper init [--dir <path>] [--yes | --dry-run] [--stack <name>] [--port <n>] [--entry <x>] [--python|--node|--go|--java <version>] [--gpu] [--with postgres,redis] [--force] [--scripts] [--api <module:function>|cli] [--template-dir <path>] [--build]',
 	examples: [
 		'docker-helper init --dry-run',
 		'docker-helper init --yes',
 		'docker-helper init --yes --stack fastapi --python 3.12 --port 8080 --with redis',
 		'docker-helper init --yes --force --scripts',
+		'docker-helper init --yes --api textstats.core:summarize',
 		'docker-helper init --list --template-dir ~/team-templates',
 		'docker-helper init --yes --stack static-busybox --build',
 	],
@@ -109,6 +111,12 @@ export const init: Command<InitResult> = {
 		base: {type: 'string', placeholder: 'image', description: "Runtime stage's base image instead of the template's (a mirror or internal registry)"},
 		force: {type: 'boolean', description: 'Replace existing files, keeping each as a numbered backup (<file>.bak, .bak.2 ...)'},
 		scripts: {type: 'boolean', description: 'Also write docker/build.sh, run.sh, test.sh, logs.sh, stop.sh and docker/README.md'},
+		api: {
+			type: 'string',
+			placeholder: 'target',
+			description:
+				'Serve Python code that has no server over HTTP: module:function (POST /call), a module, a .py file or cli (POST /run); writes http_api.py with GET /health, and its test',
+		},
 		templateDir: {
 			type: 'string',
 			placeholder: 'path',

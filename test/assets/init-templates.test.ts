@@ -44,7 +44,8 @@ describe('shipped init templates', () => {
 		const dir = initialised(c.project, c.flags);
 		const plan = runJson(['init', '--dry-run', ...Object.entries(c.flags).flatMap(([k, v]) => [`--${k}`, v])], {cwd: dir}).doc.result;
 		expect(plan.template.id).toBe(c.template);
-		expect(plan.files.map((f: {status: string}) => f.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+		expect(plan.files.length).toBeGreaterThanOrEqual(4);
+		expect(plan.files.filter((f: {status: string}) => f.status !== 'unchanged')).toEqual([]);
 		const lint = runJson(['lint', path.join(dir, 'Dockerfile'), '--no-engine', '--failure-threshold', 'warning']);
 		const findings = (lint.doc.result?.files ?? []).flatMap((f: {findings: Array<{severity: string}>}) => f.findings);
 		expect(findings.filter((f: {severity: string}) => f.severity === 'warning' || f.severity === 'error')).toEqual([]);

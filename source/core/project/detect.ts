@@ -448,7 +448,8 @@ function detectPython(files: ReadonlySet<string>, contents: Readonly<Record<stri
 	// A plain script or CLI tool.
 	let entry: Found<string> | null = null;
 	const script = pyproject?.scripts[0];
-	if (script) entry = {value: script.target.split(':')[0]!, evidence: [ev('pyproject.toml', script.line, `${script.name} = "${script.target}"`)]};
+	// The console script's module:function: `python -m module` would only import it, never call the function.
+	if (script) entry = {value: script.target, evidence: [ev('pyproject.toml', script.line, `${script.name} = "${script.target}"`)]};
 	else {
 		const pkgMain = [...files].find((f) => /^[\w-]+\/__main__\.py$/.test(f));
 		const mainFile =

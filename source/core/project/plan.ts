@@ -30,6 +30,12 @@ export interface InitAnswers {
 	/** Replace the runtime stage's base image (a mirror, an internal registry, a fixture). */
 	readonly base?: string;
 	readonly scripts?: boolean;
+	/**
+	 * --api: serve Python code with no server of its own over HTTP. `module:function` is called per request
+	 * (POST /call); a program (a module, a script file, the project's console script, or `cli` for the
+	 * detected entry point) is run per request with the arguments given (POST /run).
+	 */
+	readonly api?: string;
 }
 
 export interface PlannedFile {
@@ -52,6 +58,8 @@ export interface ResolvedAnswers {
 	readonly services: readonly ServiceId[];
 	readonly base: string;
 	readonly image: string;
+	/** --api: what http_api.py serves, and how (null without --api). */
+	readonly api: {readonly target: string; readonly mode: 'function' | 'program'} | null;
 }
 
 export interface InitPlan {
@@ -79,6 +87,8 @@ export interface PlanInput {
 // become a Dockerfile instruction, a quote in a base image a broken YAML string.
 const ENTRY = /^[A-Za-z0-9_./:()-]+$/;
 const VERSION = /^\d+(\.\d+){0,2}$/;
+/** module:function, a module, or a script file: pasted into Python code and an argument list, so nothing else. */
+const API_TARGET = /^(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?::[A-Za-z_]\w*)?|[\w-]+(?:\/[\w-]+)*\.py)$/;
 const IMAGE_REF = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 function usage(message: string, hint: string): HelperError {
@@ -151,9 +161,10 @@ const NODE_PM = {
 /** The plan: every file init would write, with its content. Throws USAGE for an answer that cannot be used. */
 export function planInit(input: PlanInput): InitPlan {
 	const {detection, answers, templates} = input;
-	const template = chooseTemplate(templates, detection, answers.stack);
+	const template = chooseTemplate(templates, detection, answers.stack ?? (answers.api !== undefined ? 'python-api' : undefined));
 	const files = new Set(input.files);
 	const notes: string[] = [];
+	const api = answers.api === undefined ? null : resolveApi(answers.api, detection, template, files, notes);
 	if (detection.stack && template.stack !== detection.stack && template.language !== detection.language)
 		notes.push(`The ${template.id} template was chosen, but the project looks like ${detection.stack}.`);
 
@@ -236,7 +247,9 @@ export function planInit(input: PlanInput): InitPlan {
 		`${extra.map((e) => e.split('==')[0]).join(' and ')} serves the app but is not among the dependencies: pinned here (add it to your own dependencies to choose the version).`;
 	data['extraPipWhyLines'] = wrapComment(data['extraPipWhy'] as string);
 	data['collectstatic'] = detection.features.includes('django-static-root');
-	data['entryArgv'] = entry && !entry.endsWith('.py') ? ['-m', entry] : [entry ?? 'main.py'];
+	data['entryArgv'] = entryArgv(entry);
+	data['apiTarget'] = api?.target ?? '';
+	data['apiProgram'] = api?.mode === 'program';
 
 	// Node: the package manager's files and commands.
 	const npm = NODE_PM[(pm === 'pnpm' || pm === 'yarn' ? pm : 'npm') as keyof typeof NODE_PM];
@@ -319,16 +332,74 @@ export function planInit(input: PlanInput): InitPlan {
 			keepExisting: true,
 		},
 	];
+	if (api) {
+		const render = (partial: string) => renderTemplate(`{{> ${partial}}}`, data as TemplateData, {name: `${partial}.tmpl`, partials: templates.partials});
+		planned.push(
+			{
+				path: 'http_api.py',
+				purpose: `serves ${api.target} over HTTP (${api.mode === 'program' ? 'POST /run' : 'POST /call'}, GET /health)`,
+				content: render('http-api'),
+			},
+			{path: 'test_http_api.py', purpose: 'tests the wrapper: python -m unittest test_http_api', content: render('http-api-test')},
+		);
+	}
 	if (answers.scripts) planned.push(...helperScripts(image, port, services.length > 0));
 	if (template.id === 'nextjs' && !detection.features.includes('next-standalone'))
 		notes.push("The build needs output: 'standalone' in next.config: add it before building.");
 	return {
 		template: {id: template.id, title: template.title, source: template.source, dir: template.dir},
-		answers: {template: template.id, stack: template.stack, port, entry: entry ?? null, runtime, gpu, services, base, image},
+		answers: {template: template.id, stack: template.stack, port, entry: entry ?? null, runtime, gpu, services, base, image, api},
 		files: planned,
 		env,
 		notes,
 	};
+}
+
+/**
+ * How the Python entry point runs: `module:function` (a console script) is imported and called with
+ * the container's arguments in sys.argv; a module with -m; a file as a script.
+ */
+function entryArgv(entry: string | undefined): string[] {
+	if (!entry) return ['main.py'];
+	if (entry.endsWith('.py')) return [entry];
+	const colon = /^([\w.]+):(\w+)$/.exec(entry);
+	if (colon) return ['-c', `import sys; from ${colon[1]} import ${colon[2]}; sys.exit(${colon[2]}())`];
+	return ['-m', entry];
+}
+
+/** --api's target, checked, and whether it is a function to call or a program to run. */
+function resolveApi(raw: string, detection: ProjectDetection, template: InitTemplate, files: ReadonlySet<string>, notes: string[]): ResolvedAnswers['api'] {
+	if (template.language !== 'python')
+		throw usage(
+			`--api wraps Python code, and the ${template.id} template is for ${template.language}.`,
+			'Use --api in a Python project: --api <module>:<function>, --api <module>, --api <script>.py or --api cli.',
+		);
+	const cli = detection.stack === 'python-script' && detection.language === 'python' ? (detection.entry?.value ?? null) : null;
+	let target = raw.trim();
+	if (target === 'cli') {
+		if (!cli)
+			throw usage(
+				'--api cli: no entry point was found (main.py, a package __main__.py or [project.scripts]).',
+				'Name what to serve: --api <module>:<function>, --api <module> or --api <script>.py',
+			);
+		target = cli;
+	}
+	if (!API_TARGET.test(target))
+		throw usage(
+			`--api '${oneLine(target)}' is not a module:function, a module or a .py file.`,
+			'For example: --api mypkg.core:summarize, --api mypkg, --api tool.py or --api cli (the detected entry point)',
+		);
+	// A colon names a function, unless it is the project's console script: that one parses sys.argv itself.
+	const consoleScript = target === cli && (detection.entry?.evidence ?? []).some((e) => e.file === 'pyproject.toml');
+	const mode = !target.includes(':') || consoleScript ? 'program' : 'function';
+	if (consoleScript) notes.push(`${target} is the project's console script: it is run as a program (POST /run with its arguments), not called.`);
+	const module = target.endsWith('.py') ? null : target.split(':')[0]!;
+	const where = module ? module.split('.').join('/') : target;
+	const candidates = module ? [`${where}.py`, `${where}/__init__.py`, `src/${where}.py`, `src/${where}/__init__.py`] : [target];
+	if (module && !target.includes(':')) candidates.push(`${where}/__main__.py`);
+	if (files.size && !candidates.some((c) => files.has(c)))
+		notes.push(`${module ?? target} is not a file of this project (${candidates[0]}): the image must get it from the dependencies.`);
+	return {target, mode};
 }
 
 function defaultPort(t: InitTemplate): number {

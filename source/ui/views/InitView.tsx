@@ -41,7 +41,7 @@ function same(a: Answers, b: Answers): boolean {
 export function inputFor(result: InitResult, answers: Answers, base: Input, extra: Record<string, boolean>): Input {
 	const template = result.templates.find((t) => t.id === answers.stack);
 	const flags: Record<string, string | number | boolean> = {};
-	for (const keep of ['dir', 'templateDir', 'base', 'scripts', 'force']) {
+	for (const keep of ['dir', 'templateDir', 'base', 'scripts', 'force', 'api']) {
 		const v = base.flags[keep];
 		if (typeof v === 'string' || typeof v === 'boolean') flags[keep] = v;
 	}

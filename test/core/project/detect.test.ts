@@ -115,9 +115,9 @@ const ROWS: readonly Row[] = [
 		stack: 'python-script',
 		pm: 'pip',
 		runtime: '3.12',
-		entry: 'csvtool.cli',
+		entry: 'csvtool.cli:main',
 		port: null,
-		summary: ['Python (a script or CLI tool)', 'Entry point csvtool.cli, from pyproject.toml line 8'],
+		summary: ['Python (a script or CLI tool)', 'Entry point csvtool.cli:main, from pyproject.toml line 8'],
 	},
 	{
 		project: 'express-api',
