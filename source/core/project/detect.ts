@@ -45,6 +45,8 @@ const MANIFESTS = new Set([
 const SOURCE = /\.(py|js|mjs|cjs|ts|go)$/;
 const SKIP_DIRS = /(^|\/)(node_modules|\.venv|venv|\.git|dist|build|\.next|tests?|__pycache__|migrations|static|public|vendor)\//;
 const MAX_SOURCES = 48;
+/** Files init itself writes (--api's wrapper): read back on a re-run, they would change what is detected. */
+const WRITTEN_BY_INIT = new Set(['http_api.py', 'test_http_api.py']);
 
 /** The files whose contents detection reads: manifests, then up to 48 source files near the root. */
 export function wantedFiles(files: readonly string[]): string[] {
@@ -54,7 +56,15 @@ export function wantedFiles(files: readonly string[]): string[] {
 	);
 	const depth = (f: string) => f.split('/').length;
 	const sources = plain
-		.filter((f) => SOURCE.test(f) && depth(f) <= 3 && !SKIP_DIRS.test(f) && !/\.(test|spec|d)\.[jt]s$/.test(f) && !/(^|\/)test_[^/]*\.py$/.test(f))
+		.filter(
+			(f) =>
+				SOURCE.test(f) &&
+				depth(f) <= 3 &&
+				!SKIP_DIRS.test(f) &&
+				!WRITTEN_BY_INIT.has(f) &&
+				!/\.(test|spec|d)\.[jt]s$/.test(f) &&
+				!/(^|\/)test_[^/]*\.py$/.test(f),
+		)
 		.sort((a, b) => depth(a) - depth(b) || priority(a) - priority(b) || a.localeCompare(b));
 	return [...out, ...sources.slice(0, MAX_SOURCES)];
 }
