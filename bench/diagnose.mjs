@@ -44,7 +44,8 @@ const tag = `dh-dg-bench-${randomBytes(3).toString('hex')}`;
 const created = [];
 const execFileP = promisify(execFile);
 
-const docker = (args, opts = {}) => execFileSync('docker', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024, ...opts}).trim();
+const docker = (args, opts = {}) =>
+	execFileSync('docker', args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024, ...opts}).trim();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const mib = (kb) => (kb / 1024).toFixed(0);
@@ -63,7 +64,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** Run the built CLI once; wall time and peak RSS of that process. */
 function cli(args) {
 	const t0 = process.hrtime.bigint();
-	const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 512 * 1024 * 1024});
+	const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {
+		encoding: 'utf8',
+		env: {...process.env, NO_COLOR: '1'},
+		maxBuffer: 512 * 1024 * 1024,
+	});
 	const wall = ms(t0);
 	const rss = Number(/__MAXRSS_KB__ (\d+)/.exec(r.stderr)?.[1] ?? NaN);
 	const cpu = Number(/__CPU_MS__ (\d+)/.exec(r.stderr)?.[1] ?? NaN);
@@ -85,7 +90,18 @@ async function bigLog() {
 	const line = 'INFO 2026-01-01 request handled path=/api/v1/items status=200 duration_ms=12 user=42 trace=abcdef0123456789';
 	console.error(`writing ${(LOG_BYTES / 1024 ** 3).toFixed(2)} GiB of log output…`);
 	const t0 = process.hrtime.bigint();
-	docker(['run', '-d', '--name', name, '--label', 'docker-helper-bench=diagnose', FIXTURE, 'sh', '-c', `yes '${line}' | head -c ${LOG_BYTES}; echo 'FATAL: cannot open /data/db: Permission denied' >&2; exit 1`]);
+	docker([
+		'run',
+		'-d',
+		'--name',
+		name,
+		'--label',
+		'docker-helper-bench=diagnose',
+		FIXTURE,
+		'sh',
+		'-c',
+		`yes '${line}' | head -c ${LOG_BYTES}; echo 'FATAL: cannot open /data/db: Permission denied' >&2; exit 1`,
+	]);
 	docker(['wait', name]);
 	const writeSeconds = ms(t0) / 1000;
 	// The engine copies the two streams separately: the stderr line written right after the flood
@@ -101,7 +117,15 @@ async function bigLog() {
 	}
 	const top = JSON.parse(runs[0].stdout).result.reports[0].findings[0]?.id ?? '(none)';
 	cleanup();
-	return {writeSeconds, logFileBytes, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), cli: median(cliRuns), top};
+	return {
+		writeSeconds,
+		logFileBytes,
+		wall: median(runs.map((r) => r.wall)),
+		cpu: median(runs.map((r) => r.cpu)),
+		rss: Math.max(...runs.map((r) => r.rss)),
+		cli: median(cliRuns),
+		top,
+	};
 }
 
 async function manyStopped() {
@@ -112,7 +136,17 @@ async function manyStopped() {
 	const worker = async () => {
 		while (next < names.length) {
 			const n = names[next++];
-			await execFileP('docker', ['run', '--name', n, '--label', 'docker-helper-bench=diagnose', FIXTURE, 'sh', '-c', `echo "job ${n} starting"; echo "Error: connect ECONNREFUSED 127.0.0.1:5432" >&2; exit 1`]).catch(() => undefined);
+			await execFileP('docker', [
+				'run',
+				'--name',
+				n,
+				'--label',
+				'docker-helper-bench=diagnose',
+				FIXTURE,
+				'sh',
+				'-c',
+				`echo "job ${n} starting"; echo "Error: connect ECONNREFUSED 127.0.0.1:5432" >&2; exit 1`,
+			]).catch(() => undefined);
 		}
 	};
 	await Promise.all(Array.from({length: 6}, worker));
@@ -139,13 +173,25 @@ async function manyStopped() {
 	);
 	const cliParallel = ms(t1);
 	cleanup();
-	return {reported: reported.length, ours, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)), cliSerial, cliParallel};
+	return {
+		reported: reported.length,
+		ours,
+		wall: median(runs.map((r) => r.wall)),
+		cpu: median(runs.map((r) => r.cpu)),
+		rss: Math.max(...runs.map((r) => r.rss)),
+		cliSerial,
+		cliParallel,
+	};
 }
 
 /** `diagnose <name> --json` without blocking the loop (scenarios are diagnosed while others still start). */
 async function diagnoseJson(args) {
 	const t0 = process.hrtime.bigint();
-	const r = await execFileP(process.execPath, [CLI, 'diagnose', ...args, '--json'], {env: {...process.env, NO_COLOR: '1'}, maxBuffer: 256 * 1024 * 1024, timeout: 600_000}).catch((error) => error);
+	const r = await execFileP(process.execPath, [CLI, 'diagnose', ...args, '--json'], {
+		env: {...process.env, NO_COLOR: '1'},
+		maxBuffer: 256 * 1024 * 1024,
+		timeout: 600_000,
+	}).catch((error) => error);
 	let doc;
 	try {
 		doc = JSON.parse(r.stdout);
@@ -173,7 +219,8 @@ async function catalogue() {
 	const first = new Map();
 	const t0 = process.hrtime.bigint();
 	// What the container is at that moment: a verdict may only change when this changes (a process that ended on its own, a restart).
-	const stateOf = async (name) => (await execFileP('docker', ['inspect', '-f', '{{.State.Status}} {{.State.ExitCode}} {{.State.FinishedAt}} {{.RestartCount}}', name])).stdout.trim();
+	const stateOf = async (name) =>
+		(await execFileP('docker', ['inspect', '-f', '{{.State.Status}} {{.State.ExitCode}} {{.State.FinishedAt}} {{.RestartCount}}', name])).stdout.trim();
 	const states = new Map();
 	const started = await startScenarios(
 		SCENARIOS,
@@ -185,10 +232,14 @@ async function catalogue() {
 		6,
 	);
 	const makeSeconds = ms(t0) / 1000;
-	const missing = started.results.flatMap((r, i) => (r.status === 'rejected' ? [{id: SCENARIOS[i].id, why: r.reason.message.split('\n')[0].slice(0, 160)}] : []));
+	const missing = started.results.flatMap((r, i) =>
+		r.status === 'rejected' ? [{id: SCENARIOS[i].id, why: r.reason.message.split('\n')[0].slice(0, 160)}] : [],
+	);
 	try {
 		const happened = SCENARIOS.filter((s) => first.has(s.id));
-		const wrong = happened.filter((s) => !right(s.expect, first.get(s.id))).map((s) => ({id: s.id, expect: s.expect, got: first.get(s.id).top, errors: first.get(s.id).errors}));
+		const wrong = happened
+			.filter((s) => !right(s.expect, first.get(s.id)))
+			.map((s) => ({id: s.id, expect: s.expect, got: first.get(s.id).top, errors: first.get(s.id).errors}));
 		// --all agrees with <name> for every container it lists (fine containers are not listed).
 		const all = await diagnoseJson(['--all']).then(
 			(r) => r.doc.result.reports,
@@ -196,7 +247,9 @@ async function catalogue() {
 		);
 		const byName = new Map(all.map((r) => [r.container.name, verdict(r)]));
 		const listed = happened.filter((s) => byName.has(nameOf(s)));
-		const disagree = listed.filter((s) => byName.get(nameOf(s)).top !== first.get(s.id).top).map((s) => `${s.id}: ${first.get(s.id).top} / --all ${byName.get(nameOf(s)).top}`);
+		const disagree = listed
+			.filter((s) => byName.get(nameOf(s)).top !== first.get(s.id).top)
+			.map((s) => `${s.id}: ${first.get(s.id).top} / --all ${byName.get(nameOf(s)).top}`);
 		// The engine forgets events after a few hundred: flood it, then diagnose every container again.
 		console.error('flooding the engine with 300 create/rm cycles…');
 		await floodEvents(`${tag}-flood`, 300);
@@ -213,8 +266,15 @@ async function catalogue() {
 		// Stability is judged on the containers that did not change meanwhile (same status, exit code, FinishedAt,
 		// restart count): a crash loop restarts, a running sleep may end, and then a new verdict is right.
 		const unchanged = happened.filter((s) => !again.get(s.id).moved);
-		const moved = happened.filter((s) => again.get(s.id).moved).map((s) => `${s.id}${again.get(s.id).top !== first.get(s.id).top ? ` (${first.get(s.id).top ?? 'no finding'} → ${again.get(s.id).top ?? 'no finding'})` : ''}`);
-		const changed = unchanged.filter((s) => again.get(s.id).top !== first.get(s.id).top || again.get(s.id).severity !== first.get(s.id).severity).map((s) => `${s.id}: ${first.get(s.id).top} → ${again.get(s.id).top}`);
+		const moved = happened
+			.filter((s) => again.get(s.id).moved)
+			.map(
+				(s) =>
+					`${s.id}${again.get(s.id).top !== first.get(s.id).top ? ` (${first.get(s.id).top ?? 'no finding'} → ${again.get(s.id).top ?? 'no finding'})` : ''}`,
+			);
+		const changed = unchanged
+			.filter((s) => again.get(s.id).top !== first.get(s.id).top || again.get(s.id).severity !== first.get(s.id).severity)
+			.map((s) => `${s.id}: ${first.get(s.id).top} → ${again.get(s.id).top}`);
 		const wrongAfter = unchanged.filter((s) => !right(s.expect, again.get(s.id))).map((s) => s.id);
 		return {
 			total: SCENARIOS.length,
@@ -299,11 +359,15 @@ function save(heading, lines) {
 }
 
 const pct = (n, d) => (d === 0 ? '—' : `${((n * 100) / d).toFixed(1)} %`);
-const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+const load = os
+	.loadavg()
+	.map((x) => x.toFixed(1))
+	.join(' / ');
 try {
 	const engine = docker(['version', '--format', '{{.Server.Version}}']);
 	const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-	const measured = (part) => `Measured ${when} UTC by \`node bench/diagnose.mjs --parts ${part}\` on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Docker Engine ${engine}, Node ${process.version}; load average at the start ${load} (the machine and engine are shared with other work).`;
+	const measured = (part) =>
+		`Measured ${when} UTC by \`node bench/diagnose.mjs --parts ${part}\` on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Docker Engine ${engine}, Node ${process.version}; load average at the start ${load} (the machine and engine are shared with other work).`;
 	const sections = {
 		set(heading, lines) {
 			save(heading, lines);
@@ -314,7 +378,7 @@ try {
 		const a = await bigLog();
 		sections.set('### One container with a big log', [
 			measured('big-log'),
-			'Wall time includes Node start-up; peak memory is the CLI process\'s max RSS.',
+			"Wall time includes Node start-up; peak memory is the CLI process's max RSS.",
 			'',
 			'| case | docker-helper | plain docker CLI, same container | target |',
 			'|---|---|---|---|',
@@ -351,8 +415,12 @@ try {
 			`| recorded program output printed by the fixture | ${cat.simulated.length} | ${simRight} | ${pct(simRight, cat.simulated.length)} |`,
 			`| the same containers again, after 300 create/rm cycles flooded the engine's event history (those that had not changed meanwhile) | ${cat.unchanged} | ${cat.rightAfter} | ${pct(cat.rightAfter, cat.unchanged)} |`,
 			'',
-			cat.wrong.length ? `Wrong: ${cat.wrong.map((w) => `\`${w.id}\` (expected ${w.expect ?? 'no error'}, got ${w.got ?? 'nothing'}${w.expect === null ? `; errors ${w.errors.join(', ')}` : ''})`).join('; ')}.` : 'Wrong: none.',
-			cat.missing.length ? `Did not happen on this run (not counted): ${cat.missing.map((m) => `\`${m.id}\` (${m.why})`).join('; ')}.` : 'Every scenario happened.',
+			cat.wrong.length
+				? `Wrong: ${cat.wrong.map((w) => `\`${w.id}\` (expected ${w.expect ?? 'no error'}, got ${w.got ?? 'nothing'}${w.expect === null ? `; errors ${w.errors.join(', ')}` : ''})`).join('; ')}.`
+				: 'Wrong: none.',
+			cat.missing.length
+				? `Did not happen on this run (not counted): ${cat.missing.map((m) => `\`${m.id}\` (${m.why})`).join('; ')}.`
+				: 'Every scenario happened.',
 			`Verdicts that hold: after the flood, ${cat.unchanged - cat.changed.length} of the ${cat.unchanged} containers that had not changed meanwhile had the same top finding and severity${cat.changed.length ? ` (changed: ${cat.changed.join('; ')})` : ''}. ${cat.moved.length ? `Changed by themselves meanwhile, so not counted: ${cat.moved.join(', ')}.` : ''} \`diagnose --all\` listed ${cat.listed} of them and agreed with \`diagnose <name>\` on ${cat.listed - cat.disagree.length}${cat.disagree.length ? ` (disagreed: ${cat.disagree.join('; ')})` : ''}.`,
 		]);
 	}
@@ -369,10 +437,18 @@ try {
 			'| containers | count | with an error finding | false-error rate |',
 			'|---|---|---|---|',
 			`| benign logs, running and exited 0 | ${z.results.length} | ${falseErrors.length} | ${pct(falseErrors.length, z.results.length)} |`,
-			...(cat ? [`| the catalogue's fine containers (${fine.map((s) => `\`${s.id}\``).join(', ')}) | ${fine.length} | ${fineWrong.length} | ${pct(fineWrong.length, fine.length)} |`] : []),
+			...(cat
+				? [
+						`| the catalogue's fine containers (${fine.map((s) => `\`${s.id}\``).join(', ')}) | ${fine.length} | ${fineWrong.length} | ${pct(fineWrong.length, fine.length)} |`,
+					]
+				: []),
 			'',
-			falseErrors.length ? `False errors: ${falseErrors.map((r) => `${r.file} (${r.running ? 'running' : 'exited 0'}): ${r.errors.join(', ')}`).join('; ')}.` : 'False errors: none.',
-			warned.length ? `Warnings (not errors) on benign containers: ${warned.map((r) => `${r.file} (${r.running ? 'running' : 'exited 0'}): ${r.top}`).join('; ')}.` : 'No warning either: every benign container got no finding above info.',
+			falseErrors.length
+				? `False errors: ${falseErrors.map((r) => `${r.file} (${r.running ? 'running' : 'exited 0'}): ${r.errors.join(', ')}`).join('; ')}.`
+				: 'False errors: none.',
+			warned.length
+				? `Warnings (not errors) on benign containers: ${warned.map((r) => `${r.file} (${r.running ? 'running' : 'exited 0'}): ${r.top}`).join('; ')}.`
+				: 'No warning either: every benign container got no finding above info.',
 		]);
 	}
 } finally {

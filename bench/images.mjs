@@ -35,7 +35,12 @@ RUN i=0; while [ $i -lt 2000 ]; do echo x > /data/s/d$((i % 100))/f$i; i=$((i+1)
 `;
 
 function timed(label, cmd, args) {
-	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: {...process.env, NO_COLOR: '1'}});
+	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'ignore', 'pipe'],
+		maxBuffer: 1 << 26,
+		env: {...process.env, NO_COLOR: '1'},
+	});
 	const last = r.stderr.trim().split('\n').pop() ?? '';
 	const [wall, rss] = last.split(' ').map(Number);
 	return {label, wall, rssMiB: rss / 1024, code: r.status};
@@ -77,13 +82,20 @@ try {
 	);
 	console.log('| command | wall s | × anchor | peak RSS MiB |');
 	console.log('|---|---:|---:|---:|');
-	for (const label of labels) console.log(`| ${cell(label)} | ${bestWall(label).toFixed(2)} | ${bestWall(label) / anchor < 0.01 ? '< 0.01' : (bestWall(label) / anchor).toFixed(2)} | ${peakRss(label).toFixed(0)} |`);
-	console.log('\nLayer sizes, bytes: docker history (the engine\'s diff size) against analyze (the sum of the file sizes in the layer tar, as dive counts them).\n');
+	for (const label of labels)
+		console.log(
+			`| ${cell(label)} | ${bestWall(label).toFixed(2)} | ${bestWall(label) / anchor < 0.01 ? '< 0.01' : (bestWall(label) / anchor).toFixed(2)} | ${peakRss(label).toFixed(0)} |`,
+		);
+	console.log(
+		"\nLayer sizes, bytes: docker history (the engine's diff size) against analyze (the sum of the file sizes in the layer tar, as dive counts them).\n",
+	);
 	console.log('| layer | instruction | docker history | analyze | difference |');
 	console.log('|---:|---|---:|---:|---:|');
 	for (const [i, layer] of analysis.layers.entries()) {
 		const h = history[i];
-		console.log(`| ${i} | ${cell(layer.command.slice(0, 50))}${layer.command.length > 50 ? '…' : ''} | ${h ? h.size : '(none)'} | ${layer.size} | ${h ? layer.size - h.size : ''} |`);
+		console.log(
+			`| ${i} | ${cell(layer.command.slice(0, 50))}${layer.command.length > 50 ? '…' : ''} | ${h ? h.size : '(none)'} | ${layer.size} | ${h ? layer.size - h.size : ''} |`,
+		);
 	}
 	console.log(`\nTarget: peak RSS under 200 MiB for this image: ${peakRss(labels[2]) < 200 && peakRss(labels[3]) < 200 ? 'met' : 'NOT met'}.`);
 } finally {

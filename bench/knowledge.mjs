@@ -47,13 +47,21 @@ const base = rows[0][1].cpu;
 const section = [
 	'## knowledge',
 	'',
-	`Measured by \`node bench/knowledge.mjs ${runs}\` on ${new Date().toISOString().slice(0, 10)}: median of ${runs} runs after one warm-up, Node ${process.version}, ${os.cpus().length} cores${hasTime ? '; peak RSS from /usr/bin/time' : ''}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (the machine is shared, so wall times are noisy; CPU time is the steadier column). Every run reads and parses all content files; output size is the stdout length.`,
+	`Measured by \`node bench/knowledge.mjs ${runs}\` on ${new Date().toISOString().slice(0, 10)}: median of ${runs} runs after one warm-up, Node ${process.version}, ${os.cpus().length} cores${hasTime ? '; peak RSS from /usr/bin/time' : ''}. Load average at the end: ${os
+		.loadavg()
+		.map((l) => l.toFixed(1))
+		.join(
+			' / ',
+		)} (the machine is shared, so wall times are noisy; CPU time is the steadier column). Every run reads and parses all content files; output size is the stdout length.`,
 	'',
 	'Most of the time above `--version` is loading `yaml` (front matter) and `marked` (Markdown), which are imported only by explain and the guides, so other commands do not pay for them; parsing the 20 files and rendering all of them take tens of milliseconds in-process.',
 	'',
 	'| command | median wall | median CPU (user+sys) | CPU ratio to `node -e 0` | peak RSS | output |',
 	'| --- | --- | --- | --- | --- | --- |',
-	...rows.map(([name, r]) => `| ${name} | ${r.ms.toFixed(0)} ms | ${Number.isFinite(r.cpu) ? `${r.cpu.toFixed(0)} ms` : 'n/a'} | ${Number.isFinite(r.cpu) ? `${(r.cpu / base).toFixed(2)}x` : 'n/a'} | ${Number.isFinite(r.mb) ? `${r.mb.toFixed(1)} MB` : 'n/a'} | ${(r.bytes / 1024).toFixed(1)} KiB |`),
+	...rows.map(
+		([name, r]) =>
+			`| ${name} | ${r.ms.toFixed(0)} ms | ${Number.isFinite(r.cpu) ? `${r.cpu.toFixed(0)} ms` : 'n/a'} | ${Number.isFinite(r.cpu) ? `${(r.cpu / base).toFixed(2)}x` : 'n/a'} | ${Number.isFinite(r.mb) ? `${r.mb.toFixed(1)} MB` : 'n/a'} | ${(r.bytes / 1024).toFixed(1)} KiB |`,
+	),
 	'',
 ].join('\n');
 console.log(section);

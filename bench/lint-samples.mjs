@@ -18,7 +18,18 @@ if (!dir || !want) {
 	process.exit(2);
 }
 const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'dh-samples-')), 'lint.mjs');
-await build({stdin: {contents: "export {lintSource} from './source/core/lint/engine.ts'; export {rules} from './source/core/lint/rules/index.ts';", resolveDir: root, loader: 'ts'}, bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error'});
+await build({
+	stdin: {
+		contents: "export {lintSource} from './source/core/lint/engine.ts'; export {rules} from './source/core/lint/rules/index.ts';",
+		resolveDir: root,
+		loader: 'ts',
+	},
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	outfile: out,
+	logLevel: 'error',
+});
 const {lintSource, rules} = await import(pathToFileURL(out).href);
 const names = readdirSync(dir).sort();
 let shown = 0;

@@ -15,7 +15,11 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = [path.resolve(root, '..', 'shared', 'corpus', 'dockerfiles'), path.resolve(root, '..', '..', 'shared', 'corpus', 'dockerfiles'), '/work/shared/corpus/dockerfiles'].find((d) => existsSync(d));
+const corpus = [
+	path.resolve(root, '..', 'shared', 'corpus', 'dockerfiles'),
+	path.resolve(root, '..', '..', 'shared', 'corpus', 'dockerfiles'),
+	'/work/shared/corpus/dockerfiles',
+].find((d) => existsSync(d));
 if (!corpus) {
 	console.error('corpus not found (../shared/corpus/dockerfiles)');
 	process.exit(2);
@@ -25,7 +29,10 @@ if (!existsSync('/usr/bin/time')) {
 	process.exit(2);
 }
 const RUNS = Number(process.argv[2] ?? 5);
-const files = readdirSync(corpus).filter((f) => !f.startsWith('.')).sort().map((f) => path.join(corpus, f));
+const files = readdirSync(corpus)
+	.filter((f) => !f.startsWith('.'))
+	.sort()
+	.map((f) => path.join(corpus, f));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dh-li-bench-'));
 const cli = path.join(root, 'dist', 'cli.js');
 const peer = path.join(root, 'bench', 'lint-peer.cjs');
@@ -37,7 +44,12 @@ const tools = {
 };
 
 function once(args) {
-	const r = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %M %e', process.execPath, ...args], {encoding: 'utf8', maxBuffer: 1 << 30, env: {...process.env, NO_COLOR: '1'}, cwd: tmp});
+	const r = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %M %e', process.execPath, ...args], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 30,
+		env: {...process.env, NO_COLOR: '1'},
+		cwd: tmp,
+	});
 	const m = /TIME ([\d.]+) ([\d.]+) (\d+) ([\d.]+)\s*$/.exec(r.stderr);
 	if (!m) throw new Error(`${args.slice(0, 3).join(' ')}: no timing (exit ${r.status}): ${r.stderr.slice(-400)}`);
 	const crashes = /crashes=(\d+)/.exec(r.stderr);
@@ -76,14 +88,37 @@ rmSync(tmp, {recursive: true, force: true});
 const anchor = corpusRows.dockerfilelint;
 const fmt = (x, d = 2) => x.toFixed(d);
 const out = [];
-out.push(`Measured by \`node bench/lint-scale.mjs ${RUNS}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: medians of ${RUNS} runs after one warm-up, Node ${process.version}, ${os.cpus().length} CPUs, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`);
-out.push('', `### Corpus: ${files.length} files, one process each`, '', '| tool | CPU s | files/s (CPU) | × dockerfilelint | wall s | peak RSS MiB | files it crashed on |', '|---|---:|---:|---:|---:|---:|---:|');
+out.push(
+	`Measured by \`node bench/lint-scale.mjs ${RUNS}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: medians of ${RUNS} runs after one warm-up, Node ${process.version}, ${os.cpus().length} CPUs, load average at the end ${os
+		.loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' / ')}.`,
+);
+out.push(
+	'',
+	`### Corpus: ${files.length} files, one process each`,
+	'',
+	'| tool | CPU s | files/s (CPU) | × dockerfilelint | wall s | peak RSS MiB | files it crashed on |',
+	'|---|---:|---:|---:|---:|---:|---:|',
+);
 for (const [name, r] of Object.entries(corpusRows))
-	out.push(`| ${name} | ${fmt(r.cpu)} | ${Math.round(files.length / r.cpu)} | ${fmt(anchor.cpu / r.cpu)} | ${fmt(r.wall)} | ${fmt(r.rssMiB, 0)} | ${r.crashes} |`);
-out.push('', '### One file of 1k, 10k, 100k lines', '', '| tool | lines | CPU s | peak RSS MiB | µs per line, net of a one-line run | × its 1k cost per line | RSS × dockerfilelint |', '|---|---:|---:|---:|---:|---:|---:|');
+	out.push(
+		`| ${name} | ${fmt(r.cpu)} | ${Math.round(files.length / r.cpu)} | ${fmt(anchor.cpu / r.cpu)} | ${fmt(r.wall)} | ${fmt(r.rssMiB, 0)} | ${r.crashes} |`,
+	);
+out.push(
+	'',
+	'### One file of 1k, 10k, 100k lines',
+	'',
+	'| tool | lines | CPU s | peak RSS MiB | µs per line, net of a one-line run | × its 1k cost per line | RSS × dockerfilelint |',
+	'|---|---:|---:|---:|---:|---:|---:|',
+);
 for (const [name, s] of Object.entries(scale)) {
-	const perLine = s.sizes.map((x) => Math.max(0, x.cpu - s.base.cpu) / x.lines * 1e6);
-	s.sizes.forEach((x, i) => out.push(`| ${name} | ${x.lines} | ${fmt(x.cpu)} | ${fmt(x.rssMiB, 0)} | ${fmt(perLine[i], 1)} | ${perLine[0] > 0 ? fmt(perLine[i] / perLine[0]) : '—'} | ${fmt(x.rssMiB / scale.dockerfilelint.sizes[i].rssMiB)} |`));
+	const perLine = s.sizes.map((x) => (Math.max(0, x.cpu - s.base.cpu) / x.lines) * 1e6);
+	s.sizes.forEach((x, i) =>
+		out.push(
+			`| ${name} | ${x.lines} | ${fmt(x.cpu)} | ${fmt(x.rssMiB, 0)} | ${fmt(perLine[i], 1)} | ${perLine[0] > 0 ? fmt(perLine[i] / perLine[0]) : '—'} | ${fmt(x.rssMiB / scale.dockerfilelint.sizes[i].rssMiB)} |`,
+		),
+	);
 	out.push(`| ${name} | 1 (start-up) | ${fmt(s.base.cpu)} | ${fmt(s.base.rssMiB, 0)} | | | |`);
 }
 console.log(out.join('\n'));

@@ -17,7 +17,11 @@ import {build} from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const corpus = [path.resolve(root, '..', 'shared', 'corpus', 'dockerfiles'), path.resolve(root, '..', '..', 'shared', 'corpus', 'dockerfiles'), '/work/shared/corpus/dockerfiles'].find((d) => existsSync(d));
+const corpus = [
+	path.resolve(root, '..', 'shared', 'corpus', 'dockerfiles'),
+	path.resolve(root, '..', '..', 'shared', 'corpus', 'dockerfiles'),
+	'/work/shared/corpus/dockerfiles',
+].find((d) => existsSync(d));
 if (!corpus) {
 	console.error('corpus not found (../shared/corpus/dockerfiles)');
 	process.exit(2);
@@ -40,7 +44,9 @@ await build({
 });
 const {lintSource, rules} = await import(pathToFileURL(bundle).href);
 
-const names = readdirSync(corpus).filter((f) => !f.startsWith('.')).sort();
+const names = readdirSync(corpus)
+	.filter((f) => !f.startsWith('.'))
+	.sort();
 const files = names.map((n) => ({name: n, path: path.join(corpus, n), source: readFileSync(path.join(corpus, n), 'utf8')}));
 
 /** Seconds of CPU (user + system) for `passes` runs after a warm-up: robust when the machine is shared. */
@@ -133,7 +139,13 @@ const cliMs = median(cliRuns);
 const top = [...counts.entries()].sort((a, b) => b[1].findings - a[1].findings);
 const result = {
 	corpus: {files: files.length, parseErrors, crashes},
-	throughput: {filesPerSecond: Math.round(oursRate), wallFilesPerSecond: Math.round(oursWallRate), passes: PASSES, loadAverage: os.loadavg()[0].toFixed(1), cpus: os.cpus().length},
+	throughput: {
+		filesPerSecond: Math.round(oursRate),
+		wallFilesPerSecond: Math.round(oursWallRate),
+		passes: PASSES,
+		loadAverage: os.loadavg()[0].toFixed(1),
+		cpus: os.cpus().length,
+	},
 	peers: peers.map((p) => (p.rate ? {...p, rate: Math.round(p.rate), ratio: +(oursRate / p.rate).toFixed(2)} : p)),
 	cli: {file: one.name, medianMs: +cliMs.toFixed(1), nodeMs: +nodeMs.toFixed(1), ratio: +(cliMs / nodeMs).toFixed(2)},
 	rules: top.map(([k, v]) => ({rule: k, findings: v.findings, files: v.files.size})),
@@ -141,7 +153,9 @@ const result = {
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
 	console.log(`corpus: ${files.length} files, ${parseErrors} parse errors, ${crashes} rule crashes`);
-	console.log(`docker-helper lint core: ${result.throughput.filesPerSecond} files/s of CPU time (${result.throughput.wallFilesPerSecond} by wall clock; ${PASSES} passes, one process, ${rules.length} rules; load average ${result.throughput.loadAverage} on ${result.throughput.cpus} CPUs)`);
+	console.log(
+		`docker-helper lint core: ${result.throughput.filesPerSecond} files/s of CPU time (${result.throughput.wallFilesPerSecond} by wall clock; ${PASSES} passes, one process, ${rules.length} rules; load average ${result.throughput.loadAverage} on ${result.throughput.cpus} CPUs)`,
+	);
 	for (const p of result.peers) console.log(p.rate ? `${p.name}: ${p.rate} files/s (docker-helper is ${p.ratio}x)` : `${p.name}: could not run: ${p.error}`);
 	console.log(`CLI on one file: ${result.cli.medianMs} ms vs node -e 0 ${result.cli.nodeMs} ms → ${result.cli.ratio}x`);
 	console.log('\n| rule | findings | files |\n|---|---:|---:|');

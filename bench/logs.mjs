@@ -16,7 +16,12 @@ const name = `dhtest-bench-logs-${randomBytes(3).toString('hex')}`;
 const lines = Math.round((mb * 1024 * 1024) / 1000);
 
 function timed(label, cmd, args) {
-	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: {...process.env, NO_COLOR: '1'}});
+	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'ignore', 'pipe'],
+		maxBuffer: 1 << 26,
+		env: {...process.env, NO_COLOR: '1'},
+	});
 	const last = r.stderr.trim().split('\n').pop() ?? '';
 	const [wall, rss] = last.split(' ').map(Number);
 	return {label, wall, rssMiB: rss / 1024, code: r.status};
@@ -24,7 +29,11 @@ function timed(label, cmd, args) {
 
 try {
 	process.stderr.write(`writing ${mb} MB of log lines into ${name}…\n`);
-	execFileSync('docker', ['run', '-d', '--name', name, 'docker-helper-fixture/busybox:1', 'sh', '-c', `yes "$(printf '%0999d' 0) password=hunter2" | head -n ${lines}; echo LAST`], {stdio: 'ignore'});
+	execFileSync(
+		'docker',
+		['run', '-d', '--name', name, 'docker-helper-fixture/busybox:1', 'sh', '-c', `yes "$(printf '%0999d' 0) password=hunter2" | head -n ${lines}; echo LAST`],
+		{stdio: 'ignore'},
+	);
 	execFileSync('docker', ['wait', name], {stdio: 'ignore'});
 	const logPath = execFileSync('docker', ['inspect', '--format', '{{.LogPath}}', name], {encoding: 'utf8'}).trim();
 	let size = 'unknown';

@@ -63,7 +63,10 @@ function median(label, cmd, args) {
 const names = Array.from({length: count}, (_, i) => `${prefix}-${i}`);
 try {
 	process.stderr.write(`starting ${count} containers…\n`);
-	for (const n of names) execFileSync('docker', ['run', '-d', '--name', n, '--network', 'none', '--memory', '32m', 'docker-helper-fixture/busybox:1', 'sleep', '3600'], {stdio: 'ignore'});
+	for (const n of names)
+		execFileSync('docker', ['run', '-d', '--name', n, '--network', 'none', '--memory', '32m', 'docker-helper-fixture/busybox:1', 'sleep', '3600'], {
+			stdio: 'ignore',
+		});
 	const total = execFileSync('docker', ['ps', '-q'], {encoding: 'utf8'}).trim().split('\n').length;
 	process.stderr.write(`watching ${total} running containers for ${seconds} s each…\n`);
 	const monitor = await watch('docker-helper monitor --json (stream)', process.execPath, [cli, 'monitor', '--json']);
@@ -77,11 +80,16 @@ try {
 	];
 	const at = (w, t) => w.points.find((p) => p.t >= t)?.rssMiB.toFixed(1) ?? '—';
 	const out = [];
-	out.push(`${total} running containers (${count} started by the bench), ${seconds} s per watcher, node ${process.version}, engine ${execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], {encoding: 'utf8'}).trim()}`);
+	out.push(
+		`${total} running containers (${count} started by the bench), ${seconds} s per watcher, node ${process.version}, engine ${execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], {encoding: 'utf8'}).trim()}`,
+	);
 	out.push('');
 	out.push('| watcher | CPU while idle (after 10 s) | RSS at 10 s | RSS at 30 s | RSS at end | CPU ratio to docker stats |');
 	out.push('|---|---|---|---|---|---|');
-	for (const w of [monitor, stats]) out.push(`| ${w.label} | ${w.idleCpu.toFixed(2)} % | ${at(w, 10)} MiB | ${at(w, 30)} MiB | ${w.points.at(-1).rssMiB.toFixed(1)} MiB | ${(w.idleCpu / stats.idleCpu).toFixed(2)} |`);
+	for (const w of [monitor, stats])
+		out.push(
+			`| ${w.label} | ${w.idleCpu.toFixed(2)} % | ${at(w, 10)} MiB | ${at(w, 30)} MiB | ${w.points.at(-1).rssMiB.toFixed(1)} MiB | ${(w.idleCpu / stats.idleCpu).toFixed(2)} |`,
+		);
 	out.push('');
 	out.push(`| command (median of ${runs}) | wall | ratio to docker system df -v |`);
 	out.push('|---|---|---|');

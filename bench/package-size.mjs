@@ -16,6 +16,8 @@ for (const f of info.files) {
 }
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const largest = Math.max(...info.files.map((f) => f.size));
-console.log(`packed ${kb(info.size)}, unpacked ${kb(info.unpackedSize)}, ${info.entryCount} files, ${info.files.filter((f) => f.path.endsWith('.map')).length} source maps`);
+console.log(
+	`packed ${kb(info.size)}, unpacked ${kb(info.unpackedSize)}, ${info.entryCount} files, ${info.files.filter((f) => f.path.endsWith('.map')).length} source maps`,
+);
 console.log(`unpacked / largest chunk: ${(info.unpackedSize / largest).toFixed(2)}x`);
 for (const [top, e] of [...by].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`  ${top}: ${e.files} files, ${kb(e.bytes)}`);

@@ -25,7 +25,10 @@ function timeOnce(args) {
 function firstFrameOnce(program = `${process.execPath} ${cli}`) {
 	return new Promise((resolve, reject) => {
 		const start = process.hrtime.bigint();
-		const child = spawn('script', ['-qfec', `stty cols 120 rows 40; ${program}`, '/dev/null'], {stdio: ['pipe', 'pipe', 'ignore'], env: {...process.env, TERM: 'xterm-256color'}});
+		const child = spawn('script', ['-qfec', `stty cols 120 rows 40; ${program}`, '/dev/null'], {
+			stdio: ['pipe', 'pipe', 'ignore'],
+			env: {...process.env, TERM: 'xterm-256color'},
+		});
 		child.stdin.on('error', () => undefined); // the baseline exits before we send q
 		let seen = '';
 		const timer = setTimeout(() => {
@@ -64,7 +67,9 @@ const engineUp = spawnSync('docker', ['version'], {stdio: 'ignore'}).status === 
 const validate = engineUp ? await measure(() => timeOnce([cli, 'validate', '--json'])) : null;
 const hasScript = spawnSync('script', ['--version'], {stdio: 'ignore'}).status === 0;
 const frame = hasScript ? await measure(() => firstFrameOnce()) : null;
-const frameBase = hasScript ? await measure(() => firstFrameOnce(`${process.execPath} -e "process.stdout.write('Enter run'); setTimeout(() => {}, 300)"`)) : null;
+const frameBase = hasScript
+	? await measure(() => firstFrameOnce(`${process.execPath} -e "process.stdout.write('Enter run'); setTimeout(() => {}, 300)"`))
+	: null;
 
 const row = (name, ms) => (ms === null ? `| ${name} | not measured | |` : `| ${name} | ${ms.toFixed(1)} ms | ${(ms / base).toFixed(2)}x |`);
 const section = [
@@ -78,7 +83,9 @@ const section = [
 	row('`docker-helper --version`', version),
 	row('`docker-helper --help`', help),
 	row('`docker-helper validate --json` (real engine)', validate),
-	frame === null ? row('first frame of the menu (pty)', null) : `| first frame of the menu (pty) | ${frame.toFixed(1)} ms | ${(frame / frameBase).toFixed(2)}x (to bare node printing on the same pty: ${frameBase.toFixed(1)} ms) |`,
+	frame === null
+		? row('first frame of the menu (pty)', null)
+		: `| first frame of the menu (pty) | ${frame.toFixed(1)} ms | ${(frame / frameBase).toFixed(2)}x (to bare node printing on the same pty: ${frameBase.toFixed(1)} ms) |`,
 	'',
 	'Target: `--version` within 1.5x of bare Node.',
 	'',

@@ -25,6 +25,9 @@ export function startScenarios<T>(
 	nameFor: (s: Scenario) => string,
 	onReady?: (s: Scenario, name: string) => Promise<T>,
 	concurrency?: number,
-): Promise<{results: Array<{status: 'fulfilled'; value: T} | {status: 'rejected'; reason: Error}>; extra: Array<{container?: string; network?: string; volume?: string; path?: string}>}>;
+): Promise<{
+	results: Array<{status: 'fulfilled'; value: T} | {status: 'rejected'; reason: Error}>;
+	extra: Array<{container?: string; network?: string; volume?: string; path?: string}>;
+}>;
 export function floodEvents(prefix: string, cycles?: number, concurrency?: number): Promise<void>;
 export function cleanup(names: readonly string[], extra: ReadonlyArray<{container?: string; network?: string; volume?: string; path?: string}>): void;

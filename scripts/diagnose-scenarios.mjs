@@ -21,7 +21,13 @@ export const imageTag = (name) => `docker-helper-fixture/diag-${name}:1`;
 
 export function docker(args, {allowFail = false, input} = {}) {
 	try {
-		return execFileSync('docker', args, {encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000, env: {...process.env, DOCKER_BUILDKIT: '0'}}).trim();
+		return execFileSync('docker', args, {
+			encoding: 'utf8',
+			input,
+			stdio: ['pipe', 'pipe', 'pipe'],
+			timeout: 120_000,
+			env: {...process.env, DOCKER_BUILDKIT: '0'},
+		}).trim();
 	} catch (error) {
 		if (allowFail) return '';
 		throw new Error(`docker ${args.join(' ')} failed: ${error.stderr ?? error.message}`, {cause: error});
@@ -55,7 +61,10 @@ export async function waitFor(name, until, timeoutMs = 30_000) {
 	for (;;) {
 		const doc = await inspect(name);
 		if (doc && until(doc)) return doc;
-		if (Date.now() - start > timeoutMs) throw new Error(`${name}: did not reach the expected state in ${timeoutMs / 1000} s (status ${doc?.State?.Status}, exit ${doc?.State?.ExitCode}, health ${doc?.State?.Health?.Status})`);
+		if (Date.now() - start > timeoutMs)
+			throw new Error(
+				`${name}: did not reach the expected state in ${timeoutMs / 1000} s (status ${doc?.State?.Status}, exit ${doc?.State?.ExitCode}, health ${doc?.State?.Health?.Status})`,
+			);
 		await sleep(250);
 	}
 }
@@ -78,7 +87,8 @@ export const SCENARIOS = [
 	{
 		id: 'oom-killed',
 		expect: 'oom-killed',
-		start: (n) => run(n, ['--memory', '16m', '--memory-swap', '16m', FIXTURE, 'sh', '-c', 'echo "loading dataset"; x=$(head -c 100m /dev/zero | tr "\\0" a); echo done']),
+		start: (n) =>
+			run(n, ['--memory', '16m', '--memory-swap', '16m', FIXTURE, 'sh', '-c', 'echo "loading dataset"; x=$(head -c 100m /dev/zero | tr "\\0" a); echo done']),
 		until: exited,
 	},
 	{
@@ -248,7 +258,15 @@ export const SCENARIOS = [
 		id: 'python-module-missing',
 		expect: 'python-module-missing',
 		simulated: 'Python traceback printed by the busybox fixture (no Python in the image); state, exit code and timestamps are real.',
-		start: (n) => run(n, ['-w', '/app', FIXTURE, 'sh', '-c', `printf 'Traceback (most recent call last):\\n  File "/app/main.py", line 3, in <module>\\n    import yaml\\nModuleNotFoundError: No module named '"'"'yaml'"'"'\\n' >&2; exit 1`]),
+		start: (n) =>
+			run(n, [
+				'-w',
+				'/app',
+				FIXTURE,
+				'sh',
+				'-c',
+				`printf 'Traceback (most recent call last):\\n  File "/app/main.py", line 3, in <module>\\n    import yaml\\nModuleNotFoundError: No module named '"'"'yaml'"'"'\\n' >&2; exit 1`,
+			]),
 		until: exited,
 	},
 	{
@@ -256,28 +274,57 @@ export const SCENARIOS = [
 		expect: 'node-module-missing',
 		simulated: 'Node.js error printed by the busybox fixture (no Node.js in the image); state, exit code and timestamps are real.',
 		start: (n) =>
-			run(n, ['-w', '/usr/src/app', FIXTURE, 'sh', '-c', `printf "node:internal/modules/cjs/loader:1228\\n  throw err;\\n  ^\\n\\nError: Cannot find module 'express'\\nRequire stack:\\n- /usr/src/app/server.js\\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15) {\\n  code: 'MODULE_NOT_FOUND',\\n  requireStack: [ '/usr/src/app/server.js' ]\\n}\\n" >&2; exit 1`]),
+			run(n, [
+				'-w',
+				'/usr/src/app',
+				FIXTURE,
+				'sh',
+				'-c',
+				`printf "node:internal/modules/cjs/loader:1228\\n  throw err;\\n  ^\\n\\nError: Cannot find module 'express'\\nRequire stack:\\n- /usr/src/app/server.js\\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15) {\\n  code: 'MODULE_NOT_FOUND',\\n  requireStack: [ '/usr/src/app/server.js' ]\\n}\\n" >&2; exit 1`,
+			]),
 		until: exited,
 	},
 	{
 		id: 'node-heap-oom',
 		expect: 'app-oom',
 		simulated: 'V8 heap message printed by the busybox fixture (no Node.js in the image); exit 134 as Node aborts.',
-		start: (n) => run(n, ['--memory', '512m', FIXTURE, 'sh', '-c', `printf '<--- Last few GCs --->\\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n' >&2; exit 134`]),
+		start: (n) =>
+			run(n, [
+				'--memory',
+				'512m',
+				FIXTURE,
+				'sh',
+				'-c',
+				`printf '<--- Last few GCs --->\\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n' >&2; exit 134`,
+			]),
 		until: exited,
 	},
 	{
 		id: 'jvm-heap-oom',
 		expect: 'app-oom',
 		simulated: 'JVM exception printed by the busybox fixture (no JVM in the image).',
-		start: (n) => run(n, [FIXTURE, 'sh', '-c', `printf 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\\n\\tat com.example.Loader.load(Loader.java:42)\\n' >&2; exit 1`]),
+		start: (n) =>
+			run(n, [
+				FIXTURE,
+				'sh',
+				'-c',
+				`printf 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\\n\\tat com.example.Loader.load(Loader.java:42)\\n' >&2; exit 1`,
+			]),
 		until: exited,
 	},
 	{
 		id: 'missing-env-var',
 		expect: 'missing-env-var',
 		// A real shell check: ${VAR:?message} aborts when VAR is unset.
-		start: (n) => run(n, ['-e', 'API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789', FIXTURE, 'sh', '-c', 'echo "checking configuration"; : "${DATABASE_URL:?DATABASE_URL is required}"; echo ok']),
+		start: (n) =>
+			run(n, [
+				'-e',
+				'API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+				FIXTURE,
+				'sh',
+				'-c',
+				'echo "checking configuration"; : "${DATABASE_URL:?DATABASE_URL is required}"; echo ok',
+			]),
 		until: exited,
 	},
 	{
@@ -300,7 +347,20 @@ export const SCENARIOS = [
 	{
 		id: 'healthcheck-failing',
 		expect: 'healthcheck-failing',
-		start: (n) => run(n, ['--health-cmd', 'wget -q -O- http://localhost:8080/health', '--health-interval', '1s', '--health-timeout', '2s', '--health-retries', '2', FIXTURE, 'sleep', '3600']),
+		start: (n) =>
+			run(n, [
+				'--health-cmd',
+				'wget -q -O- http://localhost:8080/health',
+				'--health-interval',
+				'1s',
+				'--health-timeout',
+				'2s',
+				'--health-retries',
+				'2',
+				FIXTURE,
+				'sleep',
+				'3600',
+			]),
 		until: (d) => d.State.Health?.Status === 'unhealthy',
 	},
 	{
@@ -357,7 +417,19 @@ export const SCENARIOS = [
 		id: 'memory-near-limit',
 		expect: 'memory-near-limit',
 		// 60 MiB written to the container's own /dev/shm (tmpfs, charged to its cgroup, not reclaimable) under a 64 MiB limit.
-		start: (n) => run(n, ['--memory', '64m', '--memory-swap', '64m', '--shm-size', '80m', FIXTURE, 'sh', '-c', 'dd if=/dev/zero of=/dev/shm/cache bs=1M count=59 2>/dev/null; echo "cache warmed"; exec sleep 3600']),
+		start: (n) =>
+			run(n, [
+				'--memory',
+				'64m',
+				'--memory-swap',
+				'64m',
+				'--shm-size',
+				'80m',
+				FIXTURE,
+				'sh',
+				'-c',
+				'dd if=/dev/zero of=/dev/shm/cache bs=1M count=59 2>/dev/null; echo "cache warmed"; exec sleep 3600',
+			]),
 		until: (d) => d.State.Running === true,
 		settleMs: 1500,
 	},
@@ -446,14 +518,32 @@ export const SCENARIOS = [
 	{
 		id: 'too-many-open-files',
 		expect: 'too-many-open-files',
-		start: (n) => run(n, ['--ulimit', 'nofile=12:12', FIXTURE, 'sh', '-c', 'echo "opening cache shards"; for i in $(seq 3 40); do eval "exec $i</etc/passwd" || exit 1; done']),
+		start: (n) =>
+			run(n, [
+				'--ulimit',
+				'nofile=12:12',
+				FIXTURE,
+				'sh',
+				'-c',
+				'echo "opening cache shards"; for i in $(seq 3 40); do eval "exec $i</etc/passwd" || exit 1; done',
+			]),
 		until: exited,
 	},
 	{
 		id: 'child-oom-killed',
 		// The kernel kills the child that grew and PID 1 survives; the engine still flags the container OOMKilled (any OOM kill in its cgroup).
 		expect: 'oom-killed',
-		start: (n) => run(n, ['--memory', '24m', '--memory-swap', '24m', FIXTURE, 'sh', '-c', 'echo "worker 1 loading batch"; sh -c "x=$(head -c 200m /dev/zero | tr "\\0" a)"; echo "worker exited with status $?"; exit 1']),
+		start: (n) =>
+			run(n, [
+				'--memory',
+				'24m',
+				'--memory-swap',
+				'24m',
+				FIXTURE,
+				'sh',
+				'-c',
+				'echo "worker 1 loading batch"; sh -c "x=$(head -c 200m /dev/zero | tr "\\0" a)"; echo "worker exited with status $?"; exit 1',
+			]),
 		until: exited,
 	},
 	// --- files and mounts
@@ -473,7 +563,10 @@ export const SCENARIOS = [
 		id: 'bind-mount-became-directory',
 		expect: 'is-a-directory',
 		// -v with a host path that does not exist: the engine creates a directory there, the app expected a file.
-		start: (n, track) => (track({path: `/tmp/${n}-missing.conf`}), run(n, ['-v', `/tmp/${n}-missing.conf:/etc/app.conf`, FIXTURE, 'sh', '-c', 'echo "loading /etc/app.conf"; cat /etc/app.conf'])),
+		start: (n, track) => (
+			track({path: `/tmp/${n}-missing.conf`}),
+			run(n, ['-v', `/tmp/${n}-missing.conf:/etc/app.conf`, FIXTURE, 'sh', '-c', 'echo "loading /etc/app.conf"; cat /etc/app.conf'])
+		),
 		until: exited,
 	},
 	{

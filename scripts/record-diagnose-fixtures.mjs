@@ -24,7 +24,10 @@ const nameFor = (s) => `dh-dg-rec-${s.id}-${run}`;
 
 async function diagnoseJson(name) {
 	try {
-		const {stdout} = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'diagnose', name, '--json'], {env: {...process.env, NO_COLOR: '1'}, maxBuffer: 64 * 1024 * 1024});
+		const {stdout} = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'diagnose', name, '--json'], {
+			env: {...process.env, NO_COLOR: '1'},
+			maxBuffer: 64 * 1024 * 1024,
+		});
 		return JSON.parse(stdout);
 	} catch (error) {
 		if (error.stdout) return JSON.parse(error.stdout); // exit 1: a failing container, still a JSON document
@@ -44,7 +47,13 @@ const {results, extra} = await startScenarios(list, nameFor, async (s, name) => 
 	const ok = s.expect === null ? topError === null : top === s.expect;
 	if (!ok) failures++;
 	console.log(`${ok ? '✔' : '✖'} ${s.id}: top finding ${top ?? '(none)'} (expected ${s.expect ?? 'no error finding'})`);
-	const fixture = {scenario: s.id, expect: s.expect, ...(s.simulated ? {simulated: s.simulated} : {}), recordedWith: `Docker Engine ${engine}`, facts: report.facts};
+	const fixture = {
+		scenario: s.id,
+		expect: s.expect,
+		...(s.simulated ? {simulated: s.simulated} : {}),
+		recordedWith: `Docker Engine ${engine}`,
+		facts: report.facts,
+	};
 	writeFileSync(path.join(OUT, `${s.id}.json`), `${JSON.stringify(fixture, null, '\t')}\n`);
 });
 try {

@@ -35,7 +35,11 @@ export function engineOptions(env: Readonly<Record<string, string | undefined>>)
 	const raw = env['DOCKER_HELPER_TIMEOUT'];
 	if (raw === undefined || raw === '') return {};
 	const seconds = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-	if (!(seconds > 0 && seconds <= 3600)) throw usageError(`DOCKER_HELPER_TIMEOUT must be a number of seconds from 0.1 to 3600; got '${raw}'.`, 'Example: DOCKER_HELPER_TIMEOUT=30 docker-helper diagnose --all');
+	if (!(seconds > 0 && seconds <= 3600))
+		throw usageError(
+			`DOCKER_HELPER_TIMEOUT must be a number of seconds from 0.1 to 3600; got '${raw}'.`,
+			'Example: DOCKER_HELPER_TIMEOUT=30 docker-helper diagnose --all',
+		);
 	return {deadlineMs: Math.max(100, Math.round(seconds * 1000))};
 }
 

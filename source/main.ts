@@ -189,7 +189,10 @@ function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {g
 	if (unknown.length > 0) {
 		const first = unknown[0]!;
 		const where = command ? `docker-helper ${command.name}` : 'docker-helper';
-		throw new HelperError('UNKNOWN_FLAG', `Unknown option ${first.flag} for ${where}.`, `${didYouMean(first.suggestions)} See: ${where} --help`.trim(), {flag: first.flag, suggestions: first.suggestions});
+		throw new HelperError('UNKNOWN_FLAG', `Unknown option ${first.flag} for ${where}.`, `${didYouMean(first.suggestions)} See: ${where} --help`.trim(), {
+			flag: first.flag,
+			suggestions: first.suggestions,
+		});
 	}
 	const valueless = valuelessOptions(before, specs);
 	if (valueless) {
@@ -237,13 +240,23 @@ function parseArgv(argv: readonly string[], command: AnyCommand | undefined): {g
 			if (typeof value === 'string') {
 				const n = DECIMAL.test(value) ? Number(value) : NaN;
 				if (!Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER)
-					throw new HelperError('USAGE', `--${kebab(name)} needs a decimal number; got '${printableArg(value)}'.`, `For example: --${kebab(name)} ${spec.default ?? 10}. See: docker-helper ${command!.name} --help`, {flag: name});
+					throw new HelperError(
+						'USAGE',
+						`--${kebab(name)} needs a decimal number; got '${printableArg(value)}'.`,
+						`For example: --${kebab(name)} ${spec.default ?? 10}. See: docker-helper ${command!.name} --help`,
+						{flag: name},
+					);
 				value = n;
 			} else if (value === undefined && spec.default !== undefined) value = spec.default;
 		}
 		if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
 			const close = suggest(value, spec.choices);
-			throw new HelperError('USAGE', `--${kebab(name)} must be one of ${spec.choices.join(', ')}; got '${value}'.`, close.length ? didYouMean(close) : `See: docker-helper ${command!.name} --help`, {flag: name, suggestions: close});
+			throw new HelperError(
+				'USAGE',
+				`--${kebab(name)} must be one of ${spec.choices.join(', ')}; got '${value}'.`,
+				close.length ? didYouMean(close) : `See: docker-helper ${command!.name} --help`,
+				{flag: name, suggestions: close},
+			);
 		}
 		flags[name] = value as never;
 	}
@@ -276,7 +289,12 @@ export async function main(io: Io): Promise<number> {
 		command = findCommand(token.name);
 		if (!command) {
 			const jsonWanted = argv.includes('--json');
-			return fail(io, unknownCommand(token.name), {json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: argv.includes('--plain'), noColor: argv.includes('--no-color')})}, null);
+			return fail(
+				io,
+				unknownCommand(token.name),
+				{json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: argv.includes('--plain'), noColor: argv.includes('--no-color')})},
+				null,
+			);
 		}
 		commandArgv = [...argv.slice(0, token.index), ...argv.slice(token.index + 1)];
 	}
@@ -286,7 +304,12 @@ export async function main(io: Io): Promise<number> {
 		parsed = parseArgv(commandArgv, command);
 	} catch (error) {
 		const jsonWanted = argv.includes('--json');
-		return fail(io, error, {json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: false, noColor: argv.includes('--no-color')})}, command?.name ?? null);
+		return fail(
+			io,
+			error,
+			{json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: false, noColor: argv.includes('--no-color')})},
+			command?.name ?? null,
+		);
 	}
 	const {global} = parsed;
 	const color = colorFor(io, global);
@@ -364,13 +387,15 @@ export async function main(io: Io): Promise<number> {
 			// A streaming command that already yielded its JSON (logs --json: NDJSON) returns undefined here.
 			const doc: unknown = command.json ? command.json(result, input) : result;
 			if (doc !== undefined) out(jsonResult(command.name, exitCode, doc, engine));
-		}
-		else {
+		} else {
 			const text = fitText(command.text(result, theme, input), theme.width);
 			if (text) out(text);
 			// Say which engine answered, unless the command shows it itself. On stderr: stdout stays the
 			// command's own output (a compose file, a Dockerfile, a log) for pipes and redirects.
-			if (engine && !command.streams && !text.includes(engine.host)) io.stderr.write(`${fitText(makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`), textWidth(io.env, io.stderr))}\n`);
+			if (engine && !command.streams && !text.includes(engine.host))
+				io.stderr.write(
+					`${fitText(makeTheme(color && io.stderr.isTTY === true).dim(`engine: ${engine.host} (${engine.why})`), textWidth(io.env, io.stderr))}\n`,
+				);
 		}
 		return exitCode;
 	} catch (error) {
@@ -383,8 +408,14 @@ function colorFor(io: Io, g: {json: boolean; plain: boolean; noColor: boolean}):
 }
 
 function unknownCommand(name: string): HelperError {
-	const close = suggest(name, commands.map((c) => c.name));
-	return new HelperError('UNKNOWN_COMMAND', `Unknown command '${name}'.`, `${didYouMean(close)} See: docker-helper --help`.trim(), {command: name, suggestions: close});
+	const close = suggest(
+		name,
+		commands.map((c) => c.name),
+	);
+	return new HelperError('UNKNOWN_COMMAND', `Unknown command '${name}'.`, `${didYouMean(close)} See: docker-helper --help`.trim(), {
+		command: name,
+		suggestions: close,
+	});
 }
 
 function fail(io: Io, error: unknown, mode: {json: boolean; color: boolean}, command: string | null): number {
@@ -418,7 +449,8 @@ async function importInkApp(): Promise<typeof import('./ui/run-app.js')> {
 async function openApp(io: Io, global: Global, theme: Theme, start?: {command: string; input: Input}): Promise<number> {
 	const {runApp} = await importInkApp();
 	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false, theme});
-	const makeStreamingCtx = (signal?: AbortSignal): Context => createContext(io, global, {interactive: false, progress: false, theme, ...(signal ? {signal} : {})});
+	const makeStreamingCtx = (signal?: AbortSignal): Context =>
+		createContext(io, global, {interactive: false, progress: false, theme, ...(signal ? {signal} : {})});
 	return runApp({commands, theme, makeContext: makeCtx, makeStreamingContext: makeStreamingCtx, ...(start ? {start} : {})});
 }
 

@@ -8,7 +8,6 @@
 import type {OutputChunk} from './commands/types.js';
 import {SIGNAL_EXIT, type InterruptSignal} from './core/errors.js';
 
-
 export interface StreamTargets {
 	readonly stdout: NodeJS.WritableStream;
 	readonly stderr: NodeJS.WritableStream;
@@ -65,7 +64,11 @@ export function interruptedBy(signal: AbortSignal): InterruptSignal | undefined 
 	return signal.aborted && typeof signal.reason === 'string' && signal.reason in SIGNAL_EXIT ? (signal.reason as InterruptSignal) : undefined;
 }
 
-export async function drainOutput<R>(output: AsyncGenerator<OutputChunk, R, void>, targets: StreamTargets, controller: AbortController): Promise<{result: R; pipeClosed: boolean}> {
+export async function drainOutput<R>(
+	output: AsyncGenerator<OutputChunk, R, void>,
+	targets: StreamTargets,
+	controller: AbortController,
+): Promise<{result: R; pipeClosed: boolean}> {
 	const stdout = watchPipe(targets.stdout);
 	const stderr = watchPipe(targets.stderr);
 	const abort = () => controller.abort();

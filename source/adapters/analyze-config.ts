@@ -9,7 +9,8 @@ export async function loadAnalyzeGates(cwd: string, explicit: string | undefined
 	let file: string | undefined;
 	if (explicit) {
 		file = path.resolve(cwd, explicit);
-		if (!existsSync(file)) throw new HelperError('USAGE', `No such config file: ${explicit}`, 'Pass a .docker-helper.yaml (analyze: section) or a .dive-ci file.', {path: explicit});
+		if (!existsSync(file))
+			throw new HelperError('USAGE', `No such config file: ${explicit}`, 'Pass a .docker-helper.yaml (analyze: section) or a .dive-ci file.', {path: explicit});
 	} else {
 		file = ['.docker-helper.yaml', '.docker-helper.yml', '.dive-ci'].map((n) => path.join(cwd, n)).find((f) => existsSync(f));
 	}
@@ -21,7 +22,9 @@ export async function loadAnalyzeGates(cwd: string, explicit: string | undefined
 		doc = parse(await readText(file, {display: shown}));
 	} catch (error) {
 		if (error instanceof HelperError) throw error;
-		throw new HelperError('USAGE', `Cannot read ${shown}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or pass the gates as flags instead.', {path: file});
+		throw new HelperError('USAGE', `Cannot read ${shown}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or pass the gates as flags instead.', {
+			path: file,
+		});
 	}
 	return {...gatesFromConfig(doc, shown), source: shown};
 }

@@ -13,7 +13,10 @@ import {readText} from './files.js';
 export async function contextTar(dir: string, dockerfile: string): Promise<Readable> {
 	let patterns: string[] = [];
 	try {
-		patterns = (await readText(path.join(dir, '.dockerignore'))).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+		patterns = (await readText(path.join(dir, '.dockerignore')))
+			.split('\n')
+			.map((l) => l.trim())
+			.filter((l) => l && !l.startsWith('#'));
 	} catch {
 		// no .dockerignore (or one that is not a regular file of a sane size): everything goes
 	}
@@ -41,11 +44,12 @@ export async function contextTar(dir: string, dockerfile: string): Promise<Reada
 				else if (st.isSymbolicLink()) {
 					const target = await readlink(full);
 					await new Promise<void>((ok, ko) => p.entry({...base, type: 'symlink', linkname: target}, (e) => (e ? ko(e) : ok())));
-				}
-				else if (st.isFile()) {
+				} else if (st.isFile()) {
 					await new Promise<void>((ok, ko) => {
 						const sink = p.entry({...base, type: 'file', size: st.size}, (e) => (e ? ko(e) : ok()));
-						createReadStream(full).on('error', ko).pipe(sink as unknown as NodeJS.WritableStream);
+						createReadStream(full)
+							.on('error', ko)
+							.pipe(sink as unknown as NodeJS.WritableStream);
 					});
 				}
 			}

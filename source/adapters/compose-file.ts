@@ -8,7 +8,10 @@ import {readText} from './files.js';
  * Null when the labels name no file, or it is not on this machine (a remote engine), or not a compose file.
  */
 export async function readComposeModel(labels: Readonly<Record<string, string>>): Promise<ComposeModel | null> {
-	const files = (labels['com.docker.compose.project.config_files'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+	const files = (labels['com.docker.compose.project.config_files'] ?? '')
+		.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
 	const dir = labels['com.docker.compose.project.working_dir'] ?? '';
 	if (files.length === 0) return null;
 	// yaml loads when a compose project is diagnosed, not with the CLI (~100 ms of every start-up)

@@ -18,7 +18,12 @@ export async function configuredDebugImage(cwd: string): Promise<{image: string;
 		try {
 			doc = parse(text);
 		} catch (error) {
-			throw new HelperError('USAGE', `Cannot read ${name}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or give the toolbox with --image <image>', {path: file});
+			throw new HelperError(
+				'USAGE',
+				`Cannot read ${name}: ${(error as Error).message.split('\n')[0]}`,
+				'Fix the YAML, or give the toolbox with --image <image>',
+				{path: file},
+			);
 		}
 		const image = (doc as {debug?: {image?: unknown}} | null)?.debug?.image;
 		if (typeof image === 'string' && image.trim()) return {image: image.trim(), source: `${name} debug.image`};

@@ -44,7 +44,11 @@ export function lookupContext(configDir: string, name: string): ContextMeta | un
 	if (!docker?.Host) return undefined;
 	const tlsDir = path.join(configDir, 'contexts', 'tls', id, 'docker');
 	const tls: {ca?: string; cert?: string; key?: string} = {};
-	for (const [key, file] of [['ca', 'ca.pem'], ['cert', 'cert.pem'], ['key', 'key.pem']] as const) {
+	for (const [key, file] of [
+		['ca', 'ca.pem'],
+		['cert', 'cert.pem'],
+		['key', 'key.pem'],
+	] as const) {
 		const full = path.join(tlsDir, file);
 		if (existsSync(full)) tls[key] = full;
 	}

@@ -52,7 +52,22 @@ import type {
 } from '../core/engine/types.js';
 
 export type {ImageHistoryEntry, ThrowawaySpec};
-export type {ByteStream, ContainerFacts, ContainerListEntry, DiskUsage, EngineEvent, EngineInfo, EngineVersion, ExecOptions, ExecSession, ExecStream, FileHead, ImageFacts, LogLine, LogStreamOptions};
+export type {
+	ByteStream,
+	ContainerFacts,
+	ContainerListEntry,
+	DiskUsage,
+	EngineEvent,
+	EngineInfo,
+	EngineVersion,
+	ExecOptions,
+	ExecSession,
+	ExecStream,
+	FileHead,
+	ImageFacts,
+	LogLine,
+	LogStreamOptions,
+};
 
 /** The oldest Engine API we support (Docker 19.03). */
 export const MIN_API_VERSION = '1.40';
@@ -126,7 +141,12 @@ export class Engine {
 			client = new Docker(clientOptions(endpoint) as Dockerode.DockerOptions);
 		} catch (error) {
 			if (error instanceof HelperError) throw error;
-			throw new HelperError('ENGINE_CONFIG', `Cannot set up a connection to ${endpoint.host}: ${(error as Error).message}`, 'Check DOCKER_HOST, DOCKER_CERT_PATH and the Docker context (docker context inspect).', {endpoint: describeEndpoint(endpoint)});
+			throw new HelperError(
+				'ENGINE_CONFIG',
+				`Cannot set up a connection to ${endpoint.host}: ${(error as Error).message}`,
+				'Check DOCKER_HOST, DOCKER_CERT_PATH and the Docker context (docker context inspect).',
+				{endpoint: describeEndpoint(endpoint)},
+			);
 		}
 		return new Engine(endpoint, client, options);
 	}
@@ -146,7 +166,12 @@ export class Engine {
 	async version(): Promise<EngineVersion> {
 		const version = engineVersionFrom(await this.#json({method: 'GET', path: '/version'}));
 		if (compareApiVersions(version.ApiVersion, MIN_API_VERSION) < 0) {
-			throw new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine at ${this.endpoint.host} speaks API ${version.ApiVersion}; docker-helper needs ${MIN_API_VERSION} or newer.`, 'Upgrade Docker Engine to a maintained release (https://docs.docker.com/engine/install/).', {apiVersion: version.ApiVersion, engineVersion: version.Version});
+			throw new HelperError(
+				'ENGINE_API_TOO_OLD',
+				`The Docker Engine at ${this.endpoint.host} speaks API ${version.ApiVersion}; docker-helper needs ${MIN_API_VERSION} or newer.`,
+				'Upgrade Docker Engine to a maintained release (https://docs.docker.com/engine/install/).',
+				{apiVersion: version.ApiVersion, engineVersion: version.Version},
+			);
 		}
 		return version;
 	}
@@ -169,18 +194,35 @@ export class Engine {
 	/** docker container rm (not -f: a running container is refused; its anonymous volumes stay). */
 	async removeContainer(id: string, options: {force?: boolean} = {}): Promise<void> {
 		const name = containerRef(id);
-		await this.#json({method: 'DELETE', path: `/containers/${pathSegment(name)}`, query: {force: options.force === true, v: false}, subject: {kind: 'container', ref: name}});
+		await this.#json({
+			method: 'DELETE',
+			path: `/containers/${pathSegment(name)}`,
+			query: {force: options.force === true, v: false},
+			subject: {kind: 'container', ref: name},
+		});
 	}
 
 	/** docker restart / docker stop: the engine sends SIGTERM, then SIGKILL after `timeout` seconds. */
 	async restartContainer(id: string, timeout = 10): Promise<void> {
 		const name = containerRef(id);
-		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/restart`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+		await this.#json({
+			method: 'POST',
+			path: `/containers/${pathSegment(name)}/restart`,
+			query: {t: timeout},
+			subject: {kind: 'container', ref: name},
+			deadlineMs: (timeout + 15) * 1000,
+		});
 	}
 
 	async stopContainer(id: string, timeout = 10): Promise<void> {
 		const name = containerRef(id);
-		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/stop`, query: {t: timeout}, subject: {kind: 'container', ref: name}, deadlineMs: (timeout + 15) * 1000});
+		await this.#json({
+			method: 'POST',
+			path: `/containers/${pathSegment(name)}/stop`,
+			query: {t: timeout},
+			subject: {kind: 'container', ref: name},
+			deadlineMs: (timeout + 15) * 1000,
+		});
 	}
 
 	// --- debug: the toolbox container, attached before it starts so no output is lost
@@ -215,7 +257,12 @@ export class Engine {
 	/** docker attach: a duplex socket with stdin, else the output stream (multiplexed frames unless tty). */
 	async attachContainer(id: string, options: {stdin: boolean}): Promise<ExecStream> {
 		const name = containerRef(id);
-		const spec: Request = {method: 'POST', path: `/containers/${pathSegment(name)}/attach`, query: {stream: true, stdin: options.stdin, stdout: true, stderr: true}, subject: {kind: 'container', ref: name}};
+		const spec: Request = {
+			method: 'POST',
+			path: `/containers/${pathSegment(name)}/attach`,
+			query: {stream: true, stdin: options.stdin, stdout: true, stderr: true},
+			subject: {kind: 'container', ref: name},
+		};
 		if (!options.stdin) return (await this.#stream(spec)) as unknown as ExecStream;
 		return this.#within(spec, (signal) => this.#hijack(spec, signal));
 	}
@@ -223,14 +270,25 @@ export class Engine {
 	/** POST /containers/{id}/wait: resolves with the exit code when the container next exits (no deadline: it may run long). */
 	async waitContainer(id: string): Promise<number> {
 		const name = containerRef(id);
-		const answer = await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/wait`, query: {condition: 'next-exit'}, subject: {kind: 'container', ref: name}, deadlineMs: 2_000_000_000});
+		const answer = await this.#json({
+			method: 'POST',
+			path: `/containers/${pathSegment(name)}/wait`,
+			query: {condition: 'next-exit'},
+			subject: {kind: 'container', ref: name},
+			deadlineMs: 2_000_000_000,
+		});
 		const code = (answer as {StatusCode?: unknown})?.StatusCode;
 		return typeof code === 'number' ? code : 1;
 	}
 
 	async resizeContainer(id: string, rows: number, columns: number): Promise<void> {
 		const name = containerRef(id);
-		await this.#json({method: 'POST', path: `/containers/${pathSegment(name)}/resize`, query: {h: rows, w: columns}, subject: {kind: 'container', ref: name}}).catch(() => undefined);
+		await this.#json({
+			method: 'POST',
+			path: `/containers/${pathSegment(name)}/resize`,
+			query: {h: rows, w: columns},
+			subject: {kind: 'container', ref: name},
+		}).catch(() => undefined);
 	}
 
 	/** docker pull: progress lines to `onLine`; a registry the engine cannot reach is an error with the engine's words. */
@@ -239,7 +297,13 @@ export class Engine {
 		const at = image.lastIndexOf(':');
 		const slash = image.lastIndexOf('/');
 		const [fromImage, tag] = image.includes('@') ? [image, undefined] : at > slash ? [image.slice(0, at), image.slice(at + 1)] : [image, 'latest'];
-		const stream = await this.#stream({method: 'POST', path: '/images/create', query: {fromImage, ...(tag ? {tag} : {})}, idleMs: this.#deadline(), subject: {kind: 'image', ref: image}});
+		const stream = await this.#stream({
+			method: 'POST',
+			path: '/images/create',
+			query: {fromImage, ...(tag ? {tag} : {})},
+			idleMs: this.#deadline(),
+			subject: {kind: 'image', ref: image},
+		});
 		let rest = '';
 		for await (const chunk of stream) {
 			const lines = (rest + Buffer.from(chunk).toString('utf8')).split('\n');
@@ -252,7 +316,10 @@ export class Engine {
 				} catch {
 					continue;
 				}
-				if (typeof doc.error === 'string') throw new HelperError('ENGINE_ERROR', `The engine could not pull ${image}: ${doc.error}`, `Pull it yourself to see why: docker pull ${image}`, {image});
+				if (typeof doc.error === 'string')
+					throw new HelperError('ENGINE_ERROR', `The engine could not pull ${image}: ${doc.error}`, `Pull it yourself to see why: docker pull ${image}`, {
+						image,
+					});
 				if (typeof doc.status === 'string') onLine(doc.status);
 			}
 		}
@@ -274,7 +341,12 @@ export class Engine {
 	/** docker image rm (not -f: an image a container uses is refused). Returns what the engine untagged and deleted. */
 	async removeImage(ref: string): Promise<{untagged: string[]; deleted: string[]}> {
 		const image = imageRef(ref);
-		const answer = await this.#json({method: 'DELETE', path: `/images/${imagePath(image)}`, query: {force: false, noprune: false}, subject: {kind: 'image', ref: image}});
+		const answer = await this.#json({
+			method: 'DELETE',
+			path: `/images/${imagePath(image)}`,
+			query: {force: false, noprune: false},
+			subject: {kind: 'image', ref: image},
+		});
 		const out = {untagged: [] as string[], deleted: [] as string[]};
 		if (Array.isArray(answer)) {
 			for (const entry of answer as Array<Record<string, unknown>>) {
@@ -323,7 +395,9 @@ export class Engine {
 				);
 			}
 			if (error instanceof HelperError && error.code === 'AMBIGUOUS_CONTAINER') {
-				const matches = (await this.listContainers({all: true}).catch(() => [])).filter((c) => c.id.startsWith(name)).map((c) => `${c.name} (${c.id.slice(0, 12)})`);
+				const matches = (await this.listContainers({all: true}).catch(() => []))
+					.filter((c) => c.id.startsWith(name))
+					.map((c) => `${c.name} (${c.id.slice(0, 12)})`);
 				const listed = matches.length > 0 ? `: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}` : '';
 				throw new HelperError(
 					'AMBIGUOUS_CONTAINER',
@@ -413,7 +487,8 @@ export class Engine {
 				return;
 			}
 			if (typeof doc.error === 'string') failed = doc.error;
-			else if (doc.id === 'moby.buildkit.trace' && typeof doc.aux === 'string' && trace && decoder) for (const l of trace.lines(decoder.decodeTrace(doc.aux))) onLine(l);
+			else if (doc.id === 'moby.buildkit.trace' && typeof doc.aux === 'string' && trace && decoder)
+				for (const l of trace.lines(decoder.decodeTrace(doc.aux))) onLine(l);
 			else if (typeof doc.stream === 'string' && doc.stream.trim()) for (const l of doc.stream.split('\n')) if (l.trim()) onLine(l.trimEnd());
 		};
 		for await (const chunk of stream) {
@@ -430,7 +505,9 @@ export class Engine {
 			throw new HelperError(
 				'BUILD_FAILED',
 				`The build of ${options.tag} failed${step ? ` at ${step.slice(0, step.indexOf(': ')).trim()}` : ''}: ${why}`,
-				legacyMount ? 'The Dockerfile uses RUN --mount, which needs BuildKit: leave DOCKER_BUILDKIT unset (not 0), on an engine that has BuildKit (18.09 or later).' : hint,
+				legacyMount
+					? 'The Dockerfile uses RUN --mount, which needs BuildKit: leave DOCKER_BUILDKIT unset (not 0), on an engine that has BuildKit (18.09 or later).'
+					: hint,
 				{image: options.tag},
 			);
 		}
@@ -455,7 +532,9 @@ export class Engine {
 			HostConfig: {
 				PortBindings: bindings,
 				ReadonlyRootfs: spec.readOnly === true,
-				...(spec.tmpfs && spec.tmpfs.length > 0 ? {Tmpfs: Object.fromEntries(spec.tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])))} : {}),
+				...(spec.tmpfs && spec.tmpfs.length > 0
+					? {Tmpfs: Object.fromEntries(spec.tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])))}
+					: {}),
 				AutoRemove: false,
 				RestartPolicy: {Name: 'no'},
 			},
@@ -491,7 +570,12 @@ export class Engine {
 	/** docker top: the container's processes as the host's ps sees them (works without a shell in the image). */
 	async containerTop(id: string, psArgs = '-o pid,uid,gid,comm'): Promise<{titles: string[]; processes: string[][]}> {
 		const name = containerRef(id);
-		const answer = (await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/top`, query: {ps_args: psArgs}, subject: {kind: 'container', ref: name}})) as {Titles?: unknown; Processes?: unknown};
+		const answer = (await this.#json({
+			method: 'GET',
+			path: `/containers/${pathSegment(name)}/top`,
+			query: {ps_args: psArgs},
+			subject: {kind: 'container', ref: name},
+		})) as {Titles?: unknown; Processes?: unknown};
 		const titles = Array.isArray(answer?.Titles) ? answer.Titles.map(String) : [];
 		const processes = Array.isArray(answer?.Processes) ? answer.Processes.filter(Array.isArray).map((row: unknown[]) => row.map(String)) : [];
 		return {titles, processes};
@@ -500,9 +584,19 @@ export class Engine {
 	// --- container contents: log tails, events and files, each bounded in size and time
 
 	/** The last `tail` log lines (both streams by default) with timestamps; the engine reads them from the end of the log. */
-	async containerLogTail(id: string, tail: number, tty: boolean, streams: {stdout: boolean; stderr: boolean} = {stdout: true, stderr: true}): Promise<LogLine[]> {
+	async containerLogTail(
+		id: string,
+		tail: number,
+		tty: boolean,
+		streams: {stdout: boolean; stderr: boolean} = {stdout: true, stderr: true},
+	): Promise<LogLine[]> {
 		const name = containerRef(id);
-		const spec: Request = {method: 'GET', path: `/containers/${pathSegment(name)}/logs`, query: {...streams, tail, timestamps: true, follow: false}, subject: {kind: 'container', ref: name}};
+		const spec: Request = {
+			method: 'GET',
+			path: `/containers/${pathSegment(name)}/logs`,
+			query: {...streams, tail, timestamps: true, follow: false},
+			subject: {kind: 'container', ref: name},
+		};
 		const body = await this.#within(spec, async (signal) => {
 			const res = await this.#dial(spec, signal);
 			if (!isSuccess(res)) throw await this.#failure(spec, res, signal);
@@ -534,7 +628,11 @@ export class Engine {
 			const attributes: Record<string, string> = {};
 			for (const [k, v] of Object.entries(ev.Actor?.Attributes ?? {})) if (keep.has(k) && typeof v === 'string') attributes[k] = v;
 			const ms = typeof ev.timeNano === 'number' ? Math.floor(ev.timeNano / 1e6) : (typeof ev.time === 'number' ? ev.time : 0) * 1000;
-			out.push({time: new Date(ms).toISOString(), action: typeof ev.Action === 'string' ? ev.Action : typeof ev.status === 'string' ? ev.status : '', attributes});
+			out.push({
+				time: new Date(ms).toISOString(),
+				action: typeof ev.Action === 'string' ? ev.Action : typeof ev.status === 'string' ? ev.status : '',
+				attributes,
+			});
 		}
 		return out;
 	}
@@ -579,7 +677,13 @@ export class Engine {
 			...(options.since !== undefined ? {since: options.since} : {}),
 			...(options.until !== undefined ? {until: options.until} : {}),
 		};
-		const spec: StreamRequest = {method: 'GET', path: `/containers/${pathSegment(name)}/logs`, query, subject: {kind: 'container', ref: name}, ...(options.follow ? {} : {idleMs: this.#deadline()})};
+		const spec: StreamRequest = {
+			method: 'GET',
+			path: `/containers/${pathSegment(name)}/logs`,
+			query,
+			subject: {kind: 'container', ref: name},
+			...(options.follow ? {} : {idleMs: this.#deadline()}),
+		};
 		try {
 			return await this.#stream(spec);
 		} catch (error) {
@@ -646,7 +750,14 @@ export class Engine {
 	/** One resource sample of a running container, without the engine's 1 s wait for a second sample (one-shot). */
 	async containerStats(id: string): Promise<ContainerStats> {
 		const name = containerRef(id);
-		return containerStatsFrom(await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/stats`, query: {stream: false, 'one-shot': true}, subject: {kind: 'container', ref: name}}));
+		return containerStatsFrom(
+			await this.#json({
+				method: 'GET',
+				path: `/containers/${pathSegment(name)}/stats`,
+				query: {stream: false, 'one-shot': true},
+				subject: {kind: 'container', ref: name},
+			}),
+		);
 	}
 
 	/** Run a short read-only command (argument array) in a running container and return its stdout, capped. */
@@ -738,7 +849,17 @@ export class Engine {
 		const withQuery = spec.query && Object.keys(spec.query).length > 0;
 		return new Promise((resolve, reject) => {
 			modem.dial(
-				{path: withQuery ? `${spec.path}?` : spec.path, method: 'POST', isStream: true, hijack: true, openStdin: true, allowEmpty: true, abortSignal: signal, statusCodes: {101: true, 200: true, 204: true}, options: withQuery ? {_query: spec.query, _body: spec.body ?? {}} : spec.body},
+				{
+					path: withQuery ? `${spec.path}?` : spec.path,
+					method: 'POST',
+					isStream: true,
+					hijack: true,
+					openStdin: true,
+					allowEmpty: true,
+					abortSignal: signal,
+					statusCodes: {101: true, 200: true, 204: true},
+					options: withQuery ? {_query: spec.query, _body: spec.body ?? {}} : spec.body,
+				},
 				(error, socket) => (error ? reject(error) : resolve(socket as ExecStream)),
 			);
 		});
@@ -764,7 +885,12 @@ export class Engine {
 			if (!isSuccess(r)) throw await this.#failure(spec, r, signal);
 			return r;
 		});
-		return byteStream(res, spec.idleMs, () => timeoutError(this.endpoint, `${spec.method} ${spec.path} (no data for ${spec.idleMs! / 1000} s)`, spec.idleMs!), (error) => this.mapError(error, spec.subject));
+		return byteStream(
+			res,
+			spec.idleMs,
+			() => timeoutError(this.endpoint, `${spec.method} ${spec.path} (no data for ${spec.idleMs! / 1000} s)`, spec.idleMs!),
+			(error) => this.mapError(error, spec.subject),
+		);
 	}
 
 	/** A non-2xx answer: read its (small) body and map it. */
@@ -774,7 +900,10 @@ export class Engine {
 	}
 
 	#statusError(spec: Request, statusCode: number, json: unknown, body: Uint8Array): HelperError {
-		return this.mapError(Object.assign(new Error(`HTTP ${statusCode}`), {statusCode, json: json ?? body, request: `${spec.method} ${spec.path}`}), spec.subject);
+		return this.mapError(
+			Object.assign(new Error(`HTTP ${statusCode}`), {statusCode, json: json ?? body, request: `${spec.method} ${spec.path}`}),
+			spec.subject,
+		);
 	}
 }
 
@@ -884,13 +1013,21 @@ function logDriverError(name: string, driver: string | null, details: Record<str
 
 function containerRef(ref: string): string {
 	const checked = checkContainerRef(ref);
-	if (!checked.ok) throw usageError(`Not a container reference: ${checked.reason}.`, 'Give a container name, id or unique id prefix, as docker ps -a shows them.', {container: ref});
+	if (!checked.ok)
+		throw usageError(`Not a container reference: ${checked.reason}.`, 'Give a container name, id or unique id prefix, as docker ps -a shows them.', {
+			container: ref,
+		});
 	return checked.ref;
 }
 
 function imageRef(ref: string): string {
 	const checked = checkImageRef(ref);
-	if (!checked.ok) throw usageError(`Not an image reference: ${checked.reason}.`, 'Give an image as docker images shows it: name[:tag], registry/name[:tag], name@sha256:..., or an image id.', {image: ref});
+	if (!checked.ok)
+		throw usageError(
+			`Not an image reference: ${checked.reason}.`,
+			'Give an image as docker images shows it: name[:tag], registry/name[:tag], name@sha256:..., or an image id.',
+			{image: ref},
+		);
 	return checked.ref;
 }
 
@@ -952,7 +1089,12 @@ function clientOptions(endpoint: Endpoint): Record<string, unknown> {
 					// PEM files are a few KiB: a bound keeps a FIFO or a huge file from hanging the connection.
 					return readFileBoundedSync(file, {maxBytes: 1024 * 1024, display: file});
 				} catch (error) {
-					const why = error instanceof HelperError ? error.message.slice(file.length + 1).replace(/\.$/, '') : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+					const why =
+						error instanceof HelperError
+							? error.message.slice(file.length + 1).replace(/\.$/, '')
+							: (error as NodeJS.ErrnoException).code === 'ENOENT'
+								? 'does not exist'
+								: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
 					throw new HelperError(
 						'ENGINE_CONFIG',
 						`The TLS file ${file} for ${endpoint.host} (${endpoint.why}) ${why}.`,
@@ -1039,47 +1181,94 @@ export function mapEngineError(error: unknown, endpoint: Endpoint, subject?: Sub
 			);
 		case 'ETIMEDOUT':
 		case 'ESOCKETTIMEDOUT':
-			return new HelperError('ENGINE_TIMEOUT', `The Docker Engine at ${where} timed out.`, 'Check the network path to the engine and that the daemon is not overloaded.', details);
+			return new HelperError(
+				'ENGINE_TIMEOUT',
+				`The Docker Engine at ${where} timed out.`,
+				'Check the network path to the engine and that the daemon is not overloaded.',
+				details,
+			);
 		default:
 			break;
 	}
 	if (/ssh|handshake|authentication/i.test(raw)) {
-		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${raw}`, 'Check that `ssh <host> docker system dial-stdio` works and that your SSH agent holds the key (SSH_AUTH_SOCK).', details);
+		return new HelperError(
+			'ENGINE_UNREACHABLE',
+			`Cannot reach the Docker Engine over SSH at ${where}: ${raw}`,
+			'Check that `ssh <host> docker system dial-stdio` works and that your SSH agent holds the key (SSH_AUTH_SOCK).',
+			details,
+		);
 	}
 	const tls = tlsFailure(e.code ?? '', raw, endpoint);
 	if (tls) return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${tls.what}.`, tls.hint, {...details, tlsCode: e.code});
 	if (/certificate|self.signed|TLS|SSL/i.test(raw) || /^ERR_SSL|^CERT_|_CERT$|^UNABLE_TO_|^DEPTH_ZERO/.test(e.code ?? '')) {
-		return new HelperError('ENGINE_CONFIG', `TLS to the Docker Engine at ${where} failed: ${raw}`, 'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.', details);
+		return new HelperError(
+			'ENGINE_CONFIG',
+			`TLS to the Docker Engine at ${where} failed: ${raw}`,
+			'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.',
+			details,
+		);
 	}
 	if (/socket hang up/i.test(raw)) return mapEngineError(Object.assign(new Error(raw), {code: 'ECONNRESET'}), endpoint, subject);
 	// Unknown: keep the original so it is not hidden, but still tell the user where.
-	return new HelperError('ENGINE_ERROR', `Docker Engine call failed at ${where}: ${raw}`, 'Run the equivalent docker command to compare, and report this if docker succeeds.', details);
+	return new HelperError(
+		'ENGINE_ERROR',
+		`Docker Engine call failed at ${where}: ${raw}`,
+		'Run the equivalent docker command to compare, and report this if docker succeeds.',
+		details,
+	);
 }
 
 /** The TLS failures a user can act on, told apart by OpenSSL's codes and alerts, as the docker CLI tells them apart. */
 function tlsFailure(code: string, raw: string, endpoint: Endpoint): {what: string; hint: string} | undefined {
 	const tls = endpoint.transport.kind === 'tcp' ? endpoint.transport.tls : undefined;
 	const ca = tls?.ca ?? 'ca.pem';
-	if (/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_SIGNATURE_FAILURE)$/.test(code)) {
-		return {what: `the engine's certificate is not signed by the CA in ${ca} (${raw})`, hint: `Use the ca.pem that issued the daemon's --tlscert in DOCKER_CERT_PATH; compare with: openssl verify -CAfile ${ca} <the daemon's cert>`};
+	if (
+		/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_SIGNATURE_FAILURE)$/.test(
+			code,
+		)
+	) {
+		return {
+			what: `the engine's certificate is not signed by the CA in ${ca} (${raw})`,
+			hint: `Use the ca.pem that issued the daemon's --tlscert in DOCKER_CERT_PATH; compare with: openssl verify -CAfile ${ca} <the daemon's cert>`,
+		};
 	}
 	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-		return {what: `the engine's certificate is not issued for ${endpoint.transport.kind === 'tcp' ? endpoint.transport.host : endpoint.host} (${raw})`, hint: 'Connect with the name or IP address in the certificate\'s subjectAltName, or reissue the daemon\'s certificate with this address in it.'};
+		return {
+			what: `the engine's certificate is not issued for ${endpoint.transport.kind === 'tcp' ? endpoint.transport.host : endpoint.host} (${raw})`,
+			hint: "Connect with the name or IP address in the certificate's subjectAltName, or reissue the daemon's certificate with this address in it.",
+		};
 	}
-	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return {what: `the engine's certificate ${code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not valid yet'}`, hint: 'Reissue the daemon\'s certificate (and check both clocks).'};
-	if (/ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE/.test(code) || /alert (bad certificate|unknown ca|certificate required)/i.test(raw)) {
+	if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+		return {
+			what: `the engine's certificate ${code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not valid yet'}`,
+			hint: "Reissue the daemon's certificate (and check both clocks).",
+		};
+	if (
+		/ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE/.test(code) ||
+		/alert (bad certificate|unknown ca|certificate required)/i.test(raw)
+	) {
 		return {
 			what: `the engine refused the client certificate (${raw}); the daemon runs with --tlsverify and does not trust ${tls?.cert ?? 'cert.pem'}`,
 			hint: 'Use a cert.pem and key.pem issued by the CA the daemon trusts (its --tlscacert), in DOCKER_CERT_PATH.',
 		};
 	}
 	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(raw)) {
-		return {what: 'the endpoint does not speak TLS', hint: 'It is a plain-TCP engine (usually port 2375): unset DOCKER_TLS_VERIFY, or use the daemon\'s TLS port (usually 2376).'};
+		return {
+			what: 'the endpoint does not speak TLS',
+			hint: "It is a plain-TCP engine (usually port 2375): unset DOCKER_TLS_VERIFY, or use the daemon's TLS port (usually 2376).",
+		};
 	}
 	return undefined;
 }
 
-function mapStatus(status: number, body: unknown, request: string, subject: Subject | undefined, endpoint: Endpoint, notDocker: (what: string) => HelperError): HelperError {
+function mapStatus(
+	status: number,
+	body: unknown,
+	request: string,
+	subject: Subject | undefined,
+	endpoint: Endpoint,
+	notDocker: (what: string) => HelperError,
+): HelperError {
 	const details = {endpoint: describeEndpoint(endpoint), status};
 	const message = engineErrorMessage(body);
 	// Every Docker Engine error is JSON {"message": ...}; an HTML page or plain text is another server.
@@ -1087,29 +1276,75 @@ function mapStatus(status: number, body: unknown, request: string, subject: Subj
 	// Go's TLS listener answers plain HTTP with this fixed 400 text.
 	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString() : '';
 	if (status === 400 && /HTTP request to an HTTPS server/i.test(text)) {
-		return new HelperError('ENGINE_CONFIG', `The Docker Engine at ${endpoint.host} (${endpoint.why}) expects TLS, and this connection was plain HTTP.`, 'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory with ca.pem, cert.pem and key.pem (or use a Docker context with TLS material).', details);
+		return new HelperError(
+			'ENGINE_CONFIG',
+			`The Docker Engine at ${endpoint.host} (${endpoint.why}) expects TLS, and this connection was plain HTTP.`,
+			'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the directory with ca.pem, cert.pem and key.pem (or use a Docker context with TLS material).',
+			details,
+		);
 	}
 	if (message === null) return notDocker(`${request} was answered with HTTP ${status} and a body that is not Docker's JSON error`);
-	if (status === 404 && subject?.kind === 'container') return new HelperError('NO_SUCH_CONTAINER', `No such container: ${subject.ref}`, 'List containers with: docker ps -a', {...details, container: subject.ref});
+	if (status === 404 && subject?.kind === 'container')
+		return new HelperError('NO_SUCH_CONTAINER', `No such container: ${subject.ref}`, 'List containers with: docker ps -a', {
+			...details,
+			container: subject.ref,
+		});
 	if (status === 404 && subject?.kind === 'image') {
-		return new HelperError('NO_SUCH_IMAGE', `No such image: ${subject.ref}`, `Pull or build it first (docker pull ${subject.ref}), or list images with: docker images`, {...details, image: subject.ref});
+		return new HelperError(
+			'NO_SUCH_IMAGE',
+			`No such image: ${subject.ref}`,
+			`Pull or build it first (docker pull ${subject.ref}), or list images with: docker images`,
+			{...details, image: subject.ref},
+		);
 	}
 	// 20.10 sends it as a 500, later engines as a 400: the message is what identifies it.
 	if (/multiple IDs found with provided prefix/i.test(message)) {
-		return new HelperError('AMBIGUOUS_CONTAINER', `The id prefix ${subject?.ref ?? ''} matches several containers.`, 'Give more characters of the id, or the name. List them with: docker ps -a --no-trunc', {...details, container: subject?.ref});
+		return new HelperError(
+			'AMBIGUOUS_CONTAINER',
+			`The id prefix ${subject?.ref ?? ''} matches several containers.`,
+			'Give more characters of the id, or the name. List them with: docker ps -a --no-trunc',
+			{...details, container: subject?.ref},
+		);
 	}
 	if (status === 400 && /client version .* too (old|new)|minimum supported API version/i.test(message)) {
-		return new HelperError('ENGINE_API_TOO_OLD', `The Docker Engine at ${endpoint.host} refused the API version: ${message}`, 'Upgrade Docker Engine, or set DOCKER_API_VERSION to a version it supports.', details);
+		return new HelperError(
+			'ENGINE_API_TOO_OLD',
+			`The Docker Engine at ${endpoint.host} refused the API version: ${message}`,
+			'Upgrade Docker Engine, or set DOCKER_API_VERSION to a version it supports.',
+			details,
+		);
 	}
-	if (/does not support reading/i.test(message)) return new HelperError('LOG_DRIVER_UNREADABLE', message, 'Use the local or json-file log driver to read logs back.', details);
+	if (/does not support reading/i.test(message))
+		return new HelperError('LOG_DRIVER_UNREADABLE', message, 'Use the local or json-file log driver to read logs back.', details);
 	if (status === 409 && /is not running|is paused|is restarting/i.test(message)) {
-		return new HelperError('CONTAINER_NOT_RUNNING', message, `Start it first: docker start ${subject?.kind === 'container' ? subject.ref : '<container>'}`, details);
+		return new HelperError(
+			'CONTAINER_NOT_RUNNING',
+			message,
+			`Start it first: docker start ${subject?.kind === 'container' ? subject.ref : '<container>'}`,
+			details,
+		);
 	}
-	if (status === 409) return new HelperError('ENGINE_CONFLICT', `The Docker Engine refused ${request} as a conflict: ${message}`, 'Another object holds that name or state: look with docker ps -a / docker images, then remove or rename it.', details);
+	if (status === 409)
+		return new HelperError(
+			'ENGINE_CONFLICT',
+			`The Docker Engine refused ${request} as a conflict: ${message}`,
+			'Another object holds that name or state: look with docker ps -a / docker images, then remove or rename it.',
+			details,
+		);
 	if (status === 401 || status === 403) {
-		return new HelperError('ENGINE_PERMISSION', `The Docker Engine at ${endpoint.host} refused ${request}: ${message}`, 'An authorization plugin or proxy in front of the engine denied it: ask whoever runs that engine for access.', details);
+		return new HelperError(
+			'ENGINE_PERMISSION',
+			`The Docker Engine at ${endpoint.host} refused ${request}: ${message}`,
+			'An authorization plugin or proxy in front of the engine denied it: ask whoever runs that engine for access.',
+			details,
+		);
 	}
-	return new HelperError('ENGINE_ERROR', `The Docker Engine answered ${status} to ${request}: ${message}`, 'See the engine log (journalctl -u docker) for more.', details);
+	return new HelperError(
+		'ENGINE_ERROR',
+		`The Docker Engine answered ${status} to ${request}: ${message}`,
+		'See the engine log (journalctl -u docker) for more.',
+		details,
+	);
 }
 
 /** Compare "1.41" and "1.40" numerically. */

@@ -74,7 +74,10 @@ function writeFailure(file: string, error: unknown): HelperError {
 								: code === 'EDQUOT'
 									? 'the disk quota is exhausted'
 									: (error as Error).message;
-	const hint = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space (the existing file and its backups are untouched), or write elsewhere with --output.' : 'Choose a writable location with --output, or fix the directory permissions.';
+	const hint =
+		code === 'ENOSPC' || code === 'EDQUOT'
+			? 'Free some space (the existing file and its backups are untouched), or write elsewhere with --output.'
+			: 'Choose a writable location with --output, or fix the directory permissions.';
 	return new HelperError('FILE_UNWRITABLE', `Cannot write ${file}: ${why}; nothing was changed.`, hint, {path: file, ...(code ? {errno: code} : {})});
 }
 
@@ -136,7 +139,12 @@ export async function checkWriteTarget(file: string, outputFlag = '--output'): P
 		);
 	}
 	if (current && !current.isFile()) {
-		throw new HelperError('FILE_UNSAFE', `${file} is ${current.isDirectory() ? 'a directory' : 'not a regular file'}; nothing was written.`, `Choose a file path with ${outputFlag}.`, {path: target});
+		throw new HelperError(
+			'FILE_UNSAFE',
+			`${file} is ${current.isDirectory() ? 'a directory' : 'not a regular file'}; nothing was written.`,
+			`Choose a file path with ${outputFlag}.`,
+			{path: target},
+		);
 	}
 	return current;
 }
@@ -151,7 +159,12 @@ export async function writeFileSafe(file: string, content: string | Uint8Array, 
 	const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
 	const current = await checkWriteTarget(file, options.outputFlag);
 	if (current && !options.force) {
-		throw new HelperError('FILE_EXISTS', `${file} already exists; it was left untouched.`, options.flagHint ?? 'Pass --force to replace it (the old file is kept as a numbered .bak), or --output to write elsewhere.', {path: target});
+		throw new HelperError(
+			'FILE_EXISTS',
+			`${file} already exists; it was left untouched.`,
+			options.flagHint ?? 'Pass --force to replace it (the old file is kept as a numbered .bak), or --output to write elsewhere.',
+			{path: target},
+		);
 	}
 	await removeStaleTemps(target);
 	const dir = path.dirname(target);
@@ -160,7 +173,11 @@ export async function writeFileSafe(file: string, content: string | Uint8Array, 
 	let backup: string | undefined;
 	let tempCreated = false;
 	try {
-		const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, current ? 0o600 : (options.mode ?? 0o644));
+		const handle = await fs.open(
+			temp,
+			constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+			current ? 0o600 : (options.mode ?? 0o644),
+		);
 		tempCreated = true;
 		try {
 			await handle.writeFile(data);
@@ -238,8 +255,22 @@ export interface ReadOptions {
 
 function readFailure(shown: string, file: string, error: unknown): HelperError {
 	const code = errnoCode(error);
-	const what = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : code === 'EISDIR' ? 'is a directory' : code === 'ELOOP' ? 'is a symbolic link loop' : `cannot be read (${code ?? (error as Error).message})`;
-	return new HelperError('FILE_UNREADABLE', `${shown} ${what}.`, code === 'ENOENT' ? 'Check the path, or pass another one.' : 'Check the path and its permissions.', {path: file, ...(code ? {errno: code} : {})});
+	const what =
+		code === 'ENOENT'
+			? 'does not exist'
+			: code === 'EACCES' || code === 'EPERM'
+				? 'is not readable (permission denied)'
+				: code === 'EISDIR'
+					? 'is a directory'
+					: code === 'ELOOP'
+						? 'is a symbolic link loop'
+						: `cannot be read (${code ?? (error as Error).message})`;
+	return new HelperError(
+		'FILE_UNREADABLE',
+		`${shown} ${what}.`,
+		code === 'ENOENT' ? 'Check the path, or pass another one.' : 'Check the path and its permissions.',
+		{path: file, ...(code ? {errno: code} : {})},
+	);
 }
 
 function kindOf(stat: import('node:fs').Stats): string {
@@ -252,11 +283,21 @@ function kindOf(stat: import('node:fs').Stats): string {
 }
 
 function notRegular(shown: string, file: string, stat: import('node:fs').Stats): HelperError {
-	return new HelperError('FILE_UNREADABLE', `${shown} is ${kindOf(stat)}, not a regular file; it was not read.`, 'Pass a regular file (links are followed to one).', {path: file, kind: kindOf(stat)});
+	return new HelperError(
+		'FILE_UNREADABLE',
+		`${shown} is ${kindOf(stat)}, not a regular file; it was not read.`,
+		'Pass a regular file (links are followed to one).',
+		{path: file, kind: kindOf(stat)},
+	);
 }
 
 function tooLarge(shown: string, file: string, limit: number, hint: string | undefined): HelperError {
-	return new HelperError('FILE_TOO_LARGE', `${shown} is larger than the ${formatLimit(limit)} limit; it was not read.`, hint ?? 'Check that this is the file you meant.', {path: file, limit});
+	return new HelperError(
+		'FILE_TOO_LARGE',
+		`${shown} is larger than the ${formatLimit(limit)} limit; it was not read.`,
+		hint ?? 'Check that this is the file you meant.',
+		{path: file, limit},
+	);
 }
 
 export function formatLimit(bytes: number): string {

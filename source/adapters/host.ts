@@ -69,7 +69,14 @@ export function createHostAdapter(): HostAdapter {
 		async os() {
 			const o = await (await load()).osInfo();
 			const kernel = o.kernel || os.release();
-			return {platform: o.platform || process.platform, distro: o.distro, release: o.release, kernel, arch: o.arch || process.arch, wsl: /microsoft/i.test(kernel)};
+			return {
+				platform: o.platform || process.platform,
+				distro: o.distro,
+				release: o.release,
+				kernel,
+				arch: o.arch || process.arch,
+				wsl: /microsoft/i.test(kernel),
+			};
 		},
 		async shmSize() {
 			try {

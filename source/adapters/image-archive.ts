@@ -136,7 +136,12 @@ async function readLayer(stream: Readable, compression: LayerBlob['compression']
 			done(null, chunk);
 		},
 	});
-	const source = compression === 'gzip' ? stream.pipe(createGunzip()) : compression === 'zstd' ? stream.pipe(new ZstdDecompress((await import('fzstd')).Decompress)) : stream;
+	const source =
+		compression === 'gzip'
+			? stream.pipe(createGunzip())
+			: compression === 'zstd'
+				? stream.pipe(new ZstdDecompress((await import('fzstd')).Decompress))
+				: stream;
 	source.on('error', (error) => extract.destroy(error));
 	source.pipe(counter).pipe(extract);
 	const entries: LayerEntry[] = [];
@@ -146,7 +151,16 @@ async function readLayer(stream: Readable, compression: LayerBlob['compression']
 		const {path, whiteout} = normaliseEntryPath(h.name);
 		const kind = kindOf(h);
 		const size = kind === 'file' ? (h.size ?? 0) : 0;
-		entries.push({path, kind, size, mode: h.mode ?? 0, uid: h.uid ?? 0, gid: h.gid ?? 0, ...(whiteout ? {whiteout} : {}), ...(h.linkname ? {linkname: h.linkname} : {})});
+		entries.push({
+			path,
+			kind,
+			size,
+			mode: h.mode ?? 0,
+			uid: h.uid ?? 0,
+			gid: h.gid ?? 0,
+			...(whiteout ? {whiteout} : {}),
+			...(h.linkname ? {linkname: h.linkname} : {}),
+		});
 		if (kind === 'file' && !whiteout && wantsContent(path, size)) {
 			const chunks: Buffer[] = [];
 			for await (const c of entry) chunks.push(c as Buffer);

@@ -89,7 +89,9 @@ export function findDockerfiles(cwd: string, paths: readonly string[]): string[]
 			throw new HelperError(
 				'FILE_UNREADABLE',
 				paths.length === 0 ? `No Dockerfile in ${cwd}` : `No such file or directory: ${p}`,
-				paths.length === 0 ? 'Pass a Dockerfile or a directory: docker-helper lint path/to/Dockerfile (or lint . to search recursively)' : 'Check the path; a directory is searched recursively for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile',
+				paths.length === 0
+					? 'Pass a Dockerfile or a directory: docker-helper lint path/to/Dockerfile (or lint . to search recursively)'
+					: 'Check the path; a directory is searched recursively for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile',
 				{path: p},
 			);
 		}
@@ -100,7 +102,12 @@ export function findDockerfiles(cwd: string, paths: readonly string[]): string[]
 		} else out.push(full);
 	}
 	if (out.length === 0)
-		throw new HelperError('FILE_UNREADABLE', `No Dockerfile found under ${wanted.join(', ')}`, 'lint looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (skipping .dockerignore\'d paths, .git and node_modules)', {paths: wanted});
+		throw new HelperError(
+			'FILE_UNREADABLE',
+			`No Dockerfile found under ${wanted.join(', ')}`,
+			"lint looks for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile (skipping .dockerignore'd paths, .git and node_modules)",
+			{paths: wanted},
+		);
 	return [...new Set(out)];
 }
 
@@ -108,12 +115,21 @@ export function findDockerfiles(cwd: string, paths: readonly string[]): string[]
  * Read each Dockerfile: regular files only (links are followed to one; a FIFO, a device or a directory is
  * refused without being opened for reading), at most `maxBytes` each, stdin with the same bound.
  */
-export async function readDockerfiles(cwd: string, files: readonly string[], stdin: (maxBytes: number) => Promise<string>, options: LintReadOptions = {}): Promise<LintInput[]> {
+export async function readDockerfiles(
+	cwd: string,
+	files: readonly string[],
+	stdin: (maxBytes: number) => Promise<string>,
+	options: LintReadOptions = {},
+): Promise<LintInput[]> {
 	const maxBytes = options.maxBytes ?? DEFAULT_LINT_MAX_BYTES;
 	const out: LintInput[] = [];
 	for (const f of files) {
 		if (f === '-') out.push({display: '-', source: await stdin(maxBytes)});
-		else out.push({display: display(cwd, f), source: readFileBoundedSync(f, {maxBytes, display: display(cwd, f), limitHint: limitHint(maxBytes)}).toString('utf8')});
+		else
+			out.push({
+				display: display(cwd, f),
+				source: readFileBoundedSync(f, {maxBytes, display: display(cwd, f), limitHint: limitHint(maxBytes)}).toString('utf8'),
+			});
 	}
 	return out;
 }
@@ -133,14 +149,16 @@ export async function loadLintConfig(cwd: string, explicit: string | undefined):
 		if (!existsSync(file)) throw new HelperError('USAGE', `No such config file: ${explicit}`, 'Pass a .hadolint.yaml or .docker-helper.yaml', {path: explicit});
 		candidates.push({file, kind: /hadolint/i.test(path.basename(file)) ? 'hadolint' : 'docker-helper'});
 	} else {
-		for (const name of ['.hadolint.yaml', '.hadolint.yml']) if (existsSync(path.join(cwd, name))) {
-			candidates.push({file: path.join(cwd, name), kind: 'hadolint'});
-			break;
-		}
-		for (const name of ['.docker-helper.yaml', '.docker-helper.yml']) if (existsSync(path.join(cwd, name))) {
-			candidates.push({file: path.join(cwd, name), kind: 'docker-helper'});
-			break;
-		}
+		for (const name of ['.hadolint.yaml', '.hadolint.yml'])
+			if (existsSync(path.join(cwd, name))) {
+				candidates.push({file: path.join(cwd, name), kind: 'hadolint'});
+				break;
+			}
+		for (const name of ['.docker-helper.yaml', '.docker-helper.yml'])
+			if (existsSync(path.join(cwd, name))) {
+				candidates.push({file: path.join(cwd, name), kind: 'docker-helper'});
+				break;
+			}
 	}
 	if (candidates.length === 0) return mergeConfigs();
 	// yaml is loaded only when there is a config file: lint's start-up stays small.
@@ -152,7 +170,12 @@ export async function loadLintConfig(cwd: string, explicit: string | undefined):
 		try {
 			doc = parseYaml(text);
 		} catch (error) {
-			throw new HelperError('USAGE', `Cannot read ${display(cwd, file)}: ${(error as Error).message.split('\n')[0]}`, 'Fix the YAML, or move the file away to lint without it', {path: file});
+			throw new HelperError(
+				'USAGE',
+				`Cannot read ${display(cwd, file)}: ${(error as Error).message.split('\n')[0]}`,
+				'Fix the YAML, or move the file away to lint without it',
+				{path: file},
+			);
 		}
 		return readConfig(doc, display(cwd, file), kind);
 	});

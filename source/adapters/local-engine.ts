@@ -37,9 +37,7 @@ async function groupName(gid: number): Promise<string | undefined> {
 
 /** daemon.json of a local engine: /etc/docker/daemon.json, or ~/.config/docker/daemon.json when rootless. */
 export async function readDaemonConfig(rootless: boolean, env: Readonly<Record<string, string | undefined>>): Promise<DaemonConfigFacts | null> {
-	const candidates = rootless
-		? [path.join(env['XDG_CONFIG_HOME'] || path.join(homedir(), '.config'), 'docker', 'daemon.json')]
-		: ['/etc/docker/daemon.json'];
+	const candidates = rootless ? [path.join(env['XDG_CONFIG_HOME'] || path.join(homedir(), '.config'), 'docker', 'daemon.json')] : ['/etc/docker/daemon.json'];
 	for (const file of candidates) {
 		let text: string;
 		try {

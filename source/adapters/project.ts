@@ -10,7 +10,27 @@ export interface ProjectListing {
 }
 
 /** Directories that never decide a project's languages and can be huge. */
-const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor', 'target', 'bin', 'obj', '.gradle', '.tox', '.mypy_cache', '.pytest_cache', '.next', 'dist', 'build', '.cache', '.idea', '.vscode']);
+const SKIP = new Set([
+	'.git',
+	'node_modules',
+	'.venv',
+	'venv',
+	'__pycache__',
+	'vendor',
+	'target',
+	'bin',
+	'obj',
+	'.gradle',
+	'.tox',
+	'.mypy_cache',
+	'.pytest_cache',
+	'.next',
+	'dist',
+	'build',
+	'.cache',
+	'.idea',
+	'.vscode',
+]);
 
 /** Breadth-first, at most `maxDepth` levels below root and `maxEntries` entries; symlinks are not followed. */
 export async function listProject(root: string, options: {maxDepth?: number; maxEntries?: number} = {}): Promise<ProjectListing> {

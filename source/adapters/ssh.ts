@@ -40,7 +40,9 @@ export function sshArgs(target: SshTarget): string[] {
 
 /** How the user would say it to ssh themselves, for hints. */
 export function sshCommandLine(target: SshTarget): string {
-	return ['ssh', ...(target.port !== undefined ? ['-p', String(target.port)] : []), target.username ? `${target.username}@${target.host}` : target.host].join(' ');
+	return ['ssh', ...(target.port !== undefined ? ['-p', String(target.port)] : []), target.username ? `${target.username}@${target.host}` : target.host].join(
+		' ',
+	);
 }
 
 /**
@@ -74,7 +76,11 @@ class SshSocket extends Duplex {
 			this.#exited = true;
 			this.destroy(
 				error.code === 'ENOENT'
-					? new HelperError('ENGINE_CONFIG', `Cannot reach the Docker Engine over SSH: the ssh client ('${sshBinary}') is not installed.`, 'Install OpenSSH (apt install openssh-client), as the docker CLI also needs it for ssh:// hosts.')
+					? new HelperError(
+							'ENGINE_CONFIG',
+							`Cannot reach the Docker Engine over SSH: the ssh client ('${sshBinary}') is not installed.`,
+							'Install OpenSSH (apt install openssh-client), as the docker CLI also needs it for ssh:// hosts.',
+						)
 					: error,
 			);
 		});
@@ -139,10 +145,21 @@ class SshSocket extends Duplex {
 
 /** Turn ssh's exit and stderr into the docker CLI's words plus what to do. */
 export function sshFailure(target: SshTarget, code: number | null, signal: NodeJS.Signals | null, stderr: string, gotData: boolean): HelperError {
-	const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !/^@+$/.test(l) && !/^Pseudo-terminal/.test(l));
+	const lines = stderr
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter((l) => l !== '' && !/^@+$/.test(l) && !/^Pseudo-terminal/.test(l));
 	const last = lines.at(-1) ?? (signal ? `ssh was killed (${signal})` : `ssh exited with status ${code}`);
 	const where = target.username ? `${target.username}@${target.host}` : target.host;
-	const details = {ssh: {host: target.host, ...(target.port !== undefined ? {port: target.port} : {}), ...(target.username ? {user: target.username} : {}), exitCode: code, stderr: lines.slice(-6)}};
+	const details = {
+		ssh: {
+			host: target.host,
+			...(target.port !== undefined ? {port: target.port} : {}),
+			...(target.username ? {user: target.username} : {}),
+			exitCode: code,
+			stderr: lines.slice(-6),
+		},
+	};
 	const once = sshCommandLine(target);
 	const keyscan = `ssh-keyscan ${target.port !== undefined ? `-p ${target.port} ` : ''}${target.host}`;
 	if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/i.test(stderr)) {
@@ -171,15 +188,35 @@ export function sshFailure(target: SshTarget, code: number | null, signal: NodeJ
 		);
 	}
 	if (/command not found|docker: not found|No such file/i.test(stderr) || (code === 127 && !gotData)) {
-		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: the remote host has no docker CLI for 'docker system dial-stdio' (${last}).`, 'Install the docker CLI (18.09 or newer) on the remote host, in the PATH of non-interactive ssh sessions.', details);
+		return new HelperError(
+			'ENGINE_UNREACHABLE',
+			`Cannot reach the Docker Engine over SSH at ${where}: the remote host has no docker CLI for 'docker system dial-stdio' (${last}).`,
+			'Install the docker CLI (18.09 or newer) on the remote host, in the PATH of non-interactive ssh sessions.',
+			details,
+		);
 	}
 	if (/Connection timed out|Operation timed out|timed out during banner exchange/i.test(stderr)) {
-		return new HelperError('ENGINE_TIMEOUT', `Cannot reach the Docker Engine over SSH at ${where}: ${last}`, `Check that the host is reachable and sshd answers: ${once}`, details);
+		return new HelperError(
+			'ENGINE_TIMEOUT',
+			`Cannot reach the Docker Engine over SSH at ${where}: ${last}`,
+			`Check that the host is reachable and sshd answers: ${once}`,
+			details,
+		);
 	}
 	if (/Connection refused|No route to host|Could not resolve hostname/i.test(stderr)) {
-		return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${last}`, `Check the host name and port (and ~/.ssh/config), and that sshd runs there: ${once}`, details);
+		return new HelperError(
+			'ENGINE_UNREACHABLE',
+			`Cannot reach the Docker Engine over SSH at ${where}: ${last}`,
+			`Check the host name and port (and ~/.ssh/config), and that sshd runs there: ${once}`,
+			details,
+		);
 	}
-	return new HelperError('ENGINE_UNREACHABLE', `Cannot reach the Docker Engine over SSH at ${where}: ${last}`, `Check that this works: ${once} docker system dial-stdio (it should wait silently; Ctrl-C to stop).`, details);
+	return new HelperError(
+		'ENGINE_UNREACHABLE',
+		`Cannot reach the Docker Engine over SSH at ${where}: ${last}`,
+		`Check that this works: ${once} docker system dial-stdio (it should wait silently; Ctrl-C to stop).`,
+		details,
+	);
 }
 
 /** An http.Agent whose connections are `ssh ... docker system dial-stdio` processes. */

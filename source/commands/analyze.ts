@@ -25,7 +25,11 @@ export async function gatesFor(ctx: Pick<Context, 'cwd'>, input: Input): Promise
 		const raw = flagString(input, name);
 		if (raw === undefined) continue;
 		const value = SIZE_GATES.includes(name) ? parseSize(raw) : parseRatio(raw);
-		if (value === null) throw usageError(`--${flag} ${raw}: not a ${SIZE_GATES.includes(name) ? 'size' : 'ratio'}.`, SIZE_GATES.includes(name) ? `Give a size: --${flag} 20MB (or 20MiB, or bytes).` : `Give a ratio: --${flag} 0.9 (or 90%).`);
+		if (value === null)
+			throw usageError(
+				`--${flag} ${raw}: not a ${SIZE_GATES.includes(name) ? 'size' : 'ratio'}.`,
+				SIZE_GATES.includes(name) ? `Give a size: --${flag} 20MB (or 20MiB, or bytes).` : `Give a ratio: --${flag} 0.9 (or 90%).`,
+			);
 		gates[name] = value;
 	}
 	const notes = [...fromConfig.problems];
@@ -49,12 +53,23 @@ export async function analyzeRef(ctx: Context, ref: string, gates: Gates, notes:
 		parts = await readImageArchive(stream, (m) => ctx.progress(`${ref}: ${m}`));
 	} catch (error) {
 		if (error instanceof HelperError) throw error;
-		throw new HelperError('IMAGE_UNREADABLE', `The export of ${ref} could not be read: ${(error as Error).message}.`, `Check it with: docker save ${ref} | tar -t | head`, {image: ref});
+		throw new HelperError(
+			'IMAGE_UNREADABLE',
+			`The export of ${ref} could not be read: ${(error as Error).message}.`,
+			`Check it with: docker save ${ref} | tar -t | head`,
+			{image: ref},
+		);
 	} finally {
 		stream.destroy();
 	}
 	const resolved = resolveImage(parts);
-	if (!resolved.ok) throw new HelperError('IMAGE_UNREADABLE', `The export of ${ref} is not an image layout docker-helper knows: ${resolved.reason}.`, `Look at it with: docker save ${ref} | tar -t`, {image: ref});
+	if (!resolved.ok)
+		throw new HelperError(
+			'IMAGE_UNREADABLE',
+			`The export of ${ref} is not an image layout docker-helper knows: ${resolved.reason}.`,
+			`Look at it with: docker save ${ref} | tar -t`,
+			{image: ref},
+		);
 	ctx.progress(`Analysing ${resolved.image.layers.length} layers…`);
 	const size = typeof facts.document['Size'] === 'number' ? (facts.document['Size'] as number) : null;
 	const analysis = analyzeImage({ref, resolved: resolved.image, engineImage: {id: facts.id, repoTags: facts.repoTags, size}, gates, notes});
@@ -77,7 +92,12 @@ export const analyze: Command<AnalyzeResult> = {
 		'--json: the whole analysis, every layer change included (docs/schema/analyze.schema.json).',
 	].join('\n'),
 	usage: 'docker-helper analyze <image> [--build <context> [-f Dockerfile]] [gates] [--json]',
-	examples: ['docker-helper analyze myapp:1.2', 'docker-helper analyze myapp:1.2 --lowest-efficiency 0.95 --highest-wasted-bytes 20MB', 'docker-helper analyze myapp:dev --build . -f Dockerfile', "docker-helper analyze myapp:1.2 --json | jq '.result.summary'"],
+	examples: [
+		'docker-helper analyze myapp:1.2',
+		'docker-helper analyze myapp:1.2 --lowest-efficiency 0.95 --highest-wasted-bytes 20MB',
+		'docker-helper analyze myapp:dev --build . -f Dockerfile',
+		"docker-helper analyze myapp:1.2 --json | jq '.result.summary'",
+	],
 	group: 'build',
 	args: [imageArg],
 	flags: IMAGE_GATE_FLAGS,

@@ -32,11 +32,20 @@ export const cleanup: Command<CleanupResult> = {
 		'--json: {plan, outcome, confirmed}; outcome is null until something was removed.',
 	].join('\n'),
 	usage: 'docker-helper cleanup [--older-than <age>] [--volumes] [--no-build-cache] [--label key[=value]] [--yes] [--json]',
-	examples: ['docker-helper cleanup', 'docker-helper cleanup --older-than 30d --volumes', 'docker-helper cleanup --yes', 'docker-helper cleanup --label com.docker.compose.project=shop --older-than 0s --yes'],
+	examples: [
+		'docker-helper cleanup',
+		'docker-helper cleanup --older-than 30d --volumes',
+		'docker-helper cleanup --yes',
+		'docker-helper cleanup --label com.docker.compose.project=shop --older-than 0s --yes',
+	],
 	group: 'build',
 	args: [],
 	flags: {
-		olderThan: {type: 'string', placeholder: 'age', description: 'Include tagged images no container uses, created at least this long ago (30d, 12h, 0s for all)'},
+		olderThan: {
+			type: 'string',
+			placeholder: 'age',
+			description: 'Include tagged images no container uses, created at least this long ago (30d, 12h, 0s for all)',
+		},
 		volumes: {type: 'boolean', description: 'Include volumes no container uses (their data is lost)'},
 		buildCache: {type: 'boolean', default: true, description: 'Include the build cache not in use (--no-build-cache to leave it)'},
 		label: {type: 'string', isMultiple: true, placeholder: 'key[=value]', description: 'Only objects with this label (repeatable)'},
@@ -79,11 +88,14 @@ function optionsFrom(input: Input) {
 	let olderThanSeconds: number | null = null;
 	if (older !== undefined) {
 		olderThanSeconds = /^0+$/.test(older.trim()) ? 0 : parseDuration(older);
-		if (olderThanSeconds === null) throw new HelperError('USAGE', `--older-than needs an age like 30d, 12h or 90m; got '${older}'.`, 'Units: s, m, h, d, w (0s: every unused image).');
+		if (olderThanSeconds === null)
+			throw new HelperError('USAGE', `--older-than needs an age like 30d, 12h or 90m; got '${older}'.`, 'Units: s, m, h, d, w (0s: every unused image).');
 	}
 	const raw = input.flags['label'];
 	const labels = (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).map(String);
-	for (const l of labels) if (!/^[^=\s]+(=.*)?$/.test(l)) throw new HelperError('USAGE', `--label needs key or key=value; got '${l}'.`, 'Example: --label com.docker.compose.project=shop');
+	for (const l of labels)
+		if (!/^[^=\s]+(=.*)?$/.test(l))
+			throw new HelperError('USAGE', `--label needs key or key=value; got '${l}'.`, 'Example: --label com.docker.compose.project=shop');
 	return {olderThanSeconds, volumes: flagBool(input, 'volumes'), buildCache: input.flags['buildCache'] !== false, labels};
 }
 

@@ -1,6 +1,14 @@
 import path from 'node:path';
 import {checkWriteTarget, readText, writeFileSafe} from '../adapters/files.js';
-import {CONFIG_FILES, configure as configureFor, detectPlatform, PLATFORMS, type ConfigFileId, type ConfigureResult, type Platform} from '../core/setup/configure.js';
+import {
+	CONFIG_FILES,
+	configure as configureFor,
+	detectPlatform,
+	PLATFORMS,
+	type ConfigFileId,
+	type ConfigureResult,
+	type Platform,
+} from '../core/setup/configure.js';
 import {recommend} from '../core/setup/recommend.js';
 import {WORKLOADS} from '../core/setup/workloads.js';
 import {EXIT, HelperError} from '../core/errors.js';
@@ -24,21 +32,36 @@ export const configure: Command<ConfigureResult> = {
 	group: 'setup',
 	args: [],
 	flags: {
-		platform: {type: 'string', default: 'auto', choices: ['auto', ...PLATFORMS], placeholder: 'name', description: 'Platform to configure for (auto: detected from this host and engine)'},
+		platform: {
+			type: 'string',
+			default: 'auto',
+			choices: ['auto', ...PLATFORMS],
+			placeholder: 'name',
+			description: 'Platform to configure for (auto: detected from this host and engine)',
+		},
 		workload: workloadFlag,
 		write: {type: 'string', placeholder: 'path', description: 'Write the file to this path instead of only showing it'},
-		file: {type: 'string', choices: CONFIG_FILES, placeholder: 'name', description: 'Which file --write writes (default: .wslconfig on Windows, daemon.json elsewhere)'},
+		file: {
+			type: 'string',
+			choices: CONFIG_FILES,
+			placeholder: 'name',
+			description: 'Which file --write writes (default: .wslconfig on Windows, daemon.json elsewhere)',
+		},
 		force: {type: 'boolean', description: 'With --write: replace an existing file (kept as a numbered backup, <path>.bak ...); its mode is kept'},
 	},
 	async run(ctx, input) {
 		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
 		const detected = detectPlatform(facts);
 		const chosen = flagString(input, 'platform') ?? 'auto';
-		const platform = chosen === 'auto' ? detected : {platform: chosen as Platform, why: `--platform ${chosen}`, wsl: chosen === 'windows' || (chosen === 'linux' && detected.wsl)};
+		const platform =
+			chosen === 'auto'
+				? detected
+				: {platform: chosen as Platform, why: `--platform ${chosen}`, wsl: chosen === 'windows' || (chosen === 'linux' && detected.wsl)};
 		const rec = recommend(facts, WORKLOADS[workloadOf(input)]);
 		const target = flagString(input, 'write');
 		const fileId = (flagString(input, 'file') as ConfigFileId | undefined) ?? (platform.platform === 'windows' ? '.wslconfig' : 'daemon.json');
-		if (flagString(input, 'file') && !target) throw new HelperError('USAGE', '--file only says which file --write writes.', 'Add --write <path>, or leave --file out to see every file.');
+		if (flagString(input, 'file') && !target)
+			throw new HelperError('USAGE', '--file only says which file --write writes.', 'Add --write <path>, or leave --file out to see every file.');
 		if (flagBool(input, 'force') && !target) throw new HelperError('USAGE', '--force only applies with --write <path>.', 'Add --write <path>.');
 
 		// Merge into what is there: the --write target if it exists, else the local engine's daemon.json.
@@ -58,15 +81,28 @@ export const configure: Command<ConfigureResult> = {
 		if (resolved) {
 			const file = out.files.find((f) => f.id === fileId);
 			if (!file && fileId === 'daemon.json' && existingDaemon?.raw === null) {
-				throw new HelperError('FILE_UNREADABLE', `${existingDaemon.path} is not a valid JSON object; nothing can be merged into it, and it was left untouched.`, `Fix it first (python3 -m json.tool ${existingDaemon.path} shows where), then run configure again.`, {path: existingDaemon.path});
+				throw new HelperError(
+					'FILE_UNREADABLE',
+					`${existingDaemon.path} is not a valid JSON object; nothing can be merged into it, and it was left untouched.`,
+					`Fix it first (python3 -m json.tool ${existingDaemon.path} shows where), then run configure again.`,
+					{path: existingDaemon.path},
+				);
 			}
 			const failure = out.findings.find((f) => f.severity === 'fail');
 			if (!file && !failure) {
-				throw new HelperError('USAGE', `There is no ${fileId} to write for ${platform.platform}.`, `Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`);
+				throw new HelperError(
+					'USAGE',
+					`There is no ${fileId} to write for ${platform.platform}.`,
+					`Choose --file ${out.files.map((f) => f.id).join(' or ')}, or another --platform.`,
+				);
 			}
 			// Without numbers (the machine is below the workload's minimum) nothing is written: the findings say why, exit 1.
 			if (file) {
-				const outcome = await writeFileSafe(resolved, file.content, {force: flagBool(input, 'force'), outputFlag: '--write', flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as a numbered backup, ${target}.bak ...).`});
+				const outcome = await writeFileSafe(resolved, file.content, {
+					force: flagBool(input, 'force'),
+					outputFlag: '--write',
+					flagHint: `Pass --force to replace it with the merged result (see: docker-helper configure; the old file is kept as a numbered backup, ${target}.bak ...).`,
+				});
 				written = {...outcome, file: fileId};
 			}
 		}

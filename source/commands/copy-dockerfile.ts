@@ -10,7 +10,12 @@ import {flagBool, flagString, type Command, type Input} from './types.js';
 function variantName(input: Input): string | undefined {
 	const flag = flagString(input, 'variant');
 	const arg = input.args[0];
-	if (flag && arg && flag !== arg) throw new HelperError('USAGE', `Two different variants given: '${arg}' and --variant ${flag}.`, 'Give the variant once: docker-helper copy-dockerfile --variant <name>');
+	if (flag && arg && flag !== arg)
+		throw new HelperError(
+			'USAGE',
+			`Two different variants given: '${arg}' and --variant ${flag}.`,
+			'Give the variant once: docker-helper copy-dockerfile --variant <name>',
+		);
 	return flag ?? arg;
 }
 
@@ -57,7 +62,12 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 		if (flagBool(input, 'list')) return {kind: 'list', variants};
 		const name = variantName(input);
 		if (!name) {
-			throw new HelperError('USAGE', 'copy-dockerfile needs a variant.', `Pass --variant <name> with one of: ${variants.map((v) => v.id).join(', ')} (details: docker-helper copy-dockerfile --list).`, {variants: variants.map((v) => v.id)});
+			throw new HelperError(
+				'USAGE',
+				'copy-dockerfile needs a variant.',
+				`Pass --variant <name> with one of: ${variants.map((v) => v.id).join(', ')} (details: docker-helper copy-dockerfile --list).`,
+				{variants: variants.map((v) => v.id)},
+			);
 		}
 		const variant = findVariant(variants, name);
 		const content = await readTemplate(variant);

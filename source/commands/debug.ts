@@ -30,13 +30,18 @@ export const debug: Command<DebugResult> = {
 		'(read-only) and says what cannot be done. Nothing is ever committed.',
 	].join('\n'),
 	usage: 'docker-helper debug <container> [--image <image>] [--name <toolbox>] [-- command args...]',
-	examples: ['docker-helper debug api', 'docker-helper debug api -- ps', 'docker-helper debug api -- ls -l /proc/1/root/app', 'docker-helper debug api --image nicolaka/netshoot'],
+	examples: [
+		'docker-helper debug api',
+		'docker-helper debug api -- ps',
+		'docker-helper debug api -- ls -l /proc/1/root/app',
+		'docker-helper debug api --image nicolaka/netshoot',
+	],
 	group: 'troubleshoot',
 	args: [containerArg('Container to debug: name, id or unique id prefix')],
 	flags: {
 		image: {type: 'string', placeholder: 'image', description: 'Toolbox image (default: debug.image in .docker-helper.yaml, else busybox:stable)'},
 		name: {type: 'string', placeholder: 'name', description: 'Name for the toolbox container (default: docker-helper-debug-<target>-<random>)'},
-		json: {type: 'boolean', description: 'Capture the command\'s output into a JSON result (needs -- command)'},
+		json: {type: 'boolean', description: "Capture the command's output into a JSON result (needs -- command)"},
 	},
 	streams: () => true,
 	onInterrupt: 'removing the toolbox',
@@ -59,12 +64,22 @@ async function* debugStream(ctx: Context, input: Input, json: boolean): AsyncGen
 	const cmd = commandFrom(input);
 	const terminal = ctx.stdinIsTTY && ctx.stdout.isTTY && !json;
 	if (cmd.length === 0 && !terminal) {
-		throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper debug ${info.name} -- ps`);
+		throw new HelperError(
+			'NOT_A_TTY',
+			'No command given, and an interactive shell needs a terminal.',
+			`Give the command after --: docker-helper debug ${info.name} -- ps`,
+		);
 	}
 	const configured = flagString(input, 'image') ? {image: flagString(input, 'image')!, source: '--image'} : await configuredDebugImage(ctx.cwd);
 	const name = flagString(input, 'name') ?? `docker-helper-debug-${info.name.slice(0, 40)}-${randomBytes(3).toString('hex')}`;
 	const plan = debugPlan(
-		{id: info.id, name: info.name, image: info.image, running: info.state.running && !info.state.paused, status: info.state.paused ? 'paused' : info.state.status},
+		{
+			id: info.id,
+			name: info.name,
+			image: info.image,
+			running: info.state.running && !info.state.paused,
+			status: info.state.paused ? 'paused' : info.state.status,
+		},
 		{image: configured.image, cmd, interactive: terminal, name},
 	);
 	await ensureImage(ctx, engine, configured);
@@ -100,7 +115,12 @@ async function ensureImage(ctx: Context, engine: Engine, configured: {image: str
 	}
 }
 
-async function* runToolbox(ctx: Context, engine: Engine, plan: DebugPlan, options: {json: boolean; terminal: boolean}): AsyncGenerator<OutputChunk, DebugResult, void> {
+async function* runToolbox(
+	ctx: Context,
+	engine: Engine,
+	plan: DebugPlan,
+	options: {json: boolean; terminal: boolean},
+): AsyncGenerator<OutputChunk, DebugResult, void> {
 	const spec = plan.toolbox;
 	const id = await engine.createToolbox(spec);
 	let interruptedBy: string | undefined;

@@ -46,7 +46,11 @@ function message(error: unknown): string {
 	return isHelperError(error) ? error.message : String((error as Error)?.message ?? error);
 }
 
-export async function gatherDiagnosisFacts(engine: Engine, ref: string, options: {tail: number; host: Promise<DiagnosisFacts['host']>}): Promise<DiagnosisFacts> {
+export async function gatherDiagnosisFacts(
+	engine: Engine,
+	ref: string,
+	options: {tail: number; host: Promise<DiagnosisFacts['host']>},
+): Promise<DiagnosisFacts> {
 	const container = await engine.inspectContainer(ref);
 	const {id, tty, document: inspect} = container;
 	const untilMs = Date.now();
@@ -62,20 +66,34 @@ export async function gatherDiagnosisFacts(engine: Engine, ref: string, options:
 	const [image, logs, events, portHolders, host] = await Promise.all([
 		container.imageId ? engine.inspectImage(container.imageId).catch(() => null) : Promise.resolve(null),
 		// Both streams together, and stderr alone: a flood of stdout can push the one error line out of the combined tail.
-		Promise.all([engine.containerLogTail(id, options.tail, tty), tty ? Promise.resolve([]) : engine.containerLogTail(id, options.tail, tty, {stdout: false, stderr: true})]).then(
+		Promise.all([
+			engine.containerLogTail(id, options.tail, tty),
+			tty ? Promise.resolve([]) : engine.containerLogTail(id, options.tail, tty, {stdout: false, stderr: true}),
+		]).then(
 			([both, stderr]) => ({tail: options.tail, lines: mergeLogLines(both, stderr), error: null}),
 			(error: unknown) => ({tail: options.tail, lines: [] as LogLine[], error: message(error)}),
 		),
 		engine.containerEvents(id, since, until).then(
 			(list) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list, error: null}),
-			(error: unknown) => ({since: new Date(since * 1000).toISOString(), until: new Date(untilMs).toISOString(), list: [] as EngineEvent[], error: message(error)}),
+			(error: unknown) => ({
+				since: new Date(since * 1000).toISOString(),
+				until: new Date(untilMs).toISOString(),
+				list: [] as EngineEvent[],
+				error: message(error),
+			}),
 		),
 		bindings.length > 0 ? portHoldersFor(engine, id, bindings) : Promise.resolve([]),
 		options.host,
 	]);
 	const executable = needsExecutableProbe(inspect, logs.lines) ? await probeExecutable(engine, id, inspect.Path ?? '', inspect.Config?.Env ?? []) : null;
 	const up = inspect.State?.Running === true && inspect.State?.Restarting !== true && inspect.State?.Paused !== true;
-	const live = up ? await liveFacts(engine, id, Object.keys(inspect.HostConfig?.PortBindings ?? {}).some((p) => p.endsWith('/tcp'))) : null;
+	const live = up
+		? await liveFacts(
+				engine,
+				id,
+				Object.keys(inspect.HostConfig?.PortBindings ?? {}).some((p) => p.endsWith('/tcp')),
+			)
+		: null;
 	return buildFacts({capturedAt: new Date(untilMs).toISOString(), inspect, image: image?.document ?? null, logs, events, portHolders, executable, live, host});
 }
 
@@ -85,12 +103,22 @@ async function liveFacts(engine: Engine, id: string, published: boolean): Promis
 		engine.containerStats(id).catch(() => null),
 		published
 			? engine.execOutput(id, ['cat', '/proc/net/tcp', '/proc/net/tcp6']).then(
-					(r) => (r.stdout.includes('local_address') ? {listeners: parseListeners(r.stdout)} : {listeners: null, listenersError: `cat /proc/net/tcp exited ${r.exitCode ?? '?'} (no cat in the image?)`}),
+					(r) =>
+						r.stdout.includes('local_address')
+							? {listeners: parseListeners(r.stdout)}
+							: {listeners: null, listenersError: `cat /proc/net/tcp exited ${r.exitCode ?? '?'} (no cat in the image?)`},
 					(error: unknown) => ({listeners: null, listenersError: message(error)}),
 				)
 			: Promise.resolve({listeners: null}),
 	]);
-	return {memoryUsage: stats?.memoryUsage ?? null, memoryLimit: stats?.memoryLimit ?? null, pids: stats?.pids ?? null, cpuPeriods: stats?.cpuPeriods ?? null, cpuThrottledPeriods: stats?.cpuThrottledPeriods ?? null, ...sockets};
+	return {
+		memoryUsage: stats?.memoryUsage ?? null,
+		memoryLimit: stats?.memoryLimit ?? null,
+		pids: stats?.pids ?? null,
+		cpuPeriods: stats?.cpuPeriods ?? null,
+		cpuThrottledPeriods: stats?.cpuThrottledPeriods ?? null,
+		...sockets,
+	};
 }
 
 async function portHoldersFor(engine: Engine, id: string, hostPorts: readonly string[]): Promise<DiagnosisFacts['portHolders']> {
@@ -98,7 +126,13 @@ async function portHoldersFor(engine: Engine, id: string, hostPorts: readonly st
 		const running = await engine.listContainers({all: false});
 		return running
 			.filter((c) => c.id !== id)
-			.map((c) => ({name: c.name, id: c.id, ports: c.ports.filter((p) => p.publicPort && hostPorts.includes(String(p.publicPort))).map((p) => `${p.ip ?? ''}:${p.publicPort}->${p.privatePort}/${p.type}`)}))
+			.map((c) => ({
+				name: c.name,
+				id: c.id,
+				ports: c.ports
+					.filter((p) => p.publicPort && hostPorts.includes(String(p.publicPort)))
+					.map((p) => `${p.ip ?? ''}:${p.publicPort}->${p.privatePort}/${p.type}`),
+			}))
 			.filter((c) => c.ports.length > 0);
 	} catch {
 		return [];

@@ -40,7 +40,7 @@ export const exec: Command<ExecResult> = {
 		"docker-helper exec web -- sh -c 'ps aux | grep node'",
 		'docker-helper exec -i db -- psql -U postgres < dump.sql',
 		'docker-helper exec -it web -- top',
-	'docker-helper exec web --json -- cat /etc/os-release',
+		'docker-helper exec web --json -- cat /etc/os-release',
 	],
 	group: 'troubleshoot',
 	args: [containerArg('Running container: name, id or unique id prefix', {runningOnly: true})],
@@ -78,7 +78,11 @@ async function* execStream(ctx: Context, input: Input, capture: boolean): AsyncG
 		throw new HelperError(
 			'CONTAINER_NOT_RUNNING',
 			`Container ${name} is ${status}${exit}: commands run only in a running container.`,
-			state.paused ? `Unpause it first: docker unpause ${name}` : state.restarting ? `It is crash-looping; find out why: docker-helper diagnose ${name}` : `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
+			state.paused
+				? `Unpause it first: docker unpause ${name}`
+				: state.restarting
+					? `It is crash-looping; find out why: docker-helper diagnose ${name}`
+					: `Start it first: docker start ${name}   (or see why it stopped: docker-helper logs ${name} --tail 50)`,
 			{container: name, status},
 		);
 	}
@@ -91,7 +95,11 @@ async function* execStream(ctx: Context, input: Input, capture: boolean): AsyncG
 	const terminal = ctx.stdinIsTTY && ctx.stdout.isTTY && !capture;
 	if (command.length === 0) {
 		if (!terminal) {
-			throw new HelperError('NOT_A_TTY', 'No command given, and an interactive shell needs a terminal.', `Give the command after --: docker-helper exec ${name} -- ls -la`);
+			throw new HelperError(
+				'NOT_A_TTY',
+				'No command given, and an interactive shell needs a terminal.',
+				`Give the command after --: docker-helper exec ${name} -- ls -la`,
+			);
 		}
 		return yield* interactiveShell(ctx, engine, info.id, name, options);
 	}
@@ -143,8 +151,22 @@ function endOnAbort(signal: AbortSignal, stream: ExecStream): () => void {
 	return () => signal.removeEventListener('abort', end);
 }
 
-async function* runCommand(ctx: Context, engine: Engine, id: string, name: string, command: readonly string[], options: RunOptions): AsyncGenerator<OutputChunk, ExecResult, void> {
-	const session = await engine.createExec(id, {cmd: command, tty: options.tty, stdin: options.stdin, env: options.env, ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
+async function* runCommand(
+	ctx: Context,
+	engine: Engine,
+	id: string,
+	name: string,
+	command: readonly string[],
+	options: RunOptions,
+): AsyncGenerator<OutputChunk, ExecResult, void> {
+	const session = await engine.createExec(id, {
+		cmd: command,
+		tty: options.tty,
+		stdin: options.stdin,
+		env: options.env,
+		...(options.user ? {user: options.user} : {}),
+		...(options.workdir ? {workdir: options.workdir} : {}),
+	});
 	const stream = await session.start();
 	if (options.tty) {
 		const size = terminalSize();
@@ -209,7 +231,8 @@ async function* runCommand(ctx: Context, engine: Engine, id: string, name: strin
 	}
 	const shown = redactArgv(command);
 	// Interrupted: the process may still run in the container (as with docker exec); we report 130 like a shell.
-	if (ctx.signal.aborted) return {container: name, command: shown, exitCode: interruptExitCode(ctx.signal.reason), shell: null, tty: options.tty, failure: null};
+	if (ctx.signal.aborted)
+		return {container: name, command: shown, exitCode: interruptExitCode(ctx.signal.reason), shell: null, tty: options.tty, failure: null};
 	const code = (await waitForExit(session)) ?? 1;
 	const runtimeText = held.runtimeText;
 	const failure = runtimeText !== null && code === 126 ? classifyExecFailure(redactText(runtimeText), shown, name) : null;
@@ -223,18 +246,30 @@ async function* runCommand(ctx: Context, engine: Engine, id: string, name: strin
 		shell: null,
 		tty: options.tty,
 		failure,
-		...(options.capture
-			? {stdout: decodeLine(concat(captured.stdout)), stderr: decodeLine(concat(captured.stderr)), truncated: captured.truncated}
-			: {}),
+		...(options.capture ? {stdout: decodeLine(concat(captured.stdout)), stderr: decodeLine(concat(captured.stderr)), truncated: captured.truncated} : {}),
 	};
 }
 
-async function* interactiveShell(ctx: Context, engine: Engine, id: string, name: string, options: {user?: string; workdir?: string; env: readonly string[]}, given?: readonly string[]): AsyncGenerator<OutputChunk, ExecResult, void> {
+async function* interactiveShell(
+	ctx: Context,
+	engine: Engine,
+	id: string,
+	name: string,
+	options: {user?: string; workdir?: string; env: readonly string[]},
+	given?: readonly string[],
+): AsyncGenerator<OutputChunk, ExecResult, void> {
 	// bash when the image has one that runs, otherwise sh (busybox, alpine, distroless-with-shell).
 	const shell = given ? null : (await engine.execExitCode(id, ['/bin/bash', '-c', 'exit 0']).catch(() => null)) === 0 ? '/bin/bash' : '/bin/sh';
 	const cmd = given ?? [shell!];
 	const term = ctx.env['TERM'] && ctx.env['TERM'] !== 'dumb' ? ctx.env['TERM'] : 'xterm';
-	const session: ExecSession = await engine.createExec(id, {cmd, tty: true, stdin: true, env: [`TERM=${term}`, ...options.env], ...(options.user ? {user: options.user} : {}), ...(options.workdir ? {workdir: options.workdir} : {})});
+	const session: ExecSession = await engine.createExec(id, {
+		cmd,
+		tty: true,
+		stdin: true,
+		env: [`TERM=${term}`, ...options.env],
+		...(options.user ? {user: options.user} : {}),
+		...(options.workdir ? {workdir: options.workdir} : {}),
+	});
 	const stream = await session.start();
 	// Until we know the shell started, output that could be the runtime's error is held back.
 	let firstOutput: string | null = '';

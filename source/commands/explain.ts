@@ -13,7 +13,11 @@ export type {ExplainResult};
 type Rendering = typeof import('../output/knowledge.js');
 let rendering: Rendering | undefined;
 async function knowledge() {
-	const [adapter, catalog, output] = await Promise.all([import('../adapters/knowledge.js'), import('../core/knowledge/catalog.js'), import('../output/knowledge.js')]);
+	const [adapter, catalog, output] = await Promise.all([
+		import('../adapters/knowledge.js'),
+		import('../core/knowledge/catalog.js'),
+		import('../output/knowledge.js'),
+	]);
 	rendering = output;
 	return {catalog: await adapter.loadCatalog(), ...catalog};
 }
@@ -29,9 +33,15 @@ export const explain: Command<ExplainResult> = {
 	name: 'explain',
 	summary: 'Explain a Docker concept (layers, networking, OOM, …)',
 	description:
-		'Prints a topic written for people who run containers in production: what happens, why, and the exact\ncommands to see it for yourself. Topic names accept aliases (cow → copy-on-write), and lint rule ids or\nslugs (DH1001), hadolint codes (DL3008) and BuildKit check names (JSONArgsRecommended) show the\nmatching rule\'s documentation. In a terminal, with no topic, opens a topic menu.\nExit code 2 for an unknown topic (with suggestions).',
+		"Prints a topic written for people who run containers in production: what happens, why, and the exact\ncommands to see it for yourself. Topic names accept aliases (cow → copy-on-write), and lint rule ids or\nslugs (DH1001), hadolint codes (DL3008) and BuildKit check names (JSONArgsRecommended) show the\nmatching rule's documentation. In a terminal, with no topic, opens a topic menu.\nExit code 2 for an unknown topic (with suggestions).",
 	usage: 'docker-helper explain [<topic>… | all] [--list [--rules]]',
-	examples: ['docker-helper explain copy-on-write', 'docker-helper explain cow', 'docker-helper explain all | less -R', 'docker-helper explain --list', 'docker-helper explain pid1 --json | jq -r .result.docs[0].text'],
+	examples: [
+		'docker-helper explain copy-on-write',
+		'docker-helper explain cow',
+		'docker-helper explain all | less -R',
+		'docker-helper explain --list',
+		'docker-helper explain pid1 --json | jq -r .result.docs[0].text',
+	],
 	group: 'knowledge',
 	args: [
 		{
@@ -45,7 +55,10 @@ export const explain: Command<ExplainResult> = {
 				// One row per topic: the summary is cut to what the terminal has left beside the title.
 				const room = Math.max(10, (ctx.width() ?? 80) - width - 6);
 				const fit = (text: string) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);
-				return [...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: fit(t.summary)})), {label: 'All topics'.padEnd(width), value: 'all', hint: fit('every topic, one after the other')}];
+				return [
+					...topics.map((t) => ({label: t.title.padEnd(width), value: t.id, hint: fit(t.summary)})),
+					{label: 'All topics'.padEnd(width), value: 'all', hint: fit('every topic, one after the other')},
+				];
 			},
 		},
 	],
@@ -60,8 +73,14 @@ export const explain: Command<ExplainResult> = {
 			return {mode: 'list', collection: 'rules', entries: inCollection(catalog, 'rules').map(toListEntry), guides: []};
 		}
 		if (input.args.length === 0 || flagBool(input, 'list')) {
-			if (input.args.length > 0) throw new HelperError('USAGE', '--list takes no topic.', 'Use docker-helper explain --list, or docker-helper explain <topic>.');
-			return {mode: 'list', collection: 'topics', entries: inCollection(catalog, 'topics').map(toListEntry), guides: inCollection(catalog, 'guides').map(toListEntry)};
+			if (input.args.length > 0)
+				throw new HelperError('USAGE', '--list takes no topic.', 'Use docker-helper explain --list, or docker-helper explain <topic>.');
+			return {
+				mode: 'list',
+				collection: 'topics',
+				entries: inCollection(catalog, 'topics').map(toListEntry),
+				guides: inCollection(catalog, 'guides').map(toListEntry),
+			};
 		}
 		if (input.args.length === 1 && input.args[0]!.toLowerCase() === 'all') {
 			return {mode: 'docs', docs: inCollection(catalog, 'topics').map((d) => toDocResult(catalog, d))};
@@ -72,7 +91,11 @@ export const explain: Command<ExplainResult> = {
 			const close = suggestDocs(catalog, query);
 			const mentioned = close.length === 0 ? mentions(catalog, query) : [];
 			const hint = close.length > 0 ? didYouMean(close) : mentioned.length > 0 ? `Topics that mention '${query}': ${mentioned.join(', ')}.` : '';
-			throw new HelperError('UNKNOWN_TOPIC', `No topic '${query}'.`, `${hint} See: docker-helper explain --list`.trim(), {topic: query, suggestions: close, mentions: mentioned});
+			throw new HelperError('UNKNOWN_TOPIC', `No topic '${query}'.`, `${hint} See: docker-helper explain --list`.trim(), {
+				topic: query,
+				suggestions: close,
+				mentions: mentioned,
+			});
 		});
 		return {mode: 'docs', docs};
 	},
@@ -101,5 +124,3 @@ export function guideCommand(id: string, spec: {summary: string; description: st
 		json: (result) => rendered().explainJson(result),
 	};
 }
-
-

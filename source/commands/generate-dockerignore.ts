@@ -21,13 +21,18 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 		'Detects the languages in the directory (Python, Node.js, Go, Java/Kotlin, Rust, Ruby, PHP, .NET) from\n' +
 		'marker files such as package.json or go.mod and from source files, in a bounded walk (3 levels, 5000\n' +
 		'entries). It combines a common base (.git, .env files with secrets but not .env.example, editor and CI\n' +
-		'files) with each language\'s entries (virtualenvs, node_modules, target/, bin/obj ...).\n' +
+		"files) with each language's entries (virtualenvs, node_modules, target/, bin/obj ...).\n" +
 		'An existing .dockerignore is never rewritten silently: --merge appends only the entries it lacks\n' +
 		'(spelling variants such as /node_modules/ count as present), reports them and keeps the previous file as\n' +
 		'a numbered backup (.dockerignore.bak, .bak.2 ...); --force replaces it, also keeping a backup. A symbolic\n' +
 		'link is never written through.',
 	usage: 'docker-helper generate-dockerignore [--dir <path>] [--output <path>] [--merge | --force] [--stdout]',
-	examples: ['docker-helper generate-dockerignore', 'docker-helper generate-dockerignore --merge', 'docker-helper generate-dockerignore --stdout', 'docker-helper generate-dockerignore --dir services/api --json'],
+	examples: [
+		'docker-helper generate-dockerignore',
+		'docker-helper generate-dockerignore --merge',
+		'docker-helper generate-dockerignore --stdout',
+		'docker-helper generate-dockerignore --dir services/api --json',
+	],
 	group: 'templates',
 	args: [],
 	flags: {
@@ -40,10 +45,16 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 	async run(ctx, input) {
 		const merge = flagBool(input, 'merge');
 		const force = flagBool(input, 'force');
-		if (merge && force) throw new HelperError('USAGE', '--merge and --force contradict each other.', 'Use --merge to keep your lines and add missing ones, or --force to replace the file (it is kept as a numbered .bak).');
+		if (merge && force)
+			throw new HelperError(
+				'USAGE',
+				'--merge and --force contradict each other.',
+				'Use --merge to keep your lines and add missing ones, or --force to replace the file (it is kept as a numbered .bak).',
+			);
 		const directory = path.resolve(ctx.cwd, flagString(input, 'dir') ?? '.');
 		const stat = await fs.stat(directory).catch(() => null);
-		if (!stat?.isDirectory()) throw new HelperError('FILE_UNREADABLE', `${directory} is not a directory.`, 'Pass the project directory with --dir, or run the command inside it.');
+		if (!stat?.isDirectory())
+			throw new HelperError('FILE_UNREADABLE', `${directory} is not a directory.`, 'Pass the project directory with --dir, or run the command inside it.');
 		const listing = await listProject(directory);
 		const detected = detectLanguages(listing.files);
 		// What the project's Dockerfiles copy must stay in the context.
@@ -64,7 +75,15 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 			detected.map((d) => d.language),
 			{header, protect: sources},
 		);
-		const base = {directory, detected, truncated: listing.truncated, restated: [] as string[], dockerfiles, kept: generated.kept, secretCopies: secretCopies(sources)};
+		const base = {
+			directory,
+			detected,
+			truncated: listing.truncated,
+			restated: [] as string[],
+			dockerfiles,
+			kept: generated.kept,
+			secretCopies: secretCopies(sources),
+		};
 		if (flagBool(input, 'stdout') && !merge) {
 			return {...base, mode: 'stdout', path: null, backup: null, added: generated.patterns, alreadyPresent: [], content: generated.text};
 		}
@@ -77,18 +96,39 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 			const encoding: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
 			const current = bytes.toString(encoding);
 			const merged = mergeDockerignore(current, generated.patterns);
-			if (flagBool(input, 'stdout')) return {...base, mode: 'stdout', path: null, backup: null, added: merged.added, alreadyPresent: merged.alreadyPresent, restated: merged.restated, content: merged.text};
-			if (merged.added.length === 0) return {...base, mode: 'unchanged', path: shown, backup: null, added: [], alreadyPresent: merged.alreadyPresent, content: current};
+			if (flagBool(input, 'stdout'))
+				return {
+					...base,
+					mode: 'stdout',
+					path: null,
+					backup: null,
+					added: merged.added,
+					alreadyPresent: merged.alreadyPresent,
+					restated: merged.restated,
+					content: merged.text,
+				};
+			if (merged.added.length === 0)
+				return {...base, mode: 'unchanged', path: shown, backup: null, added: [], alreadyPresent: merged.alreadyPresent, content: current};
 			const out = Buffer.concat([bytes, Buffer.from(merged.text.slice(current.length), encoding)]);
 			const outcome = await writeFileSafe(target, out, {force: true});
-			return {...base, mode: 'merged', path: shown, backup: outcome.backup ? path.relative(ctx.cwd, outcome.backup) || outcome.backup : null, added: merged.added, alreadyPresent: merged.alreadyPresent, restated: merged.restated, content: merged.text};
+			return {
+				...base,
+				mode: 'merged',
+				path: shown,
+				backup: outcome.backup ? path.relative(ctx.cwd, outcome.backup) || outcome.backup : null,
+				added: merged.added,
+				alreadyPresent: merged.alreadyPresent,
+				restated: merged.restated,
+				content: merged.text,
+			};
 		}
 		if (merge && flagBool(input, 'stdout')) {
 			return {...base, mode: 'stdout', path: null, backup: null, added: generated.patterns, alreadyPresent: [], content: generated.text};
 		}
 		const outcome = await writeFileSafe(target, generated.text, {
 			force,
-			flagHint: 'Pass --merge to append only the missing entries (your lines stay), --force to replace it (kept as a numbered .bak), or --stdout to compare first.',
+			flagHint:
+				'Pass --merge to append only the missing entries (your lines stay), --force to replace it (kept as a numbered .bak), or --stdout to compare first.',
 		});
 		return {
 			...base,

@@ -10,7 +10,9 @@ export async function imageChoices(ctx: Context): Promise<Choice[]> {
 		.flatMap((i) => {
 			const tags = i.repoTags.filter((t) => t !== '<none>:<none>');
 			const hint = formatBytes(i.size);
-			return tags.length > 0 ? tags.map((t) => ({label: t, value: t, hint})) : [{label: i.id.replace(/^sha256:/, '').slice(0, 12), value: i.id, hint: `${hint} · untagged`}];
+			return tags.length > 0
+				? tags.map((t) => ({label: t, value: t, hint}))
+				: [{label: i.id.replace(/^sha256:/, '').slice(0, 12), value: i.id, hint: `${hint} · untagged`}];
 		});
 }
 

@@ -11,10 +11,12 @@ import {flagString, type Context, type Input} from './types.js';
 
 export async function buildImage(ctx: Context, options: {context: string; dockerfile: string | undefined; tag: string}): Promise<void> {
 	const dir = path.resolve(ctx.cwd, options.context);
-	if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`--build ${options.context}: not a directory.`, 'Give the build context directory: --build .');
+	if (!existsSync(dir) || !statSync(dir).isDirectory())
+		throw usageError(`--build ${options.context}: not a directory.`, 'Give the build context directory: --build .');
 	const dockerfile = options.dockerfile ? path.relative(dir, path.resolve(ctx.cwd, options.dockerfile)) : 'Dockerfile';
 	if (!existsSync(path.join(dir, dockerfile))) throw usageError(`No Dockerfile at ${path.join(options.context, dockerfile)}.`, 'Name it with -f <Dockerfile>.');
-	if (dockerfile.startsWith('..')) throw usageError(`The Dockerfile ${options.dockerfile} is outside the context ${options.context}.`, 'Put it inside the context directory.');
+	if (dockerfile.startsWith('..'))
+		throw usageError(`The Dockerfile ${options.dockerfile} is outside the context ${options.context}.`, 'Put it inside the context directory.');
 	const engine = await ctx.engine();
 	ctx.progress(`Building ${options.tag} from ${options.context}…`);
 	const file = dockerfile.split(path.sep).join('/');

@@ -22,7 +22,12 @@ export const images: Command<ImagesResult> = {
 		'--json: {images[], totals, counts, trustedRegistries}, sizes in bytes.',
 	].join('\n'),
 	usage: 'docker-helper images [--state dangling|unused|in-use] [--history <image>] [--config <file>] [--json]',
-	examples: ['docker-helper images', 'docker-helper images --state unused', 'docker-helper images --history nginx:1.27', "docker-helper images --json | jq '.result.totals'"],
+	examples: [
+		'docker-helper images',
+		'docker-helper images --state unused',
+		'docker-helper images --history nginx:1.27',
+		"docker-helper images --json | jq '.result.totals'",
+	],
 	group: 'build',
 	args: [],
 	flags: {

@@ -40,7 +40,9 @@ function withinBudget<T>(state: EngineState, promise: Promise<T>): Promise<T> {
 	const left = state.deadline - Date.now();
 	if (left <= 0) return Promise.reject(new OverBudget());
 	let timer: NodeJS.Timeout | undefined;
-	return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new OverBudget()), left)))]).finally(() => clearTimeout(timer));
+	return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new OverBudget()), left)))]).finally(() =>
+		clearTimeout(timer),
+	);
 }
 
 function overBudgetNote(where: string): string {
@@ -141,12 +143,21 @@ function commandLineConfig(input: Input): LintConfig {
 	for (const spec of flagList(input, 'requireLabel')) {
 		const at = spec.lastIndexOf(':');
 		const [key, kind] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, ''];
-		if (!LABEL_FORMATS.includes(kind)) throw usageError(`--require-label ${spec}: expected key:format, format one of ${LABEL_FORMATS.join(', ')}.`, 'docker-helper lint --require-label org.opencontainers.image.source:url');
+		if (!LABEL_FORMATS.includes(kind))
+			throw usageError(
+				`--require-label ${spec}: expected key:format, format one of ${LABEL_FORMATS.join(', ')}.`,
+				'docker-helper lint --require-label org.opencontainers.image.source:url',
+			);
 		labelSchema[key] = kind;
 	}
 	return {
 		...EMPTY_CONFIG,
-		ignored: flagList(input, 'ignore').flatMap((c) => c.split(',').map((x) => x.trim()).filter(Boolean)),
+		ignored: flagList(input, 'ignore').flatMap((c) =>
+			c
+				.split(',')
+				.map((x) => x.trim())
+				.filter(Boolean),
+		),
 		trustedRegistries: flagList(input, 'trustedRegistry'),
 		labelSchema,
 		...(input.flags.strictLabels === true ? {strictLabels: true} : {}),
@@ -167,13 +178,16 @@ function maxFileSize(input: Input): number {
 export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 	const config = mergeConfigs(await loadLintConfig(ctx.cwd, flagString(input, 'config')), commandLineConfig(input));
 	const asked = flagString(input, 'format') ?? (flagBool(input, 'json') ? 'json' : undefined) ?? config.format ?? 'text';
-	if (!(LINT_FORMATS as readonly string[]).includes(asked)) throw usageError(`format: ${asked} is not a lint format.`, `Use one of ${LINT_FORMATS.join(', ')}.`);
+	if (!(LINT_FORMATS as readonly string[]).includes(asked))
+		throw usageError(`format: ${asked} is not a lint format.`, `Use one of ${LINT_FORMATS.join(', ')}.`);
 	// tty is hadolint's name for its coloured text; gitlab_codeclimate is the Code Climate JSON GitLab reads
 	const format = (asked === 'tty' ? 'text' : asked === 'gitlab_codeclimate' ? 'codeclimate' : asked) as LintReport['format'];
 	const files = findDockerfiles(ctx.cwd, input.args);
 	if (files.filter((f) => f === '-').length > 1) throw usageError('stdin (-) can be given once.', 'docker-helper lint - < Dockerfile');
 	const stdinName = flagString(input, 'filePathInReport');
-	const inputs = (await readDockerfiles(ctx.cwd, files, readStdin, {maxBytes: maxFileSize(input)})).map((i) => (i.display === '-' && stdinName ? {...i, display: stdinName} : i));
+	const inputs = (await readDockerfiles(ctx.cwd, files, readStdin, {maxBytes: maxFileSize(input)})).map((i) =>
+		i.display === '-' && stdinName ? {...i, display: stdinName} : i,
+	);
 	ctx.progress(`linting ${inputs.length} file${inputs.length === 1 ? '' : 's'}`);
 	// One file at a time: a model is dropped once its findings are taken (all of them at once would
 	// hold every file's instructions and shell words in memory until the end, and the GC pays for it).
@@ -186,7 +200,16 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			// A compose file: the tag rules on its services' images.
 			const {parseDocument} = await import('yaml');
 			const r = lintCompose(item.source, item.display, config, (text) => parseDocument(text));
-			linted.push({file: item.display, findings: r.findings, suppressed: 0, suppressions: [], parseErrors: r.parseErrors, crashes: [], base: null, lines: redactLines(item.source.split('\n'))});
+			linted.push({
+				file: item.display,
+				findings: r.findings,
+				suppressed: 0,
+				suppressions: [],
+				parseErrors: r.parseErrors,
+				crashes: [],
+				base: null,
+				lines: redactLines(item.source.split('\n')),
+			});
 			continue;
 		}
 		const model = parseDockerfile(item.source, item.display);
@@ -209,7 +232,16 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			config,
 			base: (stage) => (final && stage.index === final.index && base?.status !== 'unresolved' ? info : undefined),
 		});
-		linted.push({file: model.path, findings: result.findings, suppressed: result.suppressed, suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})), parseErrors: result.parseErrors, crashes: result.crashes, base, lines: redactLines(model.lines)});
+		linted.push({
+			file: model.path,
+			findings: result.findings,
+			suppressed: result.suppressed,
+			suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})),
+			parseErrors: result.parseErrors,
+			crashes: result.crashes,
+			base,
+			lines: redactLines(model.lines),
+		});
 	}
 	state ??= noEngine;
 	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? DEFAULT_THRESHOLD) as Threshold;
@@ -242,4 +274,3 @@ async function rulesWithDocs(): Promise<RulesReport['rules']> {
 export function listRules(): RulesReport {
 	return {mode: 'rules', rules: rules.map((r) => ({id: r.id, slug: r.slug, severity: r.severity, description: r.description, equivalents: r.equivalents}))};
 }
-

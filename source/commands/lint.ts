@@ -21,13 +21,13 @@ export const lint: Command<LintResult> = {
 	description:
 		'Checks Dockerfiles against the rules listed by `lint --rules` (hadolint and BuildKit equivalents noted).\n' +
 		'A directory is searched recursively for Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile\n' +
-		'(skipping .dockerignore\'d paths, .git and node_modules); - reads stdin. With an engine, the final\n' +
+		"(skipping .dockerignore'd paths, .git and node_modules); - reads stdin. With an engine, the final\n" +
 		"stage's base image is inspected (user, healthcheck, ports) when it is present locally.\n" +
 		'Suppress with `# docker-helper ignore=<id>[,<id>] -- reason` on the line before an instruction,\n' +
 		'`# docker-helper ignore-stage=...`, `# docker-helper ignore-file=...`; `# hadolint ignore=DLxxxx`,\n' +
 		'.hadolint.yaml and .docker-helper.yaml (lint: section) are honoured. Only regular files are read\n' +
 		'(links followed; FIFOs and devices refused), each up to 16 MiB unless --max-file-size raises it.\n' +
-		'hadolint\'s options work under the same names: --ignore, -t/--failure-threshold, -f/--format, --trusted-registry,\n' +
+		"hadolint's options work under the same names: --ignore, -t/--failure-threshold, -f/--format, --trusted-registry,\n" +
 		'--require-label, --strict-labels, --no-fail, --no-color, --config, --file-path-in-report.\n' +
 		'Exit 1 when a finding is at or above --failure-threshold, unless --no-fail. The default is warning: errors and\n' +
 		'warnings fail the run; info (version pins, digest pins, health-check advice) and style are shown but do not\n' +
@@ -46,12 +46,34 @@ export const lint: Command<LintResult> = {
 	group: 'build',
 	args: [{name: 'paths', description: 'Dockerfiles or directories (default ./Dockerfile); - for stdin', variadic: true}],
 	flags: {
-		format: {type: 'string', shortFlag: 'f', choices: FORMATS, placeholder: 'name', description: 'Output format (json is the same as --json; tty is text; gitlab_codeclimate is codeclimate)'},
-		failureThreshold: {type: 'string', shortFlag: 't', choices: THRESHOLDS, placeholder: 'level', description: 'Exit 1 when a finding is at or above this severity (default warning; none never fails)'},
+		format: {
+			type: 'string',
+			shortFlag: 'f',
+			choices: FORMATS,
+			placeholder: 'name',
+			description: 'Output format (json is the same as --json; tty is text; gitlab_codeclimate is codeclimate)',
+		},
+		failureThreshold: {
+			type: 'string',
+			shortFlag: 't',
+			choices: THRESHOLDS,
+			placeholder: 'level',
+			description: 'Exit 1 when a finding is at or above this severity (default warning; none never fails)',
+		},
 		fail: {type: 'boolean', default: true, description: 'Always exit 0 when linting ran (--no-fail)'},
 		ignore: {type: 'string', isMultiple: true, placeholder: 'code', description: 'Do not report a rule: id, slug, hadolint code or BuildKit name (repeatable)'},
-		trustedRegistry: {type: 'string', isMultiple: true, placeholder: 'registry', description: 'Allow FROM only from these registries (repeatable; docker.io for Docker Hub)'},
-		requireLabel: {type: 'string', isMultiple: true, placeholder: 'key:format', description: 'Require a LABEL: format text, url, semver, hash, rfc3339, spdx or email (repeatable)'},
+		trustedRegistry: {
+			type: 'string',
+			isMultiple: true,
+			placeholder: 'registry',
+			description: 'Allow FROM only from these registries (repeatable; docker.io for Docker Hub)',
+		},
+		requireLabel: {
+			type: 'string',
+			isMultiple: true,
+			placeholder: 'key:format',
+			description: 'Require a LABEL: format text, url, semver, hash, rfc3339, spdx or email (repeatable)',
+		},
 		strictLabels: {type: 'boolean', description: 'With --require-label or a label-schema: report labels outside the schema too'},
 		disableIgnorePragma: {type: 'boolean', description: 'Do not honour inline ignore comments'},
 		filePathInReport: {type: 'string', placeholder: 'path', description: 'The file name to report for stdin (-)'},

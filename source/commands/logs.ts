@@ -5,7 +5,17 @@
  * the terminal or pipe is behind.
  */
 import {EXIT, usageError} from '../core/errors.js';
-import {compileGrep, FrameDemuxer, LineSplitter, toRecord, type LineFilter, type LogRecord, type LogsResult, type Piece, type StreamName} from '../core/log-stream.js';
+import {
+	compileGrep,
+	FrameDemuxer,
+	LineSplitter,
+	toRecord,
+	type LineFilter,
+	type LogRecord,
+	type LogsResult,
+	type Piece,
+	type StreamName,
+} from '../core/log-stream.js';
 import {LineRedactor} from '../core/redact.js';
 import {engineTimestamp, parseTimeSpec} from '../core/time-spec.js';
 import {formatLine, logsText} from '../output/logs.js';
@@ -36,7 +46,10 @@ function tailOf(input: Input): number | undefined {
 	if (raw === undefined || raw === 'all') return undefined;
 	const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
 	if (!Number.isSafeInteger(n) || n < 0)
-		throw usageError(`--tail needs a whole number of lines (0 or more) or all; got '${String(raw).slice(0, 40)}'.`, 'Example: docker-helper logs web --tail 200 (or --tail all)');
+		throw usageError(
+			`--tail needs a whole number of lines (0 or more) or all; got '${String(raw).slice(0, 40)}'.`,
+			'Example: docker-helper logs web --tail 200 (or --tail all)',
+		);
 	return n;
 }
 
@@ -53,7 +66,8 @@ function readOptions(input: Input, now: number): Options {
 	const pattern = flagString(input, 'grep');
 	if (pattern !== undefined) {
 		const compiled = compileGrep(pattern, flagBool(input, 'ignoreCase'));
-		if (!compiled.ok) throw usageError(`--grep: not a valid regular expression: ${compiled.message}`, 'Escape special characters, e.g. --grep "GET /api\\?id=1"');
+		if (!compiled.ok)
+			throw usageError(`--grep: not a valid regular expression: ${compiled.message}`, 'Escape special characters, e.g. --grep "GET /api\\?id=1"');
 		grep = compiled.regex;
 	}
 	const since = time('since');
@@ -174,7 +188,7 @@ export const logs: Command<LogsResult> = {
 		'docker-helper logs web --tail 200',
 		'docker-helper logs web --since 10m --grep "error|warn" -i',
 		'docker-helper logs web --follow --timestamps',
-		"docker-helper logs web --json --tail 1000 | jq -r 'select(.stream == \"stderr\") | .line'",
+		'docker-helper logs web --json --tail 1000 | jq -r \'select(.stream == "stderr") | .line\'',
 	],
 	group: 'troubleshoot',
 	args: [containerArg('Container name, id or unique id prefix')],
@@ -212,7 +226,9 @@ export const logs: Command<LogsResult> = {
 			if (next.done) {
 				const result = next.value;
 				if (!options.json && result.lines === 0 && ctx.stderr.isTTY) {
-					const note = options.grep ? `No line of ${result.container}'s log matched --grep (${result.scanned} read).` : `${result.container} has no log lines in that range.`;
+					const note = options.grep
+						? `No line of ${result.container}'s log matched --grep (${result.scanned} read).`
+						: `${result.container} has no log lines in that range.`;
 					yield {to: 'stderr', data: `${theme.dim(note)}\n`};
 				}
 				return result;

@@ -135,7 +135,9 @@ export class EngineMonitor implements MonitorFeed {
 			const facts = await this.#engine.inspectContainer(id);
 			const before = this.#rows.get(facts.id);
 			const fresh = rowFromInspect(facts.document, listed?.ports ?? null, this.#baseline.get(facts.id) ?? null);
-			const row: MonitorRow = before ? {...fresh, cpuPercent: before.cpuPercent, memUsage: before.memUsage, memLimit: before.memLimit, cpuHistory: before.cpuHistory} : fresh;
+			const row: MonitorRow = before
+				? {...fresh, cpuPercent: before.cpuPercent, memUsage: before.memUsage, memLimit: before.memLimit, cpuHistory: before.cpuHistory}
+				: fresh;
 			this.#rows.set(row.id, row);
 			this.#changed();
 			return row;

@@ -33,7 +33,12 @@ export const monitor: Command<MonitorResult> = {
 		'health failure or restart (with --once: when a container is unhealthy, OOM-killed or restarting).',
 	].join('\n'),
 	usage: 'docker-helper monitor [--once] [--json] [--alert-exit] [--interval <s>] [--sort name|state|cpu|memory|restarts]',
-	examples: ['docker-helper monitor', 'docker-helper monitor --once', 'docker-helper monitor --json | jq -c "select(.type==\\"event\\")"', 'docker-helper monitor --alert-exit --plain || notify-send "container trouble"'],
+	examples: [
+		'docker-helper monitor',
+		'docker-helper monitor --once',
+		'docker-helper monitor --json | jq -c "select(.type==\\"event\\")"',
+		'docker-helper monitor --alert-exit --plain || notify-send "container trouble"',
+	],
 	group: 'troubleshoot',
 	args: [],
 	flags: {
@@ -63,7 +68,10 @@ export const monitor: Command<MonitorResult> = {
 	json: (result) => (result.mode === 'stream' ? undefined : {snapshot: result.snapshot, summary: result.summary, alertExit: result.alertExit}),
 	text: (result, theme, input) => {
 		if (result.mode === 'stream') return result.alertExit?.alert ? `Stopped: ${alertLine(result.alertExit.alert, theme)}` : `Stopped. ${result.summary}`;
-		const table = monitorTable(result.snapshot, theme, {width: tableWidth(theme.width, 130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'});
+		const table = monitorTable(result.snapshot, theme, {
+			width: tableWidth(theme.width, 130),
+			sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state',
+		});
 		return result.alertExit ? `${table}\n${theme.error('Trouble:')} ${result.alertExit.containers.join(', ')}` : table;
 	},
 };
@@ -77,7 +85,13 @@ async function once(ctx: Context, input: Input): Promise<MonitorResult> {
 		await feed.settled(3000);
 		const snapshot = feed.snapshot();
 		const troubled = flagBool(input, 'alertExit') ? troubledRows(snapshot.rows).map((r) => r.name) : [];
-		return {mode: 'once', snapshot, summary: summaryLine(snapshot.rows), stoppedBy: 'once', alertExit: troubled.length > 0 ? {alert: null, containers: troubled} : null};
+		return {
+			mode: 'once',
+			snapshot,
+			summary: summaryLine(snapshot.rows),
+			stoppedBy: 'once',
+			alertExit: troubled.length > 0 ? {alert: null, containers: troubled} : null,
+		};
 	} finally {
 		feed.close();
 	}
@@ -142,7 +156,8 @@ async function* streamLines(ctx: Context, input: Input, json: boolean): AsyncGen
 		if (json) writeJson({type: 'snapshot', ...first, summary: summaryLine(first.rows)});
 		else write(monitorTable(first, theme, {width: tableWidth(theme.width, 130), sort: (flagString(input, 'sort') as SortKey | undefined) ?? 'state'}));
 		const interval = flagNumber(input, 'interval') ?? 10;
-		if (!json && interval > 0) ticker = setInterval(() => write(`${theme.dim(new Date().toISOString().slice(11, 19))} ${summaryLine(feed.snapshot().rows)}`), interval * 1000);
+		if (!json && interval > 0)
+			ticker = setInterval(() => write(`${theme.dim(new Date().toISOString().slice(11, 19))} ${summaryLine(feed.snapshot().rows)}`), interval * 1000);
 		for (;;) {
 			const chunk = flush();
 			if (chunk) {
@@ -154,13 +169,23 @@ async function* streamLines(ctx: Context, input: Input, json: boolean): AsyncGen
 			wake = undefined;
 		}
 		if ('lost' in how) {
-			throw new HelperError('ENGINE_UNREACHABLE', 'Lost the Docker Engine: its event stream ended.', 'Check that the daemon is still running (docker info), then start the monitor again.');
+			throw new HelperError(
+				'ENGINE_UNREACHABLE',
+				'Lost the Docker Engine: its event stream ended.',
+				'Check that the daemon is still running (docker info), then start the monitor again.',
+			);
 		}
 		const last = feed.snapshot();
 		if (json) writeJson({type: 'end', stoppedBy: how.stoppedBy, alert: how.alert, summary: summaryLine(last.rows)});
 		const end = flush();
 		if (end) yield end;
-		return {mode: 'stream', snapshot: last, summary: summaryLine(last.rows), stoppedBy: how.stoppedBy, alertExit: how.alert ? {alert: how.alert, containers: [how.alert.container]} : null};
+		return {
+			mode: 'stream',
+			snapshot: last,
+			summary: summaryLine(last.rows),
+			stoppedBy: how.stoppedBy,
+			alertExit: how.alert ? {alert: how.alert, containers: [how.alert.container]} : null,
+		};
 	} finally {
 		clearInterval(ticker);
 		clearTimeout(stopTimer);

@@ -23,7 +23,11 @@ export const recommend: Command<RecommendResult> = {
 	description:
 		"Measures this host (and the engine's view of it: under Docker Desktop that is the VM) and derives,\nfor the chosen workload, the memory and CPUs to give Docker, swap, free disk, shm_size and the\nmain container's limits (memory, CPUs, pids), each with the reason behind it, and shows how to apply\nthem: Docker Desktop settings, daemon.json, docker run flags and a compose deploy.resources snippet.\nWhen the machine cannot meet the workload's minimum it says so and exits 1 instead of guessing.",
 	usage: 'docker-helper recommend [--workload ai-inference|ai-training|web]',
-	examples: ['docker-helper recommend', 'docker-helper recommend --workload ai-training', "docker-helper recommend --workload web --json | jq '.result.settings.containerMemory'"],
+	examples: [
+		'docker-helper recommend',
+		'docker-helper recommend --workload ai-training',
+		"docker-helper recommend --workload web --json | jq '.result.settings.containerMemory'",
+	],
 	group: 'setup',
 	args: [],
 	flags: {workload: workloadFlag},
@@ -34,8 +38,22 @@ export const recommend: Command<RecommendResult> = {
 			...rec,
 			endpoint: facts.endpoint,
 			measured: {
-				host: {memory: facts.host.memory.total, cpus: facts.host.cpus.logical, swap: facts.host.memory.swapTotal, platform: facts.host.os.platform, wsl: facts.host.os.wsl},
-				engine: facts.engine ? {version: facts.engine.version, memory: facts.engine.memTotal, cpus: facts.engine.cpus, desktop: facts.engine.desktop, operatingSystem: facts.engine.operatingSystem} : null,
+				host: {
+					memory: facts.host.memory.total,
+					cpus: facts.host.cpus.logical,
+					swap: facts.host.memory.swapTotal,
+					platform: facts.host.os.platform,
+					wsl: facts.host.os.wsl,
+				},
+				engine: facts.engine
+					? {
+							version: facts.engine.version,
+							memory: facts.engine.memTotal,
+							cpus: facts.engine.cpus,
+							desktop: facts.engine.desktop,
+							operatingSystem: facts.engine.operatingSystem,
+						}
+					: null,
 			},
 		};
 	},

@@ -11,7 +11,11 @@ export const validate: Command<ValidateResult> = {
 	description:
 		'Runs every check against the real engine and host: engine and API version, socket permission,\nmemory, CPUs, swap, free disk on the Docker data root, what the engine itself can use,\nGPU runtime, storage and cgroup drivers, log rotation, shared memory and reclaimable disk.\nExit code 1 when a check fails (with --strict also on warnings), 3 when the engine is unreachable.',
 	usage: 'docker-helper validate [--profile ai|general] [--strict]',
-	examples: ['docker-helper validate', 'docker-helper validate --profile general --strict', 'docker-helper validate --json | jq \'.result.checks[] | select(.status != "ok")\''],
+	examples: [
+		'docker-helper validate',
+		'docker-helper validate --profile general --strict',
+		'docker-helper validate --json | jq \'.result.checks[] | select(.status != "ok")\'',
+	],
 	group: 'setup',
 	args: [],
 	flags: {

@@ -9,7 +9,19 @@ import {httpGet} from '../adapters/http-probe.js';
 import {removeOnExit} from '../adapters/last-resort.js';
 import {report} from '../core/diagnose/report.js';
 import {HelperError, usageError} from '../core/errors.js';
-import {finalFiles, gateChecks, leftoverChecks, progressLine, secretsCheck, sizeCheck, summarize, tagCheck, userCheck, type VerifyCheck, type VerifyResult} from '../core/images/verify.js';
+import {
+	finalFiles,
+	gateChecks,
+	leftoverChecks,
+	progressLine,
+	secretsCheck,
+	sizeCheck,
+	summarize,
+	tagCheck,
+	userCheck,
+	type VerifyCheck,
+	type VerifyResult,
+} from '../core/images/verify.js';
 import {redactText} from '../core/redact.js';
 import {verifyText} from '../output/verify.js';
 import {analyzeRef, gatesFor} from './analyze.js';
@@ -41,21 +53,27 @@ function options(input: Input): Options {
 	const raw = flagString(input, 'http');
 	if (raw !== undefined) {
 		const m = /^(\d{1,5})(\/.*)?$/.exec(raw);
-		if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) throw usageError(`--http ${raw}: expected PORT or PORT/path.`, 'Example: --http 8080/health (the container port; it is published on 127.0.0.1 only)');
+		if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535)
+			throw usageError(`--http ${raw}: expected PORT or PORT/path.`, 'Example: --http 8080/health (the container port; it is published on 127.0.0.1 only)');
 		http = {port: Number(m[1]), path: m[2] ?? '/health'};
 	}
 	const tmpfsFlag = input.flags['tmpfs'];
 	const tmpfs = (Array.isArray(tmpfsFlag) ? tmpfsFlag : typeof tmpfsFlag === 'string' ? [tmpfsFlag] : []).filter((t) => t !== '');
 	for (const t of tmpfs) if (!t.startsWith('/')) throw usageError(`--tmpfs ${t}: not an absolute path.`, 'Example: --read-only --tmpfs /tmp');
 	const namePrefix = flagString(input, 'namePrefix') ?? 'docker-helper-verify-';
-	if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(namePrefix)) throw usageError(`--name-prefix ${namePrefix}: not a container name prefix.`, 'Letters, digits, _ . - only.');
+	if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(namePrefix))
+		throw usageError(`--name-prefix ${namePrefix}: not a container name prefix.`, 'Letters, digits, _ . - only.');
 	return {timeoutMs: timeout * 1000, graceMs: grace * 1000, http, readOnly: flagBool(input, 'readOnly'), tmpfs, namePrefix};
 }
 
 /** Remove the container whatever happens: at the end, on an error, and when main.ts aborts on Ctrl-C or SIGTERM. */
 function guard(engine: Engine, id: string, signal: AbortSignal): {release: () => Promise<boolean>} {
 	let removed: Promise<boolean> | null = null;
-	const remove = () => (removed ??= engine.removeThrowaway(id).then(() => true, () => false));
+	const remove = () =>
+		(removed ??= engine.removeThrowaway(id).then(
+			() => true,
+			() => false,
+		));
 	// The Ink app ends with process.exit on Ctrl-C: no engine call can finish then.
 	const offExit = engine.endpoint.transport.kind === 'ssh' ? () => undefined : removeOnExit(engine.endpoint.host, id);
 	const onAbort = () => void remove();
@@ -79,14 +97,30 @@ async function state(engine: Engine, id: string) {
 type Say = (doing: string) => void;
 
 /** The checks on the running container, pushed to `checks` as each is judged. */
-async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, opts: Options, healthcheck: readonly string[] | null, checks: VerifyCheck[]): Promise<{failed: boolean; uid: number | null}> {
+async function runtimeChecks(
+	say: Say,
+	engine: Engine,
+	ref: string,
+	id: string,
+	opts: Options,
+	healthcheck: readonly string[] | null,
+	checks: VerifyCheck[],
+): Promise<{failed: boolean; uid: number | null}> {
 	const startedAt = Date.now();
 	say('starting the container…');
 	try {
 		await engine.startContainer(id);
 	} catch (error) {
 		const message = error instanceof HelperError ? error.message : String(error);
-		checks.push({id: 'starts', title: 'Starts and keeps running', status: 'fail', evidence: [redactText(message)], message: 'The engine could not start the container.', fix: 'See the error: a missing entrypoint, a user the image lacks, or a read-only path the process writes at start.', command: `docker run --rm ${ref}`});
+		checks.push({
+			id: 'starts',
+			title: 'Starts and keeps running',
+			status: 'fail',
+			evidence: [redactText(message)],
+			message: 'The engine could not start the container.',
+			fix: 'See the error: a missing entrypoint, a user the image lacks, or a read-only path the process writes at start.',
+			command: `docker run --rm ${ref}`,
+		});
 		return {failed: true, uid: null};
 	}
 	await sleep(SETTLE_MS);
@@ -94,7 +128,15 @@ async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, 
 	const logsCmd = `docker run --rm ${ref}   # and watch it: docker logs -f <container>`;
 	if (!s.running) {
 		const tail = await engine.containerLogTail(id, 5, false).catch(() => []);
-		checks.push({id: 'starts', title: 'Starts and keeps running', status: 'fail', evidence: [`State.Status = ${s.status}, ExitCode = ${s.exitCode}`, ...tail.map((l) => `[${l.stream}] ${redactText(l.text)}`)], message: `The container stopped ${((Date.now() - startedAt) / 1000).toFixed(1)} s after start.`, fix: 'A server must stay in the foreground as PID 1: exec-form CMD ["app", "--serve"], no `&` at the end, no daemon mode.', command: logsCmd});
+		checks.push({
+			id: 'starts',
+			title: 'Starts and keeps running',
+			status: 'fail',
+			evidence: [`State.Status = ${s.status}, ExitCode = ${s.exitCode}`, ...tail.map((l) => `[${l.stream}] ${redactText(l.text)}`)],
+			message: `The container stopped ${((Date.now() - startedAt) / 1000).toFixed(1)} s after start.`,
+			fix: 'A server must stay in the foreground as PID 1: exec-form CMD ["app", "--serve"], no `&` at the end, no daemon mode.',
+			command: logsCmd,
+		});
 		return {failed: true, uid: null};
 	}
 	let uid: number | null = null;
@@ -107,7 +149,13 @@ async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, 
 	} catch {
 		// docker top needs ps on the engine's host; without it the uid comes from the image alone.
 	}
-	checks.push({id: 'starts', title: 'Starts and keeps running', status: 'pass', evidence: [`running ${(SETTLE_MS / 1000).toFixed(0)} s after start`], message: 'started and kept running'});
+	checks.push({
+		id: 'starts',
+		title: 'Starts and keeps running',
+		status: 'pass',
+		evidence: [`running ${(SETTLE_MS / 1000).toFixed(0)} s after start`],
+		message: 'started and kept running',
+	});
 
 	let failed = false;
 	// Health: the image's HEALTHCHECK, probed every second (its own command, timeout, retries and start period).
@@ -123,11 +171,27 @@ async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, 
 			if (health === 'healthy' || health === 'unhealthy' || !s.running || Date.now() > deadline) break;
 			await sleep(500);
 		}
-		const evidence = [`State.Health.Status = ${health || 'none'} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`, `HEALTHCHECK ${healthcheck.join(' ')}`, ...log.slice(-3).map((l) => `probe exit ${l.ExitCode}: ${redactText((l.Output ?? '').trim()).slice(0, 200) || '(no output)'}`)];
-		if (health === 'healthy') checks.push({id: 'healthcheck', title: `Healthy within ${opts.timeoutMs / 1000} s`, status: 'pass', evidence, message: 'the HEALTHCHECK passed'});
+		const evidence = [
+			`State.Health.Status = ${health || 'none'} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+			`HEALTHCHECK ${healthcheck.join(' ')}`,
+			...log.slice(-3).map((l) => `probe exit ${l.ExitCode}: ${redactText((l.Output ?? '').trim()).slice(0, 200) || '(no output)'}`),
+		];
+		if (health === 'healthy')
+			checks.push({id: 'healthcheck', title: `Healthy within ${opts.timeoutMs / 1000} s`, status: 'pass', evidence, message: 'the HEALTHCHECK passed'});
 		else {
 			failed = true;
-			checks.push({id: 'healthcheck', title: `Healthy within ${opts.timeoutMs / 1000} s`, status: 'fail', evidence, message: health === 'unhealthy' ? 'The HEALTHCHECK failed its retries: the health log above is what the probe said.' : `Not healthy within ${opts.timeoutMs / 1000} s.`, fix: 'Run the probe by hand (docker exec <container> <probe>) and check it tests something the app really serves; give a slow start --start-period, or raise --timeout.', command: `docker inspect --format '{{json .State.Health}}' <container>`});
+			checks.push({
+				id: 'healthcheck',
+				title: `Healthy within ${opts.timeoutMs / 1000} s`,
+				status: 'fail',
+				evidence,
+				message:
+					health === 'unhealthy'
+						? 'The HEALTHCHECK failed its retries: the health log above is what the probe said.'
+						: `Not healthy within ${opts.timeoutMs / 1000} s.`,
+				fix: 'Run the probe by hand (docker exec <container> <probe>) and check it tests something the app really serves; give a slow start --start-period, or raise --timeout.',
+				command: `docker inspect --format '{{json .State.Health}}' <container>`,
+			});
 		}
 	}
 	if (opts.http) {
@@ -144,19 +208,44 @@ async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, 
 			if (Date.now() > deadline || !(await state(engine, id)).running) break;
 			await sleep(500);
 		}
-		const evidence = [`GET http://127.0.0.1:${hostPort}${opts.http.path} (container port ${opts.http.port}) → ${last.status ?? last.error} after ${tries} tr${tries === 1 ? 'y' : 'ies'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`, ...(last.body ? [`body: ${redactText(last.body.trim()).slice(0, 120)}`] : [])];
-		if (last.status !== null && last.status >= 200 && last.status < 300) checks.push({id: 'http', title: `${opts.http.path} answers 2xx`, status: 'pass', evidence, message: `answered ${last.status}`});
+		const evidence = [
+			`GET http://127.0.0.1:${hostPort}${opts.http.path} (container port ${opts.http.port}) → ${last.status ?? last.error} after ${tries} tr${tries === 1 ? 'y' : 'ies'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+			...(last.body ? [`body: ${redactText(last.body.trim()).slice(0, 120)}`] : []),
+		];
+		if (last.status !== null && last.status >= 200 && last.status < 300)
+			checks.push({id: 'http', title: `${opts.http.path} answers 2xx`, status: 'pass', evidence, message: `answered ${last.status}`});
 		else {
 			failed = true;
-			checks.push({id: 'http', title: `${opts.http.path} answers 2xx`, status: 'fail', evidence, message: hostPort === 0 ? `Port ${opts.http.port} was not published.` : `No 2xx from ${opts.http.path} within ${opts.timeoutMs / 1000} s.`, fix: 'The app must listen on 0.0.0.0 (not 127.0.0.1) inside the container, on the port you named, and answer the path with 2xx once ready.', command: `docker run --rm -p 127.0.0.1::${opts.http.port} ${ref}   # then curl the port docker port shows`});
+			checks.push({
+				id: 'http',
+				title: `${opts.http.path} answers 2xx`,
+				status: 'fail',
+				evidence,
+				message: hostPort === 0 ? `Port ${opts.http.port} was not published.` : `No 2xx from ${opts.http.path} within ${opts.timeoutMs / 1000} s.`,
+				fix: 'The app must listen on 0.0.0.0 (not 127.0.0.1) inside the container, on the port you named, and answer the path with 2xx once ready.',
+				command: `docker run --rm -p 127.0.0.1::${opts.http.port} ${ref}   # then curl the port docker port shows`,
+			});
 		}
 	}
 	if (opts.readOnly) {
 		s = await state(engine, id);
 		checks.push(
 			s.running
-				? {id: 'read-only', title: 'Runs with a read-only root filesystem', status: 'pass', evidence: [`ReadonlyRootfs = true, tmpfs: ${opts.tmpfs.join(', ') || 'none'}`], message: 'kept running read-only'}
-				: {id: 'read-only', title: 'Runs with a read-only root filesystem', status: 'fail', evidence: [`stopped with exit code ${s.exitCode} under --read-only`], message: 'The container does not survive a read-only root filesystem.', fix: 'Give the paths it writes a tmpfs (--tmpfs /tmp) or a volume, and keep the rest read-only.'},
+				? {
+						id: 'read-only',
+						title: 'Runs with a read-only root filesystem',
+						status: 'pass',
+						evidence: [`ReadonlyRootfs = true, tmpfs: ${opts.tmpfs.join(', ') || 'none'}`],
+						message: 'kept running read-only',
+					}
+				: {
+						id: 'read-only',
+						title: 'Runs with a read-only root filesystem',
+						status: 'fail',
+						evidence: [`stopped with exit code ${s.exitCode} under --read-only`],
+						message: 'The container does not survive a read-only root filesystem.',
+						fix: 'Give the paths it writes a tmpfs (--tmpfs /tmp) or a volume, and keep the rest read-only.',
+					},
 		);
 		if (!s.running) failed = true;
 	}
@@ -166,14 +255,27 @@ async function runtimeChecks(say: Say, engine: Engine, ref: string, id: string, 
 async function stopCheck(say: Say, engine: Engine, id: string, graceMs: number, stopSignal: string): Promise<VerifyCheck> {
 	say(`sending ${stopSignal}…`);
 	const s = await state(engine, id);
-	if (!s.running) return {id: 'stops-on-sigterm', title: `Stops on ${stopSignal} within ${graceMs / 1000} s`, status: 'skip', evidence: [`State.Status = ${s.status}`], message: 'not verified: the container was no longer running'};
+	if (!s.running)
+		return {
+			id: 'stops-on-sigterm',
+			title: `Stops on ${stopSignal} within ${graceMs / 1000} s`,
+			status: 'skip',
+			evidence: [`State.Status = ${s.status}`],
+			message: 'not verified: the container was no longer running',
+		};
 	const sent = Date.now();
 	await engine.signalContainer(id, stopSignal);
 	for (;;) {
 		const now = await state(engine, id);
 		if (!now.running) {
 			const secs = ((Date.now() - sent) / 1000).toFixed(1);
-			return {id: 'stops-on-sigterm', title: `Stops on ${stopSignal} within ${graceMs / 1000} s`, status: 'pass', evidence: [`exited ${secs} s after ${stopSignal}, exit code ${now.exitCode}`], message: `stopped cleanly in ${secs} s`};
+			return {
+				id: 'stops-on-sigterm',
+				title: `Stops on ${stopSignal} within ${graceMs / 1000} s`,
+				status: 'pass',
+				evidence: [`exited ${secs} s after ${stopSignal}, exit code ${now.exitCode}`],
+				message: `stopped cleanly in ${secs} s`,
+			};
 		}
 		if (Date.now() - sent > graceMs) break;
 		await sleep(200);
@@ -185,7 +287,10 @@ async function stopCheck(say: Say, engine: Engine, id: string, graceMs: number, 
 		id: 'stops-on-sigterm',
 		title: `Stops on ${stopSignal} within ${graceMs / 1000} s`,
 		status: 'fail',
-		evidence: [`still running ${graceMs / 1000} s after ${stopSignal}: docker stop would SIGKILL it`, ...(pid1 ? [`PID 1: ${redactText(pid1).slice(0, 120)}`] : [])],
+		evidence: [
+			`still running ${graceMs / 1000} s after ${stopSignal}: docker stop would SIGKILL it`,
+			...(pid1 ? [`PID 1: ${redactText(pid1).slice(0, 120)}`] : []),
+		],
 		message: 'PID 1 ignores SIGTERM: every stop waits the whole grace period and then kills it, with no clean shutdown.',
 		fix: 'Make the app PID 1 and let it handle SIGTERM: exec-form CMD ["app"] (a shell-form CMD runs it under sh, which ignores SIGTERM as PID 1), `exec` in entrypoint scripts, or run with --init (tini) / ENTRYPOINT ["tini", "--"].',
 		command: `docker stop -t ${graceMs / 1000} <container>   # takes the full ${graceMs / 1000} s`,
@@ -205,7 +310,9 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	const runtime: VerifyCheck[] = [];
 	const say: Say = (doing) => ctx.progress(progressLine([...fromFiles, ...runtime], doing));
 
-	const doc = facts.document as {Config?: {StopSignal?: string; Healthcheck?: {Test?: string[]; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number}}};
+	const doc = facts.document as {
+		Config?: {StopSignal?: string; Healthcheck?: {Test?: string[]; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number}};
+	};
 	const hc = doc.Config?.Healthcheck;
 	const stopSignal = doc.Config?.StopSignal || 'SIGTERM';
 	const name = `${opts.namePrefix}${randomBytes(4).toString('hex')}`;
@@ -217,7 +324,9 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 		...(opts.http ? {publish: [opts.http.port]} : {}),
 		readOnly: opts.readOnly,
 		tmpfs: opts.tmpfs,
-		...(hc?.Test && hc.Test.length > 0 && hc.Test[0] !== 'NONE' ? {healthcheck: {Test: hc.Test, Interval: 1e9, Timeout: hc.Timeout || 30e9, Retries: hc.Retries || 3, StartPeriod: hc.StartPeriod || 0}} : {}),
+		...(hc?.Test && hc.Test.length > 0 && hc.Test[0] !== 'NONE'
+			? {healthcheck: {Test: hc.Test, Interval: 1e9, Timeout: hc.Timeout || 30e9, Retries: hc.Retries || 3, StartPeriod: hc.StartPeriod || 0}}
+			: {}),
 	});
 	const cleanup = guard(engine, id, ctx.signal);
 	let removed: boolean;
@@ -232,7 +341,14 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 			host.catch(() => undefined);
 			const d = report(await gatherDiagnosisFacts(engine, id, {tail: DEFAULT_TAIL, host}));
 			const top = d.findings[0];
-			if (top) diagnosis = {id: top.id, title: top.title, severity: top.severity, evidence: top.evidence.map((e) => `${e.label}: ${e.value}`.slice(0, 200)), fixes: top.fixes.map((f) => f.description + (f.command ? ` (${f.command})` : ''))};
+			if (top)
+				diagnosis = {
+					id: top.id,
+					title: top.title,
+					severity: top.severity,
+					evidence: top.evidence.map((e) => `${e.label}: ${e.value}`.slice(0, 200)),
+					fixes: top.fixes.map((f) => f.description + (f.command ? ` (${f.command})` : '')),
+				};
 		}
 		runtime.push(await stopCheck(say, engine, id, opts.graceMs, stopSignal));
 	} finally {
@@ -241,10 +357,23 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 
 	const checks: VerifyCheck[] = [userCheck(ref, facts.config.user, files.passwd, uid), ...fromFiles, ...runtime];
 	if (!runtime.some((c) => c.id === 'healthcheck') && !opts.http) {
-		checks.push({id: 'healthcheck', title: 'Health', status: 'skip', evidence: ['no HEALTHCHECK in the image, no --http'], message: 'health not verified: the image has no HEALTHCHECK and no --http PORT[/path] was given', fix: 'Add a HEALTHCHECK to the Dockerfile, or pass --http 8080/health.'});
+		checks.push({
+			id: 'healthcheck',
+			title: 'Health',
+			status: 'skip',
+			evidence: ['no HEALTHCHECK in the image, no --http'],
+			message: 'health not verified: the image has no HEALTHCHECK and no --http PORT[/path] was given',
+			fix: 'Add a HEALTHCHECK to the Dockerfile, or pass --http 8080/health.',
+		});
 	}
 	checks.push(sizeCheck(analysis), ...gateChecks(analysis));
-	return {image: {ref, id: facts.id, user: facts.config.user, size: analysis.image.size}, container: {name, removed}, checks, diagnosis, summary: summarize(checks)};
+	return {
+		image: {ref, id: facts.id, user: facts.config.user, size: analysis.image.size},
+		container: {name, removed},
+		checks,
+		diagnosis,
+		summary: summarize(checks),
+	};
 }
 
 export const verify: Command<VerifyResult> = {
@@ -257,21 +386,34 @@ export const verify: Command<VerifyResult> = {
 		'(probed every second); with --http PORT[/path] (default /health) the endpoint answers 2xx through',
 		'a port published on 127.0.0.1; it stops on SIGTERM within --grace; with --read-only it runs on a',
 		'read-only root (plus the --tmpfs paths). Analyse gates (--max-size, --lowest-efficiency, ...) too.',
-		'A failing container gets the diagnose rules\' top finding before it is removed. The container',
+		"A failing container gets the diagnose rules' top finding before it is removed. The container",
 		'always goes, also on Ctrl-C. A check that cannot run says why and is not a pass.',
 		'Exit 0 when no check fails, 1 when one does, 3 when the engine is unreachable.',
 	].join('\n'),
 	usage: 'docker-helper verify <image> [--http PORT[/path]] [--timeout s] [--grace s] [--read-only [--tmpfs /tmp]] [gates] [--json]',
-	examples: ['docker-helper verify myapp:1.2 --http 8080/health', 'docker-helper verify myapp:1.2 --read-only --tmpfs /tmp --max-size 300MB', "docker-helper verify myapp:1.2 --json | jq '.result.checks[] | select(.status != \"pass\")'"],
+	examples: [
+		'docker-helper verify myapp:1.2 --http 8080/health',
+		'docker-helper verify myapp:1.2 --read-only --tmpfs /tmp --max-size 300MB',
+		'docker-helper verify myapp:1.2 --json | jq \'.result.checks[] | select(.status != "pass")\'',
+	],
 	group: 'build',
 	args: [imageArg],
 	flags: {
 		...IMAGE_GATE_FLAGS,
-		http: {type: 'string', placeholder: 'PORT[/path]', description: 'Check that this container port answers 2xx (default path /health), from the host via 127.0.0.1'},
+		http: {
+			type: 'string',
+			placeholder: 'PORT[/path]',
+			description: 'Check that this container port answers 2xx (default path /health), from the host via 127.0.0.1',
+		},
 		timeout: {type: 'number', default: 30, placeholder: 's', description: 'Seconds to become healthy / answer HTTP'},
-		grace: {type: 'number', default: 10, placeholder: 's', description: 'Seconds PID 1 gets to exit after SIGTERM (the image\'s STOPSIGNAL if set)'},
+		grace: {type: 'number', default: 10, placeholder: 's', description: "Seconds PID 1 gets to exit after SIGTERM (the image's STOPSIGNAL if set)"},
 		readOnly: {type: 'boolean', description: 'Run with a read-only root filesystem'},
-		tmpfs: {type: 'string', isMultiple: true, placeholder: 'path', description: 'A tmpfs mount for --read-only, path[:options] as docker run --tmpfs (repeatable)'},
+		tmpfs: {
+			type: 'string',
+			isMultiple: true,
+			placeholder: 'path',
+			description: 'A tmpfs mount for --read-only, path[:options] as docker run --tmpfs (repeatable)',
+		},
 		namePrefix: {type: 'string', placeholder: 'prefix', description: 'Prefix of the generated container name (default docker-helper-verify-)'},
 	},
 	onInterrupt: 'removing the throwaway container',

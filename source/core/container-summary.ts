@@ -113,13 +113,30 @@ export interface InspectSummary {
 	};
 	readonly restart: {readonly policy: string; readonly maxRetries: number | null; readonly count: number};
 	readonly image: {readonly ref: string; readonly id: string | null; readonly platform: string | null};
-	readonly command: {readonly entrypoint: readonly string[]; readonly cmd: readonly string[]; readonly workingDir: string | null; readonly stopSignal: string | null};
+	readonly command: {
+		readonly entrypoint: readonly string[];
+		readonly cmd: readonly string[];
+		readonly workingDir: string | null;
+		readonly stopSignal: string | null;
+	};
 	readonly user: string;
 	readonly resources: ReadonlyArray<{readonly name: string; readonly value: string}>;
-	readonly mounts: ReadonlyArray<{readonly type: string; readonly source: string; readonly destination: string; readonly mode: 'rw' | 'ro'; readonly options: string}>;
+	readonly mounts: ReadonlyArray<{
+		readonly type: string;
+		readonly source: string;
+		readonly destination: string;
+		readonly mode: 'rw' | 'ro';
+		readonly options: string;
+	}>;
 	readonly ports: ReadonlyArray<{readonly container: string; readonly published: readonly string[]}>;
 	readonly networkMode: string | null;
-	readonly networks: ReadonlyArray<{readonly name: string; readonly ip: string | null; readonly ipv6: string | null; readonly gateway: string | null; readonly aliases: readonly string[]}>;
+	readonly networks: ReadonlyArray<{
+		readonly name: string;
+		readonly ip: string | null;
+		readonly ipv6: string | null;
+		readonly gateway: string | null;
+		readonly aliases: readonly string[];
+	}>;
 	readonly env: readonly string[];
 	readonly labels: ReadonlyArray<{readonly key: string; readonly value: string}>;
 	readonly logDriver: string | null;
@@ -141,7 +158,7 @@ export function summarizeContainer(c: ContainerDoc, image: ImageDoc | null): Ins
 		created: c.Created ?? null,
 		state: {
 			status: s.Status ?? 'unknown',
-			exitCode: s.Running ? null : s.ExitCode ?? null,
+			exitCode: s.Running ? null : (s.ExitCode ?? null),
 			oomKilled: s.OOMKilled === true,
 			error: s.Error ? redactText(s.Error) : null,
 			startedAt: realTime(s.StartedAt),
@@ -165,19 +182,28 @@ export function summarizeContainer(c: ContainerDoc, image: ImageDoc | null): Ins
 						})),
 					}
 				: null,
-		restart: {policy: h.RestartPolicy?.Name || 'no', maxRetries: h.RestartPolicy?.Name === 'on-failure' ? h.RestartPolicy.MaximumRetryCount ?? 0 : null, count: c.RestartCount ?? 0},
+		restart: {
+			policy: h.RestartPolicy?.Name || 'no',
+			maxRetries: h.RestartPolicy?.Name === 'on-failure' ? (h.RestartPolicy.MaximumRetryCount ?? 0) : null,
+			count: c.RestartCount ?? 0,
+		},
 		image: {
 			ref: cfg.Image ?? c.Image ?? '',
 			id: c.Image ? c.Image.replace(/^sha256:/, '').slice(0, 12) : null,
 			platform: image?.Architecture ? [image.Os ?? 'linux', image.Architecture, image.Variant].filter(Boolean).join('/') : null,
 		},
-		command: {entrypoint: redactArgv(entrypoint), cmd: redactArgv([...entrypoint, ...(cfg.Cmd ?? [])]).slice(entrypoint.length), workingDir: cfg.WorkingDir || null, stopSignal: cfg.StopSignal || null},
+		command: {
+			entrypoint: redactArgv(entrypoint),
+			cmd: redactArgv([...entrypoint, ...(cfg.Cmd ?? [])]).slice(entrypoint.length),
+			workingDir: cfg.WorkingDir || null,
+			stopSignal: cfg.StopSignal || null,
+		},
 		user: cfg.User || '',
 		resources: resources(h),
 		mounts: [
 			...(c.Mounts ?? []).map((m) => ({
 				type: m.Type ?? 'unknown',
-				source: m.Type === 'volume' && m.Name ? m.Name : m.Source ?? '',
+				source: m.Type === 'volume' && m.Name ? m.Name : (m.Source ?? ''),
 				destination: m.Destination ?? '',
 				mode: m.RW === false ? ('ro' as const) : ('rw' as const),
 				options: [m.Mode, m.Propagation].filter((x) => x && x !== 'rw' && x !== 'ro').join(','),
@@ -188,7 +214,10 @@ export function summarizeContainer(c: ContainerDoc, image: ImageDoc | null): Ins
 				source: '',
 				destination,
 				mode: opts.split(',').includes('ro') ? ('ro' as const) : ('rw' as const),
-				options: opts.split(',').filter((o) => o && o !== 'rw' && o !== 'ro').join(','),
+				options: opts
+					.split(',')
+					.filter((o) => o && o !== 'rw' && o !== 'ro')
+					.join(','),
 			})),
 		],
 		ports: ports(cfg.ExposedPorts ?? null, c.NetworkSettings?.Ports ?? null),
@@ -241,13 +270,18 @@ function resources(h: NonNullable<ContainerDoc['HostConfig']>): Array<{name: str
 	return out;
 }
 
-function ports(exposed: Record<string, unknown> | null, bound: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null): Array<{container: string; published: string[]}> {
+function ports(
+	exposed: Record<string, unknown> | null,
+	bound: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null,
+): Array<{container: string; published: string[]}> {
 	const keys = new Set([...Object.keys(exposed ?? {}), ...Object.keys(bound ?? {})]);
 	return [...keys]
 		.sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))
 		.map((key) => ({
 			container: key,
-			published: (bound?.[key] ?? []).map((b) => `${b.HostIp && b.HostIp !== '' ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '0.0.0.0'}:${b.HostPort ?? ''}`),
+			published: (bound?.[key] ?? []).map(
+				(b) => `${b.HostIp && b.HostIp !== '' ? (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) : '0.0.0.0'}:${b.HostPort ?? ''}`,
+			),
 		}));
 }
 
@@ -257,5 +291,11 @@ export interface InspectResult {
 	/** The engine's full container document, redacted. */
 	readonly document: Record<string, unknown>;
 	/** The image's platform facts, or null when the image is gone. */
-	readonly image: {readonly id: string; readonly architecture: string | null; readonly os: string | null; readonly variant: string | null; readonly tags: readonly string[]} | null;
+	readonly image: {
+		readonly id: string;
+		readonly architecture: string | null;
+		readonly os: string | null;
+		readonly variant: string | null;
+		readonly tags: readonly string[];
+	} | null;
 }

@@ -103,11 +103,20 @@ function fromContext(name: string, source: EndpointSource, reason: string, input
 			ok: false,
 			code: 'ENGINE_CONFIG',
 			message: `Docker context '${name}' does not exist (${reason}).`,
-			hint: names.length > 0 ? `Known contexts: default, ${names.join(', ')}. See: docker context ls` : 'Create it with: docker context create, or list them with: docker context ls',
+			hint:
+				names.length > 0
+					? `Known contexts: default, ${names.join(', ')}. See: docker context ls`
+					: 'Create it with: docker context create, or list them with: docker context ls',
 		};
 	}
 	const result = parseHost(meta.host);
-	if (!result.ok) return {ok: false, code: 'ENGINE_CONFIG', message: `Docker context '${name}' has an unusable endpoint: ${result.message}`, hint: `Check it with: docker context inspect ${name}`};
+	if (!result.ok)
+		return {
+			ok: false,
+			code: 'ENGINE_CONFIG',
+			message: `Docker context '${name}' has an unusable endpoint: ${result.message}`,
+			hint: `Check it with: docker context inspect ${name}`,
+		};
 	let transport = result.transport;
 	if (transport.kind === 'tcp' && (meta.tls || !meta.skipTLSVerify)) {
 		if (meta.tls && (meta.tls.ca || meta.tls.cert)) {
@@ -130,7 +139,12 @@ function fromHost(
 ): EndpointResult {
 	const parsed = parseHost(host);
 	if (!parsed.ok) {
-		return {ok: false, code: source === 'flag' ? 'USAGE' : 'ENGINE_CONFIG', message: `Cannot use Docker host '${redactHostUrl(host)}' (${reason}): ${parsed.message}`, hint: 'Use unix:///path/to/docker.sock, tcp://host:2376, or ssh://user@host.'};
+		return {
+			ok: false,
+			code: source === 'flag' ? 'USAGE' : 'ENGINE_CONFIG',
+			message: `Cannot use Docker host '${redactHostUrl(host)}' (${reason}): ${parsed.message}`,
+			hint: 'Use unix:///path/to/docker.sock, tcp://host:2376, or ssh://user@host.',
+		};
 	}
 	let transport = parsed.transport;
 	if (transport.kind === 'tcp') {
@@ -177,9 +191,10 @@ export function parseHost(host: string): {ok: true; transport: Transport} | {ok:
 			const url = safeUrl(`http://${rest}`);
 			if (!url || !url.hostname) return {ok: false, message: 'no host name'};
 			const port = url.port ? Number(url.port) : scheme === 'https' ? 2376 : 2375;
-			const transport: Transport = scheme === 'https'
-				? {kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port, tls: {verify: true}}
-				: {kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port};
+			const transport: Transport =
+				scheme === 'https'
+					? {kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port, tls: {verify: true}}
+					: {kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port};
 			return {ok: true, transport};
 		}
 		case 'ssh': {
@@ -187,7 +202,12 @@ export function parseHost(host: string): {ok: true; transport: Transport} | {ok:
 			if (!url || !url.hostname) return {ok: false, message: 'no host name'};
 			return {
 				ok: true,
-				transport: {kind: 'ssh', host: url.hostname.replace(/^\[|\]$/g, ''), ...(url.port ? {port: Number(url.port)} : {}), ...(url.username ? {username: decodeURIComponent(url.username)} : {})},
+				transport: {
+					kind: 'ssh',
+					host: url.hostname.replace(/^\[|\]$/g, ''),
+					...(url.port ? {port: Number(url.port)} : {}),
+					...(url.username ? {username: decodeURIComponent(url.username)} : {}),
+				},
 			};
 		}
 		default:

@@ -61,8 +61,12 @@ export function classifyExecFailure(runtimeText: string, command: readonly strin
 		return {
 			kind: 'not-executable',
 			exitCode: 126,
-			message: format ? `${quoted} cannot run in container ${container}: exec format error (built for another CPU architecture, or a script without a #! line).` : `${quoted} is not executable in container ${container}.`,
-			hint: format ? `Compare architectures: docker-helper inspect ${container}` : `Make it executable in the image (RUN chmod +x ${quoted}) or run it through its interpreter: docker-helper exec ${container} -- sh ${quoted}`,
+			message: format
+				? `${quoted} cannot run in container ${container}: exec format error (built for another CPU architecture, or a script without a #! line).`
+				: `${quoted} is not executable in container ${container}.`,
+			hint: format
+				? `Compare architectures: docker-helper inspect ${container}`
+				: `Make it executable in the image (RUN chmod +x ${quoted}) or run it through its interpreter: docker-helper exec ${container} -- sh ${quoted}`,
 			runtimeMessage,
 		};
 	}

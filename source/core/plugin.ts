@@ -88,16 +88,25 @@ export function pluginArgv(argv: readonly string[], dirname: (file: string) => s
 			else if (flag === 'tls') env['DOCKER_TLS'] = '1';
 			continue;
 		}
-		return {ok: false, message: `docker-helper does not know the docker option ${token} in front of "helper".`, hint: 'Put docker-helper\'s own options after "helper": docker helper <command> [options]'};
+		return {
+			ok: false,
+			message: `docker-helper does not know the docker option ${token} in front of "helper".`,
+			hint: 'Put docker-helper\'s own options after "helper": docker helper <command> [options]',
+		};
 	}
-	if (i >= argv.length) return {ok: false, message: 'The docker CLI ran docker-helper as a plugin without the plugin name.', hint: 'Run it as: docker helper <command>'};
+	if (i >= argv.length)
+		return {ok: false, message: 'The docker CLI ran docker-helper as a plugin without the plugin name.', hint: 'Run it as: docker helper <command>'};
 	// The docker CLI takes the three files one by one; docker-helper, like DOCKER_CERT_PATH, takes their directory.
 	const files = Object.entries(tlsFiles);
 	if (files.length > 0) {
 		const dirs = new Set(files.map(([, f]) => dirname(f)));
 		const standard = files.every(([k, f]) => f.endsWith(k === 'tlscacert' ? '/ca.pem' : k === 'tlscert' ? '/cert.pem' : '/key.pem'));
 		if (dirs.size !== 1 || !standard) {
-			return {ok: false, message: 'docker-helper reads TLS files as ca.pem, cert.pem and key.pem from one directory.', hint: 'Put them in one directory under those names and pass: DOCKER_CERT_PATH=<dir> docker --tlsverify helper ...'};
+			return {
+				ok: false,
+				message: 'docker-helper reads TLS files as ca.pem, cert.pem and key.pem from one directory.',
+				hint: 'Put them in one directory under those names and pass: DOCKER_CERT_PATH=<dir> docker --tlsverify helper ...',
+			};
 		}
 		env['DOCKER_CERT_PATH'] = [...dirs][0]!;
 		if (!env['DOCKER_TLS']) env['DOCKER_TLS_VERIFY'] = '1';

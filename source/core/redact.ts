@@ -5,7 +5,8 @@
  */
 export const REDACTED = '[redacted]';
 
-const SECRET_NAME = /(^|[_\-.])(PASS(WORD|WD|PHRASE)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|KEY|CREDENTIALS?|AUTH|SESSION|COOKIE|DSN|CONN(ECTION)?[_-]?STRING|SALT|SIGNATURE|CERT)([_\-.]|$)/i;
+const SECRET_NAME =
+	/(^|[_\-.])(PASS(WORD|WD|PHRASE)?|PWD|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|KEY|CREDENTIALS?|AUTH|SESSION|COOKIE|DSN|CONN(ECTION)?[_-]?STRING|SALT|SIGNATURE|CERT)([_\-.]|$)/i;
 const SECRET_SUFFIX = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|KEY|CREDENTIALS)$/i;
 
 export function isSecretName(name: string): boolean {
@@ -81,7 +82,8 @@ function quoteLike(value: string): string {
  * and one scan of such a line replaces the twenty passes below. A pattern added below needs its
  * literal part here (its own tests fail otherwise).
  */
-const MAY_HOLD_SECRET = /pass|pwd|secret|token|key|credential|auth|session|cookie|dsn|conn|salt|signature|cert|:\/\/|-u|mysql|mariadb|bearer|basic|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|sk-|[rs]k_|AIza|hf_|npm_|eyJ|-----/i;
+const MAY_HOLD_SECRET =
+	/pass|pwd|secret|token|key|credential|auth|session|cookie|dsn|conn|salt|signature|cert|:\/\/|-u|mysql|mariadb|bearer|basic|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|sk-|[rs]k_|AIza|hf_|npm_|eyJ|-----/i;
 
 /** A run of 40 base64 characters (AWS_SECRET's shape), by a loop: as a regex it costs more than all of MAY_HOLD_SECRET. */
 function hasBase64Run(text: string): boolean {
@@ -102,17 +104,24 @@ export function redactText(text: string): string {
 	for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, REDACTED);
 	for (const pattern of WEBHOOKS) out = out.replace(pattern, (_m, head: string) => `${head}${REDACTED}`);
 	// scheme://user:password@host, for every scheme; the password may hold '/', ':' or '@' (up to the last '@').
-	out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/\s@]*):([^\s]*)@(?=[^\s@/]*[\w\]])/gi, (m, prefix: string, password: string) => (password === REDACTED ? m : `${prefix}:${REDACTED}@`));
+	out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/\s@]*):([^\s]*)@(?=[^\s@/]*[\w\]])/gi, (m, prefix: string, password: string) =>
+		password === REDACTED ? m : `${prefix}:${REDACTED}@`,
+	);
 	// scheme://TOKEN@host: a long user name with no password is a token (https://<token>@github.com).
 	out = out.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([A-Za-z0-9_-]{24,})@/gi, (_m, scheme: string) => `${scheme}${REDACTED}@`);
 	// --password value, --api-key "value" (command lines inside shell strings and logs)
-	out = out.replace(/(^|\s)(--?[A-Za-z0-9-]*(?:pass(?:word|wd|phrase)?|secret|token|api-?key|access-?key|private-?key|credentials?))(\s+)("[^"]*"|'[^']*'|[^\s"'-]\S*)/gi, (m, lead: string, flag: string, sep: string, value: string) => {
-		if (isRedacted(value)) return m;
-		return `${lead}${flag}${sep}${quoteLike(value)}`;
-	});
+	out = out.replace(
+		/(^|\s)(--?[A-Za-z0-9-]*(?:pass(?:word|wd|phrase)?|secret|token|api-?key|access-?key|private-?key|credentials?))(\s+)("[^"]*"|'[^']*'|[^\s"'-]\S*)/gi,
+		(m, lead: string, flag: string, sep: string, value: string) => {
+			if (isRedacted(value)) return m;
+			return `${lead}${flag}${sep}${quoteLike(value)}`;
+		},
+	);
 	out = out.replace(MYSQL_GLUED, (m, head: string, password: string) => (password === REDACTED ? m : `${head}${REDACTED}`));
 	// curl -u user:password, --user user:password
-	out = out.replace(/(^|\s)(-u|--user)(\s+)([^\s:]+):(\S+)/g, (m, lead: string, flag: string, sep: string, user: string, password: string) => (password === REDACTED ? m : `${lead}${flag}${sep}${user}:${REDACTED}`));
+	out = out.replace(/(^|\s)(-u|--user)(\s+)([^\s:]+):(\S+)/g, (m, lead: string, flag: string, sep: string, user: string, password: string) =>
+		password === REDACTED ? m : `${lead}${flag}${sep}${user}:${REDACTED}`,
+	);
 	// NAME=value / NAME: value / "name": "value" where NAME looks secret; not a file name inside a
 	// path (the mount /etc/passwd:/etc is not a password), not PWD/OLDPWD (directories).
 	out = out.replace(/(?<![/\w.])([A-Za-z_][A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/g, (match, name: string, sep: string, value: string) => {
@@ -120,12 +129,20 @@ export function redactText(text: string): string {
 		return `${name}${sep}${quoteLike(value)}`;
 	});
 	// "name": "value" (JSON) and 'name': 'value' (Python, YAML flow)
-	out = out.replace(/(["'])([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*[:=]\s*)(["'])((?:(?!\4)[^\\]|\\.)*)\4/g, (match, q: string, name: string, sep: string, vq: string, value: string) => {
-		return isSecretEnvName(name) && value !== REDACTED ? `${q}${name}${q}${sep}${vq}${REDACTED}${vq}` : match;
-	});
+	out = out.replace(
+		/(["'])([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*[:=]\s*)(["'])((?:(?!\4)[^\\]|\\.)*)\4/g,
+		(match, q: string, name: string, sep: string, vq: string, value: string) => {
+			return isSecretEnvName(name) && value !== REDACTED ? `${q}${name}${q}${sep}${vq}${REDACTED}${vq}` : match;
+		},
+	);
 	// Authorization headers, any scheme and any case; "bearer" alone when what follows is token-shaped.
-	out = out.replace(/\b(Authorization\s*[:=]\s*["']?)(Bearer|Basic|Token|Digest|Bot|ApiKey|Key|Negotiate|NTLM|AWS4-HMAC-SHA256)\s+([^\s"',;]+)/gi, (m, head: string, scheme: string, value: string) => (value === REDACTED ? m : `${head}${scheme} ${REDACTED}`));
-	out = out.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})/gi, (m, scheme: string, value: string) => (value === REDACTED || !/[\d._~+/=-]/.test(value) ? m : `${scheme} ${REDACTED}`));
+	out = out.replace(
+		/\b(Authorization\s*[:=]\s*["']?)(Bearer|Basic|Token|Digest|Bot|ApiKey|Key|Negotiate|NTLM|AWS4-HMAC-SHA256)\s+([^\s"',;]+)/gi,
+		(m, head: string, scheme: string, value: string) => (value === REDACTED ? m : `${head}${scheme} ${REDACTED}`),
+	);
+	out = out.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{8,})/gi, (m, scheme: string, value: string) =>
+		value === REDACTED || !/[\d._~+/=-]/.test(value) ? m : `${scheme} ${REDACTED}`,
+	);
 	out = out.replace(AWS_SECRET, (m) => (looksLikeAwsSecret(m) ? REDACTED : m));
 	return out;
 }

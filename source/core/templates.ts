@@ -38,12 +38,15 @@ export function parseTemplateIndex(doc: unknown): TemplateVariant[] {
 	if (!Array.isArray(variants) || variants.length === 0) throw new Error('templates index: "variants" must be a non-empty array');
 	const ids = new Set<string>();
 	return variants.map((v: Record<string, unknown>, i) => {
-		for (const f of STRING_FIELDS) if (typeof v[f] !== 'string' || v[f] === '') throw new Error(`templates index: variants[${i}].${f} must be a non-empty string`);
+		for (const f of STRING_FIELDS)
+			if (typeof v[f] !== 'string' || v[f] === '') throw new Error(`templates index: variants[${i}].${f} must be a non-empty string`);
 		if (v['family'] !== 'alpine' && v['family'] !== 'debian') throw new Error(`templates index: variants[${i}].family must be alpine or debian`);
-		if (typeof v['multiStage'] !== 'boolean' || typeof v['production'] !== 'boolean') throw new Error(`templates index: variants[${i}] needs boolean multiStage and production`);
+		if (typeof v['multiStage'] !== 'boolean' || typeof v['production'] !== 'boolean')
+			throw new Error(`templates index: variants[${i}] needs boolean multiStage and production`);
 		if (typeof v['port'] !== 'number') throw new Error(`templates index: variants[${i}].port must be a number`);
 		const expects = v['expects'];
-		if (!Array.isArray(expects) || expects.some((e: Record<string, unknown>) => typeof e?.['path'] !== 'string' || typeof e?.['why'] !== 'string')) throw new Error(`templates index: variants[${i}].expects must list {path, why}`);
+		if (!Array.isArray(expects) || expects.some((e: Record<string, unknown>) => typeof e?.['path'] !== 'string' || typeof e?.['why'] !== 'string'))
+			throw new Error(`templates index: variants[${i}].expects must list {path, why}`);
 		const id = v['id'] as string;
 		if (!/^[a-z][a-z0-9-]*$/.test(id) || ids.has(id)) throw new Error(`templates index: variants[${i}].id '${id}' must be unique kebab-case`);
 		ids.add(id);
@@ -57,7 +60,12 @@ export function findVariant(variants: readonly TemplateVariant[], name: string):
 	if (hit) return hit;
 	const ids = variants.map((v) => v.id);
 	const close = suggest(wanted, ids);
-	throw new HelperError('UNKNOWN_VARIANT', `Unknown Dockerfile variant '${name}'.`, `${didYouMean(close)} Variants: ${ids.join(', ')} (docker-helper copy-dockerfile --list).`.trim(), {variant: name, suggestions: close, variants: ids});
+	throw new HelperError(
+		'UNKNOWN_VARIANT',
+		`Unknown Dockerfile variant '${name}'.`,
+		`${didYouMean(close)} Variants: ${ids.join(', ')} (docker-helper copy-dockerfile --list).`.trim(),
+		{variant: name, suggestions: close, variants: ids},
+	);
 }
 
 /** A Docker image name from a directory name: lower case, [a-z0-9._-], never empty. */

@@ -24,7 +24,9 @@ export function layerTable(r: AnalyzeResult, theme: Theme, width: number): strin
 	const lines = [theme.heading('Layers') + theme.dim(`  (${r.summary.layers} history steps, ${r.summary.nonEmptyLayers} with files)`)];
 	lines.push(theme.dim(`${'#'.padStart(3)}  ${'size'.padStart(9)}  ${'+add'.padStart(6)} ${'~chg'.padStart(5)} ${'-del'.padStart(5)}  instruction`));
 	for (const l of r.layers) {
-		const counts = l.empty ? `${''.padStart(6)} ${''.padStart(5)} ${''.padStart(5)}` : `${String(l.files.added).padStart(6)} ${String(l.files.changed).padStart(5)} ${String(l.files.deleted).padStart(5)}`;
+		const counts = l.empty
+			? `${''.padStart(6)} ${''.padStart(5)} ${''.padStart(5)}`
+			: `${String(l.files.added).padStart(6)} ${String(l.files.changed).padStart(5)} ${String(l.files.deleted).padStart(5)}`;
 		const size = l.empty ? theme.dim('empty'.padStart(9)) : formatBytes(l.size).padStart(9);
 		const head = `${String(l.index).padStart(3)}  ${size}  ${counts}  `;
 		lines.push(head + cut(l.command || '(none)', Math.max(10, width - 38)));
@@ -36,8 +38,13 @@ export function analyzeText(r: AnalyzeResult, theme: Theme, width = 100): string
 	const w = Math.max(60, Math.min(width, 140));
 	const s = r.summary;
 	const lines: string[] = [];
-	lines.push(theme.bold(`analyze ${r.image.ref}`) + theme.dim(` (${r.image.id.replace(/^sha256:/, '').slice(0, 12)}, ${r.image.os ?? '?'}/${r.image.architecture ?? '?'}, ${r.image.layout})`));
-	lines.push(`  size ${theme.bold(formatBytes(r.image.size))} · files ${s.files} · efficiency ${theme.bold(pct(s.efficiency))} · wasted ${theme.bold(formatBytes(s.wastedBytes))}`);
+	lines.push(
+		theme.bold(`analyze ${r.image.ref}`) +
+			theme.dim(` (${r.image.id.replace(/^sha256:/, '').slice(0, 12)}, ${r.image.os ?? '?'}/${r.image.architecture ?? '?'}, ${r.image.layout})`),
+	);
+	lines.push(
+		`  size ${theme.bold(formatBytes(r.image.size))} · files ${s.files} · efficiency ${theme.bold(pct(s.efficiency))} · wasted ${theme.bold(formatBytes(s.wastedBytes))}`,
+	);
 	lines.push(`  user-wasted ${pct(s.userWastedPercent)} of the ${formatBytes(s.userSize)} above the base layer`);
 	lines.push(cut(`  user ${r.image.user || 'root (no USER)'} · tags ${r.image.tags.join(', ') || 'none'}`, w));
 	lines.push('');
@@ -46,7 +53,9 @@ export function analyzeText(r: AnalyzeResult, theme: Theme, width = 100): string
 	if (r.wastes.length > 0) {
 		lines.push(theme.heading('Why bytes are wasted'));
 		for (const g of r.wastes.slice(0, 10)) {
-			lines.push(`${g.wasted ? theme.glyph.warn : theme.glyph.info} ${theme.bold(formatBytes(g.bytes))} in ${g.files} file${g.files === 1 ? '' : 's'} ${theme.dim(g.rule)}`);
+			lines.push(
+				`${g.wasted ? theme.glyph.warn : theme.glyph.info} ${theme.bold(formatBytes(g.bytes))} in ${g.files} file${g.files === 1 ? '' : 's'} ${theme.dim(g.rule)}`,
+			);
 			for (const l of wrap(g.message, w - 4)) lines.push(`    ${l}`);
 			lines.push(`    ${theme.dim('e.g.')} ${cut(g.examples.join(', '), w - 10)}`);
 			for (const [i, l] of wrap(g.fix, w - 7).entries()) lines.push(`    ${i === 0 ? theme.accent('→') : ' '} ${l}`);
@@ -56,7 +65,8 @@ export function analyzeText(r: AnalyzeResult, theme: Theme, width = 100): string
 	}
 	if (r.inefficiencies.length > 0) {
 		lines.push(theme.heading('Top wasted files') + theme.dim('  (dive: count, total size, path)'));
-		for (const f of r.inefficiencies.slice(0, 10)) lines.push(`  ${String(f.count).padStart(3)}  ${formatBytes(f.cumulativeSize).padStart(9)}  ${cut(f.path, w - 18)}`);
+		for (const f of r.inefficiencies.slice(0, 10))
+			lines.push(`  ${String(f.count).padStart(3)}  ${formatBytes(f.cumulativeSize).padStart(9)}  ${cut(f.path, w - 18)}`);
 		lines.push('');
 	}
 	if (r.findings.length > 0) {

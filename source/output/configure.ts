@@ -36,8 +36,14 @@ export function configureText(r: ConfigureResult, theme: Theme): string {
 		for (const f of problems) lines.push(...findingLine(f, theme).map((l) => `  ${l}`));
 	}
 	lines.push('');
-	if (r.written) lines.push(theme.ok(`Wrote ${r.written.file} to ${r.written.path}${r.written.backup ? ` (the previous file is kept as ${r.written.backup})` : ''}.`));
+	if (r.written)
+		lines.push(theme.ok(`Wrote ${r.written.file} to ${r.written.path}${r.written.backup ? ` (the previous file is kept as ${r.written.backup})` : ''}.`));
 	else if (r.findings.some((f) => f.severity === 'fail')) lines.push(theme.error('Nothing was written: see the findings.'));
-	else lines.push(theme.dim('Nothing was written. To save a file: docker-helper configure --write <path> (add --force to replace an existing file; a numbered .bak is kept).'));
+	else
+		lines.push(
+			theme.dim(
+				'Nothing was written. To save a file: docker-helper configure --write <path> (add --force to replace an existing file; a numbered .bak is kept).',
+			),
+		);
 	return lines.join('\n');
 }

@@ -24,7 +24,14 @@ export function findingLines(finding: Finding, index: number, theme: Theme): str
 	let lastCommand = '';
 	for (const e of finding.evidence) {
 		const when = e.time ? `${theme.dim(e.time)} ` : '';
-		const label = e.kind === 'log' ? theme.dim(`[${e.label}]`) : e.kind === 'event' ? theme.dim(`event ${e.label}`) : e.kind === 'probe' ? theme.dim(`probe ${e.label}`) : theme.accent(e.label);
+		const label =
+			e.kind === 'log'
+				? theme.dim(`[${e.label}]`)
+				: e.kind === 'event'
+					? theme.dim(`event ${e.label}`)
+					: e.kind === 'probe'
+						? theme.dim(`probe ${e.label}`)
+						: theme.accent(e.label);
 		const value = e.value.replace(/\r/g, '\\r');
 		lines.push(`     ${when}${label} ${e.kind === 'log' || e.kind === 'probe' ? value.split('\n').join(' ⏎ ') : `= ${value}`}`);
 		if (e.command !== lastCommand) lines.push(`       ${theme.dim('$')} ${theme.code(e.command)}`);
@@ -59,17 +66,24 @@ export function reportLines(r: DiagnoseReport, theme: Theme): string[] {
 	if (f.logs.error) lines.push(theme.warn(`could not read logs: ${f.logs.error}`));
 	lines.push('');
 	if (r.findings.length === 0 && !r.unexplained) {
-		lines.push(theme.ok(`${theme.glyph.ok} Nothing wrong found.`) + theme.dim(` ${RULES.length} rules checked against the state, ${f.logs.lines.length} log lines and ${f.events.list.length} events.`));
+		lines.push(
+			theme.ok(`${theme.glyph.ok} Nothing wrong found.`) +
+				theme.dim(` ${RULES.length} rules checked against the state, ${f.logs.lines.length} log lines and ${f.events.list.length} events.`),
+		);
 	}
 	r.findings.forEach((finding, i) => {
 		lines.push(...findingLines(finding, i, theme));
 		lines.push('');
 	});
 	if (r.unexplained) {
-		lines.push(theme.warn(`${theme.glyph.warn} No known cause matched.`) + ` It ${r.status}; none of the ${RULES.length} rules recognised the evidence, and docker-helper will not guess.`);
+		lines.push(
+			theme.warn(`${theme.glyph.warn} No known cause matched.`) +
+				` It ${r.status}; none of the ${RULES.length} rules recognised the evidence, and docker-helper will not guess.`,
+		);
 		if (r.unexplained.errorLines.length > 0) {
 			lines.push(`   ${theme.heading(r.unexplained.errorLooking ? 'Last error-looking log lines' : 'Last log lines (none looks like an error)')}`);
-			for (const l of r.unexplained.errorLines) lines.push(`     ${l.time ? `${theme.dim(l.time)} ` : ''}${theme.dim(`[${l.stream}]`)} ${l.text.replace(/\r/g, '\\r')}`);
+			for (const l of r.unexplained.errorLines)
+				lines.push(`     ${l.time ? `${theme.dim(l.time)} ` : ''}${theme.dim(`[${l.stream}]`)} ${l.text.replace(/\r/g, '\\r')}`);
 		} else lines.push(theme.dim('   The container wrote no log lines.'));
 		lines.push(`   ${theme.heading('Next steps')}`);
 		for (const s of r.unexplained.nextSteps) lines.push(`     ${theme.accent('→')} ${s}`);
@@ -89,7 +103,10 @@ export function diagnoseText(result: DiagnoseResult, theme: Theme): string {
 		const p = result.project;
 		const failing = result.reports.filter((r) => r.failed).length;
 		const lines = [
-			theme.bold(`compose project ${p.name}${p.service ? `, service ${p.service}` : ''}`) + theme.dim(` · ${result.reports.length} container${result.reports.length === 1 ? '' : 's'}, ${failing} failing · ${p.composeFile ? `compose file ${p.composeFile}` : 'compose file not readable here: depends_on not known'}`),
+			theme.bold(`compose project ${p.name}${p.service ? `, service ${p.service}` : ''}`) +
+				theme.dim(
+					` · ${result.reports.length} container${result.reports.length === 1 ? '' : 's'}, ${failing} failing · ${p.composeFile ? `compose file ${p.composeFile}` : 'compose file not readable here: depends_on not known'}`,
+				),
 			'',
 		];
 		if (p.relations.length > 0) {

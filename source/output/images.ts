@@ -25,7 +25,15 @@ export function imagesText(result: ImagesResult, theme: Theme, width = 100, now 
 		const room = Math.max(20, width - fixed);
 		const tagsWidth = Math.max(14, Math.ceil(room * 0.6));
 		const usersWidth = Math.max(6, room - tagsWidth - 2);
-		const header = ['IMAGE ID'.padEnd(12), 'TAGS'.padEnd(tagsWidth), 'CREATED'.padEnd(8), 'SIZE'.padStart(9), 'UNIQUE'.padStart(9), 'STATE'.padEnd(8), 'USED BY'].join('  ');
+		const header = [
+			'IMAGE ID'.padEnd(12),
+			'TAGS'.padEnd(tagsWidth),
+			'CREATED'.padEnd(8),
+			'SIZE'.padStart(9),
+			'UNIQUE'.padStart(9),
+			'STATE'.padEnd(8),
+			'USED BY',
+		].join('  ');
 		lines.push(theme.bold(header));
 		for (const row of result.images) {
 			const tags = row.tags.length > 0 ? row.tags.join(', ') : row.digests.length > 0 ? `<none> (${row.digests[0]!.split('@')[0]}@digest)` : '<none>';
@@ -43,7 +51,8 @@ export function imagesText(result: ImagesResult, theme: Theme, width = 100, now 
 					cut(users, usersWidth),
 				].join('  '),
 			);
-			for (const h of row.hygiene) lines.push(`${' '.repeat(14)}${theme.warn('!')} ${cut(h.message, Math.max(20, width - 19 - h.rule.length))} ${theme.dim(`[${h.rule}]`)}`);
+			for (const h of row.hygiene)
+				lines.push(`${' '.repeat(14)}${theme.warn('!')} ${cut(h.message, Math.max(20, width - 19 - h.rule.length))} ${theme.dim(`[${h.rule}]`)}`);
 		}
 	}
 	if (result.history) lines.push('', ...historyLines(result.history, theme, width, now));
@@ -76,7 +85,9 @@ export function cleanupText(result: CleanupResult, theme: Theme, width = 100): s
 		for (const item of s.items.slice(0, 15)) {
 			const size = item.size === null ? '' : formatBytes(item.size);
 			const mark = done ? (done.removed.includes(item.id) ? theme.ok('removed') : theme.error('kept')) : '';
-			lines.push(`   ${cut(item.name, Math.max(16, Math.floor(width * 0.4))).padEnd(Math.min(40, Math.floor(width * 0.4)))} ${size.padStart(9)}  ${theme.dim(cut(item.detail, Math.max(10, width - 56)))} ${mark}`.trimEnd());
+			lines.push(
+				`   ${cut(item.name, Math.max(16, Math.floor(width * 0.4))).padEnd(Math.min(40, Math.floor(width * 0.4)))} ${size.padStart(9)}  ${theme.dim(cut(item.detail, Math.max(10, width - 56)))} ${mark}`.trimEnd(),
+			);
 		}
 		if (s.items.length > 15) lines.push(theme.dim(`   … ${s.items.length - 15} more (all of them in --json)`));
 		for (const f of done?.failed ?? []) lines.push(`   ${theme.error('✖')} ${f.name}: ${f.message}`);
@@ -86,7 +97,9 @@ export function cleanupText(result: CleanupResult, theme: Theme, width = 100): s
 	lines.push('');
 	if (outcome) {
 		const failed = outcome.steps.reduce((k, s) => k + s.failed.length, 0);
-		lines.push(`${theme.ok('Done')}: removed ${outcome.steps.reduce((k, s) => k + s.removed.length, 0)} of ${plan.itemCount}, freed ${formatBytes(outcome.freed)} (image layers on disk: ${formatBytes(outcome.layersBefore)} → ${formatBytes(outcome.layersAfter)}).${failed > 0 ? ` ${theme.error(`${failed} could not be removed.`)}` : ''}`);
+		lines.push(
+			`${theme.ok('Done')}: removed ${outcome.steps.reduce((k, s) => k + s.removed.length, 0)} of ${plan.itemCount}, freed ${formatBytes(outcome.freed)} (image layers on disk: ${formatBytes(outcome.layersBefore)} → ${formatBytes(outcome.layersAfter)}).${failed > 0 ? ` ${theme.error(`${failed} could not be removed.`)}` : ''}`,
+		);
 	} else if (plan.itemCount === 0) lines.push('Nothing to clean up.');
 	else {
 		lines.push(`${plan.itemCount} item(s), frees at least ${formatBytes(plan.total)}.`);
@@ -104,12 +117,17 @@ function flagsOf(o: CleanupResult['plan']['options']): string {
 	].join('');
 }
 
-
 /** docker history's table: newest layer first, the instruction cut to the width. */
 export function historyLines(history: NonNullable<ImagesResult['history']>, theme: Theme, width = 100, now = Date.now() / 1000): string[] {
-	const lines = [theme.heading(`History of ${history.image}: ${history.layers.length} layers`), theme.bold(`${'LAYER'.padEnd(12)}  ${'CREATED'.padEnd(9)}  ${'SIZE'.padStart(9)}  CREATED BY`)];
+	const lines = [
+		theme.heading(`History of ${history.image}: ${history.layers.length} layers`),
+		theme.bold(`${'LAYER'.padEnd(12)}  ${'CREATED'.padEnd(9)}  ${'SIZE'.padStart(9)}  CREATED BY`),
+	];
 	for (const l of history.layers) {
-		const by = l.createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s+/g, ' ');
+		const by = l.createdBy
+			.replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+			.replace(/^\/bin\/sh -c /, 'RUN ')
+			.replace(/\s+/g, ' ');
 		const id = l.id === '<missing>' ? '<missing>' : l.id.replace(/^sha256:/, '').slice(0, 12);
 		lines.push(`${id.padEnd(12)}  ${humanAge(now - l.created).padEnd(9)}  ${formatBytes(l.size).padStart(9)}  ${cut(by, Math.max(10, width - 38))}`);
 	}

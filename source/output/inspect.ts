@@ -39,7 +39,9 @@ export function inspectSections(result: InspectResult, theme: Theme): Section[] 
 		const statusColour = h.status === 'healthy' ? theme.ok : h.status === 'unhealthy' ? theme.error : theme.warn;
 		const rows: Array<[string, string]> = [['status', `${statusColour(h.status)}${h.failingStreak > 0 ? ` (${h.failingStreak} failing in a row)` : ''}`]];
 		if (h.test) rows.push(['probe', argv(h.test)]);
-		const timing = [h.interval && `every ${h.interval}`, h.timeout && `timeout ${h.timeout}`, h.retries !== null && `${h.retries} retries`].filter(Boolean).join(', ');
+		const timing = [h.interval && `every ${h.interval}`, h.timeout && `timeout ${h.timeout}`, h.retries !== null && `${h.retries} retries`]
+			.filter(Boolean)
+			.join(', ');
 		if (timing) rows.push(['timing', timing]);
 		const lines = kv(theme, rows);
 		if (h.probes.length > 0) {
@@ -47,7 +49,9 @@ export function inspectSections(result: InspectResult, theme: Theme): Section[] 
 			for (const p of h.probes) {
 				const mark = p.exitCode === 0 ? theme.glyph.ok : theme.glyph.fail;
 				const out = p.output.split('\n').filter(Boolean);
-				lines.push(`    ${mark} ${theme.dim(p.start.replace(/\.\d+/, ''))} exit ${p.exitCode ?? '?'}${p.durationMs !== null ? theme.dim(` ${p.durationMs}ms`) : ''}${out.length ? `  ${out[0]}` : ''}`);
+				lines.push(
+					`    ${mark} ${theme.dim(p.start.replace(/\.\d+/, ''))} exit ${p.exitCode ?? '?'}${p.durationMs !== null ? theme.dim(` ${p.durationMs}ms`) : ''}${out.length ? `  ${out[0]}` : ''}`,
+				);
 				for (const more of out.slice(1, 4)) lines.push(`        ${more}`);
 			}
 		}
@@ -68,17 +72,31 @@ export function inspectSections(result: InspectResult, theme: Theme): Section[] 
 		]),
 	});
 
-	sections.push({title: 'Resources and limits', lines: kv(theme, s.resources.map((r) => [r.name, r.value] as const))});
+	sections.push({
+		title: 'Resources and limits',
+		lines: kv(
+			theme,
+			s.resources.map((r) => [r.name, r.value] as const),
+		),
+	});
 
 	sections.push({
 		title: 'Mounts',
 		lines: s.mounts.length
-			? s.mounts.map((m) => `  ${m.mode === 'ro' ? theme.dim('ro') : theme.warn('rw')} ${theme.dim(m.type.padEnd(6))} ${m.source || theme.dim(m.type === 'tmpfs' ? '(memory)' : '(anonymous)')} → ${m.destination}${m.options ? theme.dim(` (${m.options})`) : ''}`)
+			? s.mounts.map(
+					(m) =>
+						`  ${m.mode === 'ro' ? theme.dim('ro') : theme.warn('rw')} ${theme.dim(m.type.padEnd(6))} ${m.source || theme.dim(m.type === 'tmpfs' ? '(memory)' : '(anonymous)')} → ${m.destination}${m.options ? theme.dim(` (${m.options})`) : ''}`,
+				)
 			: [`  ${theme.dim('none')}`],
 	});
 
-	const portLines = s.ports.map((p) => `  ${p.container.padEnd(10)} ${p.published.length ? `→ ${p.published.join(', ')}` : theme.dim('exposed, not published')}`);
-	const netLines = s.networks.map((n) => `  ${theme.bold(n.name)}  ${n.ip ?? theme.dim('no IPv4')}${n.ipv6 ? ` ${n.ipv6}` : ''}${n.gateway ? theme.dim(` gw ${n.gateway}`) : ''}${n.aliases.length ? theme.dim(` aliases ${n.aliases.join(', ')}`) : ''}`);
+	const portLines = s.ports.map(
+		(p) => `  ${p.container.padEnd(10)} ${p.published.length ? `→ ${p.published.join(', ')}` : theme.dim('exposed, not published')}`,
+	);
+	const netLines = s.networks.map(
+		(n) =>
+			`  ${theme.bold(n.name)}  ${n.ip ?? theme.dim('no IPv4')}${n.ipv6 ? ` ${n.ipv6}` : ''}${n.gateway ? theme.dim(` gw ${n.gateway}`) : ''}${n.aliases.length ? theme.dim(` aliases ${n.aliases.join(', ')}`) : ''}`,
+	);
 	sections.push({
 		title: 'Network',
 		lines: [

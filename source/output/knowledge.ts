@@ -58,4 +58,3 @@ export function explainJson(result: ExplainResult): unknown {
 	if (result.mode === 'list') return result;
 	return {mode: 'docs', docs: result.docs.map((d) => ({...d, text: plainDoc(d)}))};
 }
-

@@ -8,7 +8,13 @@ import type {Finding, Severity} from '../core/lint/types.js';
 
 function xmlAttr(s: string): string {
 	// XML 1.0 forbids these control characters even escaped
-	return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+	return s
+		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/\n/g, '&#10;');
 }
 
 function reportPath(file: string): string {
@@ -23,7 +29,9 @@ export function renderCheckstyle(report: LintReport): string {
 	for (const file of report.files) {
 		out.push(`  <file name="${xmlAttr(reportPath(file.file))}">`);
 		for (const f of file.findings)
-			out.push(`    <error line="${f.line}"${f.column ? ` column="${f.column}"` : ''} severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${xmlAttr(f.message)}" source="${xmlAttr(`${f.id} ${f.slug}`)}"/>`);
+			out.push(
+				`    <error line="${f.line}"${f.column ? ` column="${f.column}"` : ''} severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${xmlAttr(f.message)}" source="${xmlAttr(`${f.id} ${f.slug}`)}"/>`,
+			);
 		out.push('  </file>');
 	}
 	out.push('</checkstyle>');

@@ -47,7 +47,9 @@ export function renderText(report: LintReport, theme: Theme): string {
 function footer(report: LintReport, theme: Theme): string[] {
 	const s = report.summary;
 	const out: string[] = [];
-	const counts = (['error', 'warning', 'info', 'style'] as const).filter((k) => s.bySeverity[k] > 0).map((k) => sevColor(theme, k, `${s.bySeverity[k]} ${k}${s.bySeverity[k] === 1 || k === 'info' || k === 'style' ? '' : 's'}`));
+	const counts = (['error', 'warning', 'info', 'style'] as const)
+		.filter((k) => s.bySeverity[k] > 0)
+		.map((k) => sevColor(theme, k, `${s.bySeverity[k]} ${k}${s.bySeverity[k] === 1 || k === 'info' || k === 'style' ? '' : 's'}`));
 	const clean = s.findings === 0;
 	out.push(
 		`${clean ? theme.ok(theme.glyph.ok) : report.failed ? theme.error(theme.glyph.fail) : theme.warn(theme.glyph.warn)} ${s.files} file${s.files === 1 ? '' : 's'} linted: ` +
@@ -65,8 +67,13 @@ function footer(report: LintReport, theme: Theme): string[] {
 		if (!b) continue;
 		const prefix = report.files.length > 1 ? `${file.file}: ` : '';
 		if (b.status === 'checked')
-			out.push(theme.dim(`${prefix}base image ${b.image} checked through the engine: user ${b.user ? `"${b.user}"` : 'root (none set)'}, ${b.healthcheck && b.healthcheck.length > 0 ? `healthcheck ${b.healthcheck.join(' ')}` : 'no healthcheck'}, ${b.architecture}/${b.os}${b.exposedPorts && b.exposedPorts.length > 0 ? `, exposes ${b.exposedPorts.join(' ')}` : ''}`));
-		else if (b.status === 'missing') out.push(theme.dim(`${prefix}base image ${b.image} not checked: not present locally (docker pull ${b.image} to check it)`));
+			out.push(
+				theme.dim(
+					`${prefix}base image ${b.image} checked through the engine: user ${b.user ? `"${b.user}"` : 'root (none set)'}, ${b.healthcheck && b.healthcheck.length > 0 ? `healthcheck ${b.healthcheck.join(' ')}` : 'no healthcheck'}, ${b.architecture}/${b.os}${b.exposedPorts && b.exposedPorts.length > 0 ? `, exposes ${b.exposedPorts.join(' ')}` : ''}`,
+				),
+			);
+		else if (b.status === 'missing')
+			out.push(theme.dim(`${prefix}base image ${b.image} not checked: not present locally (docker pull ${b.image} to check it)`));
 		else if (b.status === 'not-checked') out.push(theme.dim(`${prefix}base image ${b.image} not checked: ${report.engine.note}`));
 	}
 	for (const p of report.config.problems) out.push(theme.warn(`config: ${p}`));
@@ -78,7 +85,8 @@ function footer(report: LintReport, theme: Theme): string[] {
 
 export function renderGnu(report: LintReport): string {
 	const out: string[] = [];
-	for (const file of report.files) for (const f of file.findings) out.push(`${f.file}:${f.line}:${f.column ?? 1}: ${f.severity}: ${f.message} [${f.id}/${f.slug}]`);
+	for (const file of report.files)
+		for (const f of file.findings) out.push(`${f.file}:${f.line}:${f.column ?? 1}: ${f.severity}: ${f.message} [${f.id}/${f.slug}]`);
 	return out.join('\n');
 }
 
@@ -94,7 +102,13 @@ export function renderGithub(report: LintReport): string {
 	for (const file of report.files)
 		for (const f of file.findings) {
 			const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-			const props = [`file=${ghProp(f.file)}`, `line=${f.line}`, ...(f.column ? [`col=${f.column}`] : []), ...(f.endLine ? [`endLine=${f.endLine}`] : []), `title=${ghProp(`${f.id} ${f.slug}`)}`];
+			const props = [
+				`file=${ghProp(f.file)}`,
+				`line=${f.line}`,
+				...(f.column ? [`col=${f.column}`] : []),
+				...(f.endLine ? [`endLine=${f.endLine}`] : []),
+				`title=${ghProp(`${f.id} ${f.slug}`)}`,
+			];
 			out.push(`::${level} ${props.join(',')}::${ghData(f.message)}`);
 		}
 	return out.join('\n');
@@ -126,17 +140,28 @@ function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
 
 export function sarifLog(report: LintReport, rules: readonly RuleListing[]): Record<string, unknown> {
 	const parseRule = {id: 'DH0000', name: 'parse-error', shortDescription: {text: 'The Dockerfile cannot be parsed'}, defaultConfiguration: {level: 'error'}};
-	const structureRule = {id: 'DH0001', name: 'invalid-dockerfile', shortDescription: {text: 'The Dockerfile parses but cannot build'}, defaultConfiguration: {level: 'error'}};
-	const driverRules = [parseRule, structureRule, ...rules.map((r) => ({
-		id: r.id,
-		name: r.slug,
-		shortDescription: {text: r.description},
-		fullDescription: {text: (r.doc && firstParagraph(r.doc)) || r.description},
-		helpUri: ruleDocUri(r.slug),
-		help: r.doc ? {text: `${firstParagraph(r.doc) ?? r.description} More: docker-helper explain ${r.slug}`, markdown: r.doc} : {text: `docker-helper explain ${r.slug}`},
-		defaultConfiguration: {level: sarifLevel(r.severity)},
-		properties: {severity: r.severity, tags: ['dockerfile'], equivalents: r.equivalents},
-	}))];
+	const structureRule = {
+		id: 'DH0001',
+		name: 'invalid-dockerfile',
+		shortDescription: {text: 'The Dockerfile parses but cannot build'},
+		defaultConfiguration: {level: 'error'},
+	};
+	const driverRules = [
+		parseRule,
+		structureRule,
+		...rules.map((r) => ({
+			id: r.id,
+			name: r.slug,
+			shortDescription: {text: r.description},
+			fullDescription: {text: (r.doc && firstParagraph(r.doc)) || r.description},
+			helpUri: ruleDocUri(r.slug),
+			help: r.doc
+				? {text: `${firstParagraph(r.doc) ?? r.description} More: docker-helper explain ${r.slug}`, markdown: r.doc}
+				: {text: `docker-helper explain ${r.slug}`},
+			defaultConfiguration: {level: sarifLevel(r.severity)},
+			properties: {severity: r.severity, tags: ['dockerfile'], equivalents: r.equivalents},
+		})),
+	];
 	const index = new Map(driverRules.map((r, i) => [r.id, i]));
 	const results = report.files.flatMap((file: LintedFile) =>
 		file.findings.map((f) => ({
@@ -148,7 +173,12 @@ export function sarifLog(report: LintReport, rules: readonly RuleListing[]): Rec
 				{
 					physicalLocation: {
 						artifactLocation: {uri: f.file === '-' ? 'stdin' : f.file.split('\\').join('/')},
-						region: {startLine: f.line, ...(f.column ? {startColumn: f.column} : {}), ...(f.endLine ? {endLine: f.endLine} : {}), ...(f.endColumn ? {endColumn: f.endColumn} : {})},
+						region: {
+							startLine: f.line,
+							...(f.column ? {startColumn: f.column} : {}),
+							...(f.endLine ? {endLine: f.endLine} : {}),
+							...(f.endColumn ? {endColumn: f.endColumn} : {}),
+						},
 					},
 				},
 			],
@@ -172,8 +202,15 @@ export function renderRules(report: RulesReport, theme: Theme): string {
 	const out: string[] = [];
 	const width = Math.max(...report.rules.map((r) => r.slug.length), 4);
 	for (const r of report.rules) {
-		const eq = [r.equivalents.hadolint ? (typeof r.equivalents.hadolint === 'string' ? r.equivalents.hadolint : r.equivalents.hadolint.join('/')) : '', r.equivalents.buildkit ?? ''].filter(Boolean).join(', ');
-		out.push(`${theme.bold(r.id)}  ${r.slug.padEnd(width)}  ${sevColor(theme, r.severity, r.severity.padEnd(7))}  ${r.description}${eq ? theme.dim(`  [${eq}]`) : ''}`);
+		const eq = [
+			r.equivalents.hadolint ? (typeof r.equivalents.hadolint === 'string' ? r.equivalents.hadolint : r.equivalents.hadolint.join('/')) : '',
+			r.equivalents.buildkit ?? '',
+		]
+			.filter(Boolean)
+			.join(', ');
+		out.push(
+			`${theme.bold(r.id)}  ${r.slug.padEnd(width)}  ${sevColor(theme, r.severity, r.severity.padEnd(7))}  ${r.description}${eq ? theme.dim(`  [${eq}]`) : ''}`,
+		);
 	}
 	out.push('', theme.dim(`${report.rules.length} rules. docker-helper explain <id or slug> shows one.`));
 	return out.join('\n');

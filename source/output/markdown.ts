@@ -166,7 +166,9 @@ class Renderer {
 	}
 
 	plainText(tokens: readonly Token[] | undefined): string {
-		return this.inline(tokens).map((s) => s.text).join('');
+		return this.inline(tokens)
+			.map((s) => s.text)
+			.join('');
 	}
 
 	// ---- blocks -------------------------------------------------------------
@@ -258,8 +260,14 @@ class Renderer {
 		const t = this.theme;
 		const cell = (c: Tokens.TableCell, header: boolean) => {
 			const spans = this.inline(c.tokens);
-			const text = spans.map((s) => s.text).join('').replace(/\s*\n\s*/g, ' ');
-			const styled = spans.map((s) => (s.style ? s.style(s.text) : s.text)).join('').replace(/\s*\n\s*/g, ' ');
+			const text = spans
+				.map((s) => s.text)
+				.join('')
+				.replace(/\s*\n\s*/g, ' ');
+			const styled = spans
+				.map((s) => (s.style ? s.style(s.text) : s.text))
+				.join('')
+				.replace(/\s*\n\s*/g, ' ');
 			return {text, styled: header ? t.bold(text) : styled, spans};
 		};
 		const header = table.header.map((c) => cell(c, true));
@@ -273,7 +281,11 @@ class Renderer {
 				const space = ' '.repeat(widths[i]! - [...c.text].length);
 				return table.align[i] === 'right' ? space + c.styled : c.styled + space;
 			};
-			const line = (cells: Array<{text: string; styled: string}>) => cells.map((c, i) => pad(c, i)).join(' '.repeat(gap)).trimEnd();
+			const line = (cells: Array<{text: string; styled: string}>) =>
+				cells
+					.map((c, i) => pad(c, i))
+					.join(' '.repeat(gap))
+					.trimEnd();
 			return [line(header), t.dim(widths.map((w) => (t.color ? '─' : '-').repeat(w)).join(' '.repeat(gap))), ...rows.map(line)];
 		}
 		const wrapped = this.wrappedGrid(table, header, rows, widths, width, gap);
@@ -293,7 +305,9 @@ class Renderer {
 				const label = `${name}:`;
 				const wrapped = this.wrap(c.spans.length ? c.spans : [{text: ''}], Math.max(20, width - labelWidth));
 				const first = i === 0 ? t.bold(label) : t.dim(label);
-				wrapped.forEach((l, j) => out.push(j === 0 ? `${first}${' '.repeat(Math.max(1, labelWidth - [...label].length))}${l}` : `${' '.repeat(labelWidth)}${l}`));
+				wrapped.forEach((l, j) =>
+					out.push(j === 0 ? `${first}${' '.repeat(Math.max(1, labelWidth - [...label].length))}${l}` : `${' '.repeat(labelWidth)}${l}`),
+				);
 			});
 		});
 		return out;
@@ -303,7 +317,14 @@ class Renderer {
 	 * A grid whose widest columns wrap their text, when that fits the width without making rows
 	 * too tall or splitting a word (a command) across lines; null otherwise.
 	 */
-	wrappedGrid(table: Tokens.Table, header: Array<{text: string; spans: Span[]}>, rows: Array<Array<{text: string; spans: Span[]}>>, natural: number[], width: number, gap: number): string[] | null {
+	wrappedGrid(
+		table: Tokens.Table,
+		header: Array<{text: string; spans: Span[]}>,
+		rows: Array<Array<{text: string; spans: Span[]}>>,
+		natural: number[],
+		width: number,
+		gap: number,
+	): string[] | null {
 		const t = this.theme;
 		const cols = natural.length;
 		const widths = [...natural];
@@ -361,8 +382,24 @@ const MAX_WRAPPED_ROW_LINES = 4;
 // ---- code highlighting ------------------------------------------------------
 
 const DOCKERFILE_INSTRUCTIONS = new Set([
-	'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
-	'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+	'FROM',
+	'RUN',
+	'CMD',
+	'LABEL',
+	'MAINTAINER',
+	'EXPOSE',
+	'ENV',
+	'ADD',
+	'COPY',
+	'ENTRYPOINT',
+	'VOLUME',
+	'USER',
+	'WORKDIR',
+	'ARG',
+	'ONBUILD',
+	'STOPSIGNAL',
+	'HEALTHCHECK',
+	'SHELL',
 ]);
 
 const WORD = /("(?:[^"\\]|\\.)*"?|'[^']*'?|(?<=^|\s)#.*$|--?[A-Za-z][\w-]*(?:=\S*)?|\$\{[^}]*\}|\$\w+|&&|\|\||[|;]|\s+|[^\s"'$|;&]+|.)/g;

@@ -38,12 +38,27 @@ export function memCell(row: MonitorRow): string {
 }
 
 export function headerLine(cols: MonitorColumns): string {
-	return ['  ' + 'NAME'.padEnd(cols.name), 'IMAGE'.padEnd(cols.image), 'STATE'.padEnd(20), 'RESTARTS'.padEnd(9), 'UPTIME'.padEnd(13), 'CPU'.padStart(6), ' '.repeat(10), 'MEMORY / LIMIT'.padEnd(19), 'PORTS'].join('  ');
+	return [
+		'  ' + 'NAME'.padEnd(cols.name),
+		'IMAGE'.padEnd(cols.image),
+		'STATE'.padEnd(20),
+		'RESTARTS'.padEnd(9),
+		'UPTIME'.padEnd(13),
+		'CPU'.padStart(6),
+		' '.repeat(10),
+		'MEMORY / LIMIT'.padEnd(19),
+		'PORTS',
+	].join('  ');
 }
 
 export function rowLine(row: MonitorRow, cols: MonitorColumns, nowMs: number, theme: Theme): string {
 	const state = stateCell(row).padEnd(20);
-	const colored = row.health === 'unhealthy' || row.state === 'restarting' || row.state === 'dead' ? theme.error(state) : row.state === 'running' ? theme.ok(state) : theme.dim(state);
+	const colored =
+		row.health === 'unhealthy' || row.state === 'restarting' || row.state === 'dead'
+			? theme.error(state)
+			: row.state === 'running'
+				? theme.ok(state)
+				: theme.dim(state);
 	return [
 		'  ' + cut(row.name, cols.name).padEnd(cols.name),
 		cut(row.image, cols.image).padEnd(cols.image),
@@ -54,7 +69,9 @@ export function rowLine(row: MonitorRow, cols: MonitorColumns, nowMs: number, th
 		theme.accent(sparkline(row.cpuHistory.slice(-10)).padEnd(10)),
 		memCell(row).padEnd(19),
 		cut(row.ports.join(', ') || '—', cols.ports),
-	].join('  ').trimEnd();
+	]
+		.join('  ')
+		.trimEnd();
 }
 
 export function monitorTable(snapshot: MonitorSnapshot, theme: Theme, options: {width: number; sort?: SortKey; filter?: string; nowMs?: number}): string {

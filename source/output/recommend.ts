@@ -37,7 +37,14 @@ export function recommendText(r: RecommendResult, theme: Theme): string {
 		return lines.join('\n');
 	}
 	const s = r.settings;
-	const scope = r.machine.kind === 'desktop' || r.machine.kind === 'vm' ? 'the VM\'s size' : r.machine.kind === 'linux' ? 'no VM on Linux: memory is a budget for all containers together' : r.machine.kind === 'remote' ? 'on the remote engine' : '';
+	const scope =
+		r.machine.kind === 'desktop' || r.machine.kind === 'vm'
+			? "the VM's size"
+			: r.machine.kind === 'linux'
+				? 'no VM on Linux: memory is a budget for all containers together'
+				: r.machine.kind === 'remote'
+					? 'on the remote engine'
+					: '';
 	lines.push(theme.bold('Docker as a whole') + (scope ? theme.dim(` (${scope})`) : ''));
 	lines.push(row('memory', s.dockerMemory, theme));
 	lines.push(row('CPUs', s.dockerCpus, theme));
@@ -51,7 +58,11 @@ export function recommendText(r: RecommendResult, theme: Theme): string {
 	lines.push(row('CPUs limit', s.containerCpus, theme));
 	lines.push(row('CPUs reservation', s.containerCpusReservation, theme));
 	lines.push(row('pids limit', s.pids, theme));
-	lines.push(s.shm ? row('shm_size', s.shm, theme) : `  ${'shm_size'.padEnd(20)} ${theme.bold('64 MiB'.padEnd(10))} ${theme.dim("Docker's default is enough for this workload")}`);
+	lines.push(
+		s.shm
+			? row('shm_size', s.shm, theme)
+			: `  ${'shm_size'.padEnd(20)} ${theme.bold('64 MiB'.padEnd(10))} ${theme.dim("Docker's default is enough for this workload")}`,
+	);
 	lines.push(row('GPU', {value: s.gpu.value ? 1 : 0, display: s.gpu.value ? 'all' : 'none', reason: s.gpu.reason}, theme));
 	if (r.findings.length > 0) {
 		lines.push('');
@@ -61,7 +72,10 @@ export function recommendText(r: RecommendResult, theme: Theme): string {
 	lines.push('');
 	lines.push(theme.heading('How to apply'));
 	if (r.apply.desktop) {
-		lines.push(theme.bold('Docker Desktop → Settings → Resources → Advanced') + theme.dim(m.host.wsl || m.host.platform === 'win32' ? ' (with the WSL 2 backend these limits live in .wslconfig: docker-helper configure)' : ''));
+		lines.push(
+			theme.bold('Docker Desktop → Settings → Resources → Advanced') +
+				theme.dim(m.host.wsl || m.host.platform === 'win32' ? ' (with the WSL 2 backend these limits live in .wslconfig: docker-helper configure)' : ''),
+		);
 		for (const l of r.apply.desktop) lines.push(`  ${l}`);
 	} else if (r.apply.vm) {
 		lines.push(theme.bold('The VM'));
@@ -69,7 +83,9 @@ export function recommendText(r: RecommendResult, theme: Theme): string {
 	} else if (r.machine.kind === 'linux') {
 		lines.push(theme.dim('No VM limits apply on Linux: containers share the host, so limit each container (below).'));
 	}
-	lines.push(theme.bold('daemon.json') + theme.dim(' (engine-wide defaults; memory and CPU limits are per container) — docker-helper configure merges it with yours'));
+	lines.push(
+		theme.bold('daemon.json') + theme.dim(' (engine-wide defaults; memory and CPU limits are per container) — docker-helper configure merges it with yours'),
+	);
 	for (const l of JSON.stringify(r.apply.daemonJson, null, 2).split('\n')) lines.push(`  ${theme.code(l)}`);
 	lines.push(theme.bold('docker run'));
 	lines.push(`  ${theme.code(r.apply.dockerRun)}`);

@@ -40,7 +40,13 @@ export function makeTheme(color: boolean, width?: number): Theme {
  * Colour is on only for a terminal, and never when NO_COLOR is set (any value,
  * per no-color.org), with --no-color, --plain or --json. FORCE_COLOR forces it on.
  */
-export function wantsColor(opts: {isTTY: boolean; env: Readonly<Record<string, string | undefined>>; noColor: boolean; plain: boolean; json: boolean}): boolean {
+export function wantsColor(opts: {
+	isTTY: boolean;
+	env: Readonly<Record<string, string | undefined>>;
+	noColor: boolean;
+	plain: boolean;
+	json: boolean;
+}): boolean {
 	if (opts.json || opts.plain || opts.noColor) return false;
 	if (opts.env['NO_COLOR'] !== undefined && opts.env['NO_COLOR'] !== '') return false;
 	const force = opts.env['FORCE_COLOR'];

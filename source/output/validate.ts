@@ -24,7 +24,12 @@ export function validateText(result: ValidateResult, theme: Theme): string {
 	}
 	const s = result.summary;
 	lines.push('');
-	const parts = [theme.ok(`${s.ok} ok`), s.warn ? theme.warn(`${s.warn} warning${s.warn === 1 ? '' : 's'}`) : `0 warnings`, s.fail ? theme.error(`${s.fail} failed`) : '0 failed', theme.dim(`${s.skip} skipped`)];
+	const parts = [
+		theme.ok(`${s.ok} ok`),
+		s.warn ? theme.warn(`${s.warn} warning${s.warn === 1 ? '' : 's'}`) : `0 warnings`,
+		s.fail ? theme.error(`${s.fail} failed`) : '0 failed',
+		theme.dim(`${s.skip} skipped`),
+	];
 	lines.push(parts.join(', '));
 	return lines.join('\n');
 }

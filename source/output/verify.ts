@@ -11,7 +11,10 @@ function cut(text: string, width: number): string {
 export function verifyText(r: VerifyResult, theme: Theme, width = 100): string {
 	const w = Math.max(60, Math.min(width, 140));
 	const lines = [theme.bold(`verify ${r.image.ref}`) + theme.dim(` (${r.image.id.replace(/^sha256:/, '').slice(0, 12)})`)];
-	if (r.container) lines.push(theme.dim(cut(`  throwaway container ${r.container.name}: ${r.container.removed ? 'removed' : 'NOT removed: docker rm -f ' + r.container.name}`, w)));
+	if (r.container)
+		lines.push(
+			theme.dim(cut(`  throwaway container ${r.container.name}: ${r.container.removed ? 'removed' : 'NOT removed: docker rm -f ' + r.container.name}`, w)),
+		);
 	lines.push('');
 	for (const c of r.checks) {
 		const mark = c.status === 'pass' ? theme.glyph.ok : c.status === 'fail' ? theme.glyph.fail : theme.glyph.skip;

@@ -24,7 +24,7 @@ export function wrap(text: string, width: number): string[] {
 export const visibleWidth = (text: string): number => stringWidth(text);
 
 // Leading blanks, then an optional list marker or prompt (`-`, `→`, `$`, `1.`): continuation lines start under the text after it.
- 
+
 const LEAD = /^((?:\u001B\[[0-9;]*m)*)(\s*)((?:[-*•→$]|\d+\.)(?:\u001B\[[0-9;]*m)*\s+)?/;
 
 /**
@@ -37,7 +37,7 @@ export function fitLine(line: string, width: number): string[] {
 	const indentWidth = lead ? visibleWidth(`${lead[2] ?? ''}${(lead[3] ?? '').replace(/\u001B\[[0-9;]*m/g, '')}`) : 0;
 	const indent = indentWidth > 0 && indentWidth <= width / 2 ? ' '.repeat(indentWidth) : '';
 	const first = wrapAnsi(line, width, {hard: true, trim: false, wordWrap: true}).split('\n');
-	 
+
 	if (!indent || first.length <= 1) return first.map((row, i) => (i === 0 ? row.trimEnd() : row.replace(/^((?:\u001B\[[0-9;]*m)*)\s+/, '$1').trimEnd()));
 	// Re-wrap what follows the first row in the narrower column beside the indent.
 	const head = first[0]!.trimEnd();

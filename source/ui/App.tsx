@@ -139,7 +139,14 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		const id = screen.id;
 		arg.choices!(makeContext()).then(
 			(choices) => !cancelled && replaceTop(id, {...screen, choices}),
-			(error: unknown) => !cancelled && replaceTop(id, isHelperError(error) ? {kind: 'error', command: screen.command, message: error.message, hint: error.hint} : {...screen, choices: [], error: String(error)}),
+			(error: unknown) =>
+				!cancelled &&
+				replaceTop(
+					id,
+					isHelperError(error)
+						? {kind: 'error', command: screen.command, message: error.message, hint: error.hint}
+						: {...screen, choices: [], error: String(error)},
+				),
 		);
 		return () => {
 			cancelled = true;
@@ -163,7 +170,13 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 			} catch (error) {
 				if (cancelled) return;
 				if (isHelperError(error)) replaceTop(id, {kind: 'error', command, message: error.message, hint: error.hint, input, code: error.code});
-				else replaceTop(id, {kind: 'error', command, message: String((error as Error)?.stack ?? error), hint: 'This is a bug in docker-helper; please report it.'});
+				else
+					replaceTop(id, {
+						kind: 'error',
+						command,
+						message: String((error as Error)?.stack ?? error),
+						hint: 'This is a bug in docker-helper; please report it.',
+					});
 			}
 		})();
 		return () => {
@@ -189,14 +202,28 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 	if (!memory) session.memory.set(screen.id, (memory = new Map()));
 	const noticeRows = notice ? fitLine(notice.text, process.stdout.columns || 80).length : 0;
 	return (
-		<KeyDispatch fallback={fallback} screen={() => `${session.stack.at(-1)!.id}${getOverlay() ? '?' : ''}`} shown={`${screen.id}${overlay ? '?' : ''}`} busy={() => loading(session.stack.at(-1)!)}>
+		<KeyDispatch
+			fallback={fallback}
+			screen={() => `${session.stack.at(-1)!.id}${getOverlay() ? '?' : ''}`}
+			shown={`${screen.id}${overlay ? '?' : ''}`}
+			busy={() => loading(session.stack.at(-1)!)}
+		>
 			{notice ? <Text color={notice.tone === 'ok' ? 'green' : notice.tone === 'warn' ? 'yellow' : 'red'}>{notice.text}</Text> : null}
 			<Layout reserve={noticeRows}>
 				<ScreenMemoryContext.Provider key={screen.id} value={memory}>
 					{overlay ? (
 						<KeysOverlay entries={overlay} />
 					) : (
-						<ScreenView screen={screen} progress={progress} commands={commands} theme={theme} version={version} onBack={back} onOpen={open} onPick={(input) => pickDone(screen, input)} />
+						<ScreenView
+							screen={screen}
+							progress={progress}
+							commands={commands}
+							theme={theme}
+							version={version}
+							onBack={back}
+							onOpen={open}
+							onPick={(input) => pickDone(screen, input)}
+						/>
 					)}
 				</ScreenMemoryContext.Provider>
 			</Layout>
@@ -224,7 +251,16 @@ function firstScreen(session: AppSession, command: AnyCommand, input: Input): Sc
 	return {id, kind: 'running', command, input};
 }
 
-function ScreenView({screen, progress, commands, theme, version, onBack, onOpen, onPick}: {
+function ScreenView({
+	screen,
+	progress,
+	commands,
+	theme,
+	version,
+	onBack,
+	onOpen,
+	onPick,
+}: {
 	readonly screen: Screen;
 	readonly progress: string;
 	readonly commands: readonly AnyCommand[];
@@ -288,7 +324,14 @@ function ScreenView({screen, progress, commands, theme, version, onBack, onOpen,
 			const {input, command} = screen;
 			if (screen.code === 'FILE_EXISTS' && input && command.flags['force'] && input.flags['force'] !== true) {
 				const lines = [screen.message, '→ Press b to replace it, keeping the old file as a numbered backup (.bak), or Esc to leave it as it is.'];
-				return <Message lines={lines} tone="error" actions={[['b', 'replace, keeping a backup']]} onKey={(k) => (k === 'b' ? (onOpen(command.name, {...input, flags: {...input.flags, force: true}}), true) : false)} />;
+				return (
+					<Message
+						lines={lines}
+						tone="error"
+						actions={[['b', 'replace, keeping a backup']]}
+						onKey={(k) => (k === 'b' ? (onOpen(command.name, {...input, flags: {...input.flags, force: true}}), true) : false)}
+					/>
+				);
 			}
 			return <Message lines={[screen.message, `→ ${screen.hint}`]} tone="error" />;
 		}
@@ -296,7 +339,12 @@ function ScreenView({screen, progress, commands, theme, version, onBack, onOpen,
 }
 
 /** A message screen (an error, an empty picker): wrapped to the width; Esc goes back. */
-function Message({lines, tone, actions = [], onKey}: {
+function Message({
+	lines,
+	tone,
+	actions = [],
+	onKey,
+}: {
 	readonly lines: readonly string[];
 	readonly tone: 'warn' | 'error';
 	readonly actions?: readonly KeyHelp[];
@@ -327,7 +375,9 @@ function KeysOverlay({entries}: {readonly entries: readonly KeyHelp[]}) {
 		<Box flexDirection="column">
 			<Text bold>Keys</Text>
 			{entries.flatMap(([k, what], i) =>
-				fitLine(`${k.padEnd(width)}${what}`, columns).map((row, j) => <Text key={`${i}-${j}`}>{j === 0 ? row : `${' '.repeat(width)}${row.trimStart()}`}</Text>),
+				fitLine(`${k.padEnd(width)}${what}`, columns).map((row, j) => (
+					<Text key={`${i}-${j}`}>{j === 0 ? row : `${' '.repeat(width)}${row.trimStart()}`}</Text>
+				)),
 			)}
 			<Footer parts={['Esc, Enter or ? close']} width={columns} />
 		</Box>

@@ -12,8 +12,22 @@ import React, {createContext, useCallback, useContext, useLayoutEffect, useRef, 
 import {useInput, type Key as InkKey} from 'ink';
 
 export type KeyName =
-	| 'up' | 'down' | 'left' | 'right' | 'pageup' | 'pagedown' | 'home' | 'end'
-	| 'return' | 'escape' | 'tab' | 'backtab' | 'backspace' | 'delete' | 'ctrl-c' | 'char';
+	| 'up'
+	| 'down'
+	| 'left'
+	| 'right'
+	| 'pageup'
+	| 'pagedown'
+	| 'home'
+	| 'end'
+	| 'return'
+	| 'escape'
+	| 'tab'
+	| 'backtab'
+	| 'backspace'
+	| 'delete'
+	| 'ctrl-c'
+	| 'char';
 
 export interface KeyPress {
 	readonly name: KeyName;
@@ -84,7 +98,13 @@ const DispatchContext = createContext<Dispatcher | null>(null);
  * so the new screen's handlers are registered by then). While `busy` (a command running, choices
  * loading) keys wait too, except Esc and Ctrl-C, which leave at once and drop what waited.
  */
-export function KeyDispatch({fallback, screen, shown, busy, children}: {
+export function KeyDispatch({
+	fallback,
+	screen,
+	shown,
+	busy,
+	children,
+}: {
 	readonly fallback: (key: KeyPress, help: () => KeyHelp[]) => void;
 	readonly screen?: () => unknown;
 	readonly shown?: unknown;
@@ -199,7 +219,6 @@ export function useKeyHelp(help: readonly KeyHelp[]): void {
 	ref.current = help;
 	useLayoutEffect(() => (dispatcher ? dispatcher.registerHelp(ref) : undefined), [dispatcher]);
 }
-
 
 /**
  * For views written against Ink's useInput signature: the same (input, key) arguments, one key at a

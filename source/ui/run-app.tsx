@@ -29,28 +29,38 @@ export async function runApp(options: {
 	}
 
 	async function loop(): Promise<number> {
-	for (;;) {
-		const instance = render(
-			<App commands={options.commands} theme={options.theme} makeContext={options.makeContext} version={VERSION} session={session} {...(start ? {start} : {})} />,
-			// Ctrl-C is the app's own key: it quits with status 130, as a shell expects of an interrupted program.
-			{exitOnCtrlC: false},
-		);
-		await instance.waitUntilExit();
-		instance.cleanup();
-		start = undefined;
-		if (session.exitCode !== undefined) return session.exitCode;
-		const handoff = session.handoff;
-		session.handoff = undefined;
-		if (!handoff || !options.makeStreamingContext) return 0;
-		// Streaming commands own the terminal: run them outside Ink, then come back to the screen they were opened from.
-		const command = options.commands.find((c) => c.name === handoff.command);
-		if (!command) continue;
-		const outcome = handoff.command === 'logs' ? await follow(command, handoff.input, options.makeStreamingContext, options.theme) : await runOutside(command, handoff.input, options.makeStreamingContext);
-		if (outcome.quit !== undefined) return outcome.quit;
-		session.notice = outcome.notice;
-		// Keys typed for the shell or while it ended are not for the app: an Enter left over would open the next screen.
-		while (process.stdin.read() !== null);
-	}
+		for (;;) {
+			const instance = render(
+				<App
+					commands={options.commands}
+					theme={options.theme}
+					makeContext={options.makeContext}
+					version={VERSION}
+					session={session}
+					{...(start ? {start} : {})}
+				/>,
+				// Ctrl-C is the app's own key: it quits with status 130, as a shell expects of an interrupted program.
+				{exitOnCtrlC: false},
+			);
+			await instance.waitUntilExit();
+			instance.cleanup();
+			start = undefined;
+			if (session.exitCode !== undefined) return session.exitCode;
+			const handoff = session.handoff;
+			session.handoff = undefined;
+			if (!handoff || !options.makeStreamingContext) return 0;
+			// Streaming commands own the terminal: run them outside Ink, then come back to the screen they were opened from.
+			const command = options.commands.find((c) => c.name === handoff.command);
+			if (!command) continue;
+			const outcome =
+				handoff.command === 'logs'
+					? await follow(command, handoff.input, options.makeStreamingContext, options.theme)
+					: await runOutside(command, handoff.input, options.makeStreamingContext);
+			if (outcome.quit !== undefined) return outcome.quit;
+			session.notice = outcome.notice;
+			// Keys typed for the shell or while it ended are not for the app: an Enter left over would open the next screen.
+			while (process.stdin.read() !== null);
+		}
 	}
 }
 
@@ -66,7 +76,11 @@ async function runOutside(command: AnyCommand, input: Input, makeContext: (signa
 		const controller = new AbortController();
 		const ctx = makeContext(controller.signal);
 		// The shell's output is written here; in raw mode Ctrl-C is a key for the shell, not a signal for us.
-		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout: process.stdout, stderr: process.stderr}, controller)).result : await command.run(ctx, input)) as {exitCode?: number} | undefined;
+		const result = (
+			command.stream
+				? (await drainOutput(command.stream(ctx, input), {stdout: process.stdout, stderr: process.stderr}, controller)).result
+				: await command.run(ctx, input)
+		) as {exitCode?: number} | undefined;
 		const code = command.exitCode?.(result, input) ?? result?.exitCode ?? 0;
 		const what = command.name === 'exec' ? `The shell in ${target}` : `${command.name} ${target}`.trim();
 		return code === 0 ? {notice: {text: `${what} exited with status 0.`, tone: 'ok'}} : {notice: {text: `${what} exited with status ${code}.`, tone: 'error'}};
@@ -113,7 +127,9 @@ async function follow(command: AnyCommand, input: Input, makeContext: (signal?: 
 	try {
 		const ctx = makeContext(controller.signal);
 		// The stream is written here, chunk by chunk; Ctrl-C arrives as a key in raw mode, not as SIGINT.
-		const result = (command.stream ? (await drainOutput(command.stream(ctx, input), {stdout, stderr: process.stderr}, controller)).result : await command.run(ctx, input)) as {lines?: number} | undefined;
+		const result = (
+			command.stream ? (await drainOutput(command.stream(ctx, input), {stdout, stderr: process.stderr}, controller)).result : await command.run(ctx, input)
+		) as {lines?: number} | undefined;
 		lines = result?.lines ?? 0;
 	} catch (error) {
 		const text = isHelperError(error) ? `${error.message} ${error.hint}` : `docker-helper: ${(error as Error).message}`;

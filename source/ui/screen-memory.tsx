@@ -12,6 +12,9 @@ export const ScreenMemoryContext = createContext<ScreenMemory | null>(null);
 /** useMirror state that survives the screen being left and shown again. `name` is unique within the screen. */
 export function useKept<T>(name: string, initial: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void, () => T] {
 	const memory = useContext(ScreenMemoryContext);
-	const store = useMemo(() => (memory ? {get: () => memory.get(name) as T | undefined, set: (value: T) => void memory.set(name, value)} : undefined), [memory, name]);
+	const store = useMemo(
+		() => (memory ? {get: () => memory.get(name) as T | undefined, set: (value: T) => void memory.set(name, value)} : undefined),
+		[memory, name],
+	);
 	return useMirror(initial, store);
 }

@@ -3,7 +3,21 @@
  * of operations under failure (full disk, a throw between steps, SIGKILL between steps), modes and owners kept.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	readlinkSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
@@ -204,22 +218,25 @@ describe('writeFileSafe: SIGKILL between steps (a child process killed at a hook
 		expect(r.stdout).not.toContain('finished');
 	}
 
-	it.each(['temp-written', 'temp-synced', 'backup-made', 'renamed'] as const)('killed after %s: the target is whole (old or new), the old backup untouched, the next write removes the stray temp', async (step) => {
-		const dir = tmp();
-		const file = path.join(dir, 'Dockerfile');
-		writeFileSync(file, 'FROM old\n');
-		writeFileSync(`${file}.bak`, 'FROM older\n');
-		killedAt(dir, step);
-		const content = readFileSync(file, 'utf8');
-		expect(step === 'renamed' ? ['FROM new\n'] : ['FROM old\n']).toContain(content);
-		expect(readFileSync(`${file}.bak`, 'utf8')).toBe('FROM older\n');
-		if (step === 'backup-made' || step === 'renamed') expect(readFileSync(`${file}.bak.2`, 'utf8')).toBe('FROM old\n');
-		// The next write cleans up what the killed one left behind and still never reuses a backup name.
-		const next = await writeFileSafe(file, 'FROM newest\n', {force: true});
-		expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-		expect(readFileSync(next.backup!, 'utf8')).toBe(content);
-		expect(readFileSync(`${file}.bak`, 'utf8')).toBe('FROM older\n');
-	});
+	it.each(['temp-written', 'temp-synced', 'backup-made', 'renamed'] as const)(
+		'killed after %s: the target is whole (old or new), the old backup untouched, the next write removes the stray temp',
+		async (step) => {
+			const dir = tmp();
+			const file = path.join(dir, 'Dockerfile');
+			writeFileSync(file, 'FROM old\n');
+			writeFileSync(`${file}.bak`, 'FROM older\n');
+			killedAt(dir, step);
+			const content = readFileSync(file, 'utf8');
+			expect(step === 'renamed' ? ['FROM new\n'] : ['FROM old\n']).toContain(content);
+			expect(readFileSync(`${file}.bak`, 'utf8')).toBe('FROM older\n');
+			if (step === 'backup-made' || step === 'renamed') expect(readFileSync(`${file}.bak.2`, 'utf8')).toBe('FROM old\n');
+			// The next write cleans up what the killed one left behind and still never reuses a backup name.
+			const next = await writeFileSafe(file, 'FROM newest\n', {force: true});
+			expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+			expect(readFileSync(next.backup!, 'utf8')).toBe(content);
+			expect(readFileSync(`${file}.bak`, 'utf8')).toBe('FROM older\n');
+		},
+	);
 });
 
 describe('readFileBounded: only regular files, never more than the limit', () => {

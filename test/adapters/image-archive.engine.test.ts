@@ -22,7 +22,10 @@ async function analyzeFile(file: string, ref: string) {
 	const parts = await readImageArchive(createReadStream(file));
 	const resolved = resolveImage(parts);
 	if (!resolved.ok) throw new Error(resolved.reason);
-	return {resolved: resolved.image, analysis: analyzeImage({ref, resolved: resolved.image, engineImage: {id: resolved.image.configDigest ?? '', repoTags: [ref], size: null}, gates: {}})};
+	return {
+		resolved: resolved.image,
+		analysis: analyzeImage({ref, resolved: resolved.image, engineImage: {id: resolved.image.configDigest ?? '', repoTags: [ref], size: null}, gates: {}}),
+	};
 }
 
 describeEngine('image export reader on real archives', () => {
@@ -31,14 +34,19 @@ describeEngine('image export reader on real archives', () => {
 
 	beforeAll(() => {
 		dir = mkdtempSync(path.join(tmpdir(), 'dh-im-oci-'));
-		buildFixture(tag, ['RUN dd if=/dev/zero of=/big bs=1048576 count=3', 'RUN rm /big', 'COPY .env /app/.env', 'CMD ["sh"]'].join('\n'), {'.env': 'PASSWORD=x\n'});
+		buildFixture(tag, ['RUN dd if=/dev/zero of=/big bs=1048576 count=3', 'RUN rm /big', 'COPY .env /app/.env', 'CMD ["sh"]'].join('\n'), {
+			'.env': 'PASSWORD=x\n',
+		});
 		docker(['save', '-o', path.join(dir, 'docker.tar'), tag]);
 		if (hasSkopeo) {
 			for (const [name, args] of [
 				['gzip', []],
 				['zstd', ['--dest-compress-format', 'zstd']],
 			] as const) {
-				const r = spawnSync('skopeo', ['copy', '-q', ...args, `docker-daemon:${tag}`, `oci-archive:${path.join(dir, `oci-${name}.tar`)}`], {encoding: 'utf8', timeout: 120_000});
+				const r = spawnSync('skopeo', ['copy', '-q', ...args, `docker-daemon:${tag}`, `oci-archive:${path.join(dir, `oci-${name}.tar`)}`], {
+					encoding: 'utf8',
+					timeout: 120_000,
+				});
 				if (r.status !== 0) throw new Error(`skopeo copy failed: ${r.stderr}`);
 			}
 		}

@@ -39,11 +39,18 @@ function resolveLocal(from: string, spec: string): string {
 
 export function importGraph(): ModuleImports[] {
 	return walk(SOURCE).map((full) => {
-		const text = readFileSync(full, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+		const text = readFileSync(full, 'utf8')
+			.replace(/\/\*[\s\S]*?\*\//g, '')
+			.replace(/^\s*\/\/.*$/gm, '');
 		const statics = [...text.matchAll(/^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2])!);
 		const dynamics = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
 		const local = (specs: string[]) => specs.filter((s) => s.startsWith('.')).map((s) => resolveLocal(full, s));
-		return {file: path.relative(SOURCE, full), local: local(statics), lazy: local(dynamics), external: [...statics, ...dynamics].filter((s) => !s.startsWith('.'))};
+		return {
+			file: path.relative(SOURCE, full),
+			local: local(statics),
+			lazy: local(dynamics),
+			external: [...statics, ...dynamics].filter((s) => !s.startsWith('.')),
+		};
 	});
 }
 

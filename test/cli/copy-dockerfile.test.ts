@@ -26,7 +26,8 @@ describe('copy-dockerfile (built binary)', () => {
 	it('--list shows every variant with base image, size and when to choose it; --json gives the metadata', () => {
 		const r = runCli(['copy-dockerfile', '--list']);
 		expect(r.code).toBe(0);
-		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'basic', 'python:3.13.14-slim-trixie', 'node:24.18.0-alpine3.24', 'choose', 'MB']) expect(r.stdout).toContain(s);
+		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'basic', 'python:3.13.14-slim-trixie', 'node:24.18.0-alpine3.24', 'choose', 'MB'])
+			expect(r.stdout).toContain(s);
 		const {code, doc} = runJson(['copy-dockerfile', '--list']);
 		expect(code).toBe(0);
 		expect(doc.result.kind).toBe('list');

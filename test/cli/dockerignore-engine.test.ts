@@ -76,8 +76,34 @@ describeEngine('generated .dockerignore files against the real builder', () => {
 		const dir = project();
 		expect(runCli(['generate-dockerignore'], {cwd: dir}).code).toBe(0);
 		const inImage = copied(dir);
-		for (const f of ['.env.example', 'config/.env.example', 'config/deep/.env.sample', 'api/app.py', 'api/requirements.txt', 'requirements.txt', 'package.json', 'package-lock.json', 'web/src/app.js', 'notes.md']) expect(inImage, f).toContain(f);
-		for (const f of ['.env', '.env.production', 'config/.env', 'config/.env.local', '.git/HEAD', '.venv/bin/python', 'node_modules/left-pad/index.js', 'web/node_modules/dep/index.js', 'api/__pycache__/app.cpython-313.pyc', 'debug.log', '.DS_Store', 'docker-compose.yml']) expect(inImage, f).not.toContain(f);
+		for (const f of [
+			'.env.example',
+			'config/.env.example',
+			'config/deep/.env.sample',
+			'api/app.py',
+			'api/requirements.txt',
+			'requirements.txt',
+			'package.json',
+			'package-lock.json',
+			'web/src/app.js',
+			'notes.md',
+		])
+			expect(inImage, f).toContain(f);
+		for (const f of [
+			'.env',
+			'.env.production',
+			'config/.env',
+			'config/.env.local',
+			'.git/HEAD',
+			'.venv/bin/python',
+			'node_modules/left-pad/index.js',
+			'web/node_modules/dep/index.js',
+			'api/__pycache__/app.cpython-313.pyc',
+			'debug.log',
+			'.DS_Store',
+			'docker-compose.yml',
+		])
+			expect(inImage, f).not.toContain(f);
 		// Docker and our matcher agree on every file in the project
 		const patterns = parsePatterns(runCli(['generate-dockerignore', '--stdout'], {cwd: dir}).stdout);
 		for (const f of FILES) expect(isExcluded(patterns, f), f).toBe(!inImage.includes(f));

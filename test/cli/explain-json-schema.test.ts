@@ -8,7 +8,15 @@ const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'schema', 'explai
 const validate = new Ajv({allErrors: true, strict: false}).compile(schema);
 
 describe('--json of explain and the guides follows the published schema', () => {
-	const cases: string[][] = [['explain', '--list'], ['explain', '--list', '--rules'], ['explain', 'cow'], ['explain', 'layers', 'oom'], ['explain', 'all'], ['optimize-guide'], ['debug-guide']];
+	const cases: string[][] = [
+		['explain', '--list'],
+		['explain', '--list', '--rules'],
+		['explain', 'cow'],
+		['explain', 'layers', 'oom'],
+		['explain', 'all'],
+		['optimize-guide'],
+		['debug-guide'],
+	];
 	for (const args of cases) {
 		it(args.join(' '), () => {
 			const {code, doc} = runJson(args);
@@ -21,6 +29,8 @@ describe('--json of explain and the guides follows the published schema', () => 
 		const {doc} = runJson(['explain', 'cow']);
 		const {text: _text, ...withoutText} = doc.result.docs[0];
 		expect(validate({mode: 'docs', docs: [withoutText]})).toBe(false);
-		expect(validate({mode: 'list', collection: 'topics', entries: [{id: 'Not Kebab', title: 't', summary: 's', aliases: [], collection: 'topics'}], guides: []})).toBe(false);
+		expect(
+			validate({mode: 'list', collection: 'topics', entries: [{id: 'Not Kebab', title: 't', summary: 's', aliases: [], collection: 'topics'}], guides: []}),
+		).toBe(false);
 	});
 });

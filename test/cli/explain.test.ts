@@ -6,7 +6,26 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {ROOT, runCli, runJson} from '../support/cli.js';
 
 const ANSI = /\u001B\[/;
-const TOPICS = ['images-vs-containers', 'layers', 'copy-on-write', 'restart-policies', 'volumes', 'networking', 'multi-stage-builds', 'build-cache', 'build-context', 'non-root-users', 'health-checks', 'env-vs-arg', 'resource-limits', 'pid1-and-signals', 'tags-and-digests', 'registries', 'gpu-containers', 'logging'];
+const TOPICS = [
+	'images-vs-containers',
+	'layers',
+	'copy-on-write',
+	'restart-policies',
+	'volumes',
+	'networking',
+	'multi-stage-builds',
+	'build-cache',
+	'build-context',
+	'non-root-users',
+	'health-checks',
+	'env-vs-arg',
+	'resource-limits',
+	'pid1-and-signals',
+	'tags-and-digests',
+	'registries',
+	'gpu-containers',
+	'logging',
+];
 
 describe('explain (built binary, no TTY)', () => {
 	it('--list prints every topic id with its summary, and the guides', () => {
@@ -106,7 +125,13 @@ describe('explain (built binary, no TTY)', () => {
 		expect(code).toBe(0);
 		expect(doc.result.mode).toBe('docs');
 		const [topic] = doc.result.docs;
-		expect(topic).toMatchObject({id: 'copy-on-write', title: 'Copy-on-write', collection: 'topics', aliases: expect.arrayContaining(['cow']), order: expect.any(Number)});
+		expect(topic).toMatchObject({
+			id: 'copy-on-write',
+			title: 'Copy-on-write',
+			collection: 'topics',
+			aliases: expect.arrayContaining(['cow']),
+			order: expect.any(Number),
+		});
 		expect(topic.related).toEqual(expect.arrayContaining([{id: 'layers', title: 'Image layers'}]));
 		expect(topic.markdown).toContain('```console');
 		expect(topic.markdown).not.toMatch(/^---/);

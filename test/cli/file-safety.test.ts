@@ -27,12 +27,21 @@ interface Writer {
 
 const WRITERS: readonly Writer[] = [
 	{name: 'copy-dockerfile', file: 'Dockerfile', args: () => ['copy-dockerfile', '--variant', 'basic', '--force']},
-	{name: 'configure --write', file: 'daemon.json', args: (dir) => ['configure', '--platform', 'linux', '--workload', 'web', '--write', path.join(dir, 'daemon.json'), '--force']},
+	{
+		name: 'configure --write',
+		file: 'daemon.json',
+		args: (dir) => ['configure', '--platform', 'linux', '--workload', 'web', '--write', path.join(dir, 'daemon.json'), '--force'],
+	},
 	{name: 'generate-compose', file: 'compose.yaml', args: () => ['generate-compose', '--workload', 'web', '--force']},
 	{name: 'generate-dockerignore', file: '.dockerignore', args: () => ['generate-dockerignore', '--force']},
 ];
 
-const ORIGINAL: Record<string, string> = {'Dockerfile': 'FROM scratch\n', 'daemon.json': '{"debug": true}\n', 'compose.yaml': 'services: {}\n', '.dockerignore': 'mine\n'};
+const ORIGINAL: Record<string, string> = {
+	Dockerfile: 'FROM scratch\n',
+	'daemon.json': '{"debug": true}\n',
+	'compose.yaml': 'services: {}\n',
+	'.dockerignore': 'mine\n',
+};
 
 describe.each(WRITERS)('$name', (w) => {
 	it('a backup name that is a symbolic link is never written through: the next number is used and printed', () => {
@@ -84,7 +93,17 @@ describe('generate-dockerignore --merge', () => {
 	it('keeps the bytes of a Latin-1 file exactly, appends after them, and keeps a backup', () => {
 		const dir = tmp();
 		writeFileSync(path.join(dir, 'package.json'), '{}');
-		const latin1 = Buffer.from([...Buffer.from('# caf'), 0xe9, ...Buffer.from('\ndonn'), 0xe9, 0x65, 0x73, ...Buffer.from('/\n!donn'), 0xe9, ...Buffer.from('es/keep\n')]);
+		const latin1 = Buffer.from([
+			...Buffer.from('# caf'),
+			0xe9,
+			...Buffer.from('\ndonn'),
+			0xe9,
+			0x65,
+			0x73,
+			...Buffer.from('/\n!donn'),
+			0xe9,
+			...Buffer.from('es/keep\n'),
+		]);
 		writeFileSync(path.join(dir, '.dockerignore'), latin1);
 		const {code, doc} = runJson(['generate-dockerignore', '--merge'], {cwd: dir});
 		expect(code).toBe(0);

@@ -36,7 +36,8 @@ describe('generate-dockerignore (built binary)', () => {
 		expect(r.stdout).toContain('Node.js');
 		expect(r.stdout).toContain('Wrote .dockerignore');
 		const patterns = parsePatterns(read(dir));
-		for (const f of ['.git/HEAD', '.env', '.venv/bin/python', 'node_modules/x/index.js', 'api/__pycache__/app.cpython-313.pyc']) expect(isExcluded(patterns, f), f).toBe(true);
+		for (const f of ['.git/HEAD', '.env', '.venv/bin/python', 'node_modules/x/index.js', 'api/__pycache__/app.cpython-313.pyc'])
+			expect(isExcluded(patterns, f), f).toBe(true);
 		for (const f of ['.env.example', 'package.json', 'api/requirements.txt', 'api/app.py']) expect(isExcluded(patterns, f), f).toBe(false);
 	});
 
@@ -99,7 +100,7 @@ describe('generate-dockerignore (built binary)', () => {
 	});
 
 	it('--force replaces the file and keeps the old one as .dockerignore.bak', () => {
-		const dir = project({'.dockerignore': 'old\n', 'Gemfile': ''});
+		const dir = project({'.dockerignore': 'old\n', Gemfile: ''});
 		const {code, doc} = runJson(['generate-dockerignore', '--force'], {cwd: dir});
 		expect(code).toBe(0);
 		expect(doc.result).toMatchObject({mode: 'replaced', backup: '.dockerignore.bak'});
@@ -146,7 +147,11 @@ describe('generate-dockerignore (built binary)', () => {
 
 describe('generate-dockerignore reads the Dockerfile (built binary)', () => {
 	it("does not exclude what the Dockerfile copies (Spring Boot's COPY target/*.jar) and says so", () => {
-		const dir = project({'pom.xml': '<project/>', Dockerfile: 'FROM eclipse-temurin:21-jre\nCOPY target/*.jar app.jar\nCMD ["java","-jar","app.jar"]\n', 'Dockerfile.bak': 'FROM x\nCOPY build/ /b\n'});
+		const dir = project({
+			'pom.xml': '<project/>',
+			Dockerfile: 'FROM eclipse-temurin:21-jre\nCOPY target/*.jar app.jar\nCMD ["java","-jar","app.jar"]\n',
+			'Dockerfile.bak': 'FROM x\nCOPY build/ /b\n',
+		});
 		const r = runCli(['generate-dockerignore'], {cwd: dir});
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Left out target: Dockerfile:2 copies target/*.jar');

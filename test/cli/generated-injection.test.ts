@@ -48,7 +48,7 @@ const HOSTILE_PATHS = [
 	"/h');import os;os.system('touch /tmp/pwned');('",
 	'/h`);process.exit(0);//',
 	'/h"+require("child_process").execSync("id")+"',
-	'/h\\\');',
+	"/h\\');",
 	'/${HOME}',
 	'/h$(id)',
 	'/h\nHEALTHCHECK NONE',
@@ -71,18 +71,21 @@ describe('generate-compose: hostile values are usage errors (built binary)', () 
 		expect(existsSync(path.join(dir, 'compose.yaml'))).toBe(false);
 	});
 
-	it.each([['busybox"; rm -rf /'], ['${IMAGE}'], ['busybox\nprivileged: true'], ['busybox:1 --privileged'], ["busybox'"], ['Busybox']])('--image %j: exit 2', (value) => {
-		const dir = freshDir();
-		const r = runCli(['generate-compose', '--workload', 'web', '--image', value], {cwd: dir});
-		expect(r.code).toBe(2);
-		expect(r.stderr).toContain('--image');
-		expect(r.stderr).toContain('not an image reference');
-		expect(existsSync(path.join(dir, 'compose.yaml'))).toBe(false);
-	});
+	it.each([['busybox"; rm -rf /'], ['${IMAGE}'], ['busybox\nprivileged: true'], ['busybox:1 --privileged'], ["busybox'"], ['Busybox']])(
+		'--image %j: exit 2',
+		(value) => {
+			const dir = freshDir();
+			const r = runCli(['generate-compose', '--workload', 'web', '--image', value], {cwd: dir});
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain('--image');
+			expect(r.stderr).toContain('not an image reference');
+			expect(existsSync(path.join(dir, 'compose.yaml'))).toBe(false);
+		},
+	);
 });
 
 describe('generate-compose: accepted values land inert (built binary)', () => {
-	const odd = "/ready?x=(1)&y=a;b,c!*+=:@~%27%22%24";
+	const odd = '/ready?x=(1)&y=a;b,c!*+=:@~%27%22%24';
 
 	it.each([['python'], ['node']])('%s probe: the code runs and requests exactly the URL given', (probe) => {
 		const {svc} = generated(['--probe', probe, '--port', '8081', '--health-path', odd]);
@@ -110,7 +113,11 @@ describeCompose('compose reads the probe as written', () => {
 		cpSync(path.join(ROOT, 'assets', 'init-examples', 'team-fastapi'), path.join(templates, 'team-fastapi'), {recursive: true});
 		const meta = path.join(templates, 'team-fastapi', 'template.json');
 		const doc = JSON.parse(readFileSync(meta, 'utf8'));
-		doc.health = ['python', '-c', "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:{{port}}{{healthPath}}?h=' + os.environ.get('HOME', '$HOME'), timeout=4)"];
+		doc.health = [
+			'python',
+			'-c',
+			"import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:{{port}}{{healthPath}}?h=' + os.environ.get('HOME', '$HOME'), timeout=4)",
+		];
 		writeFileSync(meta, JSON.stringify(doc));
 		const dir = freshDir();
 		cpSync(path.join(ROOT, 'test', 'fixtures', 'init', 'fastapi-poetry'), dir, {recursive: true});

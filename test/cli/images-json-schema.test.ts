@@ -15,7 +15,19 @@ const verifySchema = ajv.compile(load('verify.schema.json'));
 
 describeEngine('analyze and verify --json schemas', () => {
 	const tag = `${imageName('schema')}:1`;
-	beforeAll(() => buildFixture(tag, ['RUN dd if=/dev/zero of=/x bs=1024 count=8 && chmod 4755 /x', 'RUN rm /x', 'USER 1000', `CMD ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]`].join('\n')), 120_000);
+	beforeAll(
+		() =>
+			buildFixture(
+				tag,
+				[
+					'RUN dd if=/dev/zero of=/x bs=1024 count=8 && chmod 4755 /x',
+					'RUN rm /x',
+					'USER 1000',
+					`CMD ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]`,
+				].join('\n'),
+			),
+		120_000,
+	);
 	afterAll(() => removeImages(tag));
 
 	it('analyze --json (with a failing gate)', () => {

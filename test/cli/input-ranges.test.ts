@@ -29,7 +29,13 @@ describe('logs: --since, --until and --tail', () => {
 		expect(r.stderr).not.toContain('No such container');
 	});
 
-	it.each([['--tail', 'all'], ['--tail', '0'], ['--since', '2024-02-29'], ['--since', '1h30m'], ['--until', '1714564800']])('%s %s is accepted (the engine is asked: no such container, exit 1)', (flag, value) => {
+	it.each([
+		['--tail', 'all'],
+		['--tail', '0'],
+		['--since', '2024-02-29'],
+		['--since', '1h30m'],
+		['--until', '1714564800'],
+	])('%s %s is accepted (the engine is asked: no such container, exit 1)', (flag, value) => {
 		const r = runCli(['logs', MISSING, flag, value]);
 		expect(r.code, r.stderr).toBe(1);
 		expect(r.stderr).toContain('No such container');

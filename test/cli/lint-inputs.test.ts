@@ -103,7 +103,12 @@ describe('lint: a size cap, and a flag to raise it', () => {
 	it('stdin is bounded too: /dev/zero on stdin stops at the limit, exit 1', () => {
 		const zero = openSync('/dev/zero', 'r');
 		try {
-			const r = spawnSync(process.execPath, [CLI, 'lint', '--no-engine', '--max-file-size', '1MiB', '-'], {stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20_000, env: {...process.env, NO_COLOR: '1'}});
+			const r = spawnSync(process.execPath, [CLI, 'lint', '--no-engine', '--max-file-size', '1MiB', '-'], {
+				stdio: [zero, 'pipe', 'pipe'],
+				encoding: 'utf8',
+				timeout: 20_000,
+				env: {...process.env, NO_COLOR: '1'},
+			});
 			expect(r.error).toBeUndefined();
 			expectOneLineFailure({code: r.status ?? -1, stderr: r.stderr}, 1, 'stdin', '1 MiB');
 		} finally {

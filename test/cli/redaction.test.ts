@@ -27,7 +27,14 @@ describe('lint prints source lines redacted', () => {
 		dir = mkdtempSync(path.join(tmpdir(), 'dh-hd-lint-'));
 		file = path.join(dir, 'Dockerfile');
 		// `sudo` makes DH rule no-sudo report every RUN line, so each one is printed with its source.
-		const lines = ['FROM alpine:3.20', ...SECRETS.map((c) => `RUN sudo echo ${c.text}`), 'COPY <<EOF /run/key.pem', ...PRIVATE_KEY_LINES, 'EOF', ...LOOKALIKES.map((l) => `RUN sudo echo ${l}`)];
+		const lines = [
+			'FROM alpine:3.20',
+			...SECRETS.map((c) => `RUN sudo echo ${c.text}`),
+			'COPY <<EOF /run/key.pem',
+			...PRIVATE_KEY_LINES,
+			'EOF',
+			...LOOKALIKES.map((l) => `RUN sudo echo ${l}`),
+		];
 		writeFileSync(file, `${lines.join('\n')}\n`);
 	});
 	afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -51,23 +58,39 @@ describe('lint prints source lines redacted', () => {
 describeEngine('inspect, logs and diagnose against a container full of secrets', () => {
 	const name = `dh-hd-redact-${randomBytes(3).toString('hex')}`;
 	// Printed by the container to stdout and stderr: every secret, the key block, and escape sequences.
-	const script = [
-		'for l in "$@"; do printf "%s\\n" "$l"; done',
-		'for l in "$@"; do printf "%s\\n" "$l" >&2; done',
-	].join('; ');
+	const script = ['for l in "$@"; do printf "%s\\n" "$l"; done', 'for l in "$@"; do printf "%s\\n" "$l" >&2; done'].join('; ');
 	const printed = [...SECRETS.map((c) => c.text), ...PRIVATE_KEY_LINES, `title ${ESC}]0;pwned\u0007 clear ${ESC}[2J done`, 'plain last line'];
 
 	beforeAll(() => {
 		docker([
-			'run', '-d', '--name', name, '--network', 'none',
-			'-e', `DB_PASSWORD=${SECRETS.find((c) => c.format.startsWith('NAME=value'))!.secret}`,
-			'-e', `GPG_PASSPHRASE=${SECRETS.find((c) => c.format === '*_PASSPHRASE')!.secret}`,
-			'-e', `DATABASE_URL=${SECRETS[0]!.text.split(' ').pop()!}`,
-			'-e', 'PWD=/srv/app',
-			'-e', `NOTE=evil${ESC}[2Jlabel`,
-			'--label', `com.example.hook=${SECRETS.find((c) => c.format === 'Slack webhook')!.text.split(' ').pop()!}`,
-			'--label', `com.example.title=x${ESC}]0;pwned\u0007y`,
-			FIXTURE_IMAGE, 'sh', '-c', script, 'sh', ...printed,
+			'run',
+			'-d',
+			'--name',
+			name,
+			'--network',
+			'none',
+			'-e',
+			`DB_PASSWORD=${SECRETS.find((c) => c.format.startsWith('NAME=value'))!.secret}`,
+			'-e',
+			`GPG_PASSPHRASE=${SECRETS.find((c) => c.format === '*_PASSPHRASE')!.secret}`,
+			'-e',
+			`DATABASE_URL=${SECRETS[0]!.text.split(' ').pop()!}`,
+			'-e',
+			'PWD=/srv/app',
+			'-e',
+			`NOTE=evil${ESC}[2Jlabel`,
+			'--label',
+			`com.example.hook=${SECRETS.find((c) => c.format === 'Slack webhook')!
+				.text.split(' ')
+				.pop()!}`,
+			'--label',
+			`com.example.title=x${ESC}]0;pwned\u0007y`,
+			FIXTURE_IMAGE,
+			'sh',
+			'-c',
+			script,
+			'sh',
+			...printed,
 		]);
 		for (let i = 0; i < 100 && docker(['inspect', '-f', '{{.State.Status}}', name]) !== 'exited'; i++) docker(['inspect', name]);
 	});
@@ -100,7 +123,10 @@ describeEngine('inspect, logs and diagnose against a container full of secrets',
 	it('logs --json: NDJSON without secrets; control characters escaped, the value intact', () => {
 		const r = runCli(['logs', name, '--json']);
 		expectNoSecret(r.stdout, 'logs --json');
-		const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {line: string});
+		const records = r.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as {line: string});
 		expect(records.length).toBe(printed.length * 2);
 		expect(r.stdout).not.toContain(ESC);
 		expect(records.some((rec) => rec.line.includes(`${ESC}[2J`))).toBe(true);

@@ -69,7 +69,9 @@ describe("docker's own habits", () => {
 
 describe('help says what a flag does in the form it is shown', () => {
 	it('logs --help: --no-redact shows secrets, it does not redact them', () => {
-		const line = runCli(['logs', '--help']).stdout.split('\n').find((l) => /^\s+--no-redact\s/.test(l))!;
+		const line = runCli(['logs', '--help'])
+			.stdout.split('\n')
+			.find((l) => /^\s+--no-redact\s/.test(l))!;
 		expect(line).toBeDefined();
 		expect(line).not.toMatch(/--no-redact\s+Redact/);
 		expect(line).toMatch(/Show secret-looking values/);

@@ -71,7 +71,13 @@ describeEngine('analyze on fixture images', () => {
 		const {doc} = runJson(['analyze', tagged]);
 		const r = doc.result;
 		const big = r.wastes.find((w: {examples: string[]}) => w.examples.includes('/data/big.bin'));
-		expect(big).toMatchObject({rule: 'deleted-later', bytes: BIG, wasted: true, addedBy: {index: 1}, laterBy: {index: 2, how: 'deleted', command: 'RUN rm /data/big.bin'}});
+		expect(big).toMatchObject({
+			rule: 'deleted-later',
+			bytes: BIG,
+			wasted: true,
+			addedBy: {index: 1},
+			laterBy: {index: 2, how: 'deleted', command: 'RUN rm /data/big.bin'},
+		});
 		expect(big.addedBy.command).toMatch(/^RUN mkdir -p \/data && dd/);
 		const ids = r.findings.map((f: {id: string}) => f.id);
 		expect(ids).toEqual(['secret-private-key', 'setuid-files']);

@@ -25,7 +25,7 @@ describe('configure (built binary)', () => {
 		expect(runCli(['configure', '--workload', 'gpu']).code).toBe(2);
 	});
 
-	it('--platform windows shows a .wslconfig with recommend\'s numbers and writes it with --write', () => {
+	it("--platform windows shows a .wslconfig with recommend's numbers and writes it with --write", () => {
 		const rec = runJson(['recommend', '--workload', 'web']).doc.result;
 		const {code, doc} = runJson(['configure', '--platform', 'windows', '--workload', 'web']);
 		expect(code).toBe(0);
@@ -50,7 +50,7 @@ describe('configure (built binary)', () => {
 describeEngine('configure against the real engine', () => {
 	const info = JSON.parse(docker(['info', '--format', '{{json .}}'])) as {Driver: string; NCPU: number};
 
-	it('--json: detects Linux, no VM limits, daemon.json from the engine\'s facts', () => {
+	it("--json: detects Linux, no VM limits, daemon.json from the engine's facts", () => {
 		const {code, doc} = runJson(['configure', '--workload', 'web']);
 		expect(code).toBe(0);
 		expect(doc.result.platform).toBe('linux');
@@ -113,7 +113,24 @@ describeEngine('configure against the real engine', () => {
 		const load = (file: string) => {
 			const scratch = mkdtempSync(path.join(tmpdir(), 'dh-dockerd-'));
 			try {
-				const r = spawnSync('dockerd', ['--config-file', file, '--log-level', 'not-a-level', '--pidfile', path.join(scratch, 'pid'), '--data-root', path.join(scratch, 'data'), '--exec-root', path.join(scratch, 'exec'), '-H', `unix://${path.join(scratch, 's.sock')}`], {encoding: 'utf8', timeout: 20_000});
+				const r = spawnSync(
+					'dockerd',
+					[
+						'--config-file',
+						file,
+						'--log-level',
+						'not-a-level',
+						'--pidfile',
+						path.join(scratch, 'pid'),
+						'--data-root',
+						path.join(scratch, 'data'),
+						'--exec-root',
+						path.join(scratch, 'exec'),
+						'-H',
+						`unix://${path.join(scratch, 's.sock')}`,
+					],
+					{encoding: 'utf8', timeout: 20_000},
+				);
 				return `${r.stdout}${r.stderr}`;
 			} finally {
 				rmSync(scratch, {recursive: true, force: true});
@@ -121,7 +138,12 @@ describeEngine('configure against the real engine', () => {
 		};
 		expect(load(target)).toContain('unable to parse logging level: not-a-level');
 		const broken = path.join(dir, 'broken-shm.json');
-		writeFileSync(broken, readFileSync(target, 'utf8').replace(/"default-shm-size": "[^"]*"/, '"default-shm-size": "lots"').replace('"live-restore"', '"live-restor"'));
+		writeFileSync(
+			broken,
+			readFileSync(target, 'utf8')
+				.replace(/"default-shm-size": "[^"]*"/, '"default-shm-size": "lots"')
+				.replace('"live-restore"', '"live-restor"'),
+		);
 		expect(load(broken)).toMatch(/unable to configure the Docker daemon with file .*(invalid size|don't match any configuration option)/);
 	});
 });

@@ -15,7 +15,10 @@ const image = `${run}/scratch:1`;
 const target = `${run}-target`;
 const stopped = `${run}-stopped`;
 const toolbox = (what: string) => `${run}-tb-${what}`;
-const toolboxes = () => docker(['ps', '-a', '--filter', `label=docker-helper.debug.target`, '--format', '{{.Names}}']).split('\n').filter((n) => n.startsWith(run));
+const toolboxes = () =>
+	docker(['ps', '-a', '--filter', `label=docker-helper.debug.target`, '--format', '{{.Names}}'])
+		.split('\n')
+		.filter((n) => n.startsWith(run));
 let term: Tmux | undefined;
 
 afterAll(() => {
@@ -35,7 +38,10 @@ async function until(test: () => boolean, what: string, ms = 20_000): Promise<vo
 
 describeEngine('debug (real engine, built CLI)', () => {
 	beforeAll(() => {
-		buildImage(image, `FROM ${FIXTURE_IMAGE} AS src\nFROM scratch\nCOPY --from=src /bin/busybox /opt/busybox-static\nENTRYPOINT ["/opt/busybox-static", "sleep", "600"]\n`);
+		buildImage(
+			image,
+			`FROM ${FIXTURE_IMAGE} AS src\nFROM scratch\nCOPY --from=src /bin/busybox /opt/busybox-static\nENTRYPOINT ["/opt/busybox-static", "sleep", "600"]\n`,
+		);
 		docker(['run', '-d', '--name', target, '--network', 'none', image]);
 		docker(['create', '--name', stopped, '-v', '/data', image]);
 	});
@@ -78,20 +84,24 @@ describeEngine('debug (real engine, built CLI)', () => {
 		await until(() => toolboxes().length === 0, 'the toolbox to be gone', 10_000);
 	});
 
-	it.runIf(tmuxAvailable)('an interactive shell beside the target; closing the terminal removes the toolbox', async () => {
-		term = new Tmux({width: 120, height: 30});
-		term.type(`${process.execPath} ${CLI} debug ${target} --image ${FIXTURE_IMAGE} --name ${toolbox('tty')}`);
-		term.keys('Enter');
-		await term.waitFor((s) => s.includes('Its root filesystem is under /proc/1/root') && /^\/ #\s*$/m.test(s), 'the banner and the toolbox prompt');
-		term.type('ps -o pid,args | grep busybox-static');
-		term.keys('Enter');
-		await term.waitFor((s) => /^\s*1\s+\/opt\/busybox-static sleep 600$/m.test(s), "the target's PID 1 from the shell");
-		expect(toolboxes()).toEqual([toolbox('tty')]);
-		// the terminal goes away: SIGHUP to docker-helper, whose handler removes the toolbox
-		term.kill();
-		term = undefined;
-		await until(() => toolboxes().length === 0, 'the toolbox to be gone after the terminal closed', 15_000);
-	}, 60_000);
+	it.runIf(tmuxAvailable)(
+		'an interactive shell beside the target; closing the terminal removes the toolbox',
+		async () => {
+			term = new Tmux({width: 120, height: 30});
+			term.type(`${process.execPath} ${CLI} debug ${target} --image ${FIXTURE_IMAGE} --name ${toolbox('tty')}`);
+			term.keys('Enter');
+			await term.waitFor((s) => s.includes('Its root filesystem is under /proc/1/root') && /^\/ #\s*$/m.test(s), 'the banner and the toolbox prompt');
+			term.type('ps -o pid,args | grep busybox-static');
+			term.keys('Enter');
+			await term.waitFor((s) => /^\s*1\s+\/opt\/busybox-static sleep 600$/m.test(s), "the target's PID 1 from the shell");
+			expect(toolboxes()).toEqual([toolbox('tty')]);
+			// the terminal goes away: SIGHUP to docker-helper, whose handler removes the toolbox
+			term.kill();
+			term = undefined;
+			await until(() => toolboxes().length === 0, 'the toolbox to be gone after the terminal closed', 15_000);
+		},
+		60_000,
+	);
 
 	it('a stopped target: its volumes, and a plain statement of what cannot be done', () => {
 		const r = runCli(['debug', stopped, '--image', FIXTURE_IMAGE, '--name', toolbox('stopped'), '--', 'sh', '-c', 'test -d /data && echo has-data']);

@@ -19,7 +19,13 @@ import {describeEngine, FIXTURE_IMAGE} from '../support/engine.js';
 
 function cli(args: readonly string[], cwd?: string): {code: number; doc: any; stderr: string} {
 	try {
-		const out = execFileSync(process.execPath, [CLI, ...args, '--json'], {encoding: 'utf8', cwd, env: {...process.env, NO_COLOR: '1'}, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe']});
+		const out = execFileSync(process.execPath, [CLI, ...args, '--json'], {
+			encoding: 'utf8',
+			cwd,
+			env: {...process.env, NO_COLOR: '1'},
+			maxBuffer: 64 * 1024 * 1024,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		return {code: 0, doc: JSON.parse(out), stderr: ''};
 	} catch (error) {
 		const e = error as {status?: number; stdout?: string; stderr?: string};
@@ -29,7 +35,11 @@ function cli(args: readonly string[], cwd?: string): {code: number; doc: any; st
 
 /** One service as generate-compose writes it for the fixture image (the built CLI, its plain --stdout output). */
 function generated(dir: string, service: string, port: number): any {
-	const yaml = execFileSync(process.execPath, [CLI, 'generate-compose', '--stdout', '--image', FIXTURE_IMAGE, '--service', service, '--port', String(port), '--probe', 'wget', '--workload', 'web'], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	const yaml = execFileSync(
+		process.execPath,
+		[CLI, 'generate-compose', '--stdout', '--image', FIXTURE_IMAGE, '--service', service, '--port', String(port), '--probe', 'wget', '--workload', 'web'],
+		{cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}},
+	);
 	return parse(yaml).services[service];
 }
 
@@ -65,20 +75,32 @@ describeEngine('diagnose a compose project', () => {
 				s.restart = 'no';
 			}
 			// The database takes 3 s to accept connections; its generated wget probe asks for /health.
-			db.command = ['sh', '-c', 'sleep 3; mkdir -p /tmp/www; echo ok > /tmp/www/health; echo "database system is ready to accept connections"; exec httpd -f -p 5432 -h /tmp/www'];
+			db.command = [
+				'sh',
+				'-c',
+				'sleep 3; mkdir -p /tmp/www; echo ok > /tmp/www/health; echo "database system is ready to accept connections"; exec httpd -f -p 5432 -h /tmp/www',
+			];
 			Object.assign(db.healthcheck, {interval: '1s', start_period: '0s', retries: 3});
 			// The app connects at once: depends_on [db] waits only for the container to start.
 			delete app.healthcheck;
 			app.command = ['sh', '-c', 'echo "connecting to db:5432"; wget -q -O- http://db:5432/health || exit 1'];
 			app.depends_on = ['db'];
-			const worker = {...structuredClone(app), command: ['sh', '-c', 'echo "fetching jobs from db"; wget -q -O- http://db:5432/health || exit 1'], networks: ['jobs'], depends_on: ['db']};
+			const worker = {
+				...structuredClone(app),
+				command: ['sh', '-c', 'echo "fetching jobs from db"; wget -q -O- http://db:5432/health || exit 1'],
+				networks: ['jobs'],
+				depends_on: ['db'],
+			};
 			delete web.healthcheck;
 			web.command = ['httpd', '-f', '-p', '80'];
 			web.ports = [`127.0.0.1:${port}:80`];
 			const api = {...structuredClone(web), ports: [`127.0.0.1:${port}:80`]};
 			file = path.join(dir, 'compose.yaml');
 			// Quoted strings: compose v1 reads a bare no as YAML 1.1 false.
-			writeFileSync(file, stringify({services: {db, app, worker, web, api}, networks: {jobs: {}}}, {defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN'}));
+			writeFileSync(
+				file,
+				stringify({services: {db, app, worker, web, api}, networks: {jobs: {}}}, {defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN'}),
+			);
 			// Compose v1 applies deploy.resources limits only with --compatibility (as mem_limit, cpus).
 			up = composeRun(['-p', project, '-f', file, '--compatibility', 'up', '-d'], dir);
 			try {

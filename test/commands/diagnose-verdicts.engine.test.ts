@@ -11,7 +11,20 @@ import {CLI} from '../support/cli.js';
 import {describeEngine} from '../support/engine.js';
 
 /** Failures whose verdict rests on state the engine keeps, and containers that are fine. */
-const WANTED = ['sigkill-stop-timeout', 'sigkill-docker-kill', 'stopped-sigterm', 'stopped-clean-exit', 'exit-zero-daemon', 'exit-zero-restart-always', 'crash-loop', 'on-failure-exhausted', 'segfault', 'command-not-found', 'one-shot-exit-zero', 'healthy-running'];
+const WANTED = [
+	'sigkill-stop-timeout',
+	'sigkill-docker-kill',
+	'stopped-sigterm',
+	'stopped-clean-exit',
+	'exit-zero-daemon',
+	'exit-zero-restart-always',
+	'crash-loop',
+	'on-failure-exhausted',
+	'segfault',
+	'command-not-found',
+	'one-shot-exit-zero',
+	'healthy-running',
+];
 /** The ones whose events must really be gone after the flood (no restart policy keeps making new ones). */
 const STILL = ['sigkill-stop-timeout', 'sigkill-docker-kill', 'stopped-sigterm', 'stopped-clean-exit', 'segfault'];
 
@@ -26,19 +39,31 @@ interface Verdict {
 
 function cli(args: readonly string[]): Promise<{code: number; doc: any}> {
 	return new Promise((resolve, reject) => {
-		execFile(process.execPath, [CLI, ...args, '--json'], {env: {...process.env, NO_COLOR: '1'}, maxBuffer: 64 * 1024 * 1024, timeout: 120_000}, (error, stdout) => {
-			try {
-				resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, doc: JSON.parse(stdout)});
-			} catch (e) {
-				reject(new Error(`${args.join(' ')}: not JSON: ${stdout.slice(0, 300)} (${String(e)})`));
-			}
-		});
+		execFile(
+			process.execPath,
+			[CLI, ...args, '--json'],
+			{env: {...process.env, NO_COLOR: '1'}, maxBuffer: 64 * 1024 * 1024, timeout: 120_000},
+			(error, stdout) => {
+				try {
+					resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, doc: JSON.parse(stdout)});
+				} catch (e) {
+					reject(new Error(`${args.join(' ')}: not JSON: ${stdout.slice(0, 300)} (${String(e)})`));
+				}
+			},
+		);
 	});
 }
 
 function verdictOf(code: number, report: any): Verdict {
 	const top = report.findings[0] ?? null;
-	return {code, top: top?.id ?? null, severity: top?.severity ?? null, confidence: top?.confidence ?? null, failed: report.failed, events: report.facts.events.list.map((e: {action: string}) => e.action)};
+	return {
+		code,
+		top: top?.id ?? null,
+		severity: top?.severity ?? null,
+		confidence: top?.confidence ?? null,
+		failed: report.failed,
+		events: report.facts.events.list.map((e: {action: string}) => e.action),
+	};
 }
 
 async function diagnoseOne(name: string): Promise<Verdict> {
@@ -70,7 +95,7 @@ describeEngine('diagnose verdicts hold when the events are gone', () => {
 
 	afterAll(() => cleanup(list.map(nameOf), extra));
 
-	it('the flood really pushed the stopped containers\' events out of the engine', () => {
+	it("the flood really pushed the stopped containers' events out of the engine", () => {
 		for (const id of STILL) {
 			expect(failures.get(id), id).toBeUndefined();
 			expect(before.get(id)!.events, `${id} before`).toContain('start');
@@ -86,7 +111,12 @@ describeEngine('diagnose verdicts hold when the events are gone', () => {
 			const a = after.get(id)!;
 			if (scenario.expect !== null) expect(b.top, id).toBe(scenario.expect);
 			else expect(b.severity === 'error', `${id}: ${b.top}`).toBe(false);
-			expect({top: a.top, severity: a.severity, failed: a.failed, code: a.code}, `${id}: ${b.confidence} → ${a.confidence}`).toEqual({top: b.top, severity: b.severity, failed: b.failed, code: b.code});
+			expect({top: a.top, severity: a.severity, failed: a.failed, code: a.code}, `${id}: ${b.confidence} → ${a.confidence}`).toEqual({
+				top: b.top,
+				severity: b.severity,
+				failed: b.failed,
+				code: b.code,
+			});
 		});
 	}
 
@@ -104,7 +134,10 @@ describeEngine('diagnose verdicts hold when the events are gone', () => {
 	});
 
 	it('diagnose --all and diagnose <name> agree about every container, before and after', () => {
-		for (const [reports, verdicts, when] of [[allBefore, before, 'before'], [allAfter, after, 'after']] as const) {
+		for (const [reports, verdicts, when] of [
+			[allBefore, before, 'before'],
+			[allAfter, after, 'after'],
+		] as const) {
 			const byName = new Map(reports.map((r: any) => [r.container.name, r]));
 			for (const s of list) {
 				const r = byName.get(nameOf(s));

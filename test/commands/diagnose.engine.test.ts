@@ -81,7 +81,12 @@ describeEngine('diagnose on real failures', () => {
 
 	beforeAll(async () => {
 		buildImages([...new Set(list.flatMap((s) => s.images ?? []))]);
-		const started = await startScenarios(list, (s: Scenario) => names.get(s.id)!, async (s, name) => runs.set(s.id, await diagnoseAsync(name)), 8);
+		const started = await startScenarios(
+			list,
+			(s: Scenario) => names.get(s.id)!,
+			async (s, name) => runs.set(s.id, await diagnoseAsync(name)),
+			8,
+		);
 		extra = started.extra;
 		started.results.forEach((r, i) => r.status === 'rejected' && failures.set(list[i]!.id, r.reason.message));
 		// Docker 20.10 on cgroup v1 sometimes loses the OOM flag when the kill races with the exit
@@ -112,7 +117,10 @@ describeEngine('diagnose on real failures', () => {
 				expect(run.code).toBe(0);
 			} else {
 				const f = report.facts;
-				expect(report.findings[0]?.id, `${id}: exit ${f.state.exitCode}, OOMKilled ${f.state.oomKilled}, events ${f.events.list.map((e: {action: string}) => e.action).join(',')}${f.events.error ? ` (${f.events.error})` : ''}`).toBe(scenario.expect);
+				expect(
+					report.findings[0]?.id,
+					`${id}: exit ${f.state.exitCode}, OOMKilled ${f.state.oomKilled}, events ${f.events.list.map((e: {action: string}) => e.action).join(',')}${f.events.error ? ` (${f.events.error})` : ''}`,
+				).toBe(scenario.expect);
 			}
 			expect(report.facts.container.name).toBe(names.get(id));
 		});
@@ -163,14 +171,19 @@ describeEngine('diagnose on real failures', () => {
 		const {code, doc} = runJson(['diagnose', '--all', '--tail', '20'], {timeout: 120_000});
 		expect(code).toBe(1);
 		const seen = new Set(doc.result.reports.map((r: {container: {name: string}}) => r.container.name));
-		for (const id of ['oom-killed', 'crash-loop', 'not-executable', 'healthcheck-failing', 'host-port-allocated', 'listening-loopback', 'memory-near-limit']) expect(seen.has(names.get(id)), id).toBe(true);
+		for (const id of ['oom-killed', 'crash-loop', 'not-executable', 'healthcheck-failing', 'host-port-allocated', 'listening-loopback', 'memory-near-limit'])
+			expect(seen.has(names.get(id)), id).toBe(true);
 		expect(seen.has(names.get('healthy-running'))).toBe(false);
 		expect(seen.has(names.get('published-port-all-addresses'))).toBe(false);
 		expect(seen.has(names.get('healthy-healthcheck'))).toBe(false);
 	});
 
 	it('the picker lists troubled containers before healthy ones', async () => {
-		const ctx = createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
+		const ctx = createContext(
+			{env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false},
+			{},
+			{interactive: true, progress: false},
+		);
 		const labels = (await containerChoices(ctx)).map((c) => c.label);
 		const at = (id: string) => labels.indexOf(names.get(id)!);
 		// (Not the crash-loop container: between two restarts the engine lists it as briefly "Up".)

@@ -85,8 +85,8 @@ describe('generate-compose (built binary)', () => {
 	});
 });
 
-describeEngine('generate-compose uses this host\'s recommendations', () => {
-	it('the limits in the file are recommend --json\'s numbers for this engine', () => {
+describeEngine("generate-compose uses this host's recommendations", () => {
+	it("the limits in the file are recommend --json's numbers for this engine", () => {
 		const rec = runJson(['recommend', '--workload', 'ai-inference']).doc.result;
 		const gen = runJson(['generate-compose', '--stdout', '--workload', 'ai-inference'], {cwd: freshDir()});
 		expect(gen.code).toBe(0);
@@ -146,14 +146,28 @@ describeEngine('generate-compose: the generated file runs on the real engine', (
 		expect(r.code).toBe(0);
 		const file = path.join(dir, 'compose.yaml');
 		const text = readFileSync(file, 'utf8');
-		expect(text).toContain("- wget");
+		expect(text).toContain('- wget');
 		// busybox has no web server of its own: give the service one (the only edit to the generated file).
-		writeFileSync(file, text.replace('    restart: unless-stopped', `    command: ["sh", "-c", "mkdir -p /www && echo ok > /www/health && exec httpd -f -p ${port} -h /www"]\n    restart: unless-stopped`));
+		writeFileSync(
+			file,
+			text.replace(
+				'    restart: unless-stopped',
+				`    command: ["sh", "-c", "mkdir -p /www && echo ok > /www/health && exec httpd -f -p ${port} -h /www"]\n    restart: unless-stopped`,
+			),
+		);
 		const up = composeRun(['-p', project, 'up', '-d'], dir);
 		expect(up.code, up.stderr).toBe(0);
 		const name = docker(['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}}']);
 		expect(name).not.toBe('');
-		const hc = JSON.parse(docker(['inspect', name, '--format', '{{json .HostConfig}}'])) as {Memory: number; MemoryReservation: number; MemorySwap: number; NanoCpus: number; PidsLimit: number; RestartPolicy: {Name: string}; Init: boolean};
+		const hc = JSON.parse(docker(['inspect', name, '--format', '{{json .HostConfig}}'])) as {
+			Memory: number;
+			MemoryReservation: number;
+			MemorySwap: number;
+			NanoCpus: number;
+			PidsLimit: number;
+			RestartPolicy: {Name: string};
+			Init: boolean;
+		};
 		expect(hc.Memory).toBe(rec.settings.containerMemory.value);
 		expect(hc.MemoryReservation).toBe(rec.settings.containerMemoryReservation.value);
 		expect(hc.MemorySwap).toBe(rec.settings.containerMemorySwap.value);
@@ -177,7 +191,11 @@ describe('generate-compose inside the interactive app', () => {
 		const {generateCompose} = await import('../../source/commands/generate-compose.js');
 		const {makeTheme} = await import('../../source/output/theme.js');
 		const dir = freshDir();
-		const ctx = createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
+		const ctx = createContext(
+			{env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false},
+			{},
+			{interactive: true, progress: false},
+		);
 		const input = {args: [], flags: {workload: 'web', output: 'compose.yaml', service: 'app', port: 8000, healthPath: '/health'}};
 		const result = await generateCompose.run(ctx, input);
 		expect(result.preview).toBe(true);

@@ -72,7 +72,10 @@ describeEngine('images and cleanup (real engine, built CLI)', () => {
 		// Other test runs share this engine: compare when docker's own figures are stable around ours.
 		let last = '';
 		for (let attempt = 0; attempt < 10; attempt++) {
-			const row = () => docker(['system', 'df', '--format', '{{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}']).split('\n').find((l) => l.startsWith('Images'));
+			const row = () =>
+				docker(['system', 'df', '--format', '{{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}'])
+					.split('\n')
+					.find((l) => l.startsWith('Images'));
 			const a = row();
 			const {doc} = runJson(['images']);
 			const b = row();
@@ -100,9 +103,17 @@ describeEngine('images and cleanup (real engine, built CLI)', () => {
 		expect(code).toBe(0);
 		expect(doc.result.outcome).toBeNull();
 		const step = (kind: string) => doc.result.plan.steps.find((s: any) => s.kind === kind);
-		expect(step('stopped-containers').items.map((i: any) => i.name).sort()).toEqual([names.stopped, names.user, names.volumeUser].sort());
+		expect(
+			step('stopped-containers')
+				.items.map((i: any) => i.name)
+				.sort(),
+		).toEqual([names.stopped, names.user, names.volumeUser].sort());
 		expect(step('dangling-images').items.map((i: any) => i.id)).toEqual([ids.dangling]);
-		expect(step('unused-images').items.map((i: any) => i.id).sort()).toEqual([ids.unused, ids.latest].sort());
+		expect(
+			step('unused-images')
+				.items.map((i: any) => i.id)
+				.sort(),
+		).toEqual([ids.unused, ids.latest].sort());
 		expect(step('unused-volumes').items.map((i: any) => i.id)).toEqual([volumes.unused]);
 		expect(step('build-cache').skipped).toMatch(/--label/);
 		expect(step('dangling-images').command).toBe(`docker image rm ${ids.dangling.slice(7, 19)}`);

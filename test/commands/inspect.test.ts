@@ -10,19 +10,46 @@ afterAll(() => removeContainers(name));
 describeEngine('inspect (real engine, built CLI)', () => {
 	beforeAll(() => {
 		docker([
-			'run', '-d', '--name', name,
-			'-e', 'DB_PASSWORD=hunter2', '-e', `API_TOKEN=${SECRETS[1]}`, '-e', 'PLAIN_SETTING=visible-value',
-			'--label', `com.example.api-key=${SECRETS[2]}`, '--label', 'team=payments',
-			'--memory', '48m', '--restart', 'unless-stopped', '-p', '127.0.0.1::9000', '--tmpfs', '/scratch:ro',
-			'--health-cmd', 'exit 1', '--health-interval', '1s',
-			FIXTURE_IMAGE, 'sh', '-c', 'exec sleep 600', '--token', SECRETS[3]!,
+			'run',
+			'-d',
+			'--name',
+			name,
+			'-e',
+			'DB_PASSWORD=hunter2',
+			'-e',
+			`API_TOKEN=${SECRETS[1]}`,
+			'-e',
+			'PLAIN_SETTING=visible-value',
+			'--label',
+			`com.example.api-key=${SECRETS[2]}`,
+			'--label',
+			'team=payments',
+			'--memory',
+			'48m',
+			'--restart',
+			'unless-stopped',
+			'-p',
+			'127.0.0.1::9000',
+			'--tmpfs',
+			'/scratch:ro',
+			'--health-cmd',
+			'exit 1',
+			'--health-interval',
+			'1s',
+			FIXTURE_IMAGE,
+			'sh',
+			'-c',
+			'exec sleep 600',
+			'--token',
+			SECRETS[3]!,
 		]);
 	});
 
 	it('prints a readable summary with secrets redacted', () => {
 		const r = runCli(['inspect', name]);
 		expect(r.code).toBe(0);
-		for (const heading of ['State', 'Health', 'Image and command', 'Resources and limits', 'Mounts', 'Network', 'Environment', 'Labels']) expect(r.stdout).toContain(heading);
+		for (const heading of ['State', 'Health', 'Image and command', 'Resources and limits', 'Mounts', 'Network', 'Environment', 'Labels'])
+			expect(r.stdout).toContain(heading);
 		expect(r.stdout).toContain('DB_PASSWORD=[redacted]');
 		expect(r.stdout).toContain('API_TOKEN=[redacted]');
 		expect(r.stdout).toContain('PLAIN_SETTING=visible-value');

@@ -43,7 +43,12 @@ function parseXml(xml: string): {name: string; attrs: Record<string, string>; ch
 			if (!a) break;
 			if (/&(?!(amp|lt|gt|quot|apos|#\d+);)/.test(a[2]!)) fail('bad entity');
 			if (a[1]! in attrs) fail('duplicate attribute');
-			attrs[a[1]!] = a[2]!.replace(/&#10;/g, '\n').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+			attrs[a[1]!] = a[2]!
+				.replace(/&#10;/g, '\n')
+				.replace(/&quot;/g, '"')
+				.replace(/&lt;/g, '<')
+				.replace(/&gt;/g, '>')
+				.replace(/&amp;/g, '&');
 			at += a[0].length;
 		}
 		if (xml.startsWith('/>', at)) {
@@ -74,10 +79,17 @@ describe('lint CI formats', () => {
 	test('checkstyle: well-formed XML in checkstyle 4.3 shape; every file listed; messages escaped', () => {
 		const r = runCli(['lint', '--no-engine', '-f', 'checkstyle', 'Dockerfile', 'clean.Dockerfile'], {cwd: dir});
 		expect(r.code).toBe(1);
-		const root = parseXml(r.stdout) as {name: string; attrs: Record<string, string>; children: Array<{name: string; attrs: Record<string, string>; children: Array<{name: string; attrs: Record<string, string>}>}>};
+		const root = parseXml(r.stdout) as {
+			name: string;
+			attrs: Record<string, string>;
+			children: Array<{name: string; attrs: Record<string, string>; children: Array<{name: string; attrs: Record<string, string>}>}>;
+		};
 		expect(root.name).toBe('checkstyle');
 		expect(root.attrs.version).toBe('4.3');
-		expect(root.children.map((f) => [f.name, f.attrs.name])).toEqual([['file', 'Dockerfile'], ['file', 'clean.Dockerfile']]);
+		expect(root.children.map((f) => [f.name, f.attrs.name])).toEqual([
+			['file', 'Dockerfile'],
+			['file', 'clean.Dockerfile'],
+		]);
 		const errors = root.children[0]!.children;
 		expect(errors.length).toBeGreaterThan(3);
 		for (const e of errors) {
@@ -112,7 +124,12 @@ describe('lint CI formats', () => {
 		const validate = new Ajv({strict: true, allErrors: true}).compile(schema('sonarqube-generic.schema.json'));
 		expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
 		const yes = doc.issues.find((i: {ruleId: string}) => i.ruleId === 'DH4001');
-		expect(yes).toMatchObject({engineId: 'docker-helper', severity: 'MAJOR', type: 'CODE_SMELL', primaryLocation: {filePath: 'Dockerfile', textRange: {startLine: 2, startColumn: 22}}});
+		expect(yes).toMatchObject({
+			engineId: 'docker-helper',
+			severity: 'MAJOR',
+			type: 'CODE_SMELL',
+			primaryLocation: {filePath: 'Dockerfile', textRange: {startLine: 2, startColumn: 22}},
+		});
 		expect(doc.issues.find((i: {ruleId: string}) => i.ruleId === 'DH7001')?.type).toBe('VULNERABILITY');
 	});
 });

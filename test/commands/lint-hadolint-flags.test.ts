@@ -34,7 +34,7 @@ function slugs(doc: {result: {files: Array<{findings: Array<{slug: string}>}>}})
 }
 
 describe('lint: hadolint-compatible options', () => {
-	test('the default threshold is warning: a well-written Dockerfile passes with its info advice shown; hadolint\'s info default on request', () => {
+	test("the default threshold is warning: a well-written Dockerfile passes with its info advice shown; hadolint's info default on request", () => {
 		const dir = project({Dockerfile: WELL_WRITTEN});
 		const {code, doc} = runJson(['lint', '--no-engine'], {cwd: dir});
 		expect(doc.result.threshold).toBe('warning');
@@ -67,14 +67,26 @@ describe('lint: hadolint-compatible options', () => {
 	test('--trusted-registry, --require-label key:format and --strict-labels', () => {
 		const dir = project({Dockerfile: 'FROM quay.io/org/app:1.0\nLABEL org.opencontainers.image.source=notaurl extra=1\nUSER 1\n'});
 		expect(slugs(runJson(['lint', '--no-engine', '--trusted-registry', 'docker.io'], {cwd: dir}).doc)).toContain('registry-allowlist');
-		expect(slugs(runJson(['lint', '--no-engine', '--trusted-registry', 'quay.io', '--trusted-registry', 'docker.io'], {cwd: dir}).doc)).not.toContain('registry-allowlist');
-		const labels = runJson(['lint', '--no-engine', '--require-label', 'org.opencontainers.image.source:url', '--require-label', 'maintainer:text'], {cwd: dir}).doc;
-		const messages = labels.result.files[0].findings.filter((f: {slug: string}) => f.slug === 'label-schema').map((f: {message: string}) => f.message).join('\n');
+		expect(slugs(runJson(['lint', '--no-engine', '--trusted-registry', 'quay.io', '--trusted-registry', 'docker.io'], {cwd: dir}).doc)).not.toContain(
+			'registry-allowlist',
+		);
+		const labels = runJson(['lint', '--no-engine', '--require-label', 'org.opencontainers.image.source:url', '--require-label', 'maintainer:text'], {
+			cwd: dir,
+		}).doc;
+		const messages = labels.result.files[0].findings
+			.filter((f: {slug: string}) => f.slug === 'label-schema')
+			.map((f: {message: string}) => f.message)
+			.join('\n');
 		expect(messages).toContain('maintainer');
 		expect(messages).toContain('org.opencontainers.image.source');
 		expect(messages).not.toContain('extra');
 		const strict = runJson(['lint', '--no-engine', '--require-label', 'maintainer:text', '--strict-labels'], {cwd: dir}).doc;
-		expect(strict.result.files[0].findings.filter((f: {slug: string}) => f.slug === 'label-schema').map((f: {message: string}) => f.message).join('\n')).toContain('extra');
+		expect(
+			strict.result.files[0].findings
+				.filter((f: {slug: string}) => f.slug === 'label-schema')
+				.map((f: {message: string}) => f.message)
+				.join('\n'),
+		).toContain('extra');
 		const bad = runCli(['lint', '--no-engine', '--require-label', 'maintainer:colour'], {cwd: dir});
 		expect(bad.code).toBe(2);
 		expect(bad.stderr + bad.stdout).toContain('key:format');

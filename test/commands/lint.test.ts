@@ -38,7 +38,17 @@ describe('lint (CLI)', () => {
 		const {code, doc} = runJson(['lint', '--no-engine'], {cwd: dir});
 		expect(code).toBe(1);
 		const f = doc.result.files[0].findings.find((x: {slug: string}) => x.slug === 'apt-get-yes');
-		expect(f).toEqual({file: 'Dockerfile', line: 2, column: 23, id: 'DH4001', slug: 'apt-get-yes', severity: 'warning', message: expect.stringContaining('without -y'), equivalents: {hadolint: 'DL3014'}, origin: 'file'});
+		expect(f).toEqual({
+			file: 'Dockerfile',
+			line: 2,
+			column: 23,
+			id: 'DH4001',
+			slug: 'apt-get-yes',
+			severity: 'warning',
+			message: expect.stringContaining('without -y'),
+			equivalents: {hadolint: 'DL3014'},
+			origin: 'file',
+		});
 		expect(doc.result.files[0].lines).toBeUndefined();
 		expect(doc.result.engine).toEqual({used: false, note: '--no-engine'});
 	});
@@ -54,7 +64,7 @@ describe('lint (CLI)', () => {
 
 	test('directories are searched recursively; .dockerignore, .git and node_modules are skipped', () => {
 		const dir = project({
-			'Dockerfile': CLEAN,
+			Dockerfile: CLEAN,
 			'api/Dockerfile.prod': CLEAN,
 			'web/app.Dockerfile': CLEAN,
 			'worker/Containerfile': CLEAN,
@@ -67,7 +77,12 @@ describe('lint (CLI)', () => {
 			'empty/.keep': '',
 		});
 		const {doc} = runJson(['lint', '.', '--no-engine'], {cwd: dir});
-		expect(doc.result.files.map((f: {file: string}) => f.file).sort()).toEqual(['Dockerfile', 'api/Dockerfile.prod', 'web/app.Dockerfile', 'worker/Containerfile']);
+		expect(doc.result.files.map((f: {file: string}) => f.file).sort()).toEqual([
+			'Dockerfile',
+			'api/Dockerfile.prod',
+			'web/app.Dockerfile',
+			'worker/Containerfile',
+		]);
 		const empty = runCli(['lint', 'empty', '--no-engine'], {cwd: dir});
 		expect(empty.code).toBe(1);
 		expect(empty.stderr + empty.stdout).toContain('No Dockerfile found under empty');
@@ -86,12 +101,18 @@ describe('lint (CLI)', () => {
 		expect(r.stderr + r.stdout).toMatch(/No Dockerfile in/);
 		const broken = runJson(['lint', '-', '--no-engine'], {input: 'FROM alpine\nRUNN x\n'});
 		expect(broken.code).toBe(1);
-		expect(broken.doc.result.files[0].findings.find((f: {id: string}) => f.id === 'DH0000')).toMatchObject({id: 'DH0000', slug: 'parse-error', line: 2, severity: 'error'});
+		expect(broken.doc.result.files[0].findings.find((f: {id: string}) => f.id === 'DH0000')).toMatchObject({
+			id: 'DH0000',
+			slug: 'parse-error',
+			line: 2,
+			severity: 'error',
+		});
 	});
 
 	test('inline pragmas and .hadolint.yaml / .docker-helper.yaml', () => {
 		const dir = project({
-			Dockerfile: 'FROM debian:bookworm\n# hadolint ignore=DL3014\nRUN apt-get install curl\n# docker-helper ignore=json-args-recommended -- entry script handles signals\nCMD node x.js\n',
+			Dockerfile:
+				'FROM debian:bookworm\n# hadolint ignore=DL3014\nRUN apt-get install curl\n# docker-helper ignore=json-args-recommended -- entry script handles signals\nCMD node x.js\n',
 			'.hadolint.yaml': 'ignored: [DL3006]\noverride:\n  error: [DL4006]\n',
 			'.docker-helper.yaml': 'lint:\n  severity:\n    from-digest-pin: "off"\n',
 		});
@@ -101,7 +122,14 @@ describe('lint (CLI)', () => {
 		expect(slugs).not.toContain('json-args-recommended');
 		expect(slugs).not.toContain('from-digest-pin');
 		expect(doc.result.files[0].suppressed).toBe(2);
-		expect(doc.result.files[0].suppressions).toContainEqual({line: 4, scope: 'line', codes: ['json-args-recommended'], reason: 'entry script handles signals', source: 'docker-helper', used: 1});
+		expect(doc.result.files[0].suppressions).toContainEqual({
+			line: 4,
+			scope: 'line',
+			codes: ['json-args-recommended'],
+			reason: 'entry script handles signals',
+			source: 'docker-helper',
+			used: 1,
+		});
 		expect(doc.result.files[0].suppressions).toContainEqual({line: 2, scope: 'line', codes: ['DL3014'], reason: undefined, source: 'hadolint', used: 1});
 		expect(doc.result.config.sources).toEqual(['.hadolint.yaml', '.docker-helper.yaml']);
 		const bad = project({Dockerfile: CLEAN, '.hadolint.yaml': 'ignored: [DL3006\n'});
@@ -111,9 +139,13 @@ describe('lint (CLI)', () => {
 	test('--format gnu and github', () => {
 		const dir = project({Dockerfile: BAD});
 		const gnu = runCli(['lint', '--no-engine', '--format', 'gnu'], {cwd: dir}).stdout.split('\n');
-		expect(gnu).toContain('Dockerfile:2:23: warning: apt-get install curl without -y: the build has no terminal to answer the prompt, add -y (or --yes) [DH4001/apt-get-yes]');
+		expect(gnu).toContain(
+			'Dockerfile:2:23: warning: apt-get install curl without -y: the build has no terminal to answer the prompt, add -y (or --yes) [DH4001/apt-get-yes]',
+		);
 		const gh = runCli(['lint', '--no-engine', '--format', 'github'], {cwd: dir}).stdout.split('\n');
-		expect(gh).toContain('::warning file=Dockerfile,line=2,col=23,title=DH4001 apt-get-yes::apt-get install curl without -y: the build has no terminal to answer the prompt, add -y (or --yes)');
+		expect(gh).toContain(
+			'::warning file=Dockerfile,line=2,col=23,title=DH4001 apt-get-yes::apt-get install curl without -y: the build has no terminal to answer the prompt, add -y (or --yes)',
+		);
 		expect(gh.filter(Boolean).every((l) => /^::(error|warning|notice) file=/.test(l))).toBe(true);
 	});
 
@@ -133,7 +165,14 @@ describe('lint (CLI)', () => {
 		expect(validate(log), JSON.stringify(validate.errors, null, 1)).toBe(true);
 		expect(log.version).toBe('2.1.0');
 		const results = log.runs[0].results;
-		expect(results.some((x: {ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number}}}>}) => x.ruleId === 'DH0000' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'sub/Dockerfile' && x.locations[0]!.physicalLocation.region.startLine === 2)).toBe(true);
+		expect(
+			results.some(
+				(x: {ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number}}}>}) =>
+					x.ruleId === 'DH0000' &&
+					x.locations[0]!.physicalLocation.artifactLocation.uri === 'sub/Dockerfile' &&
+					x.locations[0]!.physicalLocation.region.startLine === 2,
+			),
+		).toBe(true);
 		for (const x of results) expect(log.runs[0].tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
 		// every rule carries its page: helpUri, a full description and the page as Markdown help (GitHub code scanning shows it)
 		const yes = log.runs[0].tool.driver.rules.find((x: {id: string}) => x.id === 'DH4001');
@@ -154,14 +193,22 @@ describe('lint (CLI)', () => {
 		expect(text.stdout).toMatch(/DH4001\s+apt-get-yes\s+warning\s+apt-get install runs without -y\s+\[DL3014\]/);
 		const {doc} = runJson(['lint', '--rules']);
 		expect(doc.result.rules.length).toBeGreaterThanOrEqual(60);
-		expect(doc.result.rules.find((r: {slug: string}) => r.slug === 'json-args-recommended')).toEqual({id: 'DH3002', slug: 'json-args-recommended', severity: 'warning', description: expect.any(String), equivalents: {hadolint: 'DL3025', buildkit: 'JSONArgsRecommended'}});
+		expect(doc.result.rules.find((r: {slug: string}) => r.slug === 'json-args-recommended')).toEqual({
+			id: 'DH3002',
+			slug: 'json-args-recommended',
+			severity: 'warning',
+			description: expect.any(String),
+			equivalents: {hadolint: 'DL3025', buildkit: 'JSONArgsRecommended'},
+		});
 	});
 
 	// assets/init and assets/init-examples hold init's template sources (placeholders, not Dockerfiles); init's tests lint what they render.
 	test.skipIf(!existsSync(path.join(ROOT, 'assets')))('the project templates in assets/ are clean', () => {
 		const r = runJson(['lint', 'assets/dockerfiles', '--no-engine', '--failure-threshold', 'warning'], {cwd: ROOT});
 		expect(r.doc.result.files.length).toBeGreaterThan(0);
-		const noisy = r.doc.result.files.flatMap((f: {findings: Array<{severity: string; file: string; line: number; slug: string}>}) => f.findings.filter((x) => x.severity === 'error' || x.severity === 'warning').map((x) => `${x.file}:${x.line} ${x.slug}`));
+		const noisy = r.doc.result.files.flatMap((f: {findings: Array<{severity: string; file: string; line: number; slug: string}>}) =>
+			f.findings.filter((x) => x.severity === 'error' || x.severity === 'warning').map((x) => `${x.file}:${x.line} ${x.slug}`),
+		);
 		expect(noisy).toEqual([]);
 	});
 });

@@ -16,7 +16,11 @@ const name = uniqueName('logs-huge');
 /** Run the CLI under GNU time; count stdout without keeping it. */
 function measure(args: string[]): Promise<{code: number | null; bytes: number; lines: number; last: string; maxRssKiB: number; stderr: string}> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, ...args], {cwd: ROOT, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, ...args], {
+			cwd: ROOT,
+			env: {...process.env, NO_COLOR: '1'},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let bytes = 0;
 		let lines = 0;
 		let tail = '';
@@ -54,29 +58,41 @@ describeEngine('logs on a 100 MB log (bounded memory)', () => {
 		if (size) expect(size).toBeGreaterThan(100 * MiB);
 	}, 300_000);
 
-	it.runIf(existsSync('/usr/bin/time'))('--tail returns the last lines without reading the rest into memory', async () => {
-		const r = await measure(['logs', name, '--tail', '3']);
-		expect(r.code).toBe(0);
-		expect(r.lines).toBe(3);
-		expect(r.last).toBe('LAST-LINE');
-		expect(r.maxRssKiB).toBeLessThan(150 * 1024);
-		tailRssKiB = r.maxRssKiB;
-	}, 120_000);
+	it.runIf(existsSync('/usr/bin/time'))(
+		'--tail returns the last lines without reading the rest into memory',
+		async () => {
+			const r = await measure(['logs', name, '--tail', '3']);
+			expect(r.code).toBe(0);
+			expect(r.lines).toBe(3);
+			expect(r.last).toBe('LAST-LINE');
+			expect(r.maxRssKiB).toBeLessThan(150 * 1024);
+			tailRssKiB = r.maxRssKiB;
+		},
+		120_000,
+	);
 
-	it.runIf(existsSync('/usr/bin/time'))('the whole 105 MB log streams through in bounded memory', async () => {
-		const r = await measure(['logs', name]);
-		expect(r.code).toBe(0);
-		expect(r.lines).toBe(LINES + 1);
-		expect(r.bytes).toBeGreaterThan(100 * 1000 * 1000);
-		expect(r.last).toBe('LAST-LINE');
-		// Buffering the log would add at least its 105 MB to the process; streaming adds a few
-		// socket and GC buffers (about 25 MB measured) over the --tail run's peak.
-		expect(r.maxRssKiB).toBeLessThan(200 * 1024);
-		if (Number.isFinite(tailRssKiB)) expect(r.maxRssKiB - tailRssKiB).toBeLessThan(64 * 1024);
-	}, 300_000);
+	it.runIf(existsSync('/usr/bin/time'))(
+		'the whole 105 MB log streams through in bounded memory',
+		async () => {
+			const r = await measure(['logs', name]);
+			expect(r.code).toBe(0);
+			expect(r.lines).toBe(LINES + 1);
+			expect(r.bytes).toBeGreaterThan(100 * 1000 * 1000);
+			expect(r.last).toBe('LAST-LINE');
+			// Buffering the log would add at least its 105 MB to the process; streaming adds a few
+			// socket and GC buffers (about 25 MB measured) over the --tail run's peak.
+			expect(r.maxRssKiB).toBeLessThan(200 * 1024);
+			if (Number.isFinite(tailRssKiB)) expect(r.maxRssKiB - tailRssKiB).toBeLessThan(64 * 1024);
+		},
+		300_000,
+	);
 
 	it('stops quietly when the reader goes away (logs | head): exit 0, no EPIPE trace', () => {
-		const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" logs ${name} | head -n 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {encoding: 'utf8', cwd: ROOT, timeout: 60_000});
+		const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" logs ${name} | head -n 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
+			encoding: 'utf8',
+			cwd: ROOT,
+			timeout: 60_000,
+		});
 		expect(r.stdout.trim()).toBe('status=0');
 		expect(r.stderr).not.toMatch(/EPIPE|\bat .*:\d+:\d+/);
 	}, 60_000);

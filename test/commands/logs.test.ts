@@ -19,14 +19,21 @@ describeEngine('logs (real engine, built CLI)', () => {
 	beforeAll(() => {
 		// The engine copies stdout and stderr separately, so lines written at once may be logged out of
 		// order; a pause after the stderr line keeps it out of the last lines the --tail tests read.
-		mixed = run(['sh', '-c', 'echo to-out; echo to-err >&2; sleep 0.5; echo "alpha 1"; echo "beta 2"; echo "ALPHA 3"; echo DB_PASSWORD=hunter2; printf "bad \\377\\376 bytes\\n"']);
+		mixed = run([
+			'sh',
+			'-c',
+			'echo to-out; echo to-err >&2; sleep 0.5; echo "alpha 1"; echo "beta 2"; echo "ALPHA 3"; echo DB_PASSWORD=hunter2; printf "bad \\377\\376 bytes\\n"',
+		]);
 		wait(mixed);
 	});
 
 	it('separates stdout and stderr: --json stream field, and fds in text mode', () => {
 		const r = runCli(['logs', mixed, '--json']);
 		expect(r.code).toBe(0);
-		const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {stream: string; time: string; line: string});
+		const records = r.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as {stream: string; time: string; line: string});
 		expect(records.find((x) => x.line === 'to-out')?.stream).toBe('stdout');
 		expect(records.find((x) => x.line === 'to-err')?.stream).toBe('stderr');
 		expect(records.every((x) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(x.time))).toBe(true);
@@ -84,7 +91,10 @@ describeEngine('logs (real engine, built CLI)', () => {
 		const name = run(['sh', '-c', 'echo tty-line-1; echo tty-line-2 >&2'], {tty: true});
 		wait(name);
 		const r = runCli(['logs', name, '--json']);
-		const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {stream: string; line: string});
+		const records = r.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as {stream: string; line: string});
 		expect(records.map((x) => [x.stream, x.line])).toEqual([
 			['stdout', 'tty-line-1'],
 			['stdout', 'tty-line-2'],
@@ -108,7 +118,11 @@ describeEngine('logs (real engine, built CLI)', () => {
 
 	it('follow mode delivers new lines as they are written, and Ctrl-C ends it cleanly (130, no stack)', async () => {
 		const name = run(['sh', '-c', 'echo first-line; while [ ! -f /tmp/go ]; do sleep 0.1; done; echo second-line; sleep 600']);
-		const child = spawn(process.execPath, [CLI, 'logs', name, '--follow'], {cwd: ROOT, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [CLI, 'logs', name, '--follow'], {
+			cwd: ROOT,
+			env: {...process.env, NO_COLOR: '1'},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		let err = '';
 		child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -13,9 +13,25 @@ const names = {oom: `${run}-oom`, loop: `${run}-loop`, sick: `${run}-sick`, calm
 const children: NdjsonRun[] = [];
 
 // OOM: tail buffers /dev/zero (no newline ever) until the 16 MiB limit; the policy restarts it.
-const startOom = (name: string, restart = 'no') => docker(['run', '-d', '--name', name, '--memory', '16m', '--memory-swap', '16m', '--restart', restart, FIXTURE_IMAGE, 'sh', '-c', 'sleep 1; tail /dev/zero']);
+const startOom = (name: string, restart = 'no') =>
+	docker(['run', '-d', '--name', name, '--memory', '16m', '--memory-swap', '16m', '--restart', restart, FIXTURE_IMAGE, 'sh', '-c', 'sleep 1; tail /dev/zero']);
 const startLoop = (name: string) => docker(['run', '-d', '--name', name, '--restart', 'on-failure', FIXTURE_IMAGE, 'sh', '-c', 'sleep 1; exit 3']);
-const startSick = (name: string) => docker(['run', '-d', '--name', name, '--health-cmd', 'echo probe-said-no; exit 1', '--health-interval', '1s', '--health-retries', '1', FIXTURE_IMAGE, 'sleep', '600']);
+const startSick = (name: string) =>
+	docker([
+		'run',
+		'-d',
+		'--name',
+		name,
+		'--health-cmd',
+		'echo probe-said-no; exit 1',
+		'--health-interval',
+		'1s',
+		'--health-retries',
+		'1',
+		FIXTURE_IMAGE,
+		'sleep',
+		'600',
+	]);
 
 afterAll(() => {
 	for (const c of children) c.kill('SIGKILL');
@@ -40,11 +56,17 @@ describeEngine('monitor (real engine, built CLI)', () => {
 			expect(oom.alert.message).toContain('16 MiB');
 			const oomDiag = await m.waitFor((d) => mine(d, `${names.watch}-oom`), 'the OOM diagnosis');
 			expect(oomDiag.alert.diagnosis).toMatch(/OOM killer: memory limit 16 MiB/);
-			const restart = await m.waitFor((d) => d.type === 'event' && d.alert?.kind === 'restart' && d.alert.container === `${names.watch}-loop`, 'the restart alert');
+			const restart = await m.waitFor(
+				(d) => d.type === 'event' && d.alert?.kind === 'restart' && d.alert.container === `${names.watch}-loop`,
+				'the restart alert',
+			);
 			expect(restart.alert.message).toMatch(/restart/);
 			const die = m.docs.find((d) => d.type === 'event' && d.alert?.kind === 'die' && d.alert.container === `${names.watch}-loop`);
 			expect(die.alert.message).toBe('exited with code 3');
-			const health = await m.waitFor((d) => d.type === 'event' && d.alert?.kind === 'health' && d.alert.container === `${names.watch}-sick`, 'the unhealthy alert');
+			const health = await m.waitFor(
+				(d) => d.type === 'event' && d.alert?.kind === 'health' && d.alert.container === `${names.watch}-sick`,
+				'the unhealthy alert',
+			);
 			expect(health.alert.message).toContain('probe-said-no');
 			// events carry no container labels (they may hold secrets): only the attributes we keep
 			expect(Object.keys(oom.event.attributes).sort()).toEqual(expect.arrayContaining(['image', 'name']));
@@ -76,7 +98,22 @@ describeEngine('monitor (real engine, built CLI)', () => {
 		beforeAll(async () => {
 			startLoop(names.loop);
 			startSick(names.sick);
-			docker(['run', '-d', '--name', names.calm, '--memory', '32m', '-p', '127.0.0.1::8080', '--label', 'com.docker.compose.project=dh-op-proj', FIXTURE_IMAGE, 'sh', '-c', 'while :; do :; done']);
+			docker([
+				'run',
+				'-d',
+				'--name',
+				names.calm,
+				'--memory',
+				'32m',
+				'-p',
+				'127.0.0.1::8080',
+				'--label',
+				'com.docker.compose.project=dh-op-proj',
+				FIXTURE_IMAGE,
+				'sh',
+				'-c',
+				'while :; do :; done',
+			]);
 			// let the loop restart and the probe fail
 			for (let i = 0; i < 100; i++) {
 				const restarts = Number(docker(['inspect', '-f', '{{.RestartCount}}', names.loop]));

@@ -13,7 +13,9 @@ const TRAP_LOOP = `CMD ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1;
 const PREFIX = 'dh-im-verify-';
 
 function leftovers(): string[] {
-	return docker(['ps', '-a', '--filter', `name=${PREFIX}`, '--format', '{{.Names}}']).split('\n').filter(Boolean);
+	return docker(['ps', '-a', '--filter', `name=${PREFIX}`, '--format', '{{.Names}}'])
+		.split('\n')
+		.filter(Boolean);
 }
 
 type Check = {id: string; status: string; evidence: string[]; message: string; fix?: string};
@@ -32,11 +34,17 @@ describeEngine('verify on fixture images', () => {
 	};
 
 	beforeAll(() => {
-		buildFixture(images.root, `RUN printf '#!/bin/sh\\necho fake gcc\\n' > /usr/bin/gcc 2>/dev/null || (mkdir -p /usr/bin && printf '#!/bin/sh\\n' > /usr/bin/gcc); chmod 755 /usr/bin/gcc\n${TRAP_LOOP}`);
+		buildFixture(
+			images.root,
+			`RUN printf '#!/bin/sh\\necho fake gcc\\n' > /usr/bin/gcc 2>/dev/null || (mkdir -p /usr/bin && printf '#!/bin/sh\\n' > /usr/bin/gcc); chmod 755 /usr/bin/gcc\n${TRAP_LOOP}`,
+		);
 		buildFixture(images.good, `USER 1000\nHEALTHCHECK --interval=30s --retries=2 CMD test -d /home/app\n${TRAP_LOOP}`);
 		buildFixture(images.unhealthy, `USER app\nHEALTHCHECK --interval=30s --retries=2 CMD sh -c 'echo database not ready; exit 1'\n${TRAP_LOOP}`);
 		buildFixture(images.noterm, 'USER 1000\nCMD ["sh", "-c", "while true; do sleep 1; done"]');
-		buildFixture(images.httpd, `RUN mkdir -p /www && echo ok > /www/health\nUSER 1000\nCMD ["sh", "-c", "trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait"]`);
+		buildFixture(
+			images.httpd,
+			`RUN mkdir -p /www && echo ok > /www/health\nUSER 1000\nCMD ["sh", "-c", "trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait"]`,
+		);
 		buildFixture(images.writes, `USER 1000\nCMD ["sh", "-c", "touch /tmp/state || exit 1; trap 'exit 0' TERM; while true; do sleep 1; done"]`);
 		buildFixture(images.secret, `ENV API_TOKEN=tok-fixture-value-123 MODE=prod\nUSER 1000\n${TRAP_LOOP}`);
 	}, 300_000);
@@ -125,7 +133,10 @@ describeEngine('verify on fixture images', () => {
 	});
 
 	it('Ctrl-C while it waits for a health check: the throwaway container is removed', async () => {
-		const child = spawn(process.execPath, [CLI, 'verify', images.unhealthy, '--timeout', '60', '--name-prefix', PREFIX], {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NO_COLOR: '1'}});
+		const child = spawn(process.execPath, [CLI, 'verify', images.unhealthy, '--timeout', '60', '--name-prefix', PREFIX], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {...process.env, NO_COLOR: '1'},
+		});
 		let stderr = '';
 		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
 		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

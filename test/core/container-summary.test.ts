@@ -46,7 +46,10 @@ describe('summarizeContainer (recorded documents)', () => {
 		expect(r['pids limit']).toBe('100');
 		expect(r['root filesystem']).toBe('read-only');
 		expect(s.mounts).toEqual(
-			expect.arrayContaining([expect.objectContaining({type: 'volume', destination: '/data', mode: 'ro'}), expect.objectContaining({type: 'tmpfs', destination: '/tmp', mode: 'rw'})]),
+			expect.arrayContaining([
+				expect.objectContaining({type: 'volume', destination: '/data', mode: 'ro'}),
+				expect.objectContaining({type: 'tmpfs', destination: '/tmp', mode: 'rw'}),
+			]),
 		);
 		expect(s.ports).toHaveLength(1);
 		expect(s.ports[0]!.container).toBe('8080/tcp');

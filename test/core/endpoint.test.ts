@@ -16,11 +16,39 @@ describe('resolveEndpoint: precedence as the docker CLI', () => {
 		{name: 'default socket when nothing is set', in: {}, host: 'unix:///var/run/docker.sock', source: 'default', context: 'default'},
 		{name: 'Windows default is the named pipe', in: {platform: 'win32'}, host: 'npipe:////./pipe/docker_engine', source: 'default', context: 'default'},
 		{name: 'config currentContext', in: {currentContext: 'rootless'}, host: 'unix:///run/user/1000/docker.sock', source: 'config', context: 'rootless'},
-		{name: 'DOCKER_CONTEXT beats config', in: {currentContext: 'rootless', env: {DOCKER_CONTEXT: 'remote'}}, host: 'tcp://10.0.0.5:2376', source: 'env', context: 'remote'},
-		{name: 'DOCKER_HOST beats DOCKER_CONTEXT', in: {env: {DOCKER_HOST: 'unix:///tmp/d.sock', DOCKER_CONTEXT: 'remote'}}, host: 'unix:///tmp/d.sock', source: 'env'},
-		{name: '--context beats DOCKER_HOST', in: {flagContext: 'rootless', env: {DOCKER_HOST: 'unix:///tmp/d.sock'}}, host: 'unix:///run/user/1000/docker.sock', source: 'flag', context: 'rootless'},
-		{name: '--host beats everything', in: {flagHost: 'tcp://127.0.0.1:2375', env: {DOCKER_HOST: 'unix:///tmp/d.sock', DOCKER_CONTEXT: 'remote'}, currentContext: 'rootless'}, host: 'tcp://127.0.0.1:2375', source: 'flag'},
-		{name: 'context "default" follows DOCKER_HOST', in: {flagContext: 'default', env: {DOCKER_HOST: 'unix:///tmp/x.sock'}}, host: 'unix:///tmp/x.sock', source: 'flag', context: 'default'},
+		{
+			name: 'DOCKER_CONTEXT beats config',
+			in: {currentContext: 'rootless', env: {DOCKER_CONTEXT: 'remote'}},
+			host: 'tcp://10.0.0.5:2376',
+			source: 'env',
+			context: 'remote',
+		},
+		{
+			name: 'DOCKER_HOST beats DOCKER_CONTEXT',
+			in: {env: {DOCKER_HOST: 'unix:///tmp/d.sock', DOCKER_CONTEXT: 'remote'}},
+			host: 'unix:///tmp/d.sock',
+			source: 'env',
+		},
+		{
+			name: '--context beats DOCKER_HOST',
+			in: {flagContext: 'rootless', env: {DOCKER_HOST: 'unix:///tmp/d.sock'}},
+			host: 'unix:///run/user/1000/docker.sock',
+			source: 'flag',
+			context: 'rootless',
+		},
+		{
+			name: '--host beats everything',
+			in: {flagHost: 'tcp://127.0.0.1:2375', env: {DOCKER_HOST: 'unix:///tmp/d.sock', DOCKER_CONTEXT: 'remote'}, currentContext: 'rootless'},
+			host: 'tcp://127.0.0.1:2375',
+			source: 'flag',
+		},
+		{
+			name: 'context "default" follows DOCKER_HOST',
+			in: {flagContext: 'default', env: {DOCKER_HOST: 'unix:///tmp/x.sock'}},
+			host: 'unix:///tmp/x.sock',
+			source: 'flag',
+			context: 'default',
+		},
 	];
 	for (const c of cases) {
 		it(c.name, () => {
@@ -50,7 +78,12 @@ describe('resolveEndpoint: precedence as the docker CLI', () => {
 
 	it('a context carries its TLS material', () => {
 		const r = resolveEndpoint(inputs({currentContext: 'remote'}));
-		expect(r.ok && r.endpoint.transport).toEqual({kind: 'tcp', host: '10.0.0.5', port: 2376, tls: {verify: true, ca: '/c/ca.pem', cert: '/c/cert.pem', key: '/c/key.pem'}});
+		expect(r.ok && r.endpoint.transport).toEqual({
+			kind: 'tcp',
+			host: '10.0.0.5',
+			port: 2376,
+			tls: {verify: true, ca: '/c/ca.pem', cert: '/c/cert.pem', key: '/c/key.pem'},
+		});
 	});
 
 	it('ssh contexts keep user and port', () => {
@@ -60,7 +93,12 @@ describe('resolveEndpoint: precedence as the docker CLI', () => {
 
 	it('DOCKER_TLS_VERIFY with DOCKER_CERT_PATH', () => {
 		const r = resolveEndpoint(inputs({env: {DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs'}}));
-		expect(r.ok && r.endpoint.transport).toEqual({kind: 'tcp', host: 'h', port: 2376, tls: {verify: true, ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem'}});
+		expect(r.ok && r.endpoint.transport).toEqual({
+			kind: 'tcp',
+			host: 'h',
+			port: 2376,
+			tls: {verify: true, ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem'},
+		});
 	});
 
 	it('DOCKER_TLS_VERIFY without DOCKER_CERT_PATH uses the config dir', () => {

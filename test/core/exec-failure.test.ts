@@ -3,7 +3,8 @@ import {classifyExecFailure, looksLikeRuntimeFailure, runtimeFailureDecision} fr
 
 // The runtime's words, as Docker 20.10 (runc) sends them as the exec's only output.
 const NOT_FOUND = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in $PATH: unknown\r\n';
-const NO_FILE = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/no/such": stat /no/such: no such file or directory: unknown\r\n';
+const NO_FILE =
+	'OCI runtime exec failed: exec failed: unable to start container process: exec: "/no/such": stat /no/such: no such file or directory: unknown\r\n';
 const DENIED = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/etc/passwd": permission denied: unknown\r\n';
 const FORMAT = 'OCI runtime exec failed: exec failed: unable to start container process: exec format error: unknown';
 const OTHER = 'OCI runtime exec failed: exec failed: unable to start container process: something else: unknown';

@@ -65,7 +65,10 @@ describe('LineSplitter', () => {
 	it.each([
 		[['a\nb\n'], ['a', 'b']],
 		[['a', 'b', '\n'], ['ab']],
-		[['a\r\n', 'b\r', '\n'], ['a', 'b']],
+		[
+			['a\r\n', 'b\r', '\n'],
+			['a', 'b'],
+		],
 		[['\n\n'], ['', '']],
 		[['partial'], []],
 	])('%j → %j', (chunks, expected) => {

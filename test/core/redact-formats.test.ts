@@ -39,7 +39,13 @@ describe('private keys across lines', () => {
 
 	it('handles a key with a log prefix on each line and OPENSSH / PGP headers', () => {
 		for (const header of ['OPENSSH PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PGP PRIVATE KEY BLOCK']) {
-			const out = redactLines([`app | -----BEGIN ${header}-----`, 'app | Proc-Type: 4,ENCRYPTED', `app | ${PRIVATE_KEY_LINES[1]}`, `app | -----END ${header}-----`, 'app | ready']);
+			const out = redactLines([
+				`app | -----BEGIN ${header}-----`,
+				'app | Proc-Type: 4,ENCRYPTED',
+				`app | ${PRIVATE_KEY_LINES[1]}`,
+				`app | -----END ${header}-----`,
+				'app | ready',
+			]);
 			expect(out.join('\n')).not.toContain(PRIVATE_KEY_SECRETS[0]!);
 			expect(out.at(-1)).toBe('app | ready');
 		}
@@ -59,13 +65,34 @@ describe('private keys across lines', () => {
 
 describe('argv', () => {
 	it.each([
-		[['mysql', '-uroot', '-pMyS3cret', 'shop'], ['mysql', '-uroot', `-p${REDACTED}`, 'shop']],
-		[['/usr/bin/mariadb-dump', '-pX9'], ['/usr/bin/mariadb-dump', `-p${REDACTED}`]],
-		[['nginx', '-p', '/etc/nginx'], ['nginx', '-p', '/etc/nginx']],
-		[['app', '--password', 'hunter2pw'], ['app', '--password', REDACTED]],
-		[['app', '--password=hunter2pw'], ['app', `--password=${REDACTED}`]],
-		[['gpg', '--passphrase', 'Op3n'], ['gpg', '--passphrase', REDACTED]],
-		[['openssl', 'enc', '-pass', 'pass:Op3n'], ['openssl', 'enc', '-pass', REDACTED]],
+		[
+			['mysql', '-uroot', '-pMyS3cret', 'shop'],
+			['mysql', '-uroot', `-p${REDACTED}`, 'shop'],
+		],
+		[
+			['/usr/bin/mariadb-dump', '-pX9'],
+			['/usr/bin/mariadb-dump', `-p${REDACTED}`],
+		],
+		[
+			['nginx', '-p', '/etc/nginx'],
+			['nginx', '-p', '/etc/nginx'],
+		],
+		[
+			['app', '--password', 'hunter2pw'],
+			['app', '--password', REDACTED],
+		],
+		[
+			['app', '--password=hunter2pw'],
+			['app', `--password=${REDACTED}`],
+		],
+		[
+			['gpg', '--passphrase', 'Op3n'],
+			['gpg', '--passphrase', REDACTED],
+		],
+		[
+			['openssl', 'enc', '-pass', 'pass:Op3n'],
+			['openssl', 'enc', '-pass', REDACTED],
+		],
 	])('%j', (argv, expected) => {
 		expect(redactArgv(argv)).toEqual(expected);
 	});

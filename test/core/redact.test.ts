@@ -1,12 +1,51 @@
 import {describe, expect, it} from 'vitest';
-import {isSecretEnvName, isSecretName, REDACTED, redactArgv, redactByKey, redactContainerDocument, redactEnvEntry, redactText} from '../../source/core/redact.js';
+import {
+	isSecretEnvName,
+	isSecretName,
+	REDACTED,
+	redactArgv,
+	redactByKey,
+	redactContainerDocument,
+	redactEnvEntry,
+	redactText,
+} from '../../source/core/redact.js';
 
 describe('isSecretName', () => {
-	it.each(['DB_PASSWORD', 'PGPASSWORD', 'MYSQL_ROOT_PASSWORD', 'API_TOKEN', 'NODE_AUTH_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'STRIPE_API_KEY', 'apiKey', 'GITHUB_TOKEN', 'SESSION_SECRET', 'db.password', 'SENTRY_DSN', 'DATABASE_CONNECTION_STRING', 'PRIVATE_KEY', 'client-secret'])('%s is secret', (name) => {
+	it.each([
+		'DB_PASSWORD',
+		'PGPASSWORD',
+		'MYSQL_ROOT_PASSWORD',
+		'API_TOKEN',
+		'NODE_AUTH_TOKEN',
+		'AWS_SECRET_ACCESS_KEY',
+		'STRIPE_API_KEY',
+		'apiKey',
+		'GITHUB_TOKEN',
+		'SESSION_SECRET',
+		'db.password',
+		'SENTRY_DSN',
+		'DATABASE_CONNECTION_STRING',
+		'PRIVATE_KEY',
+		'client-secret',
+	])('%s is secret', (name) => {
 		expect(isSecretEnvName(name)).toBe(true);
 	});
 
-	it.each(['PATH', 'HOME', 'HOSTNAME', 'PWD', 'OLDPWD', 'LANG', 'NODE_ENV', 'TOKENIZERS_PARALLELISM', 'KEYCLOAK_URL', 'AUTHOR', 'PORT', 'LOG_LEVEL', 'PASSENGER_APP_ENV'])('%s is not secret', (name) => {
+	it.each([
+		'PATH',
+		'HOME',
+		'HOSTNAME',
+		'PWD',
+		'OLDPWD',
+		'LANG',
+		'NODE_ENV',
+		'TOKENIZERS_PARALLELISM',
+		'KEYCLOAK_URL',
+		'AUTHOR',
+		'PORT',
+		'LOG_LEVEL',
+		'PASSENGER_APP_ENV',
+	])('%s is not secret', (name) => {
 		expect(isSecretEnvName(name)).toBe(false);
 	});
 
@@ -67,13 +106,31 @@ describe('redactText', () => {
 
 describe('redactArgv', () => {
 	it.each([
-		[['app', '--password', 'hunter2'], ['app', '--password', REDACTED]],
-		[['app', '--api-key', 'k', '--port', '80'], ['app', '--api-key', REDACTED, '--port', '80']],
-		[['app', '--password=hunter2'], ['app', `--password=${REDACTED}`]],
-		[['app', '--token', '--verbose'], ['app', '--token', '--verbose']],
-		[['sh', '-c', 'curl -H "Authorization: Bearer abcdefghijkl" x'], ['sh', '-c', `curl -H "Authorization: Bearer ${REDACTED}" x`]],
+		[
+			['app', '--password', 'hunter2'],
+			['app', '--password', REDACTED],
+		],
+		[
+			['app', '--api-key', 'k', '--port', '80'],
+			['app', '--api-key', REDACTED, '--port', '80'],
+		],
+		[
+			['app', '--password=hunter2'],
+			['app', `--password=${REDACTED}`],
+		],
+		[
+			['app', '--token', '--verbose'],
+			['app', '--token', '--verbose'],
+		],
+		[
+			['sh', '-c', 'curl -H "Authorization: Bearer abcdefghijkl" x'],
+			['sh', '-c', `curl -H "Authorization: Bearer ${REDACTED}" x`],
+		],
 		[['--password'], ['--password']],
-		[['nginx', '-g', 'daemon off;'], ['nginx', '-g', 'daemon off;']],
+		[
+			['nginx', '-g', 'daemon off;'],
+			['nginx', '-g', 'daemon off;'],
+		],
 	])('%j', (argv, expected) => {
 		expect(redactArgv(argv)).toEqual(expected);
 	});

@@ -115,7 +115,8 @@ describeEngine('the app hands the terminal over and takes it back (tmux, 80×24)
 		if (!tmuxAvailable) return;
 		docker(['run', '-d', '--name', restarting, '--restart', 'always', FIXTURE_IMAGE, 'sh', '-c', 'exit 1']);
 		// Past its fifth restart the engine waits seconds between attempts: the container is then restarting, not briefly running.
-		for (let i = 0; i < 300 && docker(['inspect', '-f', '{{.State.Restarting}} {{.RestartCount}}', restarting]).match(/^true ([5-9]|\d\d)/) === null; i++) await new Promise((r) => setTimeout(r, 100));
+		for (let i = 0; i < 300 && docker(['inspect', '-f', '{{.State.Restarting}} {{.RestartCount}}', restarting]).match(/^true ([5-9]|\d\d)/) === null; i++)
+			await new Promise((r) => setTimeout(r, 100));
 		const t = await openApp();
 		t.type(`/exec\r\r`);
 		const picker = await t.waitFor((s) => s.includes('exec: choose container') && s.includes(name), 'the container picker', 30_000);
@@ -127,7 +128,11 @@ describeEngine('the app hands the terminal over and takes it back (tmux, 80×24)
 		await t.waitFor((s) => /\/ #\s*$/m.test(s), 'the shell prompt in the container', 30_000);
 		t.type('exit 3');
 		t.keys('Enter');
-		const back = await t.waitFor((s) => s.includes('exit') && s.includes('exec: choose container') && /status 3/.test(s), 'back at the picker with the exit status', 30_000);
+		const back = await t.waitFor(
+			(s) => s.includes('exit') && s.includes('exec: choose container') && /status 3/.test(s),
+			'back at the picker with the exit status',
+			30_000,
+		);
 		expect(back).toContain(`The shell in ${name} exited with status 3.`);
 		expect(back).not.toMatch(/status 0/);
 		t.type('q');

@@ -50,7 +50,10 @@ describe('the packed package, installed into an empty prefix', () => {
 		expect(explain.status, explain.stderr).toBe(0);
 		expect(explain.stdout).toMatch(/layer/i);
 		// npx with the tarball, in an empty directory, as a user without a checkout runs it.
-		const npx = run('npx', ['--yes', '--package', tarball, 'docker-helper', '--version'], work, {npm_config_cache: path.join(work, 'npm-cache'), npm_config_prefer_offline: 'true'});
+		const npx = run('npx', ['--yes', '--package', tarball, 'docker-helper', '--version'], work, {
+			npm_config_cache: path.join(work, 'npm-cache'),
+			npm_config_prefer_offline: 'true',
+		});
 		expect(npx.status, npx.stderr).toBe(0);
 		expect(npx.stdout.trim()).toBe(VERSION);
 	}, 400_000);

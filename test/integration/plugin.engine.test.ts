@@ -54,9 +54,13 @@ describeEngine('docker helper: the CLI plugin through the real docker CLI', () =
 	it('docker --context X helper and docker -H ... helper reach the engine the docker CLI would', () => {
 		const made = docker(['context', 'create', 'dh-rm-plugin-ctx', '--docker', 'host=unix:///var/run/docker.sock']);
 		expect(made.status, made.stderr).toBe(0);
-		const viaContext = JSON.parse(docker(['--context', 'dh-rm-plugin-ctx', 'helper', 'validate', '--json']).stdout) as {engine: {host: string; context?: string; source: string}};
+		const viaContext = JSON.parse(docker(['--context', 'dh-rm-plugin-ctx', 'helper', 'validate', '--json']).stdout) as {
+			engine: {host: string; context?: string; source: string};
+		};
 		expect(viaContext.engine).toMatchObject({context: 'dh-rm-plugin-ctx', host: 'unix:///var/run/docker.sock', source: 'flag'});
-		const viaHost = JSON.parse(docker(['-H', 'unix:///var/run/docker.sock', 'helper', 'validate', '--json']).stdout) as {engine: {host: string; source: string}};
+		const viaHost = JSON.parse(docker(['-H', 'unix:///var/run/docker.sock', 'helper', 'validate', '--json']).stdout) as {
+			engine: {host: string; source: string};
+		};
 		expect(viaHost.engine).toMatchObject({host: 'unix:///var/run/docker.sock', source: 'flag'});
 		// An unknown option is a usage error (exit 2), exactly as with docker-helper itself.
 		const bad = docker(['helper', 'validate', '--definitely-not-an-option']);

@@ -96,7 +96,15 @@ describeEngine('ssh:// engines through the system ssh, host keys verified', () =
 		lab.setConfig(
 			baseConfig(lab, {
 				identity: false,
-				extra: [`Host buildbox`, `  HostName 127.0.0.1`, `  Port ${lab.port}`, `  User ${lab.user}`, `  IdentityFile ${lab.userKey}`, `  HostKeyAlias [127.0.0.1]:${lab.port}`, ''].join('\n'),
+				extra: [
+					`Host buildbox`,
+					`  HostName 127.0.0.1`,
+					`  Port ${lab.port}`,
+					`  User ${lab.user}`,
+					`  IdentityFile ${lab.userKey}`,
+					`  HostKeyAlias [127.0.0.1]:${lab.port}`,
+					'',
+				].join('\n'),
 			}),
 		);
 		const r = runJson<{engine?: {host: string}}>(['validate'], {env: env({DOCKER_HOST: 'ssh://buildbox'})});
@@ -105,7 +113,9 @@ describeEngine('ssh:// engines through the system ssh, host keys verified', () =
 		// The docker CLI agrees on the same alias.
 		expect(dockerCli(['version', '--format', '{{.Server.Version}}'], {DOCKER_HOST: 'ssh://buildbox'}).status).toBe(0);
 		// Without the alias's identity file the key is not offered: refused.
-		lab.setConfig(baseConfig(lab, {identity: false, extra: `Host buildbox\n  HostName 127.0.0.1\n  Port ${lab.port}\n  HostKeyAlias [127.0.0.1]:${lab.port}\n`}));
+		lab.setConfig(
+			baseConfig(lab, {identity: false, extra: `Host buildbox\n  HostName 127.0.0.1\n  Port ${lab.port}\n  HostKeyAlias [127.0.0.1]:${lab.port}\n`}),
+		);
 		const denied = runCli(['validate'], {env: env({DOCKER_HOST: 'ssh://buildbox'})});
 		expect(denied.code).toBe(3);
 		expect(denied.stdout + denied.stderr).toMatch(/Permission denied/);
@@ -116,7 +126,18 @@ describeEngine('ssh:// engines through the system ssh, host keys verified', () =
 		lab.setConfig(
 			baseConfig(lab, {
 				identity: true,
-				extra: [`Host jump`, `  HostName 127.0.0.1`, `  Port ${lab.port}`, `Host behind`, `  HostName 127.0.0.1`, `  Port ${lab.port}`, `  ProxyJump ${lab.user}@jump`, `  HostKeyAlias [127.0.0.1]:${lab.port}`, ''].join('\n') + `Host jump\n  HostKeyAlias [127.0.0.1]:${lab.port}\n`,
+				extra:
+					[
+						`Host jump`,
+						`  HostName 127.0.0.1`,
+						`  Port ${lab.port}`,
+						`Host behind`,
+						`  HostName 127.0.0.1`,
+						`  Port ${lab.port}`,
+						`  ProxyJump ${lab.user}@jump`,
+						`  HostKeyAlias [127.0.0.1]:${lab.port}`,
+						'',
+					].join('\n') + `Host jump\n  HostKeyAlias [127.0.0.1]:${lab.port}\n`,
 			}),
 		);
 		const r = runJson<{engine?: {host: string}}>(['validate'], {env: env({DOCKER_HOST: `ssh://${lab.user}@behind`})});
@@ -166,7 +187,11 @@ describeEngine('ssh:// engines through the system ssh, host keys verified', () =
 });
 
 /** Run the CLI without blocking the event loop (the test's own servers must keep answering). */
-function runCliAsync(args: string[], extra: Record<string, string | undefined>, killAfterMs: number): Promise<{code: number | null; out: string; killed: boolean}> {
+function runCliAsync(
+	args: string[],
+	extra: Record<string, string | undefined>,
+	killAfterMs: number,
+): Promise<{code: number | null; out: string; killed: boolean}> {
 	const e: Record<string, string> = {};
 	for (const [k, v] of Object.entries({...process.env, NO_COLOR: '1', ...extra})) if (v !== undefined) e[k] = v;
 	return new Promise((resolve) => {

@@ -50,7 +50,9 @@ describeEngine('tcp:// engines with TLS: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
 		expect(r.doc.result.checks.find((c) => c.id === 'engine.reachable')?.status).toBe('ok');
 		// Over tcp:// the engine's machine is judged from docker info, and local-only checks say they were skipped.
 		const byId = new Map(r.doc.result.checks.map((c) => [c.id, c as {id: string; status: string; measured?: string}]));
-		expect(byId.get('host.cpus')?.measured).toBe(`${dockerCli(['info', '--format', '{{.NCPU}}']).stdout.trim()} CPUs on the engine's machine, from docker info`);
+		expect(byId.get('host.cpus')?.measured).toBe(
+			`${dockerCli(['info', '--format', '{{.NCPU}}']).stdout.trim()} CPUs on the engine's machine, from docker info`,
+		);
 		expect(byId.get('host.swap')?.status).toBe('skip');
 		expect(byId.get('host.swap')?.measured).toContain('local-only check skipped');
 		// A lookup on that daemon: its answer, not a transport error.
@@ -99,7 +101,11 @@ describeEngine('tcp:// engines with TLS: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
 
 	it('a Docker context holding the TLS material reaches the same daemon', () => {
 		const c = lab.certs.good;
-		const made = dockerCli(['context', 'create', 'dh-rm-tls', '--docker', `host=${lab.host},ca=${c}/ca.pem,cert=${c}/cert.pem,key=${c}/key.pem`], {DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined});
+		const made = dockerCli(['context', 'create', 'dh-rm-tls', '--docker', `host=${lab.host},ca=${c}/ca.pem,cert=${c}/cert.pem,key=${c}/key.pem`], {
+			DOCKER_HOST: undefined,
+			DOCKER_TLS_VERIFY: undefined,
+			DOCKER_CERT_PATH: undefined,
+		});
 		expect(made.status, made.stderr).toBe(0);
 		const ctxEnv = {DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined, DOCKER_CONTEXT: 'dh-rm-tls'};
 		expect(dockerCli(['info', '--format', '{{.ID}}'], ctxEnv).stdout.trim()).toBe(daemonId());
@@ -109,7 +115,7 @@ describeEngine('tcp:// engines with TLS: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
 		expect(r.doc.result.checks.find((c) => c.id === 'engine.reachable')?.status).toBe('ok');
 	}, 60_000);
 
-	it('the second daemon left the host engine\'s docker0 bridge alone', () => {
+	it("the second daemon left the host engine's docker0 bridge alone", () => {
 		const now = spawnSync('ip', ['-o', 'link', 'show', 'docker0'], {encoding: 'utf8'}).stdout.split(':')[0] ?? '';
 		expect(now).not.toBe('');
 		expect(now).toBe(docker0Before);

@@ -9,7 +9,11 @@ import {describeEngine, docker} from '../support/engine.js';
 
 interface Doc {
 	exitCode: number;
-	result: {endpoint: {host: string; source: string; context?: string; why: string}; checks: Array<{id: string; status: string; measured: string; hint: string}>; summary: {fail: number; warn: number}};
+	result: {
+		endpoint: {host: string; source: string; context?: string; why: string};
+		checks: Array<{id: string; status: string; measured: string; hint: string}>;
+		summary: {fail: number; warn: number};
+	};
 	error?: {code: string; hint: string};
 }
 
@@ -29,7 +33,10 @@ describeEngine('validate against the real engine', () => {
 		const id = createHash('sha256').update(name).digest('hex');
 		const metaDir = path.join(configDir, 'contexts', 'meta', id);
 		mkdirSync(metaDir, {recursive: true});
-		writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify({Name: name, Metadata: {Description: 'test'}, Endpoints: {docker: {Host: host, SkipTLSVerify: false}}}));
+		writeFileSync(
+			path.join(metaDir, 'meta.json'),
+			JSON.stringify({Name: name, Metadata: {Description: 'test'}, Endpoints: {docker: {Host: host, SkipTLSVerify: false}}}),
+		);
 		if (current) writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({auths: {}, currentContext: current}));
 	}
 
@@ -73,7 +80,7 @@ describeEngine('validate against the real engine', () => {
 		expect(text.stderr).not.toMatch(/\n\s+at /); // no stack trace
 	});
 
-	it("uses the current context from a temporary DOCKER_CONFIG", () => {
+	it('uses the current context from a temporary DOCKER_CONFIG', () => {
 		const configDir = path.join(dir, 'cfg-current');
 		writeContext(configDir, 'linked', `unix://${socketLink}`, 'linked');
 		const {doc} = runJson<Doc>(['validate'], {env: {DOCKER_CONFIG: configDir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined}});
@@ -108,7 +115,10 @@ describeEngine('validate against the real engine', () => {
 			console.warn('[docker-helper tests] permission test not run: cannot run the CLI as nobody here');
 			return;
 		}
-		const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, 'validate', '--json'], {encoding: 'utf8', env: {PATH: process.env['PATH'], HOME: '/tmp'}});
+		const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, 'validate', '--json'], {
+			encoding: 'utf8',
+			env: {PATH: process.env['PATH'], HOME: '/tmp'},
+		});
 		const doc = JSON.parse(r.stdout) as Doc;
 		expect(r.status).toBe(3);
 		const reach = doc.result.checks.find((c) => c.id === 'engine.reachable')!;

@@ -21,18 +21,52 @@ describe('renderMarkdown, plain (no colour)', () => {
 		{name: 'ordered list keeps its start number', md: '3. three\n4. four', expected: '3. three\n4. four'},
 		{name: 'task list', md: '- [x] done\n- [ ] todo', expected: '- [x] done\n- [ ] todo'},
 		{name: 'blockquote', md: '> quoted **text**', expected: '│ quoted text'},
-		{name: 'fenced code is indented and untouched', md: '```dockerfile\nFROM busybox:1.36\nRUN echo "**x**"\n```', expected: '    FROM busybox:1.36\n    RUN echo "**x**"'},
+		{
+			name: 'fenced code is indented and untouched',
+			md: '```dockerfile\nFROM busybox:1.36\nRUN echo "**x**"\n```',
+			expected: '    FROM busybox:1.36\n    RUN echo "**x**"',
+		},
 		{name: 'paragraphs are separated by one blank line', md: 'one\n\n\n\ntwo', expected: 'one\n\ntwo'},
 		{name: 'soft line breaks are re-wrapped, not kept', md: 'one\ntwo\nthree', expected: 'one two three'},
 		{name: 'hard line breaks are kept', md: 'one  \ntwo', expected: 'one\ntwo'},
-		{name: 'prose wraps at the width', md: 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj', width: 30, expected: 'aaaa bbbb cccc dddd eeee ffff\ngggg hhhh iiii jjjj'},
-		{name: 'short inline code is never split', md: 'xxxxxxxxxxxxxxxxxxxxxx run `docker ps -a --no-trunc` ok', width: 30, expected: 'xxxxxxxxxxxxxxxxxxxxxx run\ndocker ps -a --no-trunc ok'},
+		{
+			name: 'prose wraps at the width',
+			md: 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj',
+			width: 30,
+			expected: 'aaaa bbbb cccc dddd eeee ffff\ngggg hhhh iiii jjjj',
+		},
+		{
+			name: 'short inline code is never split',
+			md: 'xxxxxxxxxxxxxxxxxxxxxx run `docker ps -a --no-trunc` ok',
+			width: 30,
+			expected: 'xxxxxxxxxxxxxxxxxxxxxx run\ndocker ps -a --no-trunc ok',
+		},
 		{name: 'narrow table becomes aligned columns', md: '| A | Bee |\n|---|---|\n| `x` | y |\n| long | z |', expected: 'A     Bee\n----  ---\nx     y\nlong  z'},
 		{name: 'right-aligned column', md: '| n | v |\n|---|--:|\n| a | 5 |\n| b | 100 |', expected: 'n    v\n-  ---\na    5\nb  100'},
-		{name: 'a table too wide for the terminal wraps its widest column', width: 40, md: '| Symptom | Fix |\n|---|---|\n| port in use | stop the other container that holds the port |', expected: 'Symptom      Fix\n-----------  ---------------------------\nport in use  stop the other container\n             that holds the port'},
-		{name: 'rows that wrap are separated by a blank line', width: 30, md: '| A | B |\n|---|---|\n| one | two words here and more words again |\n| x | y |', expected: 'A    B\n---  -------------------------\none  two words here and more\n     words again\n\nx    y'},
-		{name: 'a table whose commands cannot wrap becomes one record per row', width: 40, md: '| Diagnose | Fix |\n|---|---|\n| `docker inspect -f {{.State.OOMKilled}}` | `docker update --memory 2g app` |', expected: 'Diagnose: docker inspect -f {{.State.OOMKilled}}\nFix:      docker update --memory 2g app'},
-		{name: 'a record table with an empty corner header titles each record with its first cell', width: 40, md: '| | Image | Container |\n|---|---|---|\n| Mutable | `no-never-changes-once-built-ok` | `yes-its-writable-layer` |', expected: 'Mutable\nImage:     no-never-changes-once-built-ok\nContainer: yes-its-writable-layer'},
+		{
+			name: 'a table too wide for the terminal wraps its widest column',
+			width: 40,
+			md: '| Symptom | Fix |\n|---|---|\n| port in use | stop the other container that holds the port |',
+			expected: 'Symptom      Fix\n-----------  ---------------------------\nport in use  stop the other container\n             that holds the port',
+		},
+		{
+			name: 'rows that wrap are separated by a blank line',
+			width: 30,
+			md: '| A | B |\n|---|---|\n| one | two words here and more words again |\n| x | y |',
+			expected: 'A    B\n---  -------------------------\none  two words here and more\n     words again\n\nx    y',
+		},
+		{
+			name: 'a table whose commands cannot wrap becomes one record per row',
+			width: 40,
+			md: '| Diagnose | Fix |\n|---|---|\n| `docker inspect -f {{.State.OOMKilled}}` | `docker update --memory 2g app` |',
+			expected: 'Diagnose: docker inspect -f {{.State.OOMKilled}}\nFix:      docker update --memory 2g app',
+		},
+		{
+			name: 'a record table with an empty corner header titles each record with its first cell',
+			width: 40,
+			md: '| | Image | Container |\n|---|---|---|\n| Mutable | `no-never-changes-once-built-ok` | `yes-its-writable-layer` |',
+			expected: 'Mutable\nImage:     no-never-changes-once-built-ok\nContainer: yes-its-writable-layer',
+		},
 		{name: 'horizontal rule', md: 'a\n\n---\n\nb', expected: `a\n\n${'─'.repeat(40)}\n\nb`},
 		{name: 'html tags are dropped', md: 'a <b>bold</b> word', expected: 'a bold word'},
 	];
@@ -72,10 +106,15 @@ describe('renderMarkdown, colour', () => {
 	});
 
 	it('keeps code block text intact when colouring it', () => {
-		const code = '# comment\nFROM python:3.12-slim AS build\nRUN --mount=type=cache,target=/root/.cache/pip \\\n    pip install -r requirements.txt && echo "done"\nCMD ["python", "app.py"]';
+		const code =
+			'# comment\nFROM python:3.12-slim AS build\nRUN --mount=type=cache,target=/root/.cache/pip \\\n    pip install -r requirements.txt && echo "done"\nCMD ["python", "app.py"]';
 		const out = renderMarkdown('```dockerfile\n' + code + '\n```', color);
 		expect(out).toContain(ESC);
-		expect(stripAnsi(out).split('\n').map((l) => l.replace(/^ {2}│ /, ''))).toEqual(code.split('\n'));
+		expect(
+			stripAnsi(out)
+				.split('\n')
+				.map((l) => l.replace(/^ {2}│ /, '')),
+		).toEqual(code.split('\n'));
 	});
 });
 

@@ -12,10 +12,19 @@ export interface CliRun {
 	readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: {env?: Record<string, string | undefined>; cwd?: string; input?: string; timeout?: number} = {}): CliRun {
+export function runCli(
+	args: readonly string[],
+	options: {env?: Record<string, string | undefined>; cwd?: string; input?: string; timeout?: number} = {},
+): CliRun {
 	const env: Record<string, string> = {};
 	for (const [k, v] of Object.entries({...process.env, NO_COLOR: '1', ...options.env})) if (v !== undefined) env[k] = v;
-	const r = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', env, cwd: options.cwd ?? ROOT, input: options.input ?? '', timeout: options.timeout ?? 60_000});
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		encoding: 'utf8',
+		env,
+		cwd: options.cwd ?? ROOT,
+		input: options.input ?? '',
+		timeout: options.timeout ?? 60_000,
+	});
 	if (r.error) throw r.error;
 	return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
 }

@@ -58,7 +58,9 @@ export function teardown(): void {
 	if (leaks.length === 0) return;
 	const lines = leaks.map((o) => `  ${o.kind} ${o.name === o.id ? o.id : `${o.name} (${o.id.replace(/^sha256:/, '').slice(0, 12)})`}`);
 	if (!strict) {
-		console.warn(`[docker-helper tests] New engine objects named dhtest- still exist at the end of this run (another run on this engine may own them):\n${lines.join('\n')}`);
+		console.warn(
+			`[docker-helper tests] New engine objects named dhtest- still exist at the end of this run (another run on this engine may own them):\n${lines.join('\n')}`,
+		);
 		return;
 	}
 	// Remove in dependency order: containers hold images, networks and volumes.

@@ -25,7 +25,13 @@ export class NdjsonRun {
 		for (;;) {
 			const found = this.docs.find(test);
 			if (found) return found;
-			if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; got ${this.docs.length} lines:\n${this.docs.slice(-10).map((d) => JSON.stringify(d).slice(0, 300)).join('\n')}\nstderr: ${this.stderr.slice(-500)}`);
+			if (Date.now() - start > timeout)
+				throw new Error(
+					`timed out waiting for ${what}; got ${this.docs.length} lines:\n${this.docs
+						.slice(-10)
+						.map((d) => JSON.stringify(d).slice(0, 300))
+						.join('\n')}\nstderr: ${this.stderr.slice(-500)}`,
+				);
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}

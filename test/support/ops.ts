@@ -9,7 +9,13 @@ export function opName(what: string): string {
 
 /** Build an image from a Dockerfile text with the legacy builder (no registry, no BuildKit), without a context. */
 export function buildImage(tag: string, dockerfile: string): string {
-	execFileSync('docker', ['build', '-q', '-t', tag, '-'], {input: dockerfile, encoding: 'utf8', env: {...process.env, DOCKER_BUILDKIT: '0'}, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000});
+	execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+		input: dockerfile,
+		encoding: 'utf8',
+		env: {...process.env, DOCKER_BUILDKIT: '0'},
+		stdio: ['pipe', 'pipe', 'pipe'],
+		timeout: 120_000,
+	});
 	return docker(['image', 'inspect', '--format', '{{.Id}}', tag]);
 }
 

@@ -21,7 +21,11 @@ const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8m3kPLE1';
 const GITHUB = 'ghp_' + 'Z8kQ2m7TxV4bN1cR9wY3pL6hF0sD5aJ2uE8i';
 const SLACK_HOOK_PATH = 'T0B4XQ2LM/B07F3KQ9ZRP/Xq8vR2mN5tY7wK1pL4sD9fG3';
 const DISCORD_HOOK_PATH = '1187654321098765432/Zk3Qp9WmX2vB7nR4tY6uI8oP0aS1dF5gH3jK';
-const KEY_BODY = ['MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC7VJTUt9Us8cKj', 'MzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu', 'NMoSfm76oqFvAp8Gy0iz5sxjZmSnXyCdPEovGhLa0VzMaQ8s+CLOyS56YyCFGeJZ'];
+const KEY_BODY = [
+	'MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC7VJTUt9Us8cKj',
+	'MzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu',
+	'NMoSfm76oqFvAp8Gy0iz5sxjZmSnXyCdPEovGhLa0VzMaQ8s+CLOyS56YyCFGeJZ',
+];
 
 export const SECRETS: readonly SecretCase[] = [
 	{format: 'password in a URL (postgres)', text: 'connecting to postgres://app:Hunter2pw@db:5432/app', secret: 'Hunter2pw'},
@@ -52,10 +56,18 @@ export const SECRETS: readonly SecretCase[] = [
 	{format: 'Python-style secret field', text: "config {'db_password': 'Py7hOnPw', 'port': 5432}", secret: 'Py7hOnPw'},
 	{format: 'Slack webhook', text: `posting to https://hooks.slack.com/services/${SLACK_HOOK_PATH}`, secret: SLACK_HOOK_PATH.split('/')[2]!},
 	{format: 'Discord webhook', text: `hook https://discord.com/api/webhooks/${DISCORD_HOOK_PATH}`, secret: DISCORD_HOOK_PATH.split('/')[1]!},
-	{format: 'Teams webhook', text: 'notify https://contoso.webhook.office.com/webhookb2/3f1a9c7e-aaaa-bbbb-cccc-0123456789ab@tenant/IncomingWebhook/9e8d7c6b5a4f3e2d1c0b', secret: '9e8d7c6b5a4f3e2d1c0b'},
+	{
+		format: 'Teams webhook',
+		text: 'notify https://contoso.webhook.office.com/webhookb2/3f1a9c7e-aaaa-bbbb-cccc-0123456789ab@tenant/IncomingWebhook/9e8d7c6b5a4f3e2d1c0b',
+		secret: '9e8d7c6b5a4f3e2d1c0b',
+	},
 	{format: 'generic webhook URL', text: 'sending to https://ci.example.com/api/webhooks/build/Qm9vX3Rva2VuXzEyMzQ1Njc4', secret: 'Qm9vX3Rva2VuXzEyMzQ1Njc4'},
 	{format: 'GitHub token', text: `GH=${GITHUB.slice(0, 0)}token ${GITHUB}`, secret: GITHUB},
-	{format: 'JWT', text: 'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', secret: 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'},
+	{
+		format: 'JWT',
+		text: 'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+		secret: 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+	},
 ];
 
 /** A PEM private key as a log prints it: BEGIN, body and END on separate lines. */

@@ -116,10 +116,7 @@ export async function startSshLab(): Promise<SshLab> {
 		let log = '';
 		sshd.stderr?.on('data', (c: Buffer) => (log += c.toString()));
 		const child = sshd;
-		await Promise.race([
-			waitForPort(port, 10_000),
-			new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`sshd exited ${code}: ${log}`)))),
-		]);
+		await Promise.race([waitForPort(port, 10_000), new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`sshd exited ${code}: ${log}`))))]);
 	};
 	const stopSshd = async () => {
 		const child = sshd;

@@ -11,7 +11,8 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 
-export const dockerdAvailable = spawnSync('sh', ['-c', 'command -v dockerd && command -v openssl && command -v ip'], {encoding: 'utf8'}).status === 0 && process.getuid?.() === 0;
+export const dockerdAvailable =
+	spawnSync('sh', ['-c', 'command -v dockerd && command -v openssl && command -v ip'], {encoding: 'utf8'}).status === 0 && process.getuid?.() === 0;
 
 export interface TlsLab {
 	readonly port: number;
@@ -33,7 +34,23 @@ function makeCa(dir: string, name: string): void {
 function issue(dir: string, ca: string, name: string, cn: string, ext: string): void {
 	writeFileSync(path.join(dir, `${name}.ext`), ext);
 	openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`]);
-	openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}-key.pem`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`]);
+	openssl(dir, [
+		'x509',
+		'-req',
+		'-in',
+		`${name}.csr`,
+		'-CA',
+		`${ca}.pem`,
+		'-CAkey',
+		`${ca}-key.pem`,
+		'-CAcreateserial',
+		'-out',
+		`${name}.pem`,
+		'-days',
+		'2',
+		'-extfile',
+		`${name}.ext`,
+	]);
 }
 
 async function freePort(): Promise<number> {
@@ -78,7 +95,11 @@ export async function startTlsLab(prefix: string): Promise<TlsLab> {
 		copyFileSync(path.join(pki, `${client}-key.pem`), path.join(dir, 'key.pem'));
 		return dir;
 	};
-	const certs = {good: certDir('good', 'ca', 'client'), foreignCa: certDir('foreign-ca', 'foreign', 'client'), untrustedClient: certDir('untrusted-client', 'ca', 'rogue')};
+	const certs = {
+		good: certDir('good', 'ca', 'client'),
+		foreignCa: certDir('foreign-ca', 'foreign', 'client'),
+		untrustedClient: certDir('untrusted-client', 'ca', 'rogue'),
+	};
 
 	const port = await freePort();
 	const state = path.join(root, 'state');
@@ -92,14 +113,21 @@ export async function startTlsLab(prefix: string): Promise<TlsLab> {
 	const child = spawn(
 		'dockerd',
 		[
-			'--data-root', path.join(state, 'data'),
-			'--exec-root', execRoot,
-			'--pidfile', path.join(state, 'dockerd.pid'),
-			'-H', `tcp://127.0.0.1:${port}`,
+			'--data-root',
+			path.join(state, 'data'),
+			'--exec-root',
+			execRoot,
+			'--pidfile',
+			path.join(state, 'dockerd.pid'),
+			'-H',
+			`tcp://127.0.0.1:${port}`,
 			'--tlsverify',
-			'--tlscacert', path.join(pki, 'ca.pem'),
-			'--tlscert', path.join(pki, 'server.pem'),
-			'--tlskey', path.join(pki, 'server-key.pem'),
+			'--tlscacert',
+			path.join(pki, 'ca.pem'),
+			'--tlscert',
+			path.join(pki, 'server.pem'),
+			'--tlskey',
+			path.join(pki, 'server-key.pem'),
 			// Its own bridge: with --bridge=none dockerd deletes the host's docker0 at start-up, which would
 			// take the default network away from the engine every other test uses.
 			`--bridge=${bridge}`,

@@ -10,7 +10,23 @@ export class Tmux {
 
 	constructor(options: {width?: number; height?: number; env?: Record<string, string>} = {}) {
 		const env = Object.entries({TERM: 'xterm-256color', PS1: 'READY$ ', ...options.env}).map(([k, v]) => `${k}=${v}`);
-		this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.session, '-x', String(options.width ?? 120), '-y', String(options.height ?? 40), 'env', ...env, 'bash', '--norc', '--noprofile');
+		this.tmux(
+			'-f',
+			'/dev/null',
+			'new-session',
+			'-d',
+			'-s',
+			this.session,
+			'-x',
+			String(options.width ?? 120),
+			'-y',
+			String(options.height ?? 40),
+			'env',
+			...env,
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 		// Esc must reach the program at once, not be held as a possible Alt prefix.
 		this.tmux('set-option', '-s', 'escape-time', '0');
 	}

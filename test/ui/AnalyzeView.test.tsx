@@ -27,7 +27,7 @@ const result = analyzeImage({ref: 'app:1', resolved, engineImage: {id: 'sha256:a
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-it('shows the layers and the first user layer\'s tree, marks changes, collapses and expands', async () => {
+it("shows the layers and the first user layer's tree, marks changes, collapses and expands", async () => {
 	let back = 0;
 	const app = await mount(<AnalyzeView result={result} input={{args: ['app:1'], flags: {}}} theme={makeTheme(false)} onBack={() => back++} />);
 	unmount = app.unmount;

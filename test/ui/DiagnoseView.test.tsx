@@ -10,7 +10,11 @@ import {mount, until} from '../support/ink.js';
 
 function resultFor(scenario: string): DiagnoseResult {
 	const facts = recording(scenario).facts;
-	return {mode: 'one', tail: 200, reports: [{container: {id: facts.container.id, name: facts.container.name, image: facts.container.image}, facts, ...diagnose(facts)}]};
+	return {
+		mode: 'one',
+		tail: 200,
+		reports: [{container: {id: facts.container.id, name: facts.container.name, image: facts.container.image}, facts, ...diagnose(facts)}],
+	};
 }
 
 describe('DiagnoseView', () => {

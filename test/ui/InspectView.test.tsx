@@ -34,7 +34,9 @@ describe('InspectView', () => {
 
 	it('opens logs and a shell for the same container with single keys', async () => {
 		const onOpen = vi.fn();
-		const {stdin} = await mount(<InspectView result={result} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />);
+		const {stdin} = await mount(
+			<InspectView result={result} input={{args: [], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />,
+		);
 		stdin.write('l');
 		stdin.write('s');
 		await until(() => onOpen.mock.calls.length === 2, 'two screens opened');

@@ -6,7 +6,21 @@ import LogsView from '../../source/ui/views/LogsView.js';
 import {mount, press, until} from '../support/ink.js';
 
 const records = Array.from({length: 100}, (_, i) => ({stream: (i % 10 === 9 ? 'stderr' : 'stdout') as 'stdout' | 'stderr', line: `line ${i + 1}`}));
-const result: LogsResult = {container: 'web', id: 'abc', tty: false, lines: 100, stdoutLines: 90, stderrLines: 10, scanned: 100, bytes: 1000, followed: false, interrupted: false, grep: null, records, recordsDropped: 0};
+const result: LogsResult = {
+	container: 'web',
+	id: 'abc',
+	tty: false,
+	lines: 100,
+	stdoutLines: 90,
+	stderrLines: 10,
+	scanned: 100,
+	bytes: 1000,
+	followed: false,
+	interrupted: false,
+	grep: null,
+	records,
+	recordsDropped: 0,
+};
 
 describe('LogsView', () => {
 	it('opens at the newest lines with stderr marked, and scrolls back', async () => {
@@ -18,7 +32,9 @@ describe('LogsView', () => {
 
 	it('f follows live, i inspects, s opens a shell for the same container', async () => {
 		const onOpen = vi.fn();
-		const {stdin} = await mount(<LogsView result={result} input={{args: ['web'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />);
+		const {stdin} = await mount(
+			<LogsView result={result} input={{args: ['web'], flags: {}}} theme={makeTheme(false)} onBack={() => undefined} onOpen={onOpen} />,
+		);
 		stdin.write('fis'); // one chunk: each key is handled
 		await until(() => onOpen.mock.calls.length === 3, 'three screens opened');
 		expect(onOpen.mock.calls).toEqual([

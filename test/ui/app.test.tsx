@@ -8,7 +8,12 @@ import {App} from '../../source/ui/App.js';
 import {describeEngine} from '../support/engine.js';
 import {frameWith, inputReady, KEY, press} from '../support/ink.js';
 
-const makeContext = () => createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
+const makeContext = () =>
+	createContext(
+		{env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true},
+		{},
+		{interactive: true, progress: false},
+	);
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 

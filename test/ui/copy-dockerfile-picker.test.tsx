@@ -13,7 +13,8 @@ import {ROOT} from '../support/cli.js';
 import {frameWith, inputReady, KEY, press} from '../support/ink.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-picker-'));
-const makeContext = () => createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
+const makeContext = () =>
+	createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -28,11 +29,14 @@ describe('copy-dockerfile picker', () => {
 	});
 
 	it('shows each variant with base image, size and when to choose it; Enter on the second writes that template', async () => {
-		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
+		const app = render(
+			<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />,
+		);
 		cleanup = app.unmount;
 		await inputReady(app);
 		const picker = await frameWith(app, (f) => f.includes('choose variant') && f.includes('basic'), 'the picker');
-		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'python:3.13.14-slim-trixie', 'python:3.13.14-alpine3.24', '~125 MB', 'AI/ML']) expect(picker).toContain(s);
+		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'python:3.13.14-slim-trixie', 'python:3.13.14-alpine3.24', '~125 MB', 'AI/ML'])
+			expect(picker).toContain(s);
 		await press(app, KEY.down, /❯ ?alpine/);
 		const done = await press(app, KEY.enter, 'Wrote');
 		expect(done).toContain('alpine template');
@@ -42,7 +46,9 @@ describe('copy-dockerfile picker', () => {
 
 	it('picking again when the Dockerfile exists refuses first, then b replaces it and keeps the old one as a backup', async () => {
 		const before = readFileSync(path.join(dir, 'Dockerfile'));
-		const app = render(<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />);
+		const app = render(
+			<App commands={commands} theme={makeTheme(false)} makeContext={makeContext} start={{command: 'copy-dockerfile', input: {args: [], flags: {}}}} />,
+		);
 		cleanup = app.unmount;
 		await inputReady(app);
 		await frameWith(app, 'choose variant');

@@ -18,8 +18,15 @@ describeEngine('diagnose in the app', () => {
 	afterAll(() => removeContainers(name));
 
 	it('with no container opens the picker, and choosing one shows the diagnosis with its keys', async () => {
-		const ctx = () => createContext({env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false}, {}, {interactive: true, progress: false});
-		const app = render(<App commands={[diagnoseCommand]} theme={makeTheme(false)} makeContext={ctx} start={{command: 'diagnose', input: {args: [], flags: {tail: 200}}}} />);
+		const ctx = () =>
+			createContext(
+				{env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false},
+				{},
+				{interactive: true, progress: false},
+			);
+		const app = render(
+			<App commands={[diagnoseCommand]} theme={makeTheme(false)} makeContext={ctx} start={{command: 'diagnose', input: {args: [], flags: {tail: 200}}}} />,
+		);
 		try {
 			await inputReady(app);
 			const picker = await frameWith(app, (f) => f.includes('diagnose: choose container') && f.includes('Exited'), 'the container picker');

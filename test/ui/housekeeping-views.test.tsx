@@ -49,7 +49,9 @@ describe('CleanupView', () => {
 		const onBack = vi.fn();
 		const plan = cleanupPlan(inventory, {olderThanSeconds: null, volumes: false, buildCache: true, labels: [], now: NOW});
 		const input = {args: [], flags: {volumes: true}};
-		const {lastFrame, stdin} = await mount(<CleanupView result={{plan, outcome: null, confirmed: false}} input={input} theme={theme} onBack={onBack} onOpen={onOpen} />);
+		const {lastFrame, stdin} = await mount(
+			<CleanupView result={{plan, outcome: null, confirmed: false}} input={input} theme={theme} onBack={onBack} onOpen={onOpen} />,
+		);
 		expect(lastFrame()).toContain('Cleanup plan (nothing removed yet)');
 		expect(lastFrame()).toContain('y remove these 2');
 		stdin.write(KEY.escape); // Esc: back (q quits the whole app, in App)

@@ -77,7 +77,18 @@ export function parseTarHeader(block: Uint8Array): TarEntry | null {
 	return {name: str(0, 100), mode: octal(100, 8), size: octal(124, 12), type: str(156, 1) || '0', linkName: str(157, 100)};
 }
 
-const ELF_MACHINES: Readonly<Record<number, string>> = {3: '386', 8: 'mips', 20: 'ppc', 21: 'ppc64', 22: 's390x', 40: 'arm', 62: 'amd64', 183: 'arm64', 243: 'riscv64', 258: 'loong64'};
+const ELF_MACHINES: Readonly<Record<number, string>> = {
+	3: '386',
+	8: 'mips',
+	20: 'ppc',
+	21: 'ppc64',
+	22: 's390x',
+	40: 'arm',
+	62: 'amd64',
+	183: 'arm64',
+	243: 'riscv64',
+	258: 'loong64',
+};
 
 /** What the first bytes of an executable say: an ELF binary's architecture, or a script's shebang line. */
 export function sniffExecutable(head: Uint8Array): {elfArch?: string; firstLine?: string; crlf?: boolean; interpreter?: string} {

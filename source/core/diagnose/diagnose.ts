@@ -19,7 +19,11 @@ export interface Diagnosis {
 	/** True when the container is in trouble: an error finding, or a failure nothing explains. */
 	readonly failed: boolean;
 	/** Set when the container failed and no rule explains it: what we can still show, honestly. */
-	readonly unexplained: {readonly errorLines: readonly LogLine[]; /** false: no line looked like an error, these are simply the last lines. */ readonly errorLooking: boolean; readonly nextSteps: readonly string[]} | null;
+	readonly unexplained: {
+		readonly errorLines: readonly LogLine[];
+		/** false: no line looked like an error, these are simply the last lines. */ readonly errorLooking: boolean;
+		readonly nextSteps: readonly string[];
+	} | null;
 }
 
 const SEVERITY: Record<Severity, number> = {error: 3, warning: 2, info: 1};
@@ -61,7 +65,8 @@ export function statusLine(f: DiagnosisFacts): string {
 	return `${c === 'dead' ? 'dead' : 'exited'} (${s.exitCode})${ago(s.finishedAt)}${ran !== null && ran >= 0 ? ` after running ${formatSeconds(ran)}` : ''}${f.restartCount ? `, ${f.restartCount} restarts` : ''}`;
 }
 
-const ERRORISH = /\b(error|err|fatal|panic|exception|traceback|failed|failure|denied|refused|not found|cannot|can't|unable|invalid|critical|killed|abort|aborting|segmentation|giving up|gave up|timed? ?out)\b/i;
+const ERRORISH =
+	/\b(error|err|fatal|panic|exception|traceback|failed|failure|denied|refused|not found|cannot|can't|unable|invalid|critical|killed|abort|aborting|segmentation|giving up|gave up|timed? ?out)\b/i;
 
 export function diagnose(f: DiagnosisFacts, rules: readonly Rule[] = RULES): Diagnosis {
 	const condition = conditionOf(f);
@@ -78,13 +83,22 @@ export function diagnose(f: DiagnosisFacts, rules: readonly Rule[] = RULES): Dia
 	}
 	const specific = found.some((x) => x.rule.kind !== 'fallback' && x.finding.severity === 'error');
 	const kept = found.filter((x) => !(x.rule.kind === 'fallback' && specific));
-	kept.sort((a, b) => SEVERITY[b.finding.severity] - SEVERITY[a.finding.severity] || KIND[b.rule.kind] - KIND[a.rule.kind] || CONFIDENCE[b.finding.confidence] - CONFIDENCE[a.finding.confidence] || rules.indexOf(a.rule) - rules.indexOf(b.rule));
+	kept.sort(
+		(a, b) =>
+			SEVERITY[b.finding.severity] - SEVERITY[a.finding.severity] ||
+			KIND[b.rule.kind] - KIND[a.rule.kind] ||
+			CONFIDENCE[b.finding.confidence] - CONFIDENCE[a.finding.confidence] ||
+			rules.indexOf(a.rule) - rules.indexOf(b.rule),
+	);
 	const findings = kept.map((x) => x.finding);
 	const hasError = findings.some((x) => x.severity === 'error');
 	const troubled = troubleOf(troubleSigns(f)) !== null;
 	const explained = findings.some((x) => x.severity !== 'info');
 	const errorish = f.logs.lines.filter((l) => ERRORISH.test(l.text)).slice(-10);
-	const unexplained = troubled && !explained ? {errorLines: errorish.length > 0 ? errorish : f.logs.lines.slice(-5), errorLooking: errorish.length > 0, nextSteps: nextSteps(f)} : null;
+	const unexplained =
+		troubled && !explained
+			? {errorLines: errorish.length > 0 ? errorish : f.logs.lines.slice(-5), errorLooking: errorish.length > 0, nextSteps: nextSteps(f)}
+			: null;
 	return {condition, status: statusLine(f), findings, failed: hasError || unexplained !== null, unexplained};
 }
 
@@ -93,7 +107,8 @@ function nextSteps(f: DiagnosisFacts): string[] {
 	const steps = [`Read more of the log: docker logs --tail 500 --timestamps ${n}`];
 	if (f.logs.lines.length === 0) steps.push('The container wrote nothing: run it in the foreground to see what happens: docker start -a ' + n);
 	steps.push(`Run the same image interactively and start the command by hand: docker run --rm -it --entrypoint sh ${f.container.image}`);
-	if (f.state.exitCode > 0 && f.state.exitCode < 128) steps.push(`Exit code ${f.state.exitCode} was chosen by the program itself: look it up in the program's documentation`);
+	if (f.state.exitCode > 0 && f.state.exitCode < 128)
+		steps.push(`Exit code ${f.state.exitCode} was chosen by the program itself: look it up in the program's documentation`);
 	steps.push(`See everything the engine knows: docker inspect ${n}`);
 	return steps;
 }

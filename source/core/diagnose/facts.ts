@@ -128,10 +128,22 @@ export interface DiagnosisFacts {
 		readonly shmSize: number;
 		readonly tmpfs: Readonly<Record<string, string>>;
 	};
-	readonly healthcheck: {readonly test: readonly string[]; readonly interval: number; readonly timeout: number; readonly retries: number; readonly startPeriod: number} | null;
+	readonly healthcheck: {
+		readonly test: readonly string[];
+		readonly interval: number;
+		readonly timeout: number;
+		readonly retries: number;
+		readonly startPeriod: number;
+	} | null;
 	readonly mounts: readonly MountFact[];
 	readonly ports: readonly PortBindingFact[];
-	readonly network: {readonly mode: string; readonly networks: readonly string[]; readonly extraHosts: readonly string[]; readonly dns: readonly string[]; /** IP address per network while it runs (absent in older recordings). */ readonly addresses?: Readonly<Record<string, string>>};
+	readonly network: {
+		readonly mode: string;
+		readonly networks: readonly string[];
+		readonly extraHosts: readonly string[];
+		readonly dns: readonly string[];
+		/** IP address per network while it runs (absent in older recordings). */ readonly addresses?: Readonly<Record<string, string>>;
+	};
 	readonly image: {
 		readonly id: string;
 		readonly user: string;

@@ -93,7 +93,12 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 				? {
 						status: String(health['Status'] ?? ''),
 						failingStreak: Number(health['FailingStreak'] ?? 0),
-						log: (health['Log'] ?? []).map((p: Obj) => ({start: String(p['Start'] ?? ''), end: String(p['End'] ?? ''), exitCode: Number(p['ExitCode'] ?? 0), output: redactBlock(String(p['Output'] ?? '')).slice(0, 2000)})),
+						log: (health['Log'] ?? []).map((p: Obj) => ({
+							start: String(p['Start'] ?? ''),
+							end: String(p['End'] ?? ''),
+							exitCode: Number(p['ExitCode'] ?? 0),
+							output: redactBlock(String(p['Output'] ?? '')).slice(0, 2000),
+						})),
 					}
 				: null,
 		},
@@ -112,7 +117,13 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 		},
 		healthcheck:
 			hcTest && hcTest.length > 0 && hcTest[0] !== 'NONE'
-				? {test: redactArgv(hcTest), interval: Number(cfg['Healthcheck']['Interval'] ?? 0), timeout: Number(cfg['Healthcheck']['Timeout'] ?? 0), retries: Number(cfg['Healthcheck']['Retries'] ?? 0), startPeriod: Number(cfg['Healthcheck']['StartPeriod'] ?? 0)}
+				? {
+						test: redactArgv(hcTest),
+						interval: Number(cfg['Healthcheck']['Interval'] ?? 0),
+						timeout: Number(cfg['Healthcheck']['Timeout'] ?? 0),
+						retries: Number(cfg['Healthcheck']['Retries'] ?? 0),
+						startPeriod: Number(cfg['Healthcheck']['StartPeriod'] ?? 0),
+					}
 				: null,
 		mounts,
 		ports,
@@ -121,7 +132,9 @@ export function buildFacts(raw: RawFacts): DiagnosisFacts {
 			networks: Object.keys(i['NetworkSettings']?.['Networks'] ?? {}),
 			extraHosts: arr(hc['ExtraHosts']) ?? [],
 			dns: arr(hc['Dns']) ?? [],
-			addresses: Object.fromEntries(Object.entries((i['NetworkSettings']?.['Networks'] ?? {}) as Record<string, Obj>).map(([n, v]) => [n, String(v?.['IPAddress'] ?? '')])),
+			addresses: Object.fromEntries(
+				Object.entries((i['NetworkSettings']?.['Networks'] ?? {}) as Record<string, Obj>).map(([n, v]) => [n, String(v?.['IPAddress'] ?? '')]),
+			),
 		},
 		image: img
 			? {

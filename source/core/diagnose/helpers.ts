@@ -30,7 +30,12 @@ export function field(f: DiagnosisFacts, path: string, value: unknown): Evidence
 
 /** The command the container ran: Path is only the executable, Args the rest, so the label names both. */
 export function commandEvidence(f: DiagnosisFacts): Evidence {
-	return {kind: 'field', label: 'Path + Args', value: [f.container.path, ...f.container.args].join(' '), command: inspectCommand(f, '{{json .Path}} {{json .Args}}')};
+	return {
+		kind: 'field',
+		label: 'Path + Args',
+		value: [f.container.path, ...f.container.args].join(' '),
+		command: inspectCommand(f, '{{json .Path}} {{json .Args}}'),
+	};
 }
 
 export function logEvidence(f: DiagnosisFacts, line: LogLine): Evidence {
@@ -74,7 +79,26 @@ export function isRoot(user: string): boolean {
 	return name === '' || name === 'root' || name === '0';
 }
 
-const SIGNALS: Readonly<Record<number, string>> = {1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE', 9: 'SIGKILL', 10: 'SIGUSR1', 11: 'SIGSEGV', 12: 'SIGUSR2', 13: 'SIGPIPE', 14: 'SIGALRM', 15: 'SIGTERM', 24: 'SIGXCPU', 25: 'SIGXFSZ', 31: 'SIGSYS'};
+const SIGNALS: Readonly<Record<number, string>> = {
+	1: 'SIGHUP',
+	2: 'SIGINT',
+	3: 'SIGQUIT',
+	4: 'SIGILL',
+	5: 'SIGTRAP',
+	6: 'SIGABRT',
+	7: 'SIGBUS',
+	8: 'SIGFPE',
+	9: 'SIGKILL',
+	10: 'SIGUSR1',
+	11: 'SIGSEGV',
+	12: 'SIGUSR2',
+	13: 'SIGPIPE',
+	14: 'SIGALRM',
+	15: 'SIGTERM',
+	24: 'SIGXCPU',
+	25: 'SIGXFSZ',
+	31: 'SIGSYS',
+};
 
 export function signalName(n: number): string {
 	return SIGNALS[n] ?? `signal ${n}`;
@@ -87,7 +111,9 @@ export function hasExited(f: DiagnosisFacts): boolean {
 
 /** The mount whose destination contains `path`, longest first. */
 export function mountFor(f: DiagnosisFacts, path: string) {
-	return [...f.mounts].sort((a, b) => b.destination.length - a.destination.length).find((m) => path === m.destination || path.startsWith(m.destination.endsWith('/') ? m.destination : `${m.destination}/`));
+	return [...f.mounts]
+		.sort((a, b) => b.destination.length - a.destination.length)
+		.find((m) => path === m.destination || path.startsWith(m.destination.endsWith('/') ? m.destination : `${m.destination}/`));
 }
 
 /** Absolute paths mentioned in a line. */
@@ -148,7 +174,11 @@ export function stopHandling(f: DiagnosisFacts): {pid1: string; ignoresTerm: boo
 	if (script !== null) ignoresTerm = /\btrap\b/.test(script) ? false : /^\s*exec\s/.test(script) ? null : /[;&|\n]/.test(script) ? true : null;
 	else if (NO_TERM_HANDLER.test(base)) ignoresTerm = true;
 	if (ignoresTerm === null && script !== null) {
-		const first = script.trim().replace(/^exec\s+/, '').split(/\s+/)[0] ?? '';
+		const first =
+			script
+				.trim()
+				.replace(/^exec\s+/, '')
+				.split(/\s+/)[0] ?? '';
 		if (NO_TERM_HANDLER.test(first.split('/').pop() ?? '')) ignoresTerm = true;
 	}
 	const stopSignal = f.container.stopSignal || f.image?.stopSignal || 'SIGTERM';
@@ -158,7 +188,11 @@ export function stopHandling(f: DiagnosisFacts): {pid1: string; ignoresTerm: boo
 /** Programs that fork into the background unless told otherwise, and the flag that keeps them in front. */
 const DAEMONS: ReadonlyArray<{match: RegExp; foreground: RegExp; fix: string}> = [
 	{match: /(^|\/)nginx$/, foreground: /daemon off/, fix: '["nginx", "-g", "daemon off;"]'},
-	{match: /(^|\/)(httpd|apache2|apachectl)$/, foreground: /(^|\s)(-f|-DFOREGROUND|-X)(\s|$)/, fix: '["httpd", "-DFOREGROUND"]   # busybox httpd: ["httpd", "-f", "-p", "8080"]'},
+	{
+		match: /(^|\/)(httpd|apache2|apachectl)$/,
+		foreground: /(^|\s)(-f|-DFOREGROUND|-X)(\s|$)/,
+		fix: '["httpd", "-DFOREGROUND"]   # busybox httpd: ["httpd", "-f", "-p", "8080"]',
+	},
 	{match: /(^|\/)(redis-server)$/, foreground: /daemonize no/, fix: '["redis-server", "--daemonize", "no"]'},
 	{match: /(^|\/)(sshd)$/, foreground: /(^|\s)-D(\s|$)/, fix: '["/usr/sbin/sshd", "-D"]'},
 	{match: /(^|\/)(crond|cron)$/, foreground: /(^|\s)-f(\s|$)/, fix: '["crond", "-f"]'},

@@ -28,7 +28,10 @@ function ipv6(hex: string): string {
 	const best = [...text.matchAll(/(?:^|:)(0(?::0)+)(?:$|:)/g)].sort((a, b) => b[1]!.length - a[1]!.length)[0];
 	if (!best) return text;
 	const start = text.indexOf(best[1]!, best.index);
-	return `${text.slice(0, start)}:${text.slice(start + best[1]!.length)}`.replace(/^:(?!:)/, '::').replace(/(?<!:):$/, '::').replace(/:::/, '::');
+	return `${text.slice(0, start)}:${text.slice(start + best[1]!.length)}`
+		.replace(/^:(?!:)/, '::')
+		.replace(/(?<!:):$/, '::')
+		.replace(/:::/, '::');
 }
 
 /** Listening sockets in the text of /proc/net/tcp, /proc/net/tcp6 (either or both, concatenated). */

@@ -57,7 +57,10 @@ function blocksFor(languages: readonly LanguageId[]): IgnoreBlock[] {
  * removed. `protect` lists what the project's Dockerfiles copy from the context: an entry that would
  * exclude one of them is left out (and reported), except for version control and secrets.
  */
-export function generateDockerignore(languages: readonly LanguageId[], options: {header?: readonly string[]; protect?: readonly CopySource[]} = {}): GeneratedIgnore {
+export function generateDockerignore(
+	languages: readonly LanguageId[],
+	options: {header?: readonly string[]; protect?: readonly CopySource[]} = {},
+): GeneratedIgnore {
 	const seen = new Set<string>();
 	const lines: string[] = [];
 	const patterns: string[] = [];

@@ -5,7 +5,18 @@
  * Only the fields every supported engine sends are required; the rest are read when present.
  */
 import type {ContainerDoc, ImageDoc} from '../container-summary.js';
-import type {ContainerFacts, ContainerListEntry, ContainerStats, EngineDocument, DiskUsage, EngineInfo, EngineVersion, ImageFacts, ImageHistoryEntry, PublishedPort} from './types.js';
+import type {
+	ContainerFacts,
+	ContainerListEntry,
+	ContainerStats,
+	EngineDocument,
+	DiskUsage,
+	EngineInfo,
+	EngineVersion,
+	ImageFacts,
+	ImageHistoryEntry,
+	PublishedPort,
+} from './types.js';
 
 export class NotDockerAnswer extends Error {
 	/** What was wrong, for the message: "GET /containers/x/json: Id is not a string". */
@@ -163,7 +174,13 @@ export function engineVersionFrom(answer: unknown): EngineVersion {
 	const version = str(doc, 'Version', what);
 	const apiVersion = str(doc, 'ApiVersion', what);
 	if (!/^\d+\.\d+/.test(apiVersion)) throw new NotDockerAnswer(`${what}: ApiVersion ${JSON.stringify(apiVersion.slice(0, 20))} is not a version`);
-	return {...(doc as Partial<EngineVersion>), Version: version, ApiVersion: apiVersion, Os: optStr(doc, 'Os') ?? 'linux', Arch: optStr(doc, 'Arch') ?? 'unknown'};
+	return {
+		...(doc as Partial<EngineVersion>),
+		Version: version,
+		ApiVersion: apiVersion,
+		Os: optStr(doc, 'Os') ?? 'linux',
+		Arch: optStr(doc, 'Arch') ?? 'unknown',
+	};
 }
 
 /** GET /info */

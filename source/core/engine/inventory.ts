@@ -138,19 +138,23 @@ export function inventoryFrom(answer: unknown): Inventory {
 	const volumes = list(answer, 'Volumes').map((v, n): LocalVolume => {
 		if (typeof v['Name'] !== 'string') throw new NotDockerAnswer(`system df: Volumes[${n}].Name is not a string`);
 		const usage = isObject(v['UsageData']) ? v['UsageData'] : {};
-		return {name: v['Name'], driver: text(v['Driver']), labels: labels(v['Labels']), size: num(usage['Size']), refCount: num(usage['RefCount']), created: unix(v['CreatedAt'])};
+		return {
+			name: v['Name'],
+			driver: text(v['Driver']),
+			labels: labels(v['Labels']),
+			size: num(usage['Size']),
+			refCount: num(usage['RefCount']),
+			created: unix(v['CreatedAt']),
+		};
 	});
-	const buildCache = list(answer, 'BuildCache').map(
-		(b): BuildCacheEntry => ({
-			id: text(b['ID']),
-			type: text(b['Type']),
-			description: text(b['Description']),
-			size: num(b['Size']) ?? 0,
-			inUse: b['InUse'] === true,
-			shared: b['Shared'] === true,
-			lastUsed: unix(b['LastUsedAt']),
-		}),
-	);
+	const buildCache = list(answer, 'BuildCache').map((b): BuildCacheEntry => ({
+		id: text(b['ID']),
+		type: text(b['Type']),
+		description: text(b['Description']),
+		size: num(b['Size']) ?? 0,
+		inUse: b['InUse'] === true,
+		shared: b['Shared'] === true,
+		lastUsed: unix(b['LastUsedAt']),
+	}));
 	return {layersSize: num(answer['LayersSize']) ?? 0, images, containers, volumes, buildCache};
 }
-

@@ -88,7 +88,13 @@ export interface ThrowawaySpec {
 	/** tmpfs mounts: "/tmp" or "/run:uid=1000,size=64m". */
 	readonly tmpfs?: readonly string[];
 	/** A healthcheck override in the engine's form (nanoseconds). */
-	readonly healthcheck?: {readonly Test: readonly string[]; readonly Interval: number; readonly Timeout: number; readonly Retries: number; readonly StartPeriod: number};
+	readonly healthcheck?: {
+		readonly Test: readonly string[];
+		readonly Interval: number;
+		readonly Timeout: number;
+		readonly Retries: number;
+		readonly StartPeriod: number;
+	};
 }
 
 /** One row of `docker history --no-trunc`. */

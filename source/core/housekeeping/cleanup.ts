@@ -76,7 +76,7 @@ export function hasLabels(labels: Readonly<Record<string, string>>, wanted: read
 }
 
 function imageName(i: LocalImage): string {
-	return i.repoTags.length > 0 ? i.repoTags.join(', ') : i.repoDigests[0]?.replace(/@sha256:(.{12}).*/, '@sha256:$1…') ?? `<none> ${short(i.id)}`;
+	return i.repoTags.length > 0 ? i.repoTags.join(', ') : (i.repoDigests[0]?.replace(/@sha256:(.{12}).*/, '@sha256:$1…') ?? `<none> ${short(i.id)}`);
 }
 
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
@@ -103,7 +103,19 @@ export function cleanupPlan(inventory: Inventory, options: CleanupOptions): Clea
 	const stopped = inventory.containers.filter((c) => STOPPED.has(c.state) && hasLabels(c.labels, labels));
 	const containerItems: PlanItem[] = stopped.map((c) => ({id: c.id, name: c.name, size: c.sizeRw, detail: `${c.state} · ${c.image} · ${c.status}`}));
 	const steps: PlanStep[] = [
-		step('stopped-containers', 'Stopped containers', containerItems, containerItems.length > 0 ? listCommand('docker container rm', stopped.map((c) => c.name)) : 'docker container rm <container>…', `docker container prune${labelFilters(labels)}`, null),
+		step(
+			'stopped-containers',
+			'Stopped containers',
+			containerItems,
+			containerItems.length > 0
+				? listCommand(
+						'docker container rm',
+						stopped.map((c) => c.name),
+					)
+				: 'docker container rm <container>…',
+			`docker container prune${labelFilters(labels)}`,
+			null,
+		),
 	];
 
 	// 2 and 3. images no container uses, running or stopped
@@ -117,7 +129,21 @@ export function cleanupPlan(inventory: Inventory, options: CleanupOptions): Clea
 		...(i.repoTags.length > 0 ? {tags: i.repoTags} : {}),
 	});
 	const dangling = candidates.filter((i) => i.repoTags.length === 0).map(imageItem);
-	steps.push(step('dangling-images', 'Dangling images (no tag)', dangling, dangling.length > 0 ? listCommand('docker image rm', dangling.map((i) => short(i.id))) : 'docker image rm <image>…', `docker image prune${labelFilters(labels)}`, null));
+	steps.push(
+		step(
+			'dangling-images',
+			'Dangling images (no tag)',
+			dangling,
+			dangling.length > 0
+				? listCommand(
+						'docker image rm',
+						dangling.map((i) => short(i.id)),
+					)
+				: 'docker image rm <image>…',
+			`docker image prune${labelFilters(labels)}`,
+			null,
+		),
+	);
 	const older = options.olderThanSeconds;
 	const unused = older === null ? [] : candidates.filter((i) => i.repoTags.length > 0 && options.now - i.created >= older).map(imageItem);
 	steps.push(
@@ -125,7 +151,12 @@ export function cleanupPlan(inventory: Inventory, options: CleanupOptions): Clea
 			'unused-images',
 			older === null ? 'Unused images' : older === 0 ? 'Unused images (tagged, no container uses them)' : `Unused images older than ${humanAge(older)}`,
 			unused,
-			unused.length > 0 ? listCommand('docker image rm', unused.flatMap((i) => i.tags ?? [short(i.id)])) : 'docker image rm <image>…',
+			unused.length > 0
+				? listCommand(
+						'docker image rm',
+						unused.flatMap((i) => i.tags ?? [short(i.id)]),
+					)
+				: 'docker image rm <image>…',
 			`docker image prune -a${older ? ` --filter until=${older}s` : ''}${labelFilters(labels)}`,
 			older === null ? 'not asked for: add --older-than <age> (e.g. 30d, or 0s for every unused image)' : null,
 		),
@@ -133,15 +164,41 @@ export function cleanupPlan(inventory: Inventory, options: CleanupOptions): Clea
 
 	// 4. volumes no container references
 	const volumes = options.volumes ? inventory.volumes.filter((v) => v.refCount === 0 && hasLabels(v.labels, labels)) : [];
-	const volumeItems: PlanItem[] = volumes.map((v) => ({id: v.name, name: v.name.length > 24 ? `${v.name.slice(0, 12)}…` : v.name, size: v.size, detail: `${v.driver || 'local'} volume, no container uses it`}));
+	const volumeItems: PlanItem[] = volumes.map((v) => ({
+		id: v.name,
+		name: v.name.length > 24 ? `${v.name.slice(0, 12)}…` : v.name,
+		size: v.size,
+		detail: `${v.driver || 'local'} volume, no container uses it`,
+	}));
 	steps.push(
-		step('unused-volumes', 'Unused volumes', volumeItems, volumeItems.length > 0 ? listCommand('docker volume rm', volumes.map((v) => v.name)) : 'docker volume rm <volume>…', `docker volume prune -a${labelFilters(labels)}`, options.volumes ? null : 'not asked for: volumes hold data; add --volumes to include the unused ones'),
+		step(
+			'unused-volumes',
+			'Unused volumes',
+			volumeItems,
+			volumeItems.length > 0
+				? listCommand(
+						'docker volume rm',
+						volumes.map((v) => v.name),
+					)
+				: 'docker volume rm <volume>…',
+			`docker volume prune -a${labelFilters(labels)}`,
+			options.volumes ? null : 'not asked for: volumes hold data; add --volumes to include the unused ones',
+		),
 	);
 
 	// 5. build cache not in use
-	const cacheSkip = !options.buildCache ? 'not asked for (--no-build-cache)' : labels.length > 0 ? 'left out with --label: build cache records carry no labels' : null;
+	const cacheSkip = !options.buildCache
+		? 'not asked for (--no-build-cache)'
+		: labels.length > 0
+			? 'left out with --label: build cache records carry no labels'
+			: null;
 	const cache = cacheSkip ? [] : inventory.buildCache.filter((b) => !b.inUse && !b.shared);
-	const cacheItems: PlanItem[] = cache.map((b) => ({id: b.id, name: b.id.slice(0, 12), size: b.size, detail: `${b.type}${b.description ? `: ${b.description.slice(0, 60)}` : ''}`}));
+	const cacheItems: PlanItem[] = cache.map((b) => ({
+		id: b.id,
+		name: b.id.slice(0, 12),
+		size: b.size,
+		detail: `${b.type}${b.description ? `: ${b.description.slice(0, 60)}` : ''}`,
+	}));
 	steps.push(step('build-cache', 'Build cache not in use', cacheItems, 'docker builder prune --force', 'docker builder prune', cacheSkip));
 
 	const active = steps.filter((s) => s.skipped === null);
@@ -149,13 +206,26 @@ export function cleanupPlan(inventory: Inventory, options: CleanupOptions): Clea
 		steps,
 		total: active.reduce((n, s) => n + s.frees, 0),
 		itemCount: active.reduce((n, s) => n + s.items.length, 0),
-		keptInUse: {count: kept.length, sample: kept.slice(0, 20).map((i) => ({id: i.id, name: imageName(i), why: `used by ${(usedBy.get(i.id) ?? []).slice(0, 3).join(', ') || `${i.containers} container(s)`}`}))},
+		keptInUse: {
+			count: kept.length,
+			sample: kept
+				.slice(0, 20)
+				.map((i) => ({id: i.id, name: imageName(i), why: `used by ${(usedBy.get(i.id) ?? []).slice(0, 3).join(', ') || `${i.containers} container(s)`}`})),
+		},
 		options,
 	};
 }
 
 function step(kind: StepKind, title: string, items: readonly PlanItem[], command: string, pruneCommand: string, skipped: string | null): PlanStep {
-	return {kind, title, items, frees: items.reduce((n, i) => n + (i.size ?? 0), 0), command, pruneCommand, skipped: skipped ?? (items.length === 0 ? 'nothing to remove' : null)};
+	return {
+		kind,
+		title,
+		items,
+		frees: items.reduce((n, i) => n + (i.size ?? 0), 0),
+		command,
+		pruneCommand,
+		skipped: skipped ?? (items.length === 0 ? 'nothing to remove' : null),
+	};
 }
 
 /** What `cleanup --yes` did, step by step. */

@@ -47,23 +47,41 @@ export function isSemver(tag: string): boolean {
  */
 export function tagHygiene(tags: readonly string[], context: {readonly semverRepos: ReadonlySet<string>; readonly trusted: readonly string[]}): TagFinding[] {
 	if (tags.length === 0) {
-		return [{rule: fromUntagged.id, slug: fromUntagged.slug, message: 'No tag: nothing names this image, so nothing can pin it (tag it, or remove it if it is left over from a build).'}];
+		return [
+			{
+				rule: fromUntagged.id,
+				slug: fromUntagged.slug,
+				message: 'No tag: nothing names this image, so nothing can pin it (tag it, or remove it if it is left over from a build).',
+			},
+		];
 	}
 	const out: TagFinding[] = [];
 	const parsed = tags.map(parseTag);
 	if (parsed.every((t) => t.tag === 'latest')) {
-		out.push({rule: fromLatest.id, slug: fromLatest.slug, message: `Only the latest tag (${tags.join(', ')}): it moves with every build; tag the version too (e.g. ${parsed[0]!.repository}:1.0.0).`});
+		out.push({
+			rule: fromLatest.id,
+			slug: fromLatest.slug,
+			message: `Only the latest tag (${tags.join(', ')}): it moves with every build; tag the version too (e.g. ${parsed[0]!.repository}:1.0.0).`,
+		});
 	}
 	for (const t of parsed) {
 		const repo = `${t.registry}/${t.repository}`;
 		if (t.tag !== 'latest' && !isSemver(t.tag) && context.semverRepos.has(repo)) {
-			out.push({rule: 'tag-not-semver', slug: 'tag-not-semver', message: `${t.repository}:${t.tag} is not a semver tag, while other tags of ${t.repository} are (MAJOR.MINOR.PATCH).`});
+			out.push({
+				rule: 'tag-not-semver',
+				slug: 'tag-not-semver',
+				message: `${t.repository}:${t.tag} is not a semver tag, while other tags of ${t.repository} are (MAJOR.MINOR.PATCH).`,
+			});
 		}
 	}
 	if (context.trusted.length > 0) {
 		const outside = [...new Set(parsed.filter((t) => !allowed(t, context.trusted)).map((t) => t.registry))];
 		for (const registry of outside) {
-			out.push({rule: registryAllowlist.id, slug: registryAllowlist.slug, message: `From ${registry}, which is not in the trusted registries (${context.trusted.join(', ')}).`});
+			out.push({
+				rule: registryAllowlist.id,
+				slug: registryAllowlist.slug,
+				message: `From ${registry}, which is not in the trusted registries (${context.trusted.join(', ')}).`,
+			});
 		}
 	}
 	return out;

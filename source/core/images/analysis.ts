@@ -206,7 +206,19 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	let blobIndex = 0;
 	for (const [stepIndex, step] of steps.entries()) {
 		if (step.empty) {
-			layerSummaries.push({index: stepIndex, command: instruction(step.command), created: step.created, empty: true, digest: null, size: 0, tarBytes: 0, compression: null, files: {added: 0, changed: 0, deleted: 0}, largest: [], changes: []});
+			layerSummaries.push({
+				index: stepIndex,
+				command: instruction(step.command),
+				created: step.created,
+				empty: true,
+				digest: null,
+				size: 0,
+				tarBytes: 0,
+				compression: null,
+				files: {added: 0, changed: 0, deleted: 0},
+				largest: [],
+				changes: [],
+			});
 			continue;
 		}
 		const layer = resolved.layers[blobIndex++]!;
@@ -221,7 +233,13 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 				occur(p, 0, li);
 				changes.push({path: p, change: 'deleted', size: n.size, kind: n.kind});
 				const by = writtenBy.get(p);
-				if (by !== undefined && n.size > 0) candidates.push({path: p, size: n.size, addedBy: {index: by, command: commandOf[by] ?? ''}, laterBy: {index: li, command: step.command, how: 'deleted'}});
+				if (by !== undefined && n.size > 0)
+					candidates.push({
+						path: p,
+						size: n.size,
+						addedBy: {index: by, command: commandOf[by] ?? ''},
+						laterBy: {index: li, command: step.command, how: 'deleted'},
+					});
 				writtenBy.delete(p);
 			}
 		};
@@ -246,7 +264,13 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 					occur(e.path, 0, li);
 					changes.push({path: e.path, change: 'deleted', size: gone.size, kind: gone.kind});
 					const by = writtenBy.get(e.path);
-					if (by !== undefined && gone.size > 0) candidates.push({path: e.path, size: gone.size, addedBy: {index: by, command: commandOf[by] ?? ''}, laterBy: {index: li, command: step.command, how: 'deleted'}});
+					if (by !== undefined && gone.size > 0)
+						candidates.push({
+							path: e.path,
+							size: gone.size,
+							addedBy: {index: by, command: commandOf[by] ?? ''},
+							laterBy: {index: li, command: step.command, how: 'deleted'},
+						});
 					writtenBy.delete(e.path);
 				}
 				continue;
@@ -258,7 +282,13 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 			else if (!(before.children && e.kind === 'dir')) {
 				changes.push({path: e.path, change: 'changed', size: e.size, kind: e.kind});
 				const by = writtenBy.get(e.path);
-				if (by !== undefined && before.size > 0) candidates.push({path: e.path, size: before.size, addedBy: {index: by, command: commandOf[by] ?? ''}, laterBy: {index: li, command: step.command, how: 'overwritten'}});
+				if (by !== undefined && before.size > 0)
+					candidates.push({
+						path: e.path,
+						size: before.size,
+						addedBy: {index: by, command: commandOf[by] ?? ''},
+						laterBy: {index: li, command: step.command, how: 'overwritten'},
+					});
 			}
 			if (before?.children && e.kind !== 'dir') deleteUnder(e.path, before);
 			setNode(stacked, e.path, {kind: e.kind, size: e.size, mode: e.mode, layer: li});
@@ -281,8 +311,24 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 		}
 		const files = {added: 0, changed: 0, deleted: 0};
 		for (const c of changes) if (c.kind !== 'dir') files[c.change]++;
-		const largest = entries.filter((e) => e.kind === 'file' && !e.whiteout).sort((a, b) => b.size - a.size).slice(0, top).map((e) => ({path: e.path, size: e.size}));
-		layerSummaries.push({index: li, command: instruction(step.command), created: step.created, empty: false, digest: layer.digest, size, tarBytes: layer.blob.tarBytes, compression: layer.blob.compression, files, largest, changes});
+		const largest = entries
+			.filter((e) => e.kind === 'file' && !e.whiteout)
+			.sort((a, b) => b.size - a.size)
+			.slice(0, top)
+			.map((e) => ({path: e.path, size: e.size}));
+		layerSummaries.push({
+			index: li,
+			command: instruction(step.command),
+			created: step.created,
+			empty: false,
+			digest: layer.digest,
+			size,
+			tarBytes: layer.blob.tarBytes,
+			compression: layer.blob.compression,
+			files,
+			largest,
+			changes,
+		});
 	}
 
 	// A secret deleted later is still in its layer: say so on its finding.
@@ -325,23 +371,68 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	const setuid: string[] = [];
 	const worldWritable: string[] = [];
 	for (const [path, node] of walkAll(stacked, '/')) {
-		if (node.kind === 'file' && (node.mode & 0o6000) !== 0) setuid.push(`${path} (${(node.mode & 0o4000) !== 0 ? 'setuid' : ''}${(node.mode & 0o6000) === 0o6000 ? '+' : ''}${(node.mode & 0o2000) !== 0 ? 'setgid' : ''}, mode ${(node.mode & 0o7777).toString(8)}, layer ${node.layer})`);
-		if (node.kind === 'dir' && path !== '/' && (node.mode & 0o002) !== 0 && (node.mode & 0o1000) === 0) worldWritable.push(`${path} (mode ${(node.mode & 0o7777).toString(8)}, layer ${node.layer})`);
+		if (node.kind === 'file' && (node.mode & 0o6000) !== 0)
+			setuid.push(
+				`${path} (${(node.mode & 0o4000) !== 0 ? 'setuid' : ''}${(node.mode & 0o6000) === 0o6000 ? '+' : ''}${(node.mode & 0o2000) !== 0 ? 'setgid' : ''}, mode ${(node.mode & 0o7777).toString(8)}, layer ${node.layer})`,
+			);
+		if (node.kind === 'dir' && path !== '/' && (node.mode & 0o002) !== 0 && (node.mode & 0o1000) === 0)
+			worldWritable.push(`${path} (mode ${(node.mode & 0o7777).toString(8)}, layer ${node.layer})`);
 	}
 	if (setuid.length > 0) {
-		findings.push({id: 'setuid-files', severity: 'warning', title: `${setuid.length} setuid/setgid file${setuid.length === 1 ? '' : 's'}`, message: 'A setuid or setgid binary lets a process in the container gain that owner\'s rights (root, usually).', evidence: setuid.slice(0, 20), fix: 'Remove the bit where the image does not need it (RUN chmod u-s,g-s <file>, in the RUN that installs it), or run with --security-opt no-new-privileges.'});
+		findings.push({
+			id: 'setuid-files',
+			severity: 'warning',
+			title: `${setuid.length} setuid/setgid file${setuid.length === 1 ? '' : 's'}`,
+			message: "A setuid or setgid binary lets a process in the container gain that owner's rights (root, usually).",
+			evidence: setuid.slice(0, 20),
+			fix: 'Remove the bit where the image does not need it (RUN chmod u-s,g-s <file>, in the RUN that installs it), or run with --security-opt no-new-privileges.',
+		});
 	}
 	if (worldWritable.length > 0) {
-		findings.push({id: 'world-writable-dirs', severity: 'warning', title: `${worldWritable.length} world-writable director${worldWritable.length === 1 ? 'y' : 'ies'} without the sticky bit`, message: 'Any user in the container can replace files there.', evidence: worldWritable.slice(0, 20), fix: 'Give the directory to the user that needs it (COPY --chown / chown app:app, mode 755), or set the sticky bit like /tmp (chmod 1777).'});
+		findings.push({
+			id: 'world-writable-dirs',
+			severity: 'warning',
+			title: `${worldWritable.length} world-writable director${worldWritable.length === 1 ? 'y' : 'ies'} without the sticky bit`,
+			message: 'Any user in the container can replace files there.',
+			evidence: worldWritable.slice(0, 20),
+			fix: 'Give the directory to the user that needs it (COPY --chown / chown app:app, mode 755), or set the sticky bit like /tmp (chmod 1777).',
+		});
 	}
-	for (const t of checkTags(input.ref, input.engineImage.repoTags)) findings.push({id: t.id, severity: 'warning', title: t.id === 'image-latest' ? 'latest tag' : 'no tag', message: t.message, evidence: [`tags: ${input.engineImage.repoTags.join(', ') || 'none'}`], fix: t.fix});
+	for (const t of checkTags(input.ref, input.engineImage.repoTags))
+		findings.push({
+			id: t.id,
+			severity: 'warning',
+			title: t.id === 'image-latest' ? 'latest tag' : 'no tag',
+			message: t.message,
+			evidence: [`tags: ${input.engineImage.repoTags.join(', ') || 'none'}`],
+			fix: t.fix,
+		});
 	const sizeShown = input.engineImage.size ?? contentSize;
 	const gates = evaluateGates(input.gates, {efficiency, wastedBytes, userWastedPercent, size: sizeShown}, formatBytes);
 	const cfg = resolved.config.config ?? {};
 	const ref = input.ref;
 	return {
-		image: {ref, id: input.engineImage.id, tags: input.engineImage.repoTags, layout: resolved.layout, architecture: resolved.config.architecture ?? null, os: resolved.config.os ?? null, created: resolved.config.created ?? null, user: cfg.User ?? '', size: sizeShown},
-		summary: {layers: layerSummaries.length, nonEmptyLayers: nonEmpty.length, contentSize, userSize, wastedBytes, userWastedPercent, efficiency, files: finalFiles},
+		image: {
+			ref,
+			id: input.engineImage.id,
+			tags: input.engineImage.repoTags,
+			layout: resolved.layout,
+			architecture: resolved.config.architecture ?? null,
+			os: resolved.config.os ?? null,
+			created: resolved.config.created ?? null,
+			user: cfg.User ?? '',
+			size: sizeShown,
+		},
+		summary: {
+			layers: layerSummaries.length,
+			nonEmptyLayers: nonEmpty.length,
+			contentSize,
+			userSize,
+			wastedBytes,
+			userWastedPercent,
+			efficiency,
+			files: finalFiles,
+		},
 		layers: layerSummaries,
 		inefficiencies: inefficiencies.slice(0, Math.max(top, 20)),
 		wastes,

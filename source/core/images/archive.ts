@@ -77,7 +77,10 @@ export type Resolution = {readonly ok: true; readonly image: ResolvedImage} | {r
  */
 export function normaliseEntryPath(raw: string): {path: string; whiteout?: 'file' | 'opaque'} {
 	let p = raw.replace(/\\/g, '/');
-	p = p.replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+	p = p
+		.replace(/^(\.\/)+/, '')
+		.replace(/^\/+/, '')
+		.replace(/\/+$/, '');
 	if (p === '.' || p === '') return {path: '/'};
 	const slash = p.lastIndexOf('/');
 	const dir = slash >= 0 ? p.slice(0, slash) : '';
@@ -139,7 +142,10 @@ export function resolveImage(parts: ArchiveParts, options: {platform?: string} =
 			layers.push({key, digest: diffIds[i] ?? null, blob});
 		}
 		const hex = /([0-9a-f]{64})/.exec(configKey)?.[1];
-		return {ok: true, image: {layout: 'docker-archive', config: config as ImageConfigDoc, configDigest: hex ? `sha256:${hex}` : null, repoTags: strings(m.RepoTags), layers}};
+		return {
+			ok: true,
+			image: {layout: 'docker-archive', config: config as ImageConfigDoc, configDigest: hex ? `sha256:${hex}` : null, repoTags: strings(m.RepoTags), layers},
+		};
 	}
 
 	const index = parts.json.get('index.json');
@@ -148,7 +154,7 @@ export function resolveImage(parts: ArchiveParts, options: {platform?: string} =
 	let descriptors = Array.isArray(index.manifests) ? index.manifests.filter(isObject) : [];
 	const tags: string[] = [];
 	for (const d of descriptors) {
-		const name = isObject(d.annotations) ? d.annotations['io.containerd.image.name'] ?? d.annotations['org.opencontainers.image.ref.name'] : undefined;
+		const name = isObject(d.annotations) ? (d.annotations['io.containerd.image.name'] ?? d.annotations['org.opencontainers.image.ref.name']) : undefined;
 		if (typeof name === 'string') tags.push(name.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, ''));
 	}
 	for (let depth = 0; depth < 4; depth++) {
@@ -160,7 +166,11 @@ export function resolveImage(parts: ArchiveParts, options: {platform?: string} =
 		});
 		// Prefer a descriptor whose blob is in the archive (a multi-platform save may hold only some).
 		const present = wanted.find((d) => typeof d.digest === 'string' && jsonAt(blobPath(d.digest)) !== undefined);
-		if (!present) return {ok: false, reason: options.platform ? `no manifest for ${options.platform} in the exported index` : 'index.json points at no manifest the archive holds'};
+		if (!present)
+			return {
+				ok: false,
+				reason: options.platform ? `no manifest for ${options.platform} in the exported index` : 'index.json points at no manifest the archive holds',
+			};
 		const doc = jsonAt(blobPath(present.digest as string));
 		if (!isObject(doc)) return {ok: false, reason: 'an index entry is not a JSON document'};
 		const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : typeof present.mediaType === 'string' ? present.mediaType : '';
@@ -168,7 +178,8 @@ export function resolveImage(parts: ArchiveParts, options: {platform?: string} =
 			descriptors = doc.manifests.filter(isObject);
 			continue;
 		}
-		if (!isObject(doc.config) || !Array.isArray(doc.layers) || (mediaType && !MANIFEST_TYPES.test(mediaType) && !isObject(doc.config))) return {ok: false, reason: 'the manifest has no config or layers'};
+		if (!isObject(doc.config) || !Array.isArray(doc.layers) || (mediaType && !MANIFEST_TYPES.test(mediaType) && !isObject(doc.config)))
+			return {ok: false, reason: 'the manifest has no config or layers'};
 		const configDigest = typeof doc.config.digest === 'string' ? doc.config.digest : '';
 		const config = jsonAt(blobPath(configDigest));
 		if (!isObject(config)) return {ok: false, reason: `the manifest's config ${configDigest} is not in the archive`};

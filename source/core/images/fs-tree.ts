@@ -150,7 +150,11 @@ export function visibleRows(root: TreeNode, collapsed: ReadonlySet<string>): Vis
 }
 
 /** The final filesystem of a stack of layers (whiteouts and opaque directories applied), bottom layer first. */
-export function stackLayers(layers: ReadonlyArray<ReadonlyArray<{readonly path: string; readonly kind: FsNode['kind']; readonly size: number; readonly mode: number; readonly whiteout?: 'file' | 'opaque'}>>): FsNode {
+export function stackLayers(
+	layers: ReadonlyArray<
+		ReadonlyArray<{readonly path: string; readonly kind: FsNode['kind']; readonly size: number; readonly mode: number; readonly whiteout?: 'file' | 'opaque'}>
+	>,
+): FsNode {
 	const root = newRoot();
 	for (const [li, entries] of layers.entries()) {
 		for (const e of entries) if (e.whiteout === 'opaque') getNode(root, e.path)?.children?.clear();

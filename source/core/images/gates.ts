@@ -83,8 +83,12 @@ export function gatesFromConfig(doc: unknown, source: string): {gates: Gates; pr
 			continue;
 		}
 		if (raw === 'disabled' || raw === null) continue;
-		const parsed = typeof raw === 'string' || typeof raw === 'number' ? (name === 'highestWastedBytes' || name === 'maxSize' ? parseSize(raw) : parseRatio(raw)) : null;
-		if (parsed === null) problems.push(`${source}: analyze.${key}: not a ${name === 'highestWastedBytes' || name === 'maxSize' ? 'size (20MB, 1.5GiB, bytes)' : 'ratio (0.9 or 90%)'}`);
+		const parsed =
+			typeof raw === 'string' || typeof raw === 'number' ? (name === 'highestWastedBytes' || name === 'maxSize' ? parseSize(raw) : parseRatio(raw)) : null;
+		if (parsed === null)
+			problems.push(
+				`${source}: analyze.${key}: not a ${name === 'highestWastedBytes' || name === 'maxSize' ? 'size (20MB, 1.5GiB, bytes)' : 'ratio (0.9 or 90%)'}`,
+			);
 		else gates[name] = parsed;
 	}
 	return {gates, problems};
@@ -103,19 +107,47 @@ export function evaluateGates(gates: Gates, m: GateMeasures, fmt: (bytes: number
 	const out: GateResult[] = [];
 	if (gates.lowestEfficiency !== undefined) {
 		const pass = m.efficiency >= gates.lowestEfficiency;
-		out.push({name: 'lowestEfficiency', flag: GATE_FLAGS.lowestEfficiency, limit: gates.lowestEfficiency, value: m.efficiency, pass, message: `efficiency ${pct(m.efficiency)} ${pass ? '>=' : '<'} lowest allowed ${pct(gates.lowestEfficiency)}`});
+		out.push({
+			name: 'lowestEfficiency',
+			flag: GATE_FLAGS.lowestEfficiency,
+			limit: gates.lowestEfficiency,
+			value: m.efficiency,
+			pass,
+			message: `efficiency ${pct(m.efficiency)} ${pass ? '>=' : '<'} lowest allowed ${pct(gates.lowestEfficiency)}`,
+		});
 	}
 	if (gates.highestWastedBytes !== undefined) {
 		const pass = m.wastedBytes <= gates.highestWastedBytes;
-		out.push({name: 'highestWastedBytes', flag: GATE_FLAGS.highestWastedBytes, limit: gates.highestWastedBytes, value: m.wastedBytes, pass, message: `wasted ${fmt(m.wastedBytes)} ${pass ? '<=' : '>'} highest allowed ${fmt(gates.highestWastedBytes)}`});
+		out.push({
+			name: 'highestWastedBytes',
+			flag: GATE_FLAGS.highestWastedBytes,
+			limit: gates.highestWastedBytes,
+			value: m.wastedBytes,
+			pass,
+			message: `wasted ${fmt(m.wastedBytes)} ${pass ? '<=' : '>'} highest allowed ${fmt(gates.highestWastedBytes)}`,
+		});
 	}
 	if (gates.highestUserWastedPercent !== undefined) {
 		const pass = m.userWastedPercent <= gates.highestUserWastedPercent;
-		out.push({name: 'highestUserWastedPercent', flag: GATE_FLAGS.highestUserWastedPercent, limit: gates.highestUserWastedPercent, value: m.userWastedPercent, pass, message: `user wasted ${pct(m.userWastedPercent)} ${pass ? '<=' : '>'} highest allowed ${pct(gates.highestUserWastedPercent)}`});
+		out.push({
+			name: 'highestUserWastedPercent',
+			flag: GATE_FLAGS.highestUserWastedPercent,
+			limit: gates.highestUserWastedPercent,
+			value: m.userWastedPercent,
+			pass,
+			message: `user wasted ${pct(m.userWastedPercent)} ${pass ? '<=' : '>'} highest allowed ${pct(gates.highestUserWastedPercent)}`,
+		});
 	}
 	if (gates.maxSize !== undefined) {
 		const pass = m.size <= gates.maxSize;
-		out.push({name: 'maxSize', flag: GATE_FLAGS.maxSize, limit: gates.maxSize, value: m.size, pass, message: `image size ${fmt(m.size)} ${pass ? '<=' : '>'} max ${fmt(gates.maxSize)}`});
+		out.push({
+			name: 'maxSize',
+			flag: GATE_FLAGS.maxSize,
+			limit: gates.maxSize,
+			value: m.size,
+			pass,
+			message: `image size ${fmt(m.size)} ${pass ? '<=' : '>'} max ${fmt(gates.maxSize)}`,
+		});
 	}
 	return out;
 }

@@ -29,7 +29,15 @@ export const LEFTOVER_KINDS: readonly LeftoverKind[] = [
 		],
 		fix: 'Build in a first stage (FROM ... AS build) and COPY --from=build only the artefacts; or remove the toolchain in the RUN that used it (apt-get purge -y build-essential && apt-get autoremove -y).',
 		cases: {
-			hit: ['/usr/bin/gcc', '/usr/bin/gcc-12', '/usr/bin/make', '/usr/local/bin/g++', '/usr/share/doc/build-essential/copyright', '/usr/include/stdio.h', '/usr/lib/gcc/x86_64-linux-gnu/12/cc1'],
+			hit: [
+				'/usr/bin/gcc',
+				'/usr/bin/gcc-12',
+				'/usr/bin/make',
+				'/usr/local/bin/g++',
+				'/usr/share/doc/build-essential/copyright',
+				'/usr/include/stdio.h',
+				'/usr/lib/gcc/x86_64-linux-gnu/12/cc1',
+			],
 			miss: ['/usr/bin/gcc-ar-notes.txt', '/usr/lib/libgcc_s.so.1', '/usr/bin/makedepend-doc', '/usr/include/python3.11/Python.h', '/app/make'],
 		},
 	},
@@ -47,7 +55,13 @@ export const LEFTOVER_KINDS: readonly LeftoverKind[] = [
 		],
 		fix: 'Clean caches in the RUN that fills them (rm -rf /var/lib/apt/lists/*, apk add --no-cache, pip install --no-cache-dir), or use RUN --mount=type=cache so they never land in a layer.',
 		cases: {
-			hit: ['/var/cache/apt/archives/curl_8.0_amd64.deb', '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease', '/root/.cache/pip/http/a', '/home/node/.npm/_cacache/index-v5/x', '/var/cache/apk/APKINDEX.abc.tar.gz'],
+			hit: [
+				'/var/cache/apt/archives/curl_8.0_amd64.deb',
+				'/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease',
+				'/root/.cache/pip/http/a',
+				'/home/node/.npm/_cacache/index-v5/x',
+				'/var/cache/apk/APKINDEX.abc.tar.gz',
+			],
 			miss: ['/var/lib/apt/lists/lock', '/var/cache/apt/archives/partial', '/usr/lib/node_modules/npm/lib/cache.js'],
 		},
 	},
@@ -61,7 +75,11 @@ export const LEFTOVER_KINDS: readonly LeftoverKind[] = [
 		],
 		fix: 'Install only production dependencies in the final stage (npm ci --omit=dev, pip install -r requirements.txt without the dev extras, bundle config set without test).',
 		cases: {
-			hit: ['/usr/local/lib/python3.12/site-packages/pytest/__init__.py', '/app/node_modules/jest/package.json', '/app/node_modules/@playwright/test/package.json'],
+			hit: [
+				'/usr/local/lib/python3.12/site-packages/pytest/__init__.py',
+				'/app/node_modules/jest/package.json',
+				'/app/node_modules/@playwright/test/package.json',
+			],
 			miss: ['/app/node_modules/jest-worker-docs/README.md', '/usr/lib/python3/dist-packages/unittest_helpers/x.py', '/app/tests/test_app.py'],
 		},
 	},

@@ -17,7 +17,8 @@ export interface SecretFileKind {
 	readonly cases: {readonly hit: ReadonlyArray<readonly [string, string?]>; readonly miss: ReadonlyArray<readonly [string, string?]>};
 }
 
-const BUILD_SECRET = 'Pass it at build time with a secret mount (RUN --mount=type=secret,id=...), never COPY it: a later rm does not remove it from the earlier layer.';
+const BUILD_SECRET =
+	'Pass it at build time with a secret mount (RUN --mount=type=secret,id=...), never COPY it: a later rm does not remove it from the earlier layer.';
 
 export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 	{
@@ -27,8 +28,16 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 		content: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/,
 		fix: BUILD_SECRET,
 		cases: {
-			hit: [['/root/.ssh/id_rsa', '-----BEGIN OPENSSH PRIVATE KEY-----\nabc'], ['/app/server.key', '-----BEGIN RSA PRIVATE KEY-----\n'], ['/app/tls.pem', '-----BEGIN PRIVATE KEY-----']],
-			miss: [['/etc/ssl/certs/ca.pem', '-----BEGIN CERTIFICATE-----'], ['/root/.ssh/id_rsa.pub', 'ssh-rsa AAAA'], ['/app/key.txt', '-----BEGIN PRIVATE KEY-----']],
+			hit: [
+				['/root/.ssh/id_rsa', '-----BEGIN OPENSSH PRIVATE KEY-----\nabc'],
+				['/app/server.key', '-----BEGIN RSA PRIVATE KEY-----\n'],
+				['/app/tls.pem', '-----BEGIN PRIVATE KEY-----'],
+			],
+			miss: [
+				['/etc/ssl/certs/ca.pem', '-----BEGIN CERTIFICATE-----'],
+				['/root/.ssh/id_rsa.pub', 'ssh-rsa AAAA'],
+				['/app/key.txt', '-----BEGIN PRIVATE KEY-----'],
+			],
 		},
 	},
 	{
@@ -43,7 +52,16 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 		title: 'cloud credentials file',
 		path: /\/\.aws\/credentials$|\/application_default_credentials\.json$|\/\.azure\/accessTokens\.json$|\/\.kube\/config$|\/\.git-credentials$|\/\.netrc$/,
 		fix: BUILD_SECRET,
-		cases: {hit: [['/root/.aws/credentials'], ['/home/app/.config/gcloud/application_default_credentials.json'], ['/root/.git-credentials'], ['/root/.netrc'], ['/root/.kube/config']], miss: [['/root/.aws/config'], ['/usr/share/doc/netrc']]},
+		cases: {
+			hit: [
+				['/root/.aws/credentials'],
+				['/home/app/.config/gcloud/application_default_credentials.json'],
+				['/root/.git-credentials'],
+				['/root/.netrc'],
+				['/root/.kube/config'],
+			],
+			miss: [['/root/.aws/config'], ['/usr/share/doc/netrc']],
+		},
 	},
 	{
 		id: 'npm-token',
@@ -51,7 +69,13 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 		path: /\/\.npmrc$|\/\.yarnrc(\.yml)?$/,
 		content: /_authToken\s*[=:]|_auth\s*=|npmAuthToken\s*:/,
 		fix: 'Use a secret mount for the token (RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci), never COPY .npmrc with a token.',
-		cases: {hit: [['/app/.npmrc', '//registry.npmjs.org/:_authToken=npm_abc\n'], ['/root/.yarnrc.yml', 'npmAuthToken: "x"']], miss: [['/app/.npmrc', 'registry=https://registry.npmjs.org/\n']]},
+		cases: {
+			hit: [
+				['/app/.npmrc', '//registry.npmjs.org/:_authToken=npm_abc\n'],
+				['/root/.yarnrc.yml', 'npmAuthToken: "x"'],
+			],
+			miss: [['/app/.npmrc', 'registry=https://registry.npmjs.org/\n']],
+		},
 	},
 	{
 		id: 'pypi-token',
@@ -59,7 +83,13 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 		path: /\/\.pypirc$|\/pip\.conf$|\/pip\.ini$/,
 		content: /^\s*password\s*=|https?:\/\/[^\s/:@]+:[^\s/@]+@/m,
 		fix: 'Use a secret mount for index credentials (RUN --mount=type=secret,id=pip,target=/etc/pip.conf pip install ...).',
-		cases: {hit: [['/root/.pypirc', '[pypi]\nusername = __token__\npassword = pypi-abc\n'], ['/etc/pip.conf', '[global]\nindex-url = https://u:p@pkgs.example.com/simple\n']], miss: [['/etc/pip.conf', '[global]\nno-cache-dir = true\n']]},
+		cases: {
+			hit: [
+				['/root/.pypirc', '[pypi]\nusername = __token__\npassword = pypi-abc\n'],
+				['/etc/pip.conf', '[global]\nindex-url = https://u:p@pkgs.example.com/simple\n'],
+			],
+			miss: [['/etc/pip.conf', '[global]\nno-cache-dir = true\n']],
+		},
 	},
 	{
 		id: 'docker-auth',
@@ -67,7 +97,10 @@ export const SECRET_FILE_KINDS: readonly SecretFileKind[] = [
 		path: /\/\.docker\/config\.json$/,
 		content: /"auth"\s*:\s*"[^"]+"|"identitytoken"\s*:/,
 		fix: 'Never copy ~/.docker/config.json into an image; use a secret mount when a build step needs a registry login.',
-		cases: {hit: [['/root/.docker/config.json', '{"auths":{"r.io":{"auth":"dXNlcjpwYXNz"}}}']], miss: [['/root/.docker/config.json', '{"auths":{"r.io":{}},"credsStore":"desktop"}']]},
+		cases: {
+			hit: [['/root/.docker/config.json', '{"auths":{"r.io":{"auth":"dXNlcjpwYXNz"}}}']],
+			miss: [['/root/.docker/config.json', '{"auths":{"r.io":{}},"credsStore":"desktop"}']],
+		},
 	},
 ];
 

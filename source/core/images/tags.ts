@@ -34,13 +34,31 @@ export function checkTags(ref: string, repoTags: readonly string[]): TagFinding[
 	const byId = ID.test(ref) || /^[^:@]*@sha256:/.test(ref);
 	const tags = byId ? repoTags.filter((t) => t !== '<none>:<none>').map((t) => parseReference(t).tag) : [parseReference(ref).tag];
 	if (byId && tags.length === 0) {
-		return [{id: 'image-untagged', message: 'The image has no tag: nothing says which release it is.', fix: 'Tag it with a version before shipping: docker tag <id> app:1.4.2 (semver, or the git sha).'}];
+		return [
+			{
+				id: 'image-untagged',
+				message: 'The image has no tag: nothing says which release it is.',
+				fix: 'Tag it with a version before shipping: docker tag <id> app:1.4.2 (semver, or the git sha).',
+			},
+		];
 	}
 	if (!byId && tags[0] === null) {
-		return [{id: 'image-latest', message: `${ref} has no tag, which means :latest: a moving name, not a release.`, fix: `Tag the build with a version and run that: docker tag ${ref} ${ref}:1.0.0`}];
+		return [
+			{
+				id: 'image-latest',
+				message: `${ref} has no tag, which means :latest: a moving name, not a release.`,
+				fix: `Tag the build with a version and run that: docker tag ${ref} ${ref}:1.0.0`,
+			},
+		];
 	}
 	if (tags.length > 0 && tags.every((t) => t === 'latest')) {
-		return [{id: 'image-latest', message: 'The image is tagged only latest: a moving name, not a release.', fix: 'Tag it with a version (semver, or the git sha) and deploy that tag: docker tag app:latest app:1.4.2'}];
+		return [
+			{
+				id: 'image-latest',
+				message: 'The image is tagged only latest: a moving name, not a release.',
+				fix: 'Tag it with a version (semver, or the git sha) and deploy that tag: docker tag app:latest app:1.4.2',
+			},
+		];
 	}
 	return [];
 }

@@ -31,12 +31,22 @@ export interface VerifyResult {
 	readonly container: {readonly name: string; readonly removed: boolean} | null;
 	readonly checks: readonly VerifyCheck[];
 	/** The diagnose rules' top finding on the container when a runtime check failed. */
-	readonly diagnosis: {readonly id: string; readonly title: string; readonly severity: string; readonly evidence: readonly string[]; readonly fixes: readonly string[]} | null;
+	readonly diagnosis: {
+		readonly id: string;
+		readonly title: string;
+		readonly severity: string;
+		readonly evidence: readonly string[];
+		readonly fixes: readonly string[];
+	} | null;
 	readonly summary: {readonly passed: number; readonly failed: number; readonly skipped: number};
 }
 
 export function summarize(checks: readonly VerifyCheck[]): VerifyResult['summary'] {
-	return {passed: checks.filter((c) => c.status === 'pass').length, failed: checks.filter((c) => c.status === 'fail').length, skipped: checks.filter((c) => c.status === 'skip').length};
+	return {
+		passed: checks.filter((c) => c.status === 'pass').length,
+		failed: checks.filter((c) => c.status === 'fail').length,
+		skipped: checks.filter((c) => c.status === 'skip').length,
+	};
 }
 
 /** The final filesystem's files and the content of /etc/passwd as the top layer that wrote it left it. */
@@ -65,12 +75,44 @@ export function resolveUser(user: string, passwd: string | null): {name: string;
 /** The image's USER: not root, and a name the image's /etc/passwd knows. `observedUid` is PID 1's uid in the running container. */
 export function userCheck(ref: string, user: string, passwd: string | null, observedUid: number | null): VerifyCheck {
 	const r = resolveUser(user, passwd);
-	const evidence = [`Config.User = ${user === '' ? '(unset: root)' : user}`, ...(r.uid !== null ? [`/etc/passwd: ${r.name} has uid ${r.uid}`] : []), ...(observedUid !== null ? [`running PID 1 has uid ${observedUid}`] : [])];
+	const evidence = [
+		`Config.User = ${user === '' ? '(unset: root)' : user}`,
+		...(r.uid !== null ? [`/etc/passwd: ${r.name} has uid ${r.uid}`] : []),
+		...(observedUid !== null ? [`running PID 1 has uid ${observedUid}`] : []),
+	];
 	const command = `docker image inspect --format '{{.Config.User}}' ${ref}`;
-	const fix = 'Add a user and switch to it at the end of the Dockerfile: RUN useradd --uid 1000 --no-log-init -r app (or adduser -D -u 1000 app on Alpine), then USER 1000:1000.';
-	if (!r.known) return {id: 'non-root-user', title: 'Runs as a non-root user', status: 'fail', evidence, message: `USER ${user} is not in the image's /etc/passwd: the container cannot start as that user.`, fix: `Create the user in the image (RUN adduser -D -u 1000 ${r.name}) or use a numeric USER 1000:1000.`, command};
-	if (r.uid === 0) return {id: 'non-root-user', title: 'Runs as a non-root user', status: 'fail', evidence, message: 'The image runs as root: a process that escapes the application owns the container.', fix, command};
-	if (observedUid !== null && observedUid !== r.uid) return {id: 'non-root-user', title: 'Runs as a non-root user', status: 'fail', evidence, message: `The image says uid ${r.uid}, but PID 1 runs as uid ${observedUid}.`, fix: 'Check the ENTRYPOINT script: it must not switch users (su, gosu) to another uid than USER says.', command};
+	const fix =
+		'Add a user and switch to it at the end of the Dockerfile: RUN useradd --uid 1000 --no-log-init -r app (or adduser -D -u 1000 app on Alpine), then USER 1000:1000.';
+	if (!r.known)
+		return {
+			id: 'non-root-user',
+			title: 'Runs as a non-root user',
+			status: 'fail',
+			evidence,
+			message: `USER ${user} is not in the image's /etc/passwd: the container cannot start as that user.`,
+			fix: `Create the user in the image (RUN adduser -D -u 1000 ${r.name}) or use a numeric USER 1000:1000.`,
+			command,
+		};
+	if (r.uid === 0)
+		return {
+			id: 'non-root-user',
+			title: 'Runs as a non-root user',
+			status: 'fail',
+			evidence,
+			message: 'The image runs as root: a process that escapes the application owns the container.',
+			fix,
+			command,
+		};
+	if (observedUid !== null && observedUid !== r.uid)
+		return {
+			id: 'non-root-user',
+			title: 'Runs as a non-root user',
+			status: 'fail',
+			evidence,
+			message: `The image says uid ${r.uid}, but PID 1 runs as uid ${observedUid}.`,
+			fix: 'Check the ENTRYPOINT script: it must not switch users (su, gosu) to another uid than USER says.',
+			command,
+		};
 	return {id: 'non-root-user', title: 'Runs as a non-root user', status: 'pass', evidence, message: `runs as ${r.name} (uid ${r.uid})`, command};
 }
 
@@ -78,8 +120,21 @@ export function leftoverChecks(paths: readonly string[]): VerifyCheck[] {
 	return findLeftovers(paths).map(({kind, found}) => {
 		const labels = [...new Set(found.map((f) => f.label))];
 		return found.length === 0
-			? {id: `no-${kind.id}`, title: `No ${kind.title}`, status: 'pass' as const, evidence: [`${paths.length} files checked`], message: `no ${kind.title} in the image's files`}
-			: {id: `no-${kind.id}`, title: `No ${kind.title}`, status: 'fail' as const, evidence: found.slice(0, 8).map((f) => `${f.path} (${f.label})`), message: `${found.length} file${found.length === 1 ? '' : 's'} of ${labels.join(', ')} left in the image.`, fix: kind.fix};
+			? {
+					id: `no-${kind.id}`,
+					title: `No ${kind.title}`,
+					status: 'pass' as const,
+					evidence: [`${paths.length} files checked`],
+					message: `no ${kind.title} in the image's files`,
+				}
+			: {
+					id: `no-${kind.id}`,
+					title: `No ${kind.title}`,
+					status: 'fail' as const,
+					evidence: found.slice(0, 8).map((f) => `${f.path} (${f.label})`),
+					message: `${found.length} file${found.length === 1 ? '' : 's'} of ${labels.join(', ')} left in the image.`,
+					fix: kind.fix,
+				};
 	});
 }
 
@@ -91,7 +146,14 @@ export function secretsCheck(env: readonly string[], analysis: AnalyzeResult): V
 	});
 	const files = analysis.findings.filter((f) => f.id.startsWith('secret-'));
 	const evidence = [...baked.map((e) => `ENV ${e.slice(0, e.indexOf('='))}=[redacted]`), ...files.map((f) => f.evidence.join('; '))];
-	if (evidence.length === 0) return {id: 'no-secrets', title: 'No secrets in env or layers', status: 'pass', evidence: [`${env.length} env entries, ${analysis.summary.files} files checked`], message: 'no credential-looking env values or files'};
+	if (evidence.length === 0)
+		return {
+			id: 'no-secrets',
+			title: 'No secrets in env or layers',
+			status: 'pass',
+			evidence: [`${env.length} env entries, ${analysis.summary.files} files checked`],
+			message: 'no credential-looking env values or files',
+		};
 	return {
 		id: 'no-secrets',
 		title: 'No secrets in env or layers',
@@ -115,20 +177,45 @@ export function tagCheck(analysis: AnalyzeResult): VerifyCheck {
  * shown and not counted as a pass.
  */
 export function sizeCheck(analysis: AnalyzeResult): VerifyCheck {
-	const evidence = [`${formatBytes(analysis.image.size)} (docker images), efficiency ${(analysis.summary.efficiency * 100).toFixed(1)}%, wasted ${formatBytes(analysis.summary.wastedBytes)}`];
+	const evidence = [
+		`${formatBytes(analysis.image.size)} (docker images), efficiency ${(analysis.summary.efficiency * 100).toFixed(1)}%, wasted ${formatBytes(analysis.summary.wastedBytes)}`,
+	];
 	const gate = analysis.gates.find((g) => g.name === 'maxSize');
-	if (!gate) return {id: 'size', title: 'Image size', status: 'skip', evidence, message: `${formatBytes(analysis.image.size)}, not judged: no --max-size given`, fix: 'Give a limit: --max-size 300MB, or maxSize under analyze: in .docker-helper.yaml.'};
+	if (!gate)
+		return {
+			id: 'size',
+			title: 'Image size',
+			status: 'skip',
+			evidence,
+			message: `${formatBytes(analysis.image.size)}, not judged: no --max-size given`,
+			fix: 'Give a limit: --max-size 300MB, or maxSize under analyze: in .docker-helper.yaml.',
+		};
 	const title = `Image size within ${formatBytes(gate.limit)}`;
 	return gate.pass
 		? {id: 'size', title, status: 'pass', evidence: [...evidence, gate.message], message: gate.message}
-		: {id: 'size', title, status: 'fail', evidence: [...evidence, gate.message], message: gate.message, fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them (a smaller base, a multi-stage build).`, command: `docker history ${analysis.image.ref}`};
+		: {
+				id: 'size',
+				title,
+				status: 'fail',
+				evidence: [...evidence, gate.message],
+				message: gate.message,
+				fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them (a smaller base, a multi-stage build).`,
+				command: `docker history ${analysis.image.ref}`,
+			};
 }
 
 /** The analyze gates other than the size (the size check carries that one). */
 export function gateChecks(analysis: AnalyzeResult): VerifyCheck[] {
 	return analysis.gates
 		.filter((g) => g.name !== 'maxSize')
-		.map((g) => ({id: `gate-${g.name}`, title: `Gate ${g.name}`, status: g.pass ? ('pass' as const) : ('fail' as const), evidence: [g.message], message: g.message, ...(g.pass ? {} : {fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them.`})}));
+		.map((g) => ({
+			id: `gate-${g.name}`,
+			title: `Gate ${g.name}`,
+			status: g.pass ? ('pass' as const) : ('fail' as const),
+			evidence: [g.message],
+			message: g.message,
+			...(g.pass ? {} : {fix: `See docker-helper analyze ${analysis.image.ref} for what the bytes are and how to shed them.`}),
+		}));
 }
 
 /**

@@ -141,7 +141,16 @@ export function toDocResult(catalog: Catalog, doc: Doc): DocResult {
 		const target = catalog.docs.find((d) => d.id === id);
 		return target ? [{id: target.id, title: target.title}] : [];
 	});
-	return {id: doc.id, title: doc.title, summary: doc.summary, aliases: doc.aliases, collection: doc.collection, order: doc.order, related, markdown: doc.markdown};
+	return {
+		id: doc.id,
+		title: doc.title,
+		summary: doc.summary,
+		aliases: doc.aliases,
+		collection: doc.collection,
+		order: doc.order,
+		related,
+		markdown: doc.markdown,
+	};
 }
 
 export function toListEntry(doc: Doc): DocListEntry {

@@ -86,8 +86,12 @@ export function parseDoc(raw: RawDoc): Doc {
 	const extra = Object.keys(fm).filter((k) => !known.has(k));
 	// Topics and guides are ours: a misspelt key is an error. Rule docs are generated from the lint
 	// rules and may carry extra metadata (severity, ...), which is ignored.
-	if (extra.length > 0 && raw.collection !== 'rules') throw new DocError(raw.file, `unknown front matter key${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}`);
-	const markdown = raw.source.replace(/^\uFEFF/, '').slice(match[0].length).replace(/^\s*\n/, '');
+	if (extra.length > 0 && raw.collection !== 'rules')
+		throw new DocError(raw.file, `unknown front matter key${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}`);
+	const markdown = raw.source
+		.replace(/^\uFEFF/, '')
+		.slice(match[0].length)
+		.replace(/^\s*\n/, '');
 	if (markdown.trim() === '') throw new DocError(raw.file, 'the document has no body');
 	return {
 		id,

@@ -41,11 +41,31 @@ function registryOf(image: string): {registry: string; repository: string} {
 	return {registry: hasHost ? first : 'docker.io', repository: (hasHost ? parts.slice(1) : parts).join('/').replace(/:[^/]*$/, '')};
 }
 
-export function lintCompose(source: string, file: string, config: LintConfig, parse: ParseDocument): {findings: Finding[]; parseErrors: number; problems: string[]} {
+export function lintCompose(
+	source: string,
+	file: string,
+	config: LintConfig,
+	parse: ParseDocument,
+): {findings: Finding[]; parseErrors: number; problems: string[]} {
 	const doc = parse(source);
 	if (doc.errors.length > 0) {
 		const e = doc.errors[0]!;
-		return {findings: [{file, line: e.linePos?.[0]?.line ?? 1, id: 'DH0000', slug: 'parse-error', severity: 'error', message: `not valid YAML: ${e.message.split('\n')[0]}`, equivalents: {}, origin: 'file'}], parseErrors: 1, problems: []};
+		return {
+			findings: [
+				{
+					file,
+					line: e.linePos?.[0]?.line ?? 1,
+					id: 'DH0000',
+					slug: 'parse-error',
+					severity: 'error',
+					message: `not valid YAML: ${e.message.split('\n')[0]}`,
+					equivalents: {},
+					origin: 'file',
+				},
+			],
+			parseErrors: 1,
+			problems: [],
+		};
 	}
 	const js = doc.toJS() as {services?: Record<string, {image?: unknown}>} | null;
 	const findings: Finding[] = [];
@@ -61,11 +81,18 @@ export function lintCompose(source: string, file: string, config: LintConfig, pa
 		const node = doc.getIn(['services', service, 'image'], true) as YamlNode | undefined;
 		const line = node?.range ? lineOf(source, node.range[0]) : 1;
 		const ref = parseReference(image);
-		if (ref.digest === null && ref.tag === null) emit(fromUntagged, line, `service ${service}: image ${image} has no tag, so it means latest; pin the version you tested (${image}:1.2.3).`);
-		else if (ref.digest === null && ref.tag?.toLowerCase() === 'latest') emit(fromLatest, line, `service ${service}: image ${image} uses the latest tag, which moves; pin the version you tested.`);
+		if (ref.digest === null && ref.tag === null)
+			emit(fromUntagged, line, `service ${service}: image ${image} has no tag, so it means latest; pin the version you tested (${image}:1.2.3).`);
+		else if (ref.digest === null && ref.tag?.toLowerCase() === 'latest')
+			emit(fromLatest, line, `service ${service}: image ${image} uses the latest tag, which moves; pin the version you tested.`);
 		if (config.trustedRegistries.length > 0) {
 			const r = registryOf(image);
-			if (!allowed(r, config.trustedRegistries)) emit(registryAllowlist, line, `service ${service}: ${image} comes from ${r.registry}, which is not a trusted registry (${config.trustedRegistries.join(', ')}).`);
+			if (!allowed(r, config.trustedRegistries))
+				emit(
+					registryAllowlist,
+					line,
+					`service ${service}: ${image} comes from ${r.registry}, which is not a trusted registry (${config.trustedRegistries.join(', ')}).`,
+				);
 		}
 	}
 	return {findings, parseErrors: 0, problems: []};

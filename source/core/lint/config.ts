@@ -28,13 +28,28 @@ export interface LintConfig {
 	readonly problems: readonly string[];
 }
 
-export const EMPTY_CONFIG: LintConfig = {ignored: [], overrides: {}, trustedRegistries: [], labelSchema: {}, failureThreshold: undefined, noFail: undefined, settings: {}, strictLabels: undefined, sources: [], problems: []};
+export const EMPTY_CONFIG: LintConfig = {
+	ignored: [],
+	overrides: {},
+	trustedRegistries: [],
+	labelSchema: {},
+	failureThreshold: undefined,
+	noFail: undefined,
+	settings: {},
+	strictLabels: undefined,
+	sources: [],
+	problems: [],
+};
 
 const THRESHOLDS: readonly string[] = [...SEVERITIES, 'none'];
 
 function strings(value: unknown, where: string, problems: string[]): string[] {
 	if (value === undefined || value === null) return [];
-	if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 	if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.map(String);
 	problems.push(`${where}: expected a list of strings`);
 	return [];
@@ -63,7 +78,8 @@ export function readConfig(doc: unknown, source: string, kind: 'hadolint' | 'doc
 	const overrides: Record<string, Severity | 'off'> = {};
 	const override = obj.override;
 	if (override !== undefined && override !== null) {
-		if (typeof override !== 'object' || Array.isArray(override)) problems.push(`${source}: override: expected {error: [...], warning: [...], info: [...], style: [...]}`);
+		if (typeof override !== 'object' || Array.isArray(override))
+			problems.push(`${source}: override: expected {error: [...], warning: [...], info: [...], style: [...]}`);
 		else
 			for (const [level, list] of Object.entries(override as Record<string, unknown>)) {
 				if (!(SEVERITIES as readonly string[]).includes(level)) {
@@ -82,11 +98,15 @@ export function readConfig(doc: unknown, source: string, kind: 'hadolint' | 'doc
 				else problems.push(`${source}: severity.${code}: expected error, warning, info, style or off`);
 			}
 	}
-	const trustedRegistries = [...strings(obj.trustedRegistries, `${source}: trustedRegistries`, problems), ...strings(obj['trusted-registries'], `${source}: trusted-registries`, problems)];
+	const trustedRegistries = [
+		...strings(obj.trustedRegistries, `${source}: trustedRegistries`, problems),
+		...strings(obj['trusted-registries'], `${source}: trusted-registries`, problems),
+	];
 	const labelSchema: Record<string, string> = {};
 	const schema = obj['label-schema'] ?? obj.labelSchema;
 	if (schema !== undefined && schema !== null) {
-		if (typeof schema !== 'object' || Array.isArray(schema)) problems.push(`${source}: label-schema: expected {label: text|url|semver|hash|rfc3339|spdx|email}`);
+		if (typeof schema !== 'object' || Array.isArray(schema))
+			problems.push(`${source}: label-schema: expected {label: text|url|semver|hash|rfc3339|spdx|email}`);
 		else for (const [k, v] of Object.entries(schema as Record<string, unknown>)) labelSchema[k] = String(v);
 	}
 	let failureThreshold: Threshold | undefined;
@@ -109,12 +129,43 @@ export function readConfig(doc: unknown, source: string, kind: 'hadolint' | 'doc
 	const disableIgnorePragma = typeof dip === 'boolean' ? dip : undefined;
 	const format = typeof obj.format === 'string' ? obj.format : undefined;
 	for (const key of Object.keys(obj)) if (!KNOWN_KEYS.has(key)) problems.push(`${source}: unknown key "${key}" (ignored)`);
-	return {ignored, overrides, trustedRegistries, labelSchema, failureThreshold, noFail, settings, strictLabels, disableIgnorePragma, format, sources: [source], problems};
+	return {
+		ignored,
+		overrides,
+		trustedRegistries,
+		labelSchema,
+		failureThreshold,
+		noFail,
+		settings,
+		strictLabels,
+		disableIgnorePragma,
+		format,
+		sources: [source],
+		problems,
+	};
 }
 
 const KNOWN_KEYS = new Set([
-	'ignored', 'ignore', 'override', 'severity', 'trustedRegistries', 'trusted-registries', 'label-schema', 'labelSchema',
-	'failure-threshold', 'failureThreshold', 'no-fail', 'noFail', 'settings', 'strict-labels', 'strictLabels', 'format', 'no-color', 'verbose', 'disable-ignore-pragma', 'disableIgnorePragma',
+	'ignored',
+	'ignore',
+	'override',
+	'severity',
+	'trustedRegistries',
+	'trusted-registries',
+	'label-schema',
+	'labelSchema',
+	'failure-threshold',
+	'failureThreshold',
+	'no-fail',
+	'noFail',
+	'settings',
+	'strict-labels',
+	'strictLabels',
+	'format',
+	'no-color',
+	'verbose',
+	'disable-ignore-pragma',
+	'disableIgnorePragma',
 ]);
 
 /** Later configs win for scalars; lists are concatenated. */

@@ -78,14 +78,21 @@ export function codeMatches(rule: {id: string; slug: string; equivalents: Rule['
  * `# hadolint ignore=`, `# hadolint stage ignore=`, `# hadolint global ignore=` (hadolint 2.13+),
  * each with an optional `-- reason` or `# comment` after the list.
  */
-const PRAGMA = /^(docker-helper|hadolint)\s+(?:(global|stage)\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s,#]+(?:\s*,\s*[^\s,#]+)*)\s*(?:--\s*(.*)|#\s*(.*)|.*)$/i;
+const PRAGMA =
+	/^(docker-helper|hadolint)\s+(?:(global|stage)\s+)?(ignore|ignore-file|ignore-stage)\s*=\s*([^\s,#]+(?:\s*,\s*[^\s,#]+)*)\s*(?:--\s*(.*)|#\s*(.*)|.*)$/i;
 /** BuildKit's check directive read as a comment right above an instruction: `# check=skip=Rule[,Rule]`. */
 const CHECK_COMMENT = /^check\s*=\s*(.*)$/i;
 
 function checkSkips(value: string): string[] | undefined {
 	for (const part of value.split(';')) {
 		const [k, v] = part.split('=', 2).map((x) => x?.trim() ?? '');
-		if (k?.toLowerCase() === 'skip' && v) return v.toLowerCase() === 'all' ? ['*buildkit'] : v.split(',').map((x) => x.trim()).filter(Boolean);
+		if (k?.toLowerCase() === 'skip' && v)
+			return v.toLowerCase() === 'all'
+				? ['*buildkit']
+				: v
+						.split(',')
+						.map((x) => x.trim())
+						.filter(Boolean);
 	}
 	return undefined;
 }
@@ -109,13 +116,17 @@ export function findSuppressions(model: DockerfileModel): Suppression[] {
 			// `# check=skip=...` above an instruction (not the file's directive block): that instruction only.
 			const chk = directiveLines.has(c.line) ? null : CHECK_COMMENT.exec(c.text);
 			const codes = chk ? checkSkips(chk[1]!) : undefined;
-			if (codes && next) out.push({line: c.line, scope: 'line', codes, reason: 'check=skip comment', source: 'buildkit', from: next.line, to: next.endLine, used: 0});
+			if (codes && next)
+				out.push({line: c.line, scope: 'line', codes, reason: 'check=skip comment', source: 'buildkit', from: next.line, to: next.endLine, used: 0});
 			continue;
 		}
 		const source = m[1]!.toLowerCase() as 'docker-helper' | 'hadolint';
 		const qualifier = m[2]?.toLowerCase();
 		const kind = m[3]!.toLowerCase();
-		const codes = m[4]!.split(',').map((s) => s.trim()).filter(Boolean);
+		const codes = m[4]!
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		const reason = (m[5] ?? m[6])?.trim() || undefined;
 		if (kind === 'ignore-file' || qualifier === 'global') {
 			out.push({line: c.line, scope: 'file', codes, reason, source, from: 1, to: model.lines.length, used: 0});
@@ -132,7 +143,8 @@ export function findSuppressions(model: DockerfileModel): Suppression[] {
 	// BuildKit: `# check=skip=JSONArgsRecommended,StageNameCasing` (or skip=all) as a parser directive
 	const check = model.directives.find((d) => d.name === 'check');
 	const skips = check ? checkSkips(check.value) : undefined;
-	if (check && skips) out.push({line: check.line, scope: 'file', codes: skips, reason: 'check=skip directive', source: 'buildkit', from: 1, to: model.lines.length, used: 0});
+	if (check && skips)
+		out.push({line: check.line, scope: 'file', codes: skips, reason: 'check=skip directive', source: 'buildkit', from: 1, to: model.lines.length, used: 0});
 	return out;
 }
 

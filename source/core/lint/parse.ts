@@ -24,8 +24,24 @@ import type {
 } from './types.js';
 
 export const KEYWORDS = new Set([
-	'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
-	'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+	'ADD',
+	'ARG',
+	'CMD',
+	'COPY',
+	'ENTRYPOINT',
+	'ENV',
+	'EXPOSE',
+	'FROM',
+	'HEALTHCHECK',
+	'LABEL',
+	'MAINTAINER',
+	'ONBUILD',
+	'RUN',
+	'SHELL',
+	'STOPSIGNAL',
+	'USER',
+	'VOLUME',
+	'WORKDIR',
 ]);
 /** Instructions with `--flag` options. */
 const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
@@ -33,9 +49,28 @@ const FORMED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOL
 const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
 /** BuildKit's automatic platform ARGs and the predefined proxy ARGs: declared, value unknown. */
 const AUTOMATIC_ARGS = [
-	'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-	'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
-	'BUILDKIT_INLINE_CACHE', 'BUILDKIT_SYNTAX', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'SOURCE_DATE_EPOCH',
+	'TARGETPLATFORM',
+	'TARGETOS',
+	'TARGETARCH',
+	'TARGETVARIANT',
+	'BUILDPLATFORM',
+	'BUILDOS',
+	'BUILDARCH',
+	'BUILDVARIANT',
+	'HTTP_PROXY',
+	'http_proxy',
+	'HTTPS_PROXY',
+	'https_proxy',
+	'FTP_PROXY',
+	'ftp_proxy',
+	'NO_PROXY',
+	'no_proxy',
+	'ALL_PROXY',
+	'all_proxy',
+	'BUILDKIT_INLINE_CACHE',
+	'BUILDKIT_SYNTAX',
+	'BUILDKIT_CONTEXT_KEEP_GIT_DIR',
+	'SOURCE_DATE_EPOCH',
 ];
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
@@ -142,26 +177,29 @@ class Scope implements VariableScope {
 
 export function expandVars(text: string, vars: VariableLookup): {value: string; unresolved: string[]} {
 	const unresolved: string[] = [];
-	const value = text.replace(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced?: string, op?: string, word?: string, bare?: string) => {
-		if (match === '\\$') return '$';
-		const name = (braced ?? bare)!;
-		const v = vars.get(name);
-		const set = v !== undefined;
-		const nonEmpty = set && v !== '';
-		switch (op) {
-			case ':-':
-				return nonEmpty ? v! : expandVars(word ?? '', vars).value;
-			case '-':
-				return set ? v! : expandVars(word ?? '', vars).value;
-			case ':+':
-				return nonEmpty ? expandVars(word ?? '', vars).value : '';
-			case '+':
-				return set ? expandVars(word ?? '', vars).value : '';
-			default:
-				if (!set) unresolved.push(name);
-				return v ?? '';
-		}
-	});
+	const value = text.replace(
+		/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+		(match, braced?: string, op?: string, word?: string, bare?: string) => {
+			if (match === '\\$') return '$';
+			const name = (braced ?? bare)!;
+			const v = vars.get(name);
+			const set = v !== undefined;
+			const nonEmpty = set && v !== '';
+			switch (op) {
+				case ':-':
+					return nonEmpty ? v! : expandVars(word ?? '', vars).value;
+				case '-':
+					return set ? v! : expandVars(word ?? '', vars).value;
+				case ':+':
+					return nonEmpty ? expandVars(word ?? '', vars).value : '';
+				case '+':
+					return set ? expandVars(word ?? '', vars).value : '';
+				default:
+					if (!set) unresolved.push(name);
+					return v ?? '';
+			}
+		},
+	);
 	return {value, unresolved};
 }
 
@@ -297,7 +335,8 @@ function buildInstruction(
 	if (keyword === 'RUN' && ctx.shellIsPosix) {
 		if (form === 'json' && json) {
 			const ci = json.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-			if (json.length > 0 && SHELL_NAMES.has(json[0]!.replace(/^.*\//, '')) && ci > 0 && json[ci + 1] !== undefined) shell = parseShell(json[ci + 1]!, () => [line, column], {pipefail: ctx.shellPipefail});
+			if (json.length > 0 && SHELL_NAMES.has(json[0]!.replace(/^.*\//, '')) && ci > 0 && json[ci + 1] !== undefined)
+				shell = parseShell(json[ci + 1]!, () => [line, column], {pipefail: ctx.shellPipefail});
 			else shell = parseShell(json.map(shellQuote).join(' '), () => [line, column], {pipefail: ctx.shellPipefail});
 		} else {
 			const parsed = parseShell(argsText, argsAt, {pipefail: ctx.shellPipefail});
@@ -311,7 +350,7 @@ function buildInstruction(
 				// `RUN <<EOF` with `#!/usr/bin/env python3` runs the body with that interpreter, not the shell.
 				const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(h.body);
 				if (shebang) {
-					const prog = (shebang[1]!.endsWith('/env') ? shebang[2] ?? '' : shebang[1]!).replace(/^.*\//, '');
+					const prog = (shebang[1]!.endsWith('/env') ? (shebang[2] ?? '') : shebang[1]!).replace(/^.*\//, '');
 					if (!SHELL_NAMES.has(prog)) continue;
 				}
 				const body = h.body;
@@ -387,10 +426,39 @@ export function parseImageRef(raw: string, expanded: string, unresolved: readonl
 	if (registry === 'docker.io' && rest.startsWith('library/')) rest = rest.slice('library/'.length);
 	const lower = expanded.trim().toLowerCase();
 	const stage = stages instanceof Map ? stages.get(lower) : (stages as readonly Stage[]).find((s) => s.name !== undefined && s.name === lower);
-	return {raw, expanded: expanded.trim(), unresolved, registry, repository: rest, tag: tag === '' ? undefined : tag, digest, scratch: rest === 'scratch' && registry === 'docker.io', stageIndex: stage?.index};
+	return {
+		raw,
+		expanded: expanded.trim(),
+		unresolved,
+		registry,
+		repository: rest,
+		tag: tag === '' ? undefined : tag,
+		digest,
+		scratch: rest === 'scratch' && registry === 'docker.io',
+		stageIndex: stage?.index,
+	};
 }
 
-const REQUIRES_ARGS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+const REQUIRES_ARGS = new Set([
+	'ADD',
+	'ARG',
+	'CMD',
+	'COPY',
+	'ENTRYPOINT',
+	'ENV',
+	'EXPOSE',
+	'FROM',
+	'HEALTHCHECK',
+	'LABEL',
+	'MAINTAINER',
+	'ONBUILD',
+	'RUN',
+	'SHELL',
+	'STOPSIGNAL',
+	'USER',
+	'VOLUME',
+	'WORKDIR',
+]);
 
 /** Parse a Dockerfile. Never throws for bad input: problems are listed in `problems`. */
 export function parseDockerfile(source: string, path = 'Dockerfile'): DockerfileModel {
@@ -399,7 +467,8 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 	const normalized = lines.join('\n');
 	const problems: ParseProblem[] = [];
 	const directives: Directive[] = lexed.directives.map((d) => ({...d}));
-	if (lexed.badEscape) problems.push({line: lexed.badEscape.line, message: `invalid escape directive "${lexed.badEscape.value}": use \\ or \``, kind: 'syntax'});
+	if (lexed.badEscape)
+		problems.push({line: lexed.badEscape.line, message: `invalid escape directive "${lexed.badEscape.value}": use \\ or \``, kind: 'syntax'});
 	const escape = lexed.escape;
 	const state: BuildState = {lines, problems};
 
@@ -509,7 +578,13 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		if (current) current.instructions.push(built);
 		else {
 			globals.push(built);
-			if (built.keyword !== 'ARG') problems.push({line: built.line, column: built.column, message: `${built.keyword} before the first FROM: only ARG may come before FROM`, kind: 'structure'});
+			if (built.keyword !== 'ARG')
+				problems.push({
+					line: built.line,
+					column: built.column,
+					message: `${built.keyword} before the first FROM: only ARG may come before FROM`,
+					kind: 'structure',
+				});
 		}
 	}
 	if (current) {
@@ -522,7 +597,8 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
 		stages[stages.length - 1] = {...last, final: true};
 	}
 	if (instructions.length === 0) problems.push({line: 1, message: 'the file has no instructions', kind: 'structure'});
-	else if (stages.length === 0) problems.push({line: instructions[0]!.line, message: 'no FROM instruction: a Dockerfile must start a stage with FROM', kind: 'structure'});
+	else if (stages.length === 0)
+		problems.push({line: instructions[0]!.line, message: 'no FROM instruction: a Dockerfile must start a stage with FROM', kind: 'structure'});
 
 	const comments: Comment[] = lexed.comments.map((c) => ({...c}));
 	const stageByIndex = (i: number): Stage | undefined => stages[i];

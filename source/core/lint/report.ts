@@ -21,7 +21,14 @@ export interface LintedFile {
 	readonly findings: readonly Finding[];
 	readonly suppressed: number;
 	/** Every pragma found (line, scope, codes, reason, how many findings it silenced). */
-	readonly suppressions: ReadonlyArray<{line: number; scope: 'line' | 'stage' | 'file'; codes: readonly string[]; reason: string | undefined; source: string; used: number}>;
+	readonly suppressions: ReadonlyArray<{
+		line: number;
+		scope: 'line' | 'stage' | 'file';
+		codes: readonly string[];
+		reason: string | undefined;
+		source: string;
+		used: number;
+	}>;
 	readonly parseErrors: number;
 	readonly crashes: ReadonlyArray<{rule: string; message: string}>;
 	/** The final stage's base image as the engine reported it. */
@@ -72,10 +79,11 @@ export type LintResult = LintReport | RulesReport;
 export function summarize(files: readonly LintedFile[]): LintSummary {
 	const bySeverity: Record<Severity, number> = {error: 0, warning: 0, info: 0, style: 0};
 	let findings = 0;
-	for (const f of files) for (const x of f.findings) {
-		bySeverity[x.severity]++;
-		findings++;
-	}
+	for (const f of files)
+		for (const x of f.findings) {
+			bySeverity[x.severity]++;
+			findings++;
+		}
 	return {
 		files: files.length,
 		findings,

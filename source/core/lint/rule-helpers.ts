@@ -146,15 +146,32 @@ export function variableRefs(text: string, escape = '\\'): {name: string; withDe
 
 /** BuildKit's automatic platform ARGs (available in FROM without declaration). */
 export const PREDEFINED_PLATFORM_ARGS: ReadonlySet<string> = new Set([
-	'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-	'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE',
+	'BUILDPLATFORM',
+	'BUILDOS',
+	'BUILDARCH',
+	'BUILDVARIANT',
+	'TARGETPLATFORM',
+	'TARGETOS',
+	'TARGETARCH',
+	'TARGETVARIANT',
+	'TARGETSTAGE',
 ]);
 
 /** Docker's predefined proxy ARGs and BuildKit's build-time args usable without declaration. */
 export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
 	...PREDEFINED_PLATFORM_ARGS,
-	'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy',
-	'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy', 'BUILDKIT_SBOM_SCAN_STAGE', 'BUILDKIT_SBOM_SCAN_CONTEXT',
+	'HTTP_PROXY',
+	'http_proxy',
+	'HTTPS_PROXY',
+	'https_proxy',
+	'FTP_PROXY',
+	'ftp_proxy',
+	'NO_PROXY',
+	'no_proxy',
+	'ALL_PROXY',
+	'all_proxy',
+	'BUILDKIT_SBOM_SCAN_STAGE',
+	'BUILDKIT_SBOM_SCAN_CONTEXT',
 	'SOURCE_DATE_EPOCH',
 ]);
 
@@ -197,12 +214,18 @@ export function operandsOf(args: readonly string[], valueFlags: ReadonlySet<stri
 	let skip = false;
 	let seen = 0;
 	for (const a of args) {
-		if (skip) { skip = false; continue; }
+		if (skip) {
+			skip = false;
+			continue;
+		}
 		if (a.startsWith('-')) {
 			if (!a.includes('=') && valueFlags.has(a)) skip = true;
 			continue;
 		}
-		if (seen < startAfter) { seen++; continue; }
+		if (seen < startAfter) {
+			seen++;
+			continue;
+		}
 		out.push(a);
 	}
 	return out;

@@ -158,7 +158,10 @@ export function tokenize(text: string, problems: string[]): Token[] {
 			if (c === '$' && text[i + 1] === "'") {
 				plain = false;
 				const end = text.indexOf("'", i + 2);
-				value += text.slice(i + 2, end < 0 ? n : end).replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+				value += text
+					.slice(i + 2, end < 0 ? n : end)
+					.replace(/\\n/g, '\n')
+					.replace(/\\t/g, '\t');
 				i = end < 0 ? n : end + 1;
 				continue;
 			}
@@ -249,7 +252,7 @@ const WRAPPERS: Record<string, readonly string[]> = {
 	stdbuf: ['-i', '-o', '-e'],
 	chroot: [],
 	unbuffer: [],
-	'eatmydata': [],
+	eatmydata: [],
 };
 /** Wrappers whose first operand is not the program (gosu USER cmd, timeout 5 cmd). */
 const WRAPPER_OPERANDS: Record<string, number> = {gosu: 1, 'su-exec': 1, su_exec: 1, timeout: 1, chroot: 1};
@@ -260,7 +263,40 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 	apt: ['-o', '-t', '-c', '--option', '--target-release'],
 	aptitude: ['-o', '-t'],
 	apk: ['-X', '--repository', '-t', '--virtual', '--root', '-p', '--repositories-file', '--arch', '--keys-dir', '--cache-dir'],
-	pip: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--trusted-host', '--cache-dir', '--platform', '--python-version', '--only-binary', '--no-binary', '--progress-bar', '--src', '--upgrade-strategy', '--implementation', '--abi', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '-e', '--editable'],
+	pip: [
+		'-r',
+		'--requirement',
+		'-c',
+		'--constraint',
+		'-i',
+		'--index-url',
+		'--extra-index-url',
+		'-t',
+		'--target',
+		'--prefix',
+		'--root',
+		'-f',
+		'--find-links',
+		'--trusted-host',
+		'--cache-dir',
+		'--platform',
+		'--python-version',
+		'--only-binary',
+		'--no-binary',
+		'--progress-bar',
+		'--src',
+		'--upgrade-strategy',
+		'--implementation',
+		'--abi',
+		'--log',
+		'--timeout',
+		'--retries',
+		'--proxy',
+		'--cert',
+		'--client-cert',
+		'-e',
+		'--editable',
+	],
 	npm: ['--prefix', '-w', '--workspace', '--registry', '--omit', '--include', '--loglevel', '--cache', '--userconfig', '--tag', '--only'],
 	yarn: ['--cwd', '--registry', '--network-timeout', '--cache-folder', '--modules-folder', '--mutex'],
 	pnpm: ['--filter', '-F', '--dir', '-C', '--store-dir', '--registry'],
@@ -270,9 +306,105 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 	zypper: ['-r', '--repo', '-t', '--type', '-n', '--root', '--releasever', '--from'],
 	gem: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform', '-P', '--trust-policy'],
 	go: ['-o', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-p', '-C', '-pkgdir', '-buildmode', '-asmflags', '-overlay', '-exec', '-toolexec'],
-	curl: ['-o', '--output', '-H', '--header', '-d', '--data', '-u', '--user', '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-m', '--max-time', '--retry', '-w', '--write-out', '-x', '--proxy', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '--connect-timeout', '-r', '--range', '--retry-delay', '--retry-max-time', '-C', '--continue-at', '-F', '--form', '--cacert', '--cert', '--key', '-K', '--config', '--output-dir', '--tlsv1.2', '--proto'],
-	wget: ['-O', '--output-document', '-o', '--output-file', '-P', '--directory-prefix', '-t', '--tries', '-T', '--timeout', '--header', '-U', '--user-agent', '--user', '--password', '-e', '--execute', '--progress', '-a', '--append-output', '-i', '--input-file'],
-	useradd: ['-u', '--uid', '-g', '--gid', '-G', '--groups', '-d', '--home-dir', '-s', '--shell', '-c', '--comment', '-k', '--skel', '-K', '--key', '-e', '--expiredate', '-f', '--inactive', '-p', '--password', '-R', '--root', '-b', '--base-dir', '-Z'],
+	curl: [
+		'-o',
+		'--output',
+		'-H',
+		'--header',
+		'-d',
+		'--data',
+		'-u',
+		'--user',
+		'-X',
+		'--request',
+		'-A',
+		'--user-agent',
+		'-e',
+		'--referer',
+		'-m',
+		'--max-time',
+		'--retry',
+		'-w',
+		'--write-out',
+		'-x',
+		'--proxy',
+		'-T',
+		'--upload-file',
+		'-b',
+		'--cookie',
+		'-c',
+		'--cookie-jar',
+		'--connect-timeout',
+		'-r',
+		'--range',
+		'--retry-delay',
+		'--retry-max-time',
+		'-C',
+		'--continue-at',
+		'-F',
+		'--form',
+		'--cacert',
+		'--cert',
+		'--key',
+		'-K',
+		'--config',
+		'--output-dir',
+		'--tlsv1.2',
+		'--proto',
+	],
+	wget: [
+		'-O',
+		'--output-document',
+		'-o',
+		'--output-file',
+		'-P',
+		'--directory-prefix',
+		'-t',
+		'--tries',
+		'-T',
+		'--timeout',
+		'--header',
+		'-U',
+		'--user-agent',
+		'--user',
+		'--password',
+		'-e',
+		'--execute',
+		'--progress',
+		'-a',
+		'--append-output',
+		'-i',
+		'--input-file',
+	],
+	useradd: [
+		'-u',
+		'--uid',
+		'-g',
+		'--gid',
+		'-G',
+		'--groups',
+		'-d',
+		'--home-dir',
+		'-s',
+		'--shell',
+		'-c',
+		'--comment',
+		'-k',
+		'--skel',
+		'-K',
+		'--key',
+		'-e',
+		'--expiredate',
+		'-f',
+		'--inactive',
+		'-p',
+		'--password',
+		'-R',
+		'--root',
+		'-b',
+		'--base-dir',
+		'-Z',
+	],
 	adduser: ['-u', '--uid', '-g', '--gecos', '-G', '--ingroup', '-h', '--home', '-s', '--shell', '-k', '--gid', '--firstuid', '--lastuid', '--conf'],
 	groupadd: ['-g', '--gid', '-K', '-p', '-R'],
 	addgroup: ['-g', '--gid'],
@@ -281,14 +413,50 @@ const VALUE_OPTIONS: Record<string, readonly string[]> = {
 	tar: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '--strip-components', '--transform', '--owner', '--group', '--mode'],
 	git: ['-C', '-c', '--git-dir', '--work-tree', '-b', '--branch', '--depth', '-o', '--origin'],
 	docker: ['-H', '--host', '--config', '-c', '--context', '-l', '--log-level'],
-	cargo: ['--root', '--version', '--git', '--branch', '--tag', '--rev', '--path', '-j', '--jobs', '--target', '--features', '-F', '--profile', '--bin', '--example', '--index', '--registry', '--manifest-path', '-p', '--package'],
+	cargo: [
+		'--root',
+		'--version',
+		'--git',
+		'--branch',
+		'--tag',
+		'--rev',
+		'--path',
+		'-j',
+		'--jobs',
+		'--target',
+		'--features',
+		'-F',
+		'--profile',
+		'--bin',
+		'--example',
+		'--index',
+		'--registry',
+		'--manifest-path',
+		'-p',
+		'--package',
+	],
 	composer: ['-d', '--working-dir'],
 	bundle: ['--jobs', '-j', '--retry', '--path', '--without', '--with', '--gemfile'],
 	conda: ['-n', '--name', '-p', '--prefix', '-c', '--channel', '-f', '--file'],
 	mamba: ['-n', '--name', '-p', '--prefix', '-c', '--channel', '-f', '--file'],
 	micromamba: ['-n', '--name', '-p', '--prefix', '-c', '--channel', '-f', '--file', '-r', '--root-prefix'],
 	poetry: ['--only', '--with', '--without', '-E', '--extras', '--directory', '-C'],
-	uv: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '--python', '-p', '--target', '--prefix', '--cache-dir', '-f', '--find-links'],
+	uv: [
+		'-r',
+		'--requirement',
+		'-c',
+		'--constraint',
+		'-i',
+		'--index-url',
+		'--extra-index-url',
+		'--python',
+		'-p',
+		'--target',
+		'--prefix',
+		'--cache-dir',
+		'-f',
+		'--find-links',
+	],
 	npx: ['-p', '--package'],
 	set: [],
 };
@@ -313,7 +481,15 @@ class Cmd implements ShellCommand {
 	/** Internal: heredoc delimiters fed to this command (`cat <<EOF`). */
 	heredocs: string[];
 
-	constructor(program: ShellWord, args: ShellWord[], assignments: string[], wrappers: string[], before: string | undefined, redirects: string[], heredocs: string[]) {
+	constructor(
+		program: ShellWord,
+		args: ShellWord[],
+		assignments: string[],
+		wrappers: string[],
+		before: string | undefined,
+		redirects: string[],
+		heredocs: string[],
+	) {
 		this.program = program;
 		this.name = basename(program.value);
 		this.args = args;
@@ -371,7 +547,16 @@ class Cmd implements ShellCommand {
 	}
 
 	toJSON(): Record<string, unknown> {
-		return {name: this.name, subcommand: this.subcommand, flags: this.flags, packages: this.packages, line: this.line, column: this.column, before: this.before, after: this.after};
+		return {
+			name: this.name,
+			subcommand: this.subcommand,
+			flags: this.flags,
+			packages: this.packages,
+			line: this.line,
+			column: this.column,
+			before: this.before,
+			after: this.after,
+		};
 	}
 }
 
@@ -506,7 +691,14 @@ function setsPipefail(cmd: Cmd): boolean {
 	return false;
 }
 
-function buildCommand(tokens: WordToken[], redirects: string[], heredocs: string[], before: string | undefined, at: PositionOf, heredocReaders: Map<string, string | undefined>): Cmd | undefined {
+function buildCommand(
+	tokens: WordToken[],
+	redirects: string[],
+	heredocs: string[],
+	before: string | undefined,
+	at: PositionOf,
+	heredocReaders: Map<string, string | undefined>,
+): Cmd | undefined {
 	let i = 0;
 	const assignments: string[] = [];
 	const wrappers: string[] = [];

@@ -60,8 +60,17 @@ export interface MonitorSnapshot {
 }
 
 /** A container's inspect document as a row (stats empty until the first sample). */
-export function rowFromInspect(doc: ContainerDoc & Record<string, unknown>, listPorts: readonly PublishedPort[] | null, baselineRestarts: number | null): MonitorRow {
-	const state = (doc.State ?? {}) as NonNullable<ContainerDoc['State']> & {Health?: {Status?: string; Log?: Array<{ExitCode?: number; Output?: string; End?: string}>}; OOMKilled?: boolean; StartedAt?: string; FinishedAt?: string};
+export function rowFromInspect(
+	doc: ContainerDoc & Record<string, unknown>,
+	listPorts: readonly PublishedPort[] | null,
+	baselineRestarts: number | null,
+): MonitorRow {
+	const state = (doc.State ?? {}) as NonNullable<ContainerDoc['State']> & {
+		Health?: {Status?: string; Log?: Array<{ExitCode?: number; Output?: string; End?: string}>};
+		OOMKilled?: boolean;
+		StartedAt?: string;
+		FinishedAt?: string;
+	};
 	const labels = (doc.Config?.Labels ?? {}) as Record<string, string>;
 	const restarts = typeof doc.RestartCount === 'number' ? doc.RestartCount : 0;
 	const probe = state.Health?.Log?.at(-1);
@@ -94,10 +103,17 @@ function validTime(t: string | undefined): string | null {
 }
 
 function portsOf(doc: ContainerDoc & Record<string, unknown>, list: readonly PublishedPort[] | null): string[] {
-	if (list) return list.filter((p) => p.publicPort).map((p) => `${p.ip && p.ip !== '0.0.0.0' && p.ip !== '::' ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}`).filter((p, i, all) => all.indexOf(p) === i);
-	const ports = ((doc as {NetworkSettings?: {Ports?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null>}}).NetworkSettings?.Ports ?? {}) as Record<string, Array<{HostIp?: string; HostPort?: string}> | null>;
+	if (list)
+		return list
+			.filter((p) => p.publicPort)
+			.map((p) => `${p.ip && p.ip !== '0.0.0.0' && p.ip !== '::' ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}`)
+			.filter((p, i, all) => all.indexOf(p) === i);
+	const ports = ((doc as {NetworkSettings?: {Ports?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null>}}).NetworkSettings?.Ports ??
+		{}) as Record<string, Array<{HostIp?: string; HostPort?: string}> | null>;
 	const out: string[] = [];
-	for (const [inner, binds] of Object.entries(ports)) for (const b of binds ?? []) if (b.HostPort) out.push(`${b.HostIp && b.HostIp !== '0.0.0.0' && b.HostIp !== '::' ? `${b.HostIp}:` : ''}${b.HostPort}->${inner}`);
+	for (const [inner, binds] of Object.entries(ports))
+		for (const b of binds ?? [])
+			if (b.HostPort) out.push(`${b.HostIp && b.HostIp !== '0.0.0.0' && b.HostIp !== '::' ? `${b.HostIp}:` : ''}${b.HostPort}->${inner}`);
 	return [...new Set(out)];
 }
 
@@ -130,7 +146,13 @@ const ORDINAL = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ([
 export function alertFor(event: ContainerEvent, row: MonitorRow | undefined, recentRestarts: readonly number[]): MonitorAlert | null {
 	const base = {time: event.time, container: event.name || row?.name || event.id.slice(0, 12), id: event.id, diagnosis: null};
 	const action = event.action;
-	if (action === 'oom') return {...base, kind: 'oom', message: `OOM: the kernel killed a process at ${row?.memLimit ? `the ${fmtBytes(row.memLimit)} limit` : 'the memory limit'}`, severe: true};
+	if (action === 'oom')
+		return {
+			...base,
+			kind: 'oom',
+			message: `OOM: the kernel killed a process at ${row?.memLimit ? `the ${fmtBytes(row.memLimit)} limit` : 'the memory limit'}`,
+			severe: true,
+		};
 	if (action.startsWith('health_status')) {
 		const status = action.split(':')[1]?.trim() ?? '';
 		if (status !== 'unhealthy') return null;
@@ -246,7 +268,15 @@ const KEEP = new Set(['name', 'image', 'exitCode', 'signal', 'execID']);
 /** One line of GET /events as a ContainerEvent; null for other types or shapes. */
 export function containerEventFrom(doc: unknown): ContainerEvent | null {
 	if (typeof doc !== 'object' || doc === null) return null;
-	const e = doc as {Type?: unknown; Action?: unknown; status?: unknown; id?: unknown; time?: unknown; timeNano?: unknown; Actor?: {ID?: unknown; Attributes?: Record<string, unknown>}};
+	const e = doc as {
+		Type?: unknown;
+		Action?: unknown;
+		status?: unknown;
+		id?: unknown;
+		time?: unknown;
+		timeNano?: unknown;
+		Actor?: {ID?: unknown; Attributes?: Record<string, unknown>};
+	};
 	if (e.Type !== undefined && e.Type !== 'container') return null;
 	const action = typeof e.Action === 'string' ? e.Action : typeof e.status === 'string' ? e.status : '';
 	const id = typeof e.Actor?.ID === 'string' ? e.Actor.ID : typeof e.id === 'string' ? e.id : '';

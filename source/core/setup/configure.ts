@@ -28,7 +28,12 @@ export function detectPlatform(facts: SetupFacts): DetectedPlatform {
 		return {platform: 'linux', why: 'a Linux engine inside WSL 2 (the WSL VM is sized by .wslconfig on Windows)', wsl: true};
 	}
 	const remote = facts.endpoint && facts.engine && !facts.engine.desktop && (facts.endpoint.transport === 'tcp' || facts.endpoint.transport === 'ssh');
-	if (remote) return {platform: facts.engine!.os === 'windows' ? 'windows' : 'linux', why: `the engine at ${facts.endpoint!.host} runs ${facts.engine!.operatingSystem || facts.engine!.os}: apply this on that machine`, wsl: false};
+	if (remote)
+		return {
+			platform: facts.engine!.os === 'windows' ? 'windows' : 'linux',
+			why: `the engine at ${facts.endpoint!.host} runs ${facts.engine!.operatingSystem || facts.engine!.os}: apply this on that machine`,
+			wsl: false,
+		};
 	if (os.platform === 'darwin') return {platform: 'macos', why: 'this host runs macOS', wsl: false};
 	if (os.platform === 'win32') return {platform: 'windows', why: 'this host runs Windows', wsl: false};
 	return {platform: 'linux', why: `this host runs ${os.distro || 'Linux'}`, wsl: false};
@@ -89,22 +94,49 @@ export interface ConfigureOutput {
 export function daemonItems(facts: SetupFacts, rec: Recommendation, platform: Platform): DaemonItem[] {
 	const items: DaemonItem[] = [
 		{key: 'log-driver', value: 'json-file', reason: '`docker logs` keeps working and every tool reads these files'},
-		{key: 'log-opts', value: {'max-size': '10m', 'max-file': '3'}, reason: 'without max-size json-file logs grow until the disk is full; 3 × 10 MiB per container is plenty for `docker logs`'},
-		{key: 'default-ulimits', value: {nofile: {Name: 'nofile', Soft: 65536, Hard: 65536}}, reason: 'a known open-files limit for every container: servers and model loaders open many files and sockets, and an unbounded limit slows some runtimes (each fd is scanned on fork)'},
+		{
+			key: 'log-opts',
+			value: {'max-size': '10m', 'max-file': '3'},
+			reason: 'without max-size json-file logs grow until the disk is full; 3 × 10 MiB per container is plenty for `docker logs`',
+		},
+		{
+			key: 'default-ulimits',
+			value: {nofile: {Name: 'nofile', Soft: 65536, Hard: 65536}},
+			reason:
+				'a known open-files limit for every container: servers and model loaders open many files and sockets, and an unbounded limit slows some runtimes (each fd is scanned on fork)',
+		},
 	];
 	if (platform === 'linux' && !facts.engine?.desktop) {
 		items.push({key: 'live-restore', value: true, reason: 'containers keep running while dockerd restarts or upgrades (not available in swarm mode)'});
 		const driver = facts.engine?.storageDriver;
-		if (driver === 'overlay2') items.push({key: 'storage-driver', value: 'overlay2', reason: 'pins the driver the engine already uses, so a kernel or package change cannot silently fall back to vfs'});
+		if (driver === 'overlay2')
+			items.push({
+				key: 'storage-driver',
+				value: 'overlay2',
+				reason: 'pins the driver the engine already uses, so a kernel or package change cannot silently fall back to vfs',
+			});
 		else if (driver === 'vfs' || driver === 'devicemapper' || driver === 'aufs') {
-			items.push({key: 'storage-driver', value: 'overlay2', reason: `${driver} is slow or removed from current engines; images and containers made with it stay hidden after the switch (save or push what you need first)`});
+			items.push({
+				key: 'storage-driver',
+				value: 'overlay2',
+				reason: `${driver} is slow or removed from current engines; images and containers made with it stay hidden after the switch (save or push what you need first)`,
+			});
 		}
 		if (facts.engine?.cgroupVersion === '2' && facts.engine.cgroupDriver === 'cgroupfs' && !facts.engine.rootless) {
-			items.push({key: 'exec-opts', value: ['native.cgroupdriver=systemd'], reason: 'on a systemd host two cgroup managers disagree under memory pressure; let systemd manage container cgroups'});
+			items.push({
+				key: 'exec-opts',
+				value: ['native.cgroupdriver=systemd'],
+				reason: 'on a systemd host two cgroup managers disagree under memory pressure; let systemd manage container cgroups',
+			});
 		}
 	}
 	const shm = rec.settings?.shm;
-	if (shm) items.push({key: 'default-shm-size', value: dockerSize(shm.value).toUpperCase(), reason: `every container gets ${shm.display} of /dev/shm instead of 64 MiB (${rec.workload}); a per-container --shm-size still wins`});
+	if (shm)
+		items.push({
+			key: 'default-shm-size',
+			value: dockerSize(shm.value).toUpperCase(),
+			reason: `every container gets ${shm.display} of /dev/shm instead of 64 MiB (${rec.workload}); a per-container --shm-size still wins`,
+		});
 	return items;
 }
 
@@ -121,7 +153,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * have is added; objects (log-opts, default-ulimits) gain only the sub-keys they lack; where the
  * user chose a different value, theirs is kept and ours is reported beside it.
  */
-export function mergeDaemonJson(existing: Readonly<Record<string, unknown>> | null, items: readonly DaemonItem[]): {merged: Record<string, unknown>; changes: Change[]} {
+export function mergeDaemonJson(
+	existing: Readonly<Record<string, unknown>> | null,
+	items: readonly DaemonItem[],
+): {merged: Record<string, unknown>; changes: Change[]} {
 	const merged: Record<string, unknown> = {...(existing ?? {})};
 	const changes: Change[] = [];
 	const userDriver = existing?.['log-driver'];
@@ -129,7 +164,13 @@ export function mergeDaemonJson(existing: Readonly<Record<string, unknown>> | nu
 	for (const item of items) {
 		const yours = existing?.[item.key];
 		if ((item.key === 'log-driver' || item.key === 'log-opts') && !rotatingDriver) {
-			changes.push({key: item.key, action: 'kept', ...(yours !== undefined ? {yours} : {}), ours: item.value, reason: `your log-driver "${String(userDriver)}" keeps logs elsewhere: max-size and max-file apply to json-file and local only`});
+			changes.push({
+				key: item.key,
+				action: 'kept',
+				...(yours !== undefined ? {yours} : {}),
+				ours: item.value,
+				reason: `your log-driver "${String(userDriver)}" keeps logs elsewhere: max-size and max-file apply to json-file and local only`,
+			});
 			continue;
 		}
 		if (item.key === 'log-driver' && userDriver === 'local') {
@@ -152,7 +193,13 @@ export function mergeDaemonJson(existing: Readonly<Record<string, unknown>> | nu
 				changes.push({key: item.key, action: 'extended', yours, ours: extended, reason: `added ${added.join(', ')}: ${item.reason}`});
 			}
 		} else {
-			changes.push({key: item.key, action: 'kept', yours, ours: item.value, reason: `you chose ${JSON.stringify(yours)}; we would set ${JSON.stringify(item.value)} because ${item.reason}`});
+			changes.push({
+				key: item.key,
+				action: 'kept',
+				yours,
+				ours: item.value,
+				reason: `you chose ${JSON.stringify(yours)}; we would set ${JSON.stringify(item.value)} because ${item.reason}`,
+			});
 		}
 	}
 	return {merged, changes};
@@ -161,7 +208,11 @@ export function mergeDaemonJson(existing: Readonly<Record<string, unknown>> | nu
 const WSL_KEYS = ['memory', 'processors', 'swap'] as const;
 
 /** .wslconfig [wsl2] limits, merged into an existing file: other sections and keys stay as they are. */
-export function mergeWslConfig(existing: string | null, values: Readonly<Record<(typeof WSL_KEYS)[number], string>>, reasons: Readonly<Record<(typeof WSL_KEYS)[number], string>>): {content: string; changes: Change[]} {
+export function mergeWslConfig(
+	existing: string | null,
+	values: Readonly<Record<(typeof WSL_KEYS)[number], string>>,
+	reasons: Readonly<Record<(typeof WSL_KEYS)[number], string>>,
+): {content: string; changes: Change[]} {
 	const changes: Change[] = [];
 	if (existing === null || existing.trim() === '') {
 		const lines = ['# %UserProfile%\\.wslconfig: limits of the WSL 2 VM that runs Docker Desktop (docker-helper configure)', '[wsl2]'];
@@ -242,7 +293,9 @@ export function configure(input: ConfigureInput): ConfigureOutput {
 						'With the WSL 2 backend (the default) Windows sizes the VM: the Resources page has no memory or CPU sliders; use .wslconfig below.',
 						`With the Hyper-V backend: CPUs ${s.dockerCpus.value}, Memory ${gb(s.dockerMemory.value)}, Swap ${Math.max(0.5, s.swap.value / GiB)}GB, Disk image size ${gb(s.diskFree.value + 16 * GiB)}.`,
 						'Keep your projects inside the WSL file system (\\\\wsl$\\<distro>\\home\\...), not /mnt/c: bind mounts from C: are several times slower.',
-						...(s.gpu.value || facts.host.gpus.length > 0 ? ['NVIDIA GPUs work with the WSL 2 backend and a current Windows NVIDIA driver: docker run --gpus all ...'] : []),
+						...(s.gpu.value || facts.host.gpus.length > 0
+							? ['NVIDIA GPUs work with the WSL 2 backend and a current Windows NVIDIA driver: docker run --gpus all ...']
+							: []),
 					]
 				: [
 						`CPUs: ${s.dockerCpus.value} — ${s.dockerCpus.reason}`,
@@ -250,18 +303,36 @@ export function configure(input: ConfigureInput): ConfigureOutput {
 						`Swap: ${Math.max(0.5, s.swap.value / GiB)}GB — ${s.swap.reason}`,
 						`Virtual disk limit: ${gb(s.diskFree.value + 16 * GiB)} — ${s.diskFree.reason}, plus room for the VM`,
 						'Then Apply & restart. General → Virtual Machine Options: the Apple Virtualization framework with VirtioFS gives the fastest bind mounts.',
-						...(facts.host.os.arch === 'arm64' ? ['Apple silicon: containers cannot use the Apple GPU (Metal); run GPU inference natively, or on the CPU in a container. Prefer arm64 images; enable Rosetta for x86/amd64 emulation only where you must.'] : []),
+						...(facts.host.os.arch === 'arm64'
+							? [
+									'Apple silicon: containers cannot use the Apple GPU (Metal); run GPU inference natively, or on the CPU in a container. Prefer arm64 images; enable Rosetta for x86/amd64 emulation only where you must.',
+								]
+							: []),
 					]
-			: ['No resource numbers: this machine cannot meet the workload\'s minimum (see the findings).'];
+			: ["No resource numbers: this machine cannot meet the workload's minimum (see the findings)."];
 		sections.push({title, lines});
 	}
 
 	if (p === 'windows' || platform.wsl) {
 		if (s) {
 			const values = {memory: gb(s.dockerMemory.value), processors: String(s.dockerCpus.value), swap: `${Math.max(1, Math.round(s.swap.value / GiB))}GB`};
-			const reasons = {memory: `memory of the WSL 2 VM: ${s.dockerMemory.reason}`, processors: `CPUs of the WSL 2 VM: ${s.dockerCpus.reason}`, swap: `swap of the WSL 2 VM: ${s.swap.reason}`};
+			const reasons = {
+				memory: `memory of the WSL 2 VM: ${s.dockerMemory.reason}`,
+				processors: `CPUs of the WSL 2 VM: ${s.dockerCpus.reason}`,
+				swap: `swap of the WSL 2 VM: ${s.swap.reason}`,
+			};
 			const merged = mergeWslConfig(input.existingWslConfig?.text ?? null, values, reasons);
-			files.push({id: '.wslconfig', location: '%UserProfile%\\.wslconfig (on the Windows side)', content: merged.content, mergedFrom: input.existingWslConfig?.path ?? null, changes: merged.changes, activate: ['wsl --shutdown   (in PowerShell; stops every WSL distro)', 'Start Docker Desktop again; check with: docker info --format "{{.MemTotal}} {{.NCPU}}"']});
+			files.push({
+				id: '.wslconfig',
+				location: '%UserProfile%\\.wslconfig (on the Windows side)',
+				content: merged.content,
+				mergedFrom: input.existingWslConfig?.path ?? null,
+				changes: merged.changes,
+				activate: [
+					'wsl --shutdown   (in PowerShell; stops every WSL distro)',
+					'Start Docker Desktop again; check with: docker info --format "{{.MemTotal}} {{.NCPU}}"',
+				],
+			});
 		}
 	}
 
@@ -270,7 +341,13 @@ export function configure(input: ConfigureInput): ConfigureOutput {
 		sections.push({
 			title: 'Docker Desktop for Linux → Settings → Resources → Advanced',
 			lines: s
-				? [`CPUs: ${s.dockerCpus.value} — ${s.dockerCpus.reason}`, `Memory: ${gb(s.dockerMemory.value)} — ${s.dockerMemory.reason}`, `Swap: ${Math.max(0.5, s.swap.value / GiB)}GB — ${s.swap.reason}`, `Virtual disk limit: ${gb(s.diskFree.value + 16 * GiB)} — ${s.diskFree.reason}, plus room for the VM`, 'Then Apply & restart. Docker Desktop runs its own VM even on Linux: these limits apply to it.']
+				? [
+						`CPUs: ${s.dockerCpus.value} — ${s.dockerCpus.reason}`,
+						`Memory: ${gb(s.dockerMemory.value)} — ${s.dockerMemory.reason}`,
+						`Swap: ${Math.max(0.5, s.swap.value / GiB)}GB — ${s.swap.reason}`,
+						`Virtual disk limit: ${gb(s.diskFree.value + 16 * GiB)} — ${s.diskFree.reason}, plus room for the VM`,
+						'Then Apply & restart. Docker Desktop runs its own VM even on Linux: these limits apply to it.',
+					]
 				: ["No resource numbers: this machine cannot meet the workload's minimum (see the findings)."],
 		});
 	}
@@ -279,27 +356,46 @@ export function configure(input: ConfigureInput): ConfigureOutput {
 		const lines = [`No VM limits apply: containers share ${remote ? "the engine's host" : 'this host'} directly. Limit each container instead:`];
 		if (s && rec.apply) {
 			lines.push(`  ${rec.apply.dockerRun}`);
-			lines.push(`  compose: deploy.resources.limits memory ${dockerSize(s.containerMemory.value)}, cpus ${s.containerCpus.value}; pids_limit ${s.pids.value}${s.shm ? `; shm_size ${dockerSize(s.shm.value)}` : ''} (docker-helper generate-compose)`);
+			lines.push(
+				`  compose: deploy.resources.limits memory ${dockerSize(s.containerMemory.value)}, cpus ${s.containerCpus.value}; pids_limit ${s.pids.value}${s.shm ? `; shm_size ${dockerSize(s.shm.value)}` : ''} (docker-helper generate-compose)`,
+			);
 			lines.push(`Keep the sum of all containers' --memory under ${s.dockerMemory.display}: ${s.dockerMemory.reason}.`);
 		}
-		if (platform.wsl) lines.push('Inside WSL 2 the whole distro is a VM sized by .wslconfig on Windows (by default half of Windows\' memory): see .wslconfig below.');
+		if (platform.wsl)
+			lines.push("Inside WSL 2 the whole distro is a VM sized by .wslconfig on Windows (by default half of Windows' memory): see .wslconfig below.");
 		sections.push({title: 'Linux engine', lines});
 	}
 
 	const existing = input.existingDaemon;
 	if (existing && existing.raw === null) {
-		findings.push({id: 'daemon-json.invalid', severity: 'fail', message: `${existing.path} is not valid JSON: dockerd refuses to start with it.`, hint: `Fix it first (python3 -m json.tool ${existing.path} shows where), then run configure again.`});
+		findings.push({
+			id: 'daemon-json.invalid',
+			severity: 'fail',
+			message: `${existing.path} is not valid JSON: dockerd refuses to start with it.`,
+			hint: `Fix it first (python3 -m json.tool ${existing.path} shows where), then run configure again.`,
+		});
 	} else {
 		const {merged, changes} = mergeDaemonJson(existing?.raw ?? null, daemonItems(facts, rec, p));
 		const activate =
 			p === 'linux' && !facts.engine?.desktop
 				? [
-						engineMajor(facts) >= 23 ? `sudo dockerd --validate --config-file ${facts.engine?.rootless ? '~/.config/docker/daemon.json' : '/etc/docker/daemon.json'}` : 'python3 -m json.tool /etc/docker/daemon.json >/dev/null   # a syntax check (dockerd --validate needs Docker 23+)',
-						facts.engine?.rootless ? 'systemctl --user restart docker' : 'sudo systemctl restart docker   # running containers stop this once; with live-restore on, later restarts keep them',
+						engineMajor(facts) >= 23
+							? `sudo dockerd --validate --config-file ${facts.engine?.rootless ? '~/.config/docker/daemon.json' : '/etc/docker/daemon.json'}`
+							: 'python3 -m json.tool /etc/docker/daemon.json >/dev/null   # a syntax check (dockerd --validate needs Docker 23+)',
+						facts.engine?.rootless
+							? 'systemctl --user restart docker'
+							: 'sudo systemctl restart docker   # running containers stop this once; with live-restore on, later restarts keep them',
 						'Log options and ulimits apply to containers created after the restart.',
 					]
 				: ['Paste it into Docker Desktop → Settings → Docker Engine, then Apply & restart.'];
-		files.push({id: 'daemon.json', location: daemonLocation(p, facts), content: `${JSON.stringify(merged, null, 2)}\n`, mergedFrom: existing?.path ?? null, changes, activate});
+		files.push({
+			id: 'daemon.json',
+			location: daemonLocation(p, facts),
+			content: `${JSON.stringify(merged, null, 2)}\n`,
+			mergedFrom: existing?.path ?? null,
+			changes,
+			activate,
+		});
 	}
 	return {sections, files, findings};
 }

@@ -60,7 +60,14 @@ export interface HostFacts {
 	readonly cpus: {readonly logical: number; readonly physical: number; readonly brand: string};
 	readonly fileSystems: ReadonlyArray<{readonly mount: string; readonly size: number; readonly available: number; readonly type: string}>;
 	readonly gpus: ReadonlyArray<{readonly vendor: string; readonly model: string; readonly vram: number | null}>;
-	readonly os: {readonly platform: string; readonly distro: string; readonly release: string; readonly kernel: string; readonly arch: string; readonly wsl: boolean};
+	readonly os: {
+		readonly platform: string;
+		readonly distro: string;
+		readonly release: string;
+		readonly kernel: string;
+		readonly arch: string;
+		readonly wsl: boolean;
+	};
 	/** /dev/shm size in bytes; null where there is none. */
 	readonly shm: number | null;
 }

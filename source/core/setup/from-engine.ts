@@ -50,7 +50,8 @@ export function engineFactsFrom(info: RawInfo, version: RawVersion): EngineFacts
 		cdiSpecDirs: info.CDISpecDirs ?? [],
 		securityOptions: security,
 		rootless: security.some((s) => /name=rootless/.test(s)),
-		desktop: /docker desktop/i.test(os) || /docker desktop/i.test(version.Platform?.Name ?? '') || (info.Labels ?? []).some((l) => l.startsWith('com.docker.desktop')),
+		desktop:
+			/docker desktop/i.test(os) || /docker desktop/i.test(version.Platform?.Name ?? '') || (info.Labels ?? []).some((l) => l.startsWith('com.docker.desktop')),
 		warnings: info.Warnings ?? [],
 	};
 }
@@ -72,9 +73,21 @@ export function diskUsageFrom(df: RawDf): DiskUsageFacts {
 	const imageSize = sum(images.map((i) => i.Size - Math.max(0, i.SharedSize))) + sum(shared(images));
 	return {
 		images: {size: imageSize, reclaimable: sum(images.filter((i) => i.Containers === 0).map((i) => i.Size - Math.max(0, i.SharedSize))), count: images.length},
-		containers: {size: sum(containers.map((c) => c.SizeRw ?? 0)), reclaimable: sum(containers.filter((c) => c.State !== 'running' && c.State !== 'paused' && c.State !== 'restarting').map((c) => c.SizeRw ?? 0)), count: containers.length},
-		volumes: {size: sum(volumes.map((v) => v.UsageData?.Size ?? 0)), reclaimable: sum(volumes.filter((v) => (v.UsageData?.RefCount ?? 1) === 0).map((v) => v.UsageData?.Size ?? 0)), count: volumes.length},
-		buildCache: {size: sum(cache.filter((c) => !c.Shared).map((c) => c.Size)), reclaimable: sum(cache.filter((c) => !c.InUse && !c.Shared).map((c) => c.Size)), count: cache.length},
+		containers: {
+			size: sum(containers.map((c) => c.SizeRw ?? 0)),
+			reclaimable: sum(containers.filter((c) => c.State !== 'running' && c.State !== 'paused' && c.State !== 'restarting').map((c) => c.SizeRw ?? 0)),
+			count: containers.length,
+		},
+		volumes: {
+			size: sum(volumes.map((v) => v.UsageData?.Size ?? 0)),
+			reclaimable: sum(volumes.filter((v) => (v.UsageData?.RefCount ?? 1) === 0).map((v) => v.UsageData?.Size ?? 0)),
+			count: volumes.length,
+		},
+		buildCache: {
+			size: sum(cache.filter((c) => !c.Shared).map((c) => c.Size)),
+			reclaimable: sum(cache.filter((c) => !c.InUse && !c.Shared).map((c) => c.Size)),
+			count: cache.length,
+		},
 	};
 }
 

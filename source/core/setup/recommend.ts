@@ -220,7 +220,12 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 	const usable = machine.memory - reserve;
 
 	if (facts.engineError) {
-		findings.push({id: 'engine.unreachable', severity: 'warn', message: `The engine did not answer (${facts.engineError.message.replace(/\.$/, '')}): these numbers come from this host alone.`, hint: facts.engineError.hint});
+		findings.push({
+			id: 'engine.unreachable',
+			severity: 'warn',
+			message: `The engine did not answer (${facts.engineError.message.replace(/\.$/, '')}): these numbers come from this host alone.`,
+			hint: facts.engineError.hint,
+		});
 	}
 	// Minimums first: below them there is nothing honest to recommend.
 	if (usable < w.minimum.memory) {
@@ -265,7 +270,10 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 					: `about half of ${formatBytes(machine.memory)}: the other half stays with the host for its OS, tools and the page cache every file read goes through${w.usesGpu ? ' (model weights included)' : ''}`;
 
 	const dockerCpus = Math.max(1, machine.cpus - cpuReserve(machine.cpus));
-	const cpuWhy = cpuReserve(machine.cpus) > 0 ? `${machine.cpus} CPUs less ${cpuReserve(machine.cpus)} so the host stays responsive under full load; CPU time is shared, idle CPUs are not lost` : `all ${machine.cpus} CPUs: too few to keep one back, CPU time is shared anyway`;
+	const cpuWhy =
+		cpuReserve(machine.cpus) > 0
+			? `${machine.cpus} CPUs less ${cpuReserve(machine.cpus)} so the host stays responsive under full load; CPU time is shared, idle CPUs are not lost`
+			: `all ${machine.cpus} CPUs: too few to keep one back, CPU time is shared anyway`;
 
 	const containerMemory = roundMemory(Math.min(dockerMemory * w.container.memoryShare, w.container.memoryCap));
 	const reservation = roundMemory(containerMemory / 2);
@@ -279,14 +287,44 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 		dockerMemory: {value: dockerMemory, display: formatBytes(dockerMemory), reason: memWhy},
 		dockerCpus: {value: dockerCpus, display: cpusText(dockerCpus), reason: cpuWhy},
 		swap: {value: w.swap.size, display: formatBytes(w.swap.size), reason: w.swap.why},
-		diskFree: {value: w.comfortable.diskFree, display: formatBytes(w.comfortable.diskFree), reason: `free space for images, build cache${w.usesGpu ? ', model weights' : ''} and volumes (at least ${formatBytes(w.minimum.diskFree)})`},
-		containerMemory: {value: containerMemory, display: formatBytes(containerMemory), reason: `${w.container.memoryShareWhy} (${Math.round(w.container.memoryShare * 100)}% of ${formatBytes(dockerMemory)}${dockerMemory * w.container.memoryShare > w.container.memoryCap ? `, capped at ${formatBytes(w.container.memoryCap)}` : ''}); past it the kernel OOM-kills the container (exit 137)`},
-		containerMemoryReservation: {value: reservation, display: formatBytes(reservation), reason: 'half the limit: a soft floor the kernel protects when memory runs short elsewhere'},
-		containerMemorySwap: {value: containerMemory + swapInside, display: formatBytes(containerMemory + swapInside), reason: `${w.container.swapWhy}${swapInside > 0 ? ` (${formatBytes(swapInside)} of swap on top of the limit)` : ' (--memory-swap equal to --memory)'}`},
-		containerCpus: {value: containerCpus, display: cpusText(containerCpus), reason: w.container.cpuShare >= 1 ? 'every CPU Docker has: a CPU limit only throttles, and this container is the main tenant' : `${Math.round(w.container.cpuShare * 100)}% of Docker's CPUs, so a busy app cannot starve its database`},
-		containerCpusReservation: {value: cpuReservation, display: cpusText(cpuReservation), reason: 'half the limit: guaranteed under contention (compose deploy.resources.reservations)'},
+		diskFree: {
+			value: w.comfortable.diskFree,
+			display: formatBytes(w.comfortable.diskFree),
+			reason: `free space for images, build cache${w.usesGpu ? ', model weights' : ''} and volumes (at least ${formatBytes(w.minimum.diskFree)})`,
+		},
+		containerMemory: {
+			value: containerMemory,
+			display: formatBytes(containerMemory),
+			reason: `${w.container.memoryShareWhy} (${Math.round(w.container.memoryShare * 100)}% of ${formatBytes(dockerMemory)}${dockerMemory * w.container.memoryShare > w.container.memoryCap ? `, capped at ${formatBytes(w.container.memoryCap)}` : ''}); past it the kernel OOM-kills the container (exit 137)`,
+		},
+		containerMemoryReservation: {
+			value: reservation,
+			display: formatBytes(reservation),
+			reason: 'half the limit: a soft floor the kernel protects when memory runs short elsewhere',
+		},
+		containerMemorySwap: {
+			value: containerMemory + swapInside,
+			display: formatBytes(containerMemory + swapInside),
+			reason: `${w.container.swapWhy}${swapInside > 0 ? ` (${formatBytes(swapInside)} of swap on top of the limit)` : ' (--memory-swap equal to --memory)'}`,
+		},
+		containerCpus: {
+			value: containerCpus,
+			display: cpusText(containerCpus),
+			reason:
+				w.container.cpuShare >= 1
+					? 'every CPU Docker has: a CPU limit only throttles, and this container is the main tenant'
+					: `${Math.round(w.container.cpuShare * 100)}% of Docker's CPUs, so a busy app cannot starve its database`,
+		},
+		containerCpusReservation: {
+			value: cpuReservation,
+			display: cpusText(cpuReservation),
+			reason: 'half the limit: guaranteed under contention (compose deploy.resources.reservations)',
+		},
 		pids: {value: w.container.pids, display: String(w.container.pids), reason: w.container.pidsWhy},
-		shm: shm !== null && w.shm ? {value: shm, display: formatBytes(shm), reason: `${w.shm.why}; it counts against the container's memory limit, so it is at most half of it`} : null,
+		shm:
+			shm !== null && w.shm
+				? {value: shm, display: formatBytes(shm), reason: `${w.shm.why}; it counts against the container's memory limit, so it is at most half of it`}
+				: null,
 		gpu: {
 			value: gpu,
 			reason: !w.usesGpu
@@ -301,41 +339,99 @@ export function recommend(facts: SetupFacts, workload: Workload): Recommendation
 
 	// What is worth knowing beyond the numbers.
 	if (machine.memory < w.comfortable.memory) {
-		findings.push({id: 'memory.comfortable', severity: 'warn', message: `${formatBytes(machine.memory)} is enough to run ${w.title.toLowerCase()} but below the comfortable ${formatBytes(w.comfortable.memory)}.`, hint: w.usesGpu ? 'Prefer small or quantised models, and one worker per container.' : 'Keep the number of companion services small.'});
+		findings.push({
+			id: 'memory.comfortable',
+			severity: 'warn',
+			message: `${formatBytes(machine.memory)} is enough to run ${w.title.toLowerCase()} but below the comfortable ${formatBytes(w.comfortable.memory)}.`,
+			hint: w.usesGpu ? 'Prefer small or quantised models, and one worker per container.' : 'Keep the number of companion services small.',
+		});
 	}
 	if (machine.cpus < w.comfortable.cpus) {
-		findings.push({id: 'cpus.comfortable', severity: 'info', message: `${machine.cpus} CPUs: enough, below the comfortable ${w.comfortable.cpus}.`, hint: 'Match worker and thread counts (uvicorn --workers, OMP_NUM_THREADS, DataLoader num_workers) to the CPUs the container gets.'});
+		findings.push({
+			id: 'cpus.comfortable',
+			severity: 'info',
+			message: `${machine.cpus} CPUs: enough, below the comfortable ${w.comfortable.cpus}.`,
+			hint: 'Match worker and thread counts (uvicorn --workers, OMP_NUM_THREADS, DataLoader num_workers) to the CPUs the container gets.',
+		});
 	}
 	if (machine.diskFree !== null && machine.diskFree < w.comfortable.diskFree) {
-		findings.push({id: 'disk.comfortable', severity: 'warn', message: `${formatBytes(machine.diskFree)} free on ${machine.diskWhere ?? 'the disk'}: enough to start, below the ${formatBytes(w.comfortable.diskFree)} this workload grows into.`, hint: 'Watch it with docker system df, and prune build cache regularly (docker builder prune).'});
+		findings.push({
+			id: 'disk.comfortable',
+			severity: 'warn',
+			message: `${formatBytes(machine.diskFree)} free on ${machine.diskWhere ?? 'the disk'}: enough to start, below the ${formatBytes(w.comfortable.diskFree)} this workload grows into.`,
+			hint: 'Watch it with docker system df, and prune build cache regularly (docker builder prune).',
+		});
 	}
 	if ((machine.kind === 'desktop' || machine.kind === 'vm') && machine.engineMemory !== null) {
 		const now = machine.engineMemory;
 		if (now < dockerMemory * 0.9) {
-			findings.push({id: 'vm.memory', severity: now < w.minimum.memory ? 'fail' : 'warn', message: `The VM has ${formatBytes(now)} now${now < w.minimum.memory ? `, below the ${formatBytes(w.minimum.memory)} this workload needs` : ''}; the host can give it ${formatBytes(dockerMemory)}.`, hint: machine.kind === 'desktop' ? `Raise Memory in Docker Desktop → Settings → Resources to ${Math.round(dockerMemory / GiB)} GB, then Apply & restart.` : 'Resize the VM (see the command below) and restart it.'});
+			findings.push({
+				id: 'vm.memory',
+				severity: now < w.minimum.memory ? 'fail' : 'warn',
+				message: `The VM has ${formatBytes(now)} now${now < w.minimum.memory ? `, below the ${formatBytes(w.minimum.memory)} this workload needs` : ''}; the host can give it ${formatBytes(dockerMemory)}.`,
+				hint:
+					machine.kind === 'desktop'
+						? `Raise Memory in Docker Desktop → Settings → Resources to ${Math.round(dockerMemory / GiB)} GB, then Apply & restart.`
+						: 'Resize the VM (see the command below) and restart it.',
+			});
 		} else if (now > usable) {
-			findings.push({id: 'vm.memory', severity: 'warn', message: `The VM has ${formatBytes(now)}, more than this ${formatBytes(machine.memory)} host can spare: the host will swap under load.`, hint: `Lower Memory to ${Math.round(dockerMemory / GiB)} GB.`});
+			findings.push({
+				id: 'vm.memory',
+				severity: 'warn',
+				message: `The VM has ${formatBytes(now)}, more than this ${formatBytes(machine.memory)} host can spare: the host will swap under load.`,
+				hint: `Lower Memory to ${Math.round(dockerMemory / GiB)} GB.`,
+			});
 		}
 		if (machine.engineCpus !== null && machine.engineCpus < Math.min(dockerCpus, w.minimum.cpus)) {
-			findings.push({id: 'vm.cpus', severity: 'fail', message: `The VM has ${cpusText(machine.engineCpus)}, fewer than the ${w.minimum.cpus} this workload needs; the host has ${machine.cpus}.`, hint: `Raise CPUs to ${dockerCpus}.`});
+			findings.push({
+				id: 'vm.cpus',
+				severity: 'fail',
+				message: `The VM has ${cpusText(machine.engineCpus)}, fewer than the ${w.minimum.cpus} this workload needs; the host has ${machine.cpus}.`,
+				hint: `Raise CPUs to ${dockerCpus}.`,
+			});
 		}
 	}
 	if (machine.kind === 'linux' && machine.swap !== null && machine.swap < w.swap.size) {
-		findings.push({id: 'host.swap', severity: 'info', message: `This host has ${machine.swap === 0 ? 'no swap' : `${formatBytes(machine.swap)} of swap`}; ${formatBytes(w.swap.size)} is recommended.`, hint: `sudo fallocate -l ${dockerSize(w.swap.size).toUpperCase()} /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile (add it to /etc/fstab to keep it).`});
+		findings.push({
+			id: 'host.swap',
+			severity: 'info',
+			message: `This host has ${machine.swap === 0 ? 'no swap' : `${formatBytes(machine.swap)} of swap`}; ${formatBytes(w.swap.size)} is recommended.`,
+			hint: `sudo fallocate -l ${dockerSize(w.swap.size).toUpperCase()} /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile (add it to /etc/fstab to keep it).`,
+		});
 	}
 	if (w.usesGpu && machine.gpu.nvidia.length > 0 && !machine.gpu.usable) {
-		findings.push({id: 'gpu.runtime', severity: 'warn', message: `${machine.gpu.nvidia.join(', ')} present but not usable from containers.`, hint: 'Install the NVIDIA Container Toolkit, then: sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker'});
+		findings.push({
+			id: 'gpu.runtime',
+			severity: 'warn',
+			message: `${machine.gpu.nvidia.join(', ')} present but not usable from containers.`,
+			hint: 'Install the NVIDIA Container Toolkit, then: sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker',
+		});
 	}
 	// Limits the engine cannot enforce are worth knowing before relying on them.
 	const engine = facts.engine;
 	if (engine?.rootless && engine.cgroupVersion !== '2') {
-		findings.push({id: 'limits.rootless-cgroup-v1', severity: 'warn', message: 'Rootless Docker on cgroup v1: --memory, --cpus and --pids-limit are ignored.', hint: 'Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate controllers to your user (see the rootless Docker docs: "Limiting resources").'});
+		findings.push({
+			id: 'limits.rootless-cgroup-v1',
+			severity: 'warn',
+			message: 'Rootless Docker on cgroup v1: --memory, --cpus and --pids-limit are ignored.',
+			hint: 'Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate controllers to your user (see the rootless Docker docs: "Limiting resources").',
+		});
 	}
 	if (engine?.warnings.some((w) => /no swap limit support/i.test(w))) {
-		findings.push({id: 'limits.no-swap-accounting', severity: 'info', message: 'This kernel has no swap accounting: --memory-swap (compose memswap_limit) is ignored.', hint: 'Enable it with the kernel parameter swapaccount=1 (cgroup v1), or use cgroup v2.'});
+		findings.push({
+			id: 'limits.no-swap-accounting',
+			severity: 'info',
+			message: 'This kernel has no swap accounting: --memory-swap (compose memswap_limit) is ignored.',
+			hint: 'Enable it with the kernel parameter swapaccount=1 (cgroup v1), or use cgroup v2.',
+		});
 	}
 	if (machine.kind === 'remote') {
-		findings.push({id: 'engine.remote', severity: 'info', message: 'Numbers come from the remote engine\'s memory and CPUs; its disk and swap cannot be seen from here.', hint: 'Run docker-helper validate on that machine for its disk, swap and GPU.'});
+		findings.push({
+			id: 'engine.remote',
+			severity: 'info',
+			message: "Numbers come from the remote engine's memory and CPUs; its disk and swap cannot be seen from here.",
+			hint: 'Run docker-helper validate on that machine for its disk, swap and GPU.',
+		});
 	}
 
 	const order: Record<FindingSeverity, number> = {fail: 0, warn: 1, info: 2};
@@ -353,7 +449,10 @@ function applyFor(machine: Machine, s: Settings): Apply {
 					`Virtual disk limit: ${Math.round(s.diskFree.value / GiB) + 16} GB (the workload's ${s.diskFree.display} plus room for the VM itself)`,
 				]
 			: null;
-	const vm = machine.kind === 'vm' ? `colima stop && colima start --cpu ${s.dockerCpus.value} --memory ${Math.round(s.dockerMemory.value / GiB)} --disk ${Math.round(s.diskFree.value / GiB) + 16}   # OrbStack / Rancher Desktop: set the same numbers in their settings` : null;
+	const vm =
+		machine.kind === 'vm'
+			? `colima stop && colima start --cpu ${s.dockerCpus.value} --memory ${Math.round(s.dockerMemory.value / GiB)} --disk ${Math.round(s.diskFree.value / GiB) + 16}   # OrbStack / Rancher Desktop: set the same numbers in their settings`
+			: null;
 	const daemonJson: Record<string, unknown> = {
 		'default-ulimits': {nofile: {Name: 'nofile', Soft: 65536, Hard: 65536}},
 		...(s.shm ? {'default-shm-size': dockerSize(s.shm.value).toUpperCase()} : {}),
@@ -367,7 +466,13 @@ function applyFor(machine: Machine, s: Settings): Apply {
 		...(s.shm ? [`--shm-size ${dockerSize(s.shm.value)}`] : []),
 		...(s.gpu.value ? ['--gpus all'] : []),
 	];
-	return {desktop, vm, daemonJson, dockerRun: `docker run -d ${flags.join(' ')} IMAGE`, compose: stringify({services: {app: composeResources(s)}}, {lineWidth: 0})};
+	return {
+		desktop,
+		vm,
+		daemonJson,
+		dockerRun: `docker run -d ${flags.join(' ')} IMAGE`,
+		compose: stringify({services: {app: composeResources(s)}}, {lineWidth: 0}),
+	};
 }
 
 /** The compose keys that carry the recommendation: used by the snippet and by generate-compose. */
@@ -396,6 +501,12 @@ export interface RecommendResult extends Recommendation {
 	/** What was measured, so the numbers can be checked against `docker info` and `free`. */
 	readonly measured: {
 		readonly host: {readonly memory: number; readonly cpus: number; readonly swap: number; readonly platform: string; readonly wsl: boolean};
-		readonly engine: {readonly version: string; readonly memory: number; readonly cpus: number; readonly desktop: boolean; readonly operatingSystem: string} | null;
+		readonly engine: {
+			readonly version: string;
+			readonly memory: number;
+			readonly cpus: number;
+			readonly desktop: boolean;
+			readonly operatingSystem: string;
+		} | null;
 	};
 }

@@ -64,8 +64,23 @@ export const CHECKS: readonly Check[] = [
 	(f) => {
 		const ep = f.endpoint;
 		const where = ep ? `${ep.host} (${ep.why})` : 'no endpoint';
-		if (f.engine) return {id: 'engine.reachable', title: 'Docker Engine reachable', status: 'ok', measured: `Docker ${f.engine.version} at ${where}`, expected: 'an engine that answers', hint: ''};
-		return {id: 'engine.reachable', title: 'Docker Engine reachable', status: 'fail', measured: f.engineError?.message ?? `no answer from ${where}`, expected: 'an engine that answers', hint: f.engineError?.hint ?? 'Start the Docker daemon.'};
+		if (f.engine)
+			return {
+				id: 'engine.reachable',
+				title: 'Docker Engine reachable',
+				status: 'ok',
+				measured: `Docker ${f.engine.version} at ${where}`,
+				expected: 'an engine that answers',
+				hint: '',
+			};
+		return {
+			id: 'engine.reachable',
+			title: 'Docker Engine reachable',
+			status: 'fail',
+			measured: f.engineError?.message ?? `no answer from ${where}`,
+			expected: 'an engine that answers',
+			hint: f.engineError?.hint ?? 'Start the Docker daemon.',
+		};
 	},
 	(f) => {
 		if (!f.engine) return needsEngine('engine.version', 'Engine version', 'a maintained release');
@@ -80,12 +95,35 @@ export const CHECKS: readonly Check[] = [
 				hint: 'Upgrade Docker Engine (https://docs.docker.com/engine/install/). Distribution packages may carry backported security fixes, but not new features.',
 			};
 		}
-		return {id: 'engine.version', title: 'Engine version', status: 'ok', measured: `${f.engine.version} (API ${f.engine.apiVersion})`, expected: `a maintained release (lifecycle data as of ${LIFECYCLE_AS_OF})`, hint: ''};
+		return {
+			id: 'engine.version',
+			title: 'Engine version',
+			status: 'ok',
+			measured: `${f.engine.version} (API ${f.engine.apiVersion})`,
+			expected: `a maintained release (lifecycle data as of ${LIFECYCLE_AS_OF})`,
+			hint: '',
+		};
 	},
 	(f) => {
 		const s = f.socket;
-		if (!s) return {id: 'engine.socket', title: 'Socket permission', status: 'skip', measured: f.endpoint ? `${f.endpoint.transport} endpoint, no local socket` : 'no endpoint', expected: 'read and write access to the socket', hint: ''};
-		if (!s.exists) return {id: 'engine.socket', title: 'Socket permission', status: 'fail', measured: `${s.path} does not exist`, expected: 'a socket you can read and write', hint: 'Start the daemon (sudo systemctl start docker), or point DOCKER_HOST at the socket your engine uses.'};
+		if (!s)
+			return {
+				id: 'engine.socket',
+				title: 'Socket permission',
+				status: 'skip',
+				measured: f.endpoint ? `${f.endpoint.transport} endpoint, no local socket` : 'no endpoint',
+				expected: 'read and write access to the socket',
+				hint: '',
+			};
+		if (!s.exists)
+			return {
+				id: 'engine.socket',
+				title: 'Socket permission',
+				status: 'fail',
+				measured: `${s.path} does not exist`,
+				expected: 'a socket you can read and write',
+				hint: 'Start the daemon (sudo systemctl start docker), or point DOCKER_HOST at the socket your engine uses.',
+			};
 		if (!s.accessible) {
 			return {
 				id: 'engine.socket',
@@ -96,7 +134,14 @@ export const CHECKS: readonly Check[] = [
 				hint: `Add yourself to the ${s.group ?? 'docker'} group: sudo usermod -aG ${s.group ?? 'docker'} $USER (then log in again), or use rootless Docker (DOCKER_HOST=unix://$XDG_RUNTIME_DIR/docker.sock).`,
 			};
 		}
-		return {id: 'engine.socket', title: 'Socket permission', status: 'ok', measured: `${s.path} readable and writable${s.mode ? ` (mode ${s.mode})` : ''}`, expected: 'read and write access to the socket', hint: ''};
+		return {
+			id: 'engine.socket',
+			title: 'Socket permission',
+			status: 'ok',
+			measured: `${s.path} readable and writable${s.mode ? ` (mode ${s.mode})` : ''}`,
+			expected: 'read and write access to the socket',
+			hint: '',
+		};
 	},
 	(f, p) => {
 		const expected = `at least ${formatBytes(p.memory.min)}, ${formatBytes(p.memory.recommended)}+ recommended`;
@@ -108,7 +153,10 @@ export const CHECKS: readonly Check[] = [
 			status: threshold(total, p.memory.min, p.memory.recommended),
 			measured: engineIsRemote(f) ? `${formatBytes(total)} on ${REMOTE_NOTE}` : formatBytes(total),
 			expected,
-			hint: total < p.memory.recommended ? `Models and their data loaders need headroom: use a machine with ${formatBytes(p.memory.recommended)} or more, or run smaller models and set per-container limits (docker-helper recommend).` : '',
+			hint:
+				total < p.memory.recommended
+					? `Models and their data loaders need headroom: use a machine with ${formatBytes(p.memory.recommended)} or more, or run smaller models and set per-container limits (docker-helper recommend).`
+					: '',
 		};
 	},
 	(f, p) => {
@@ -122,12 +170,22 @@ export const CHECKS: readonly Check[] = [
 			status: threshold(n, p.cpus.min, p.cpus.recommended),
 			measured: remote ? `${n} CPUs on ${REMOTE_NOTE}` : `${n} logical (${f.host.cpus.physical} physical)${f.host.cpus.brand ? `, ${f.host.cpus.brand}` : ''}`,
 			expected,
-			hint: n < p.cpus.recommended ? `Use a machine with ${p.cpus.recommended}+ cores for ${p.title}; with fewer, limit concurrency (workers, threads) to the cores you have.` : '',
+			hint:
+				n < p.cpus.recommended
+					? `Use a machine with ${p.cpus.recommended}+ cores for ${p.title}; with fewer, limit concurrency (workers, threads) to the cores you have.`
+					: '',
 		};
 	},
 	(f, p) => {
 		if (engineIsRemote(f)) {
-			return {id: 'host.swap', title: 'Swap', status: 'skip', measured: 'local-only check skipped: the engine is on another machine and docker info does not report its swap', expected: `${formatBytes(p.swap.recommended)}+ to absorb memory peaks`, hint: 'Check it on the engine host: free -h (or run docker-helper validate there).'};
+			return {
+				id: 'host.swap',
+				title: 'Swap',
+				status: 'skip',
+				measured: 'local-only check skipped: the engine is on another machine and docker info does not report its swap',
+				expected: `${formatBytes(p.swap.recommended)}+ to absorb memory peaks`,
+				hint: 'Check it on the engine host: free -h (or run docker-helper validate there).',
+			};
 		}
 		const swap = f.host.memory.swapTotal;
 		return {
@@ -136,24 +194,47 @@ export const CHECKS: readonly Check[] = [
 			status: swap < p.swap.recommended ? 'warn' : 'ok',
 			measured: swap === 0 ? 'none' : formatBytes(swap),
 			expected: `${formatBytes(p.swap.recommended)}+ to absorb memory peaks`,
-			hint: swap < p.swap.recommended ? `Without swap a short memory peak is an OOM kill. Consider a swap file (sudo fallocate -l ${formatBytes(p.swap.recommended).replace(' GiB', 'G')} /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile), and cap containers with --memory so swap is a cushion, not a habit.` : '',
+			hint:
+				swap < p.swap.recommended
+					? `Without swap a short memory peak is an OOM kill. Consider a swap file (sudo fallocate -l ${formatBytes(p.swap.recommended).replace(' GiB', 'G')} /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile), and cap containers with --memory so swap is a cushion, not a habit.`
+					: '',
 		};
 	},
 	(f, p) => {
 		const expected = `at least ${formatBytes(p.diskFree.min)} free, ${formatBytes(p.diskFree.recommended)}+ recommended`;
 		if (!f.engine) return needsEngine('disk.data-root', 'Free disk for Docker data', expected);
 		if (!engineIsLocal(f)) {
-			return {id: 'disk.data-root', title: 'Free disk for Docker data', status: 'skip', measured: `data root ${f.engine.dockerRootDir} is on ${f.engine.desktop ? "Docker Desktop's VM" : 'another machine'}${f.engine.desktop ? '' : ': local-only check skipped, the API does not report free space'}`, expected, hint: f.engine.desktop ? 'Check the virtual disk limit in Docker Desktop → Settings → Resources.' : `Check it on the engine host: df -h ${f.engine.dockerRootDir} (or run docker-helper validate there).`};
+			return {
+				id: 'disk.data-root',
+				title: 'Free disk for Docker data',
+				status: 'skip',
+				measured: `data root ${f.engine.dockerRootDir} is on ${f.engine.desktop ? "Docker Desktop's VM" : 'another machine'}${f.engine.desktop ? '' : ': local-only check skipped, the API does not report free space'}`,
+				expected,
+				hint: f.engine.desktop
+					? 'Check the virtual disk limit in Docker Desktop → Settings → Resources.'
+					: `Check it on the engine host: df -h ${f.engine.dockerRootDir} (or run docker-helper validate there).`,
+			};
 		}
 		const fs = dataRootFileSystem(f);
-		if (!fs) return {id: 'disk.data-root', title: 'Free disk for Docker data', status: 'warn', measured: `no file system found for ${f.engine.dockerRootDir}`, expected, hint: `Check it by hand: df -h ${f.engine.dockerRootDir}`};
+		if (!fs)
+			return {
+				id: 'disk.data-root',
+				title: 'Free disk for Docker data',
+				status: 'warn',
+				measured: `no file system found for ${f.engine.dockerRootDir}`,
+				expected,
+				hint: `Check it by hand: df -h ${f.engine.dockerRootDir}`,
+			};
 		return {
 			id: 'disk.data-root',
 			title: 'Free disk for Docker data',
 			status: threshold(fs.available, p.diskFree.min, p.diskFree.recommended),
 			measured: `${formatBytes(fs.available)} free of ${formatBytes(fs.size)} on ${fs.mount} (data root ${f.engine.dockerRootDir})`,
 			expected,
-			hint: fs.available < p.diskFree.recommended ? `Free space (docker system prune), or move the data root to a larger disk: "data-root" in /etc/docker/daemon.json, then restart the daemon.` : '',
+			hint:
+				fs.available < p.diskFree.recommended
+					? `Free space (docker system prune), or move the data root to a larger disk: "data-root" in /etc/docker/daemon.json, then restart the daemon.`
+					: '',
 		};
 	},
 	(f, p) => {
@@ -169,7 +250,14 @@ export const CHECKS: readonly Check[] = [
 			status,
 			measured: `${formatBytes(f.engine.memTotal)} and ${f.engine.cpus} CPUs in ${where}`,
 			expected,
-			hint: status === 'ok' ? '' : f.engine.desktop ? 'Raise Memory and CPUs in Docker Desktop → Settings → Resources (see docker-helper configure).' : engineIsRemote(f) ? "The engine sees its whole machine: that machine itself is short (see host.memory and host.cpus)." : 'The engine sees the whole host here: the host itself is short (see host.memory and host.cpus).',
+			hint:
+				status === 'ok'
+					? ''
+					: f.engine.desktop
+						? 'Raise Memory and CPUs in Docker Desktop → Settings → Resources (see docker-helper configure).'
+						: engineIsRemote(f)
+							? 'The engine sees its whole machine: that machine itself is short (see host.memory and host.cpus).'
+							: 'The engine sees the whole host here: the host itself is short (see host.memory and host.cpus).',
 		};
 	},
 	(f) => {
@@ -179,16 +267,47 @@ export const CHECKS: readonly Check[] = [
 			if (!f.engine) return needsEngine('gpu', 'GPU for containers', expected);
 			const runtime = f.engine.runtimes.includes('nvidia');
 			const cdi = f.engine.cdiSpecDirs.length > 0;
-			if (!runtime && !cdi) return {id: 'gpu', title: 'GPU for containers', status: 'skip', measured: 'the engine has no nvidia runtime and no CDI spec directories (its GPUs, if any, cannot be listed from here)', expected, hint: ''};
-			return {id: 'gpu', title: 'GPU for containers', status: 'ok', measured: `the engine has ${runtime ? 'the nvidia runtime' : ''}${runtime && cdi ? ' and ' : ''}${cdi ? `CDI (${f.engine.cdiSpecDirs.join(', ')})` : ''}`, expected, hint: 'Test it: docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi'};
+			if (!runtime && !cdi)
+				return {
+					id: 'gpu',
+					title: 'GPU for containers',
+					status: 'skip',
+					measured: 'the engine has no nvidia runtime and no CDI spec directories (its GPUs, if any, cannot be listed from here)',
+					expected,
+					hint: '',
+				};
+			return {
+				id: 'gpu',
+				title: 'GPU for containers',
+				status: 'ok',
+				measured: `the engine has ${runtime ? 'the nvidia runtime' : ''}${runtime && cdi ? ' and ' : ''}${cdi ? `CDI (${f.engine.cdiSpecDirs.join(', ')})` : ''}`,
+				expected,
+				hint: 'Test it: docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi',
+			};
 		}
 		const nvidia = f.host.gpus.filter(isNvidia);
-		if (nvidia.length === 0) return {id: 'gpu', title: 'GPU for containers', status: 'skip', measured: f.host.gpus.length > 0 ? `no NVIDIA GPU (${f.host.gpus.map((g) => g.model || g.vendor).join(', ')})` : 'no GPU found', expected, hint: ''};
+		if (nvidia.length === 0)
+			return {
+				id: 'gpu',
+				title: 'GPU for containers',
+				status: 'skip',
+				measured: f.host.gpus.length > 0 ? `no NVIDIA GPU (${f.host.gpus.map((g) => g.model || g.vendor).join(', ')})` : 'no GPU found',
+				expected,
+				hint: '',
+			};
 		if (!f.engine) return needsEngine('gpu', 'GPU for containers', expected);
 		const runtime = f.engine.runtimes.includes('nvidia');
 		const cdi = f.engine.cdiSpecDirs.length > 0;
 		const names = nvidia.map((g) => g.model).join(', ');
-		if (runtime || cdi) return {id: 'gpu', title: 'GPU for containers', status: 'ok', measured: `${names}; ${runtime ? 'nvidia runtime' : ''}${runtime && cdi ? ' and ' : ''}${cdi ? `CDI (${f.engine.cdiSpecDirs.join(', ')})` : ''}`, expected, hint: 'Test it: docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi'};
+		if (runtime || cdi)
+			return {
+				id: 'gpu',
+				title: 'GPU for containers',
+				status: 'ok',
+				measured: `${names}; ${runtime ? 'nvidia runtime' : ''}${runtime && cdi ? ' and ' : ''}${cdi ? `CDI (${f.engine.cdiSpecDirs.join(', ')})` : ''}`,
+				expected,
+				hint: 'Test it: docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi',
+			};
 		return {
 			id: 'gpu',
 			title: 'GPU for containers',
@@ -202,18 +321,46 @@ export const CHECKS: readonly Check[] = [
 		if (!f.engine) return needsEngine('engine.storage-driver', 'Storage driver', 'overlay2 (or btrfs/zfs/fuse-overlayfs where chosen)');
 		const d = f.engine.storageDriver;
 		const good = ['overlay2', 'btrfs', 'zfs', 'fuse-overlayfs', 'windowsfilter', 'overlayfs', 'stargz'];
-		if (good.includes(d)) return {id: 'engine.storage-driver', title: 'Storage driver', status: 'ok', measured: d, expected: 'overlay2 or another copy-on-write driver', hint: ''};
-		const why = d === 'vfs' ? 'vfs copies every layer in full: slow builds and huge disk use' : d === 'devicemapper' || d === 'aufs' ? `${d} is deprecated and removed from current engines` : `${d} is unusual`;
-		return {id: 'engine.storage-driver', title: 'Storage driver', status: 'warn', measured: `${d}: ${why}`, expected: 'overlay2 or another copy-on-write driver', hint: 'Set "storage-driver": "overlay2" in /etc/docker/daemon.json (images must be pulled again), on a kernel and file system that support it (ext4 or xfs with d_type).'};
+		if (good.includes(d))
+			return {id: 'engine.storage-driver', title: 'Storage driver', status: 'ok', measured: d, expected: 'overlay2 or another copy-on-write driver', hint: ''};
+		const why =
+			d === 'vfs'
+				? 'vfs copies every layer in full: slow builds and huge disk use'
+				: d === 'devicemapper' || d === 'aufs'
+					? `${d} is deprecated and removed from current engines`
+					: `${d} is unusual`;
+		return {
+			id: 'engine.storage-driver',
+			title: 'Storage driver',
+			status: 'warn',
+			measured: `${d}: ${why}`,
+			expected: 'overlay2 or another copy-on-write driver',
+			hint: 'Set "storage-driver": "overlay2" in /etc/docker/daemon.json (images must be pulled again), on a kernel and file system that support it (ext4 or xfs with d_type).',
+		};
 	},
 	(f) => {
 		if (!f.engine) return needsEngine('engine.cgroup', 'cgroup version and driver', 'cgroup v2');
 		const v = f.engine.cgroupVersion;
 		const d = f.engine.cgroupDriver;
 		const measured = `cgroup v${v ?? '?'} with the ${d ?? 'unknown'} driver`;
-		if (v === '1') return {id: 'engine.cgroup', title: 'cgroup version and driver', status: 'warn', measured, expected: 'cgroup v2', hint: 'cgroup v1 is deprecated and its memory accounting is less precise. Boot with systemd.unified_cgroup_hierarchy=1 (most current distributions default to v2).'};
+		if (v === '1')
+			return {
+				id: 'engine.cgroup',
+				title: 'cgroup version and driver',
+				status: 'warn',
+				measured,
+				expected: 'cgroup v2',
+				hint: 'cgroup v1 is deprecated and its memory accounting is less precise. Boot with systemd.unified_cgroup_hierarchy=1 (most current distributions default to v2).',
+			};
 		if (v === '2' && d === 'cgroupfs' && f.host.os.platform === 'linux' && engineIsLocal(f)) {
-			return {id: 'engine.cgroup', title: 'cgroup version and driver', status: 'warn', measured, expected: 'cgroup v2 with the systemd driver on systemd hosts', hint: 'With systemd as init, two cgroup managers can disagree under pressure: set "exec-opts": ["native.cgroupdriver=systemd"] in daemon.json.'};
+			return {
+				id: 'engine.cgroup',
+				title: 'cgroup version and driver',
+				status: 'warn',
+				measured,
+				expected: 'cgroup v2 with the systemd driver on systemd hosts',
+				hint: 'With systemd as init, two cgroup managers can disagree under pressure: set "exec-opts": ["native.cgroupdriver=systemd"] in daemon.json.',
+			};
 		}
 		return {id: 'engine.cgroup', title: 'cgroup version and driver', status: v ? 'ok' : 'skip', measured, expected: 'cgroup v2', hint: ''};
 	},
@@ -221,11 +368,25 @@ export const CHECKS: readonly Check[] = [
 		if (!f.engine) return needsEngine('engine.logging', 'Log rotation', 'a logging driver that rotates');
 		const driver = f.engine.loggingDriver;
 		const expected = 'json-file with max-size (and max-file), or the local driver';
-		if (driver === 'local') return {id: 'engine.logging', title: 'Log rotation', status: 'ok', measured: 'local driver (rotates by default: 20 MiB × 5 files)', expected, hint: ''};
-		if (driver !== 'json-file') return {id: 'engine.logging', title: 'Log rotation', status: 'ok', measured: `${driver} driver (rotation is that system's job)`, expected, hint: ''};
+		if (driver === 'local')
+			return {id: 'engine.logging', title: 'Log rotation', status: 'ok', measured: 'local driver (rotates by default: 20 MiB × 5 files)', expected, hint: ''};
+		if (driver !== 'json-file')
+			return {id: 'engine.logging', title: 'Log rotation', status: 'ok', measured: `${driver} driver (rotation is that system's job)`, expected, hint: ''};
 		const opts = f.daemonConfig?.logOpts;
-		if (opts?.['max-size']) return {id: 'engine.logging', title: 'Log rotation', status: 'ok', measured: `json-file, max-size ${opts['max-size']}${opts['max-file'] ? `, max-file ${opts['max-file']}` : ''} (${f.daemonConfig!.path})`, expected, hint: ''};
-		const where = f.daemonConfig ? `no max-size in ${f.daemonConfig.path}` : engineIsLocal(f) ? 'no daemon.json with log-opts found' : 'log options of a remote engine cannot be read';
+		if (opts?.['max-size'])
+			return {
+				id: 'engine.logging',
+				title: 'Log rotation',
+				status: 'ok',
+				measured: `json-file, max-size ${opts['max-size']}${opts['max-file'] ? `, max-file ${opts['max-file']}` : ''} (${f.daemonConfig!.path})`,
+				expected,
+				hint: '',
+			};
+		const where = f.daemonConfig
+			? `no max-size in ${f.daemonConfig.path}`
+			: engineIsLocal(f)
+				? 'no daemon.json with log-opts found'
+				: 'log options of a remote engine cannot be read';
 		return {
 			id: 'engine.logging',
 			title: 'Log rotation',
@@ -237,29 +398,67 @@ export const CHECKS: readonly Check[] = [
 	},
 	(f) => {
 		if (!f.engine) return needsEngine('engine.mode', 'Engine mode', 'rootful or rootless, Docker Desktop or not');
-		const parts = [f.engine.rootless ? 'rootless' : 'rootful', f.engine.desktop ? 'Docker Desktop' : f.engine.operatingSystem, `default runtime ${f.engine.defaultRuntime ?? 'runc'}`];
-		return {id: 'engine.mode', title: 'Engine mode', status: 'ok', measured: parts.join(', '), expected: 'informational', hint: f.engine.rootless ? 'Rootless: ports below 1024 need net.ipv4.ip_unprivileged_port_start, and --memory limits need cgroup v2 with delegation.' : ''};
+		const parts = [
+			f.engine.rootless ? 'rootless' : 'rootful',
+			f.engine.desktop ? 'Docker Desktop' : f.engine.operatingSystem,
+			`default runtime ${f.engine.defaultRuntime ?? 'runc'}`,
+		];
+		return {
+			id: 'engine.mode',
+			title: 'Engine mode',
+			status: 'ok',
+			measured: parts.join(', '),
+			expected: 'informational',
+			hint: f.engine.rootless ? 'Rootless: ports below 1024 need net.ipv4.ip_unprivileged_port_start, and --memory limits need cgroup v2 with delegation.' : '',
+		};
 	},
 	(f, p) => {
 		const expected = p.shm ? `at least ${formatBytes(p.shm.min)} of shared memory for --shm-size` : 'not checked for this profile';
 		if (!p.shm) return {id: 'host.shm', title: 'Shared memory', status: 'skip', measured: 'not needed for this profile', expected, hint: ''};
 		const shm = f.host.shm;
-		if (!engineIsLocal(f)) return {id: 'host.shm', title: 'Shared memory', status: 'skip', measured: 'local-only check skipped: the engine is not on this host', expected, hint: 'Containers get 64 MiB of /dev/shm by default: pass --shm-size (compose: shm_size) for data loaders.'};
-		if (shm === null) return {id: 'host.shm', title: 'Shared memory', status: 'warn', measured: 'no /dev/shm found', expected, hint: 'Mount a tmpfs on /dev/shm; containers get 64 MiB by default and need --shm-size for PyTorch data loaders.'};
+		if (!engineIsLocal(f))
+			return {
+				id: 'host.shm',
+				title: 'Shared memory',
+				status: 'skip',
+				measured: 'local-only check skipped: the engine is not on this host',
+				expected,
+				hint: 'Containers get 64 MiB of /dev/shm by default: pass --shm-size (compose: shm_size) for data loaders.',
+			};
+		if (shm === null)
+			return {
+				id: 'host.shm',
+				title: 'Shared memory',
+				status: 'warn',
+				measured: 'no /dev/shm found',
+				expected,
+				hint: 'Mount a tmpfs on /dev/shm; containers get 64 MiB by default and need --shm-size for PyTorch data loaders.',
+			};
 		return {
 			id: 'host.shm',
 			title: 'Shared memory',
 			status: shm < p.shm.min ? 'warn' : 'ok',
 			measured: `/dev/shm ${formatBytes(shm)} on the host (containers get 64 MiB unless --shm-size is set)`,
 			expected,
-			hint: shm < p.shm.min ? `Grow it: sudo mount -o remount,size=${Math.ceil(p.shm.min / 1024 ** 3)}G /dev/shm, and give AI containers --shm-size=${Math.ceil(p.shm.min / 1024 ** 3)}g.` : 'Give AI containers --shm-size (compose: shm_size); the 64 MiB default breaks multi-worker data loaders.',
+			hint:
+				shm < p.shm.min
+					? `Grow it: sudo mount -o remount,size=${Math.ceil(p.shm.min / 1024 ** 3)}G /dev/shm, and give AI containers --shm-size=${Math.ceil(p.shm.min / 1024 ** 3)}g.`
+					: 'Give AI containers --shm-size (compose: shm_size); the 64 MiB default breaks multi-worker data loaders.',
 		};
 	},
 	(f, p) => {
 		const expected = `less than ${formatBytes(p.reclaimableWarn)} reclaimable`;
 		if (!f.engine) return needsEngine('engine.disk-usage', 'Docker disk usage', expected);
 		const du = f.diskUsage;
-		if (!du) return {id: 'engine.disk-usage', title: 'Docker disk usage', status: 'skip', measured: 'the engine did not report disk usage', expected, hint: 'docker system df'};
+		if (!du)
+			return {
+				id: 'engine.disk-usage',
+				title: 'Docker disk usage',
+				status: 'skip',
+				measured: 'the engine did not report disk usage',
+				expected,
+				hint: 'docker system df',
+			};
 		const used = du.images.size + du.containers.size + du.volumes.size + du.buildCache.size;
 		const reclaimable = du.images.reclaimable + du.containers.reclaimable + du.volumes.reclaimable + du.buildCache.reclaimable;
 		const measured = `${formatBytes(used)} used (images ${formatBytes(du.images.size)}, containers ${formatBytes(du.containers.size)}, volumes ${formatBytes(du.volumes.size)}, build cache ${formatBytes(du.buildCache.size)}); ${formatBytes(reclaimable)} reclaimable`;
@@ -270,7 +469,9 @@ export const CHECKS: readonly Check[] = [
 			status: big ? 'warn' : 'ok',
 			measured,
 			expected,
-			hint: big ? 'Reclaim it: docker system prune (stopped containers, dangling images, build cache); add -a for unused images and --volumes only if no volume holds data you need. See: docker system df -v' : '',
+			hint: big
+				? 'Reclaim it: docker system prune (stopped containers, dangling images, build cache); add -a for unused images and --volumes only if no volume holds data you need. See: docker system df -v'
+				: '',
 		};
 	},
 ];

@@ -48,19 +48,29 @@ export const WORKLOADS: Readonly<Record<WorkloadId, Workload>> = {
 		summary: 'serve a model behind an HTTP API (FastAPI, vLLM, Triton, Ollama...)',
 		minimum: {memory: 4 * GiB, cpus: 2, diskFree: 20 * GiB},
 		comfortable: {memory: 16 * GiB, cpus: 8, diskFree: 50 * GiB},
-		dockerMemory: {share: 0.5, cap: 64 * GiB, capWhy: 'beyond 64 GiB a single inference stack rarely gains; the rest serves the host page cache that loads model files'},
+		dockerMemory: {
+			share: 0.5,
+			cap: 64 * GiB,
+			capWhy: 'beyond 64 GiB a single inference stack rarely gains; the rest serves the host page cache that loads model files',
+		},
 		swap: {size: 2 * GiB, why: 'absorbs the peak while a model is loaded and converted, without becoming working memory'},
 		container: {
 			memoryShare: 0.75,
-			memoryShareWhy: 'the model server gets most of Docker\'s memory; a quarter stays for sidecars (proxy, cache) and the engine itself',
+			memoryShareWhy: "the model server gets most of Docker's memory; a quarter stays for sidecars (proxy, cache) and the engine itself",
 			memoryCap: 48 * GiB,
 			cpuShare: 1,
 			pids: 1024,
 			pidsWhy: 'worker processes and their threads fit easily; a fork loop stops here instead of taking the machine',
 			swapShare: 0,
-			swapWhy: 'no swap inside the container: a swapping model server answers in seconds instead of milliseconds; an OOM kill (exit 137) is visible, slowness is not',
+			swapWhy:
+				'no swap inside the container: a swapping model server answers in seconds instead of milliseconds; an OOM kill (exit 137) is visible, slowness is not',
 		},
-		shm: {share: 0.125, min: 1 * GiB, max: 8 * GiB, why: 'tokenizer and data-loader workers pass tensors through /dev/shm; Docker\'s 64 MiB default breaks them'},
+		shm: {
+			share: 0.125,
+			min: 1 * GiB,
+			max: 8 * GiB,
+			why: "tokenizer and data-loader workers pass tensors through /dev/shm; Docker's 64 MiB default breaks them",
+		},
 		usesGpu: true,
 	},
 	'ai-training': {
@@ -81,7 +91,12 @@ export const WORKLOADS: Readonly<Record<WorkloadId, Workload>> = {
 			swapShare: 0.25,
 			swapWhy: 'a little swap lets a checkpoint save survive a peak; more would turn a memory leak into a crawl',
 		},
-		shm: {share: 0.25, min: 2 * GiB, max: 32 * GiB, why: 'PyTorch DataLoader workers hand batches over through /dev/shm; too little fails with "bus error" or "unable to write to file </torch_...>"'},
+		shm: {
+			share: 0.25,
+			min: 2 * GiB,
+			max: 32 * GiB,
+			why: 'PyTorch DataLoader workers hand batches over through /dev/shm; too little fails with "bus error" or "unable to write to file </torch_...>"',
+		},
 		usesGpu: true,
 	},
 	web: {
@@ -94,7 +109,7 @@ export const WORKLOADS: Readonly<Record<WorkloadId, Workload>> = {
 		swap: {size: 1 * GiB, why: 'a small cushion for build and start-up peaks'},
 		container: {
 			memoryShare: 0.25,
-			memoryShareWhy: 'a web stack runs several containers (app, database, cache): the app gets a quarter of Docker\'s memory',
+			memoryShareWhy: "a web stack runs several containers (app, database, cache): the app gets a quarter of Docker's memory",
 			memoryCap: 2 * GiB,
 			cpuShare: 0.5,
 			pids: 512,

@@ -50,7 +50,13 @@ const BACKING: Readonly<Record<BackingService, {readonly service: Record<string,
 			environment: {POSTGRES_USER: '${POSTGRES_USER:-app}', POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:-app}', POSTGRES_DB: '${POSTGRES_DB:-app}'},
 			volumes: ['pgdata:/var/lib/postgresql/data'],
 			restart: 'unless-stopped',
-			healthcheck: {test: ['CMD-SHELL', 'pg_isready -U "$${POSTGRES_USER}" -d "$${POSTGRES_DB}"'], interval: '10s', timeout: '5s', retries: 5, start_period: '20s'},
+			healthcheck: {
+				test: ['CMD-SHELL', 'pg_isready -U "$${POSTGRES_USER}" -d "$${POSTGRES_DB}"'],
+				interval: '10s',
+				timeout: '5s',
+				retries: 5,
+				start_period: '20s',
+			},
 		},
 		volume: 'pgdata',
 		why: 'PostgreSQL for local runs; the data survives restarts in the pgdata volume. pg_isready is in the image.\nThe password defaults are for a local database only: set POSTGRES_PASSWORD in .env anywhere else.',
@@ -84,7 +90,8 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function workloadEnv(workload: Workload): EnvVar[] {
 	const vars: EnvVar[] = [{name: 'TZ', default: 'UTC', why: 'time zone for log timestamps and local times (read by the C library, Python, Node and Java)'}];
-	if (workload.usesGpu) vars.push({name: 'HF_TOKEN', default: '', why: 'Hugging Face access token, for gated or private models (huggingface_hub reads it)', secret: true});
+	if (workload.usesGpu)
+		vars.push({name: 'HF_TOKEN', default: '', why: 'Hugging Face access token, for gated or private models (huggingface_hub reads it)', secret: true});
 	return vars;
 }
 
@@ -99,7 +106,9 @@ export function envExample(vars: readonly EnvVar[], header: readonly string[]): 
 	for (const v of vars) {
 		lines.push('', `# ${v.why}`);
 		// Double quotes, with the characters dotenv reads inside them escaped: a line break stays inside the value.
-		lines.push(`${v.name}=${v.secret ? '' : /[\s#'"\\$]/.test(v.default) ? `"${v.default.replace(/["\\$]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n')}"` : v.default}`);
+		lines.push(
+			`${v.name}=${v.secret ? '' : /[\s#'"\\$]/.test(v.default) ? `"${v.default.replace(/["\\$]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n')}"` : v.default}`,
+		);
 	}
 	return `${lines.join('\n').trim()}\n`;
 }
@@ -133,7 +142,12 @@ export function checkHealthPath(value: string): {readonly ok: true; readonly pat
 	if (p.length > MAX_HEALTH_PATH) return {ok: false, reason: `the health path is longer than ${MAX_HEALTH_PATH} characters`};
 	if (!HEALTH_PATH.test(p)) {
 		const bad = [...p].find((c, i) => !(c === '%' ? /^%[0-9A-Fa-f]{2}/.test(p.slice(i)) : HEALTH_PATH.test(`/${c}`)));
-		const shown = bad === undefined ? '' : /[\u0021-\u007e]/.test(bad) ? ` ${JSON.stringify(bad)}` : ` U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+		const shown =
+			bad === undefined
+				? ''
+				: /[\u0021-\u007e]/.test(bad)
+					? ` ${JSON.stringify(bad)}`
+					: ` U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 		return {ok: false, reason: `the health path has a character a URL path cannot hold unencoded${shown}`};
 	}
 	return {ok: true, path: p};
@@ -231,25 +245,48 @@ export function composeYaml(options: ComposeOptions, settings: Settings | null, 
 	const svc = doc.getIn(['services', options.service], true);
 	// PyYAML (YAML 1.1) reads an unquoted 8000:8000 as a base-60 number: always quote ports.
 	const ports = doc.getIn(['services', options.service, 'ports'], true);
-	if (ports && typeof ports === 'object' && 'items' in ports) for (const item of (ports as {items: unknown[]}).items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+	if (ports && typeof ports === 'object' && 'items' in ports)
+		for (const item of (ports as {items: unknown[]}).items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
 	// YAML 1.1 (Compose v1) reads a bare `no` as false: the restart policy is always a quoted string.
 	const restart = doc.getIn(['services', options.service, 'restart'], true);
 	if (isScalar(restart) && restart.value === 'no') restart.type = 'QUOTE_DOUBLE';
 	if (options.image) comment(svc, 'image', 'A prebuilt image. To build from a Dockerfile instead: build: {context: .}');
 	else comment(svc, 'build', `Built from ./Dockerfile and tagged ${options.tag ?? `${options.service}:local`}.`);
-	if (options.publish !== false) comment(svc, 'ports', `host:container. Publishes on every interface; use "127.0.0.1:${options.port}:${options.port}" to keep it local.`);
+	if (options.publish !== false)
+		comment(svc, 'ports', `host:container. Publishes on every interface; use "127.0.0.1:${options.port}:${options.port}" to keep it local.`);
 	if ((options.env ?? []).length > 0) {
-		comment(svc, 'environment', 'Settings and secrets stay out of the image and out of this file: ${NAME:-default} takes NAME from\nthe .env file beside this one when it exists (copy .env.example to .env; never commit .env), else the default.\nA missing .env is not an error. Add a line here for each new variable the service reads.');
+		comment(
+			svc,
+			'environment',
+			'Settings and secrets stay out of the image and out of this file: ${NAME:-default} takes NAME from\nthe .env file beside this one when it exists (copy .env.example to .env; never commit .env), else the default.\nA missing .env is not an error. Add a line here for each new variable the service reads.',
+		);
 	}
 	if (workload.usesGpu) {
-		comment(svc, 'volumes', `Model downloads survive rebuilds in a named volume. The image should create ${CACHE} owned by its\nnon-root user (RUN mkdir -p ${CACHE} && chown 1000:1000 ${CACHE}): a new volume copies that ownership.`);
+		comment(
+			svc,
+			'volumes',
+			`Model downloads survive rebuilds in a named volume. The image should create ${CACHE} owned by its\nnon-root user (RUN mkdir -p ${CACHE} && chown 1000:1000 ${CACHE}): a new volume copies that ownership.`,
+		);
 	}
-	if ((options.dependsOn ?? []).length) comment(svc, 'depends_on', 'Started after these report healthy (their own healthchecks below), so the first connection does not fail.');
-	comment(svc, 'restart', options.restart === 'no' ? 'A tool runs once and exits: it is not restarted.' : 'Restarts after crashes and reboots, but not after you stop it yourself.');
+	if ((options.dependsOn ?? []).length)
+		comment(svc, 'depends_on', 'Started after these report healthy (their own healthchecks below), so the first connection does not fail.');
+	comment(
+		svc,
+		'restart',
+		options.restart === 'no' ? 'A tool runs once and exits: it is not restarted.' : 'Restarts after crashes and reboots, but not after you stop it yourself.',
+	);
 	comment(svc, 'init', 'A tiny init as PID 1 forwards SIGTERM and reaps zombie worker processes.');
-	comment(svc, 'healthcheck', `${options.healthWhy ?? `The probe uses ${options.probe}, which the image family has (slim Python images have no curl).`}${workload.usesGpu ? '\nstart_period covers model loading before failures count.' : ''}`);
+	comment(
+		svc,
+		'healthcheck',
+		`${options.healthWhy ?? `The probe uses ${options.probe}, which the image family has (slim Python images have no curl).`}${workload.usesGpu ? '\nstart_period covers model loading before failures count.' : ''}`,
+	);
 	if (settings) {
-		comment(svc, 'deploy', `From docker-helper recommend: limit ${settings.containerMemory.display} / ${settings.containerCpus.display}; reservations are half.\n${settings.containerMemory.reason}.${options.gpu ? '\nThe GPU reservation needs the NVIDIA Container Toolkit on the host.' : ''}`);
+		comment(
+			svc,
+			'deploy',
+			`From docker-helper recommend: limit ${settings.containerMemory.display} / ${settings.containerCpus.display}; reservations are half.\n${settings.containerMemory.reason}.${options.gpu ? '\nThe GPU reservation needs the NVIDIA Container Toolkit on the host.' : ''}`,
+		);
 		comment(svc, 'memswap_limit', settings.containerMemorySwap.reason);
 		if (settings.shm) comment(svc, 'shm_size', settings.shm.reason);
 		comment(svc, 'pids_limit', settings.pids.reason);

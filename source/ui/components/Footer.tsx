@@ -14,4 +14,3 @@ export function Footer({parts, width}: {readonly parts: readonly string[]; reado
 	}
 	return <Text dimColor>{kept.join(' · ') || ' '}</Text>;
 }
-

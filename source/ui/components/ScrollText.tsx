@@ -32,8 +32,15 @@ export function ScrollText({lines, title, reserve = 0, onBack, actions, startAtE
 	const [typing, setTyping, getTyping] = useKept(`${memoryKey}.typing`, false);
 	const shown = useMemo(() => {
 		const needle = filter.toLowerCase();
-		 
-		const kept = needle ? lines.filter((l) => l.replace(/\u001B\[[0-9;]*m/g, '').toLowerCase().includes(needle)) : lines;
+
+		const kept = needle
+			? lines.filter((l) =>
+					l
+						.replace(/\u001B\[[0-9;]*m/g, '')
+						.toLowerCase()
+						.includes(needle),
+				)
+			: lines;
 		// Lines carry container data: colour stays, every other control sequence is shown, not obeyed.
 		return kept.flatMap((line) => fitLine(line === '' ? ' ' : terminalText(line, {sgr: 'keep', newlines: false}), columns));
 	}, [lines, columns, filter]);

@@ -24,7 +24,12 @@ export default function AnalyzeView({result, onBack}: ViewProps<AnalyzeResult>) 
 	const rows = Math.max(12, (stdout?.rows ?? 30) - 1);
 	const width = Math.max(60, (stdout?.columns ?? 100) - 1);
 	// Mirrored: keys that arrive together (typing ahead, a paste) each see what the one before did.
-	const [layer, setLayer, getLayer] = useMirror(() => Math.max(0, result.layers.findIndex((l) => !l.empty && l.index > 0)));
+	const [layer, setLayer, getLayer] = useMirror(() =>
+		Math.max(
+			0,
+			result.layers.findIndex((l) => !l.empty && l.index > 0),
+		),
+	);
 	const [pane, setPane, getPane] = useMirror<'layers' | 'tree'>('layers');
 	const [cursor, setCursor, getCursor] = useMirror(0);
 	const [collapsed, setCollapsed, getCollapsed] = useMirror<ReadonlySet<string>>(() => new Set());
@@ -85,19 +90,32 @@ export default function AnalyzeView({result, onBack}: ViewProps<AnalyzeResult>) 
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
 				<Text bold>{result.image.ref}</Text>
-				<Text dimColor>{` ${formatBytes(result.image.size)} · efficiency ${pct(s.efficiency)} · wasted ${formatBytes(s.wastedBytes)} (${pct(s.userWastedPercent)})`}</Text>
-				{result.gates.some((g) => !g.pass) ? <Text color="red">{` · gate failed: ${result.gates.filter((g) => !g.pass).map((g) => g.name).join(', ')}`}</Text> : null}
+				<Text
+					dimColor
+				>{` ${formatBytes(result.image.size)} · efficiency ${pct(s.efficiency)} · wasted ${formatBytes(s.wastedBytes)} (${pct(s.userWastedPercent)})`}</Text>
+				{result.gates.some((g) => !g.pass) ? (
+					<Text color="red">{` · gate failed: ${result.gates
+						.filter((g) => !g.pass)
+						.map((g) => g.name)
+						.join(', ')}`}</Text>
+				) : null}
 			</Text>
 			<Text bold={pane === 'layers'} dimColor={pane !== 'layers'}>{`${pane === 'layers' ? '▶' : ' '} Layers (${result.layers.length})`}</Text>
 			{result.layers.slice(firstLayer, firstLayer + layerRows).map((l) => (
-				<Text key={l.index} wrap="truncate-end" inverse={l.index === layer && pane === 'layers'} color={l.index === layer ? 'cyan' : undefined} dimColor={l.empty && l.index !== layer}>
+				<Text
+					key={l.index}
+					wrap="truncate-end"
+					inverse={l.index === layer && pane === 'layers'}
+					color={l.index === layer ? 'cyan' : undefined}
+					dimColor={l.empty && l.index !== layer}
+				>
 					{`${l.index === layer ? '❯' : ' '}${String(l.index).padStart(3)} ${(l.empty ? 'empty' : formatBytes(l.size)).padStart(9)}  ${cut(l.command, width - 17)}`}
 				</Text>
 			))}
 			<Text bold={pane === 'tree'} dimColor={pane !== 'tree'} wrap="truncate-end">
 				{`${pane === 'tree' ? '▶' : ' '} Layer ${current.index}: +${current.files.added} ~${current.files.changed} -${current.files.deleted}${current.empty ? ' (no files: a config step)' : ''}`}
 			</Text>
-			{visible.length === 0 ? <Text dimColor>  (no changes)</Text> : null}
+			{visible.length === 0 ? <Text dimColor> (no changes)</Text> : null}
 			{visible.slice(firstRow, firstRow + treeRows).map((r, i) => {
 				const n = r.node;
 				const dir = n.children.length > 0;

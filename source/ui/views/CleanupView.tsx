@@ -8,6 +8,9 @@ import {ScrollText} from '../components/ScrollText.js';
 export default function CleanupView({result, input, theme, onBack, onOpen}: ViewProps<CleanupResult>) {
 	const lines = cleanupText(result, theme).split('\n');
 	const pending = !result.outcome && result.plan.itemCount > 0;
-	const actions = pending && onOpen ? {y: {label: `remove these ${result.plan.itemCount}`, run: () => onOpen('cleanup', {args: [], flags: {...input.flags, yes: true}})}} : undefined;
+	const actions =
+		pending && onOpen
+			? {y: {label: `remove these ${result.plan.itemCount}`, run: () => onOpen('cleanup', {args: [], flags: {...input.flags, yes: true}})}}
+			: undefined;
 	return <ScrollText lines={lines} onBack={onBack} {...(actions ? {actions} : {})} />;
 }

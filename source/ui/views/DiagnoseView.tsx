@@ -27,12 +27,12 @@ export default function DiagnoseView({result, theme, onBack, onOpen}: ViewProps<
 		result.mode === 'project'
 			? `compose project ${result.project?.name}: ${failed} of ${result.reports.length} failing${result.project?.relations[0] ? ` · ${result.project.relations[0].title}` : ''}`
 			: result.mode === 'all'
-			? result.reports.length === 0
-				? 'No container needs attention'
-				: `${failed} of ${result.reports.length} container${result.reports.length === 1 ? '' : 's'} failing`
-			: target?.failed
-				? `${target.container.name}: ${target.findings[0]?.title ?? 'failing, no known cause matched'}`
-				: `${target?.container.name}: ${target?.findings[0]?.title ?? 'nothing wrong found'}`;
+				? result.reports.length === 0
+					? 'No container needs attention'
+					: `${failed} of ${result.reports.length} container${result.reports.length === 1 ? '' : 's'} failing`
+				: target?.failed
+					? `${target.container.name}: ${target.findings[0]?.title ?? 'failing, no known cause matched'}`
+					: `${target?.container.name}: ${target?.findings[0]?.title ?? 'nothing wrong found'}`;
 	const head = fitLine(headline, columns);
 	return (
 		<Box flexDirection="column">

@@ -48,7 +48,15 @@ export default function InspectView({result, theme, onBack, onOpen}: ViewProps<I
 					</Text>
 				))}
 			</Text>
-			<ScrollText key={section.title} memoryKey={`section.${index}`} title={section.title} lines={section.lines} reserve={2} onBack={onBack} {...(actions ? {actions} : {})} />
+			<ScrollText
+				key={section.title}
+				memoryKey={`section.${index}`}
+				title={section.title}
+				lines={section.lines}
+				reserve={2}
+				onBack={onBack}
+				{...(actions ? {actions} : {})}
+			/>
 		</Box>
 	);
 }

@@ -27,7 +27,9 @@ function Findings({result, onBack, onOpen}: Omit<ViewProps<LintReport>, 'input'>
 	const rows: Row[] = useMemo(() => {
 		const out: Row[] = [];
 		for (const severity of ORDER) {
-			const items = result.files.flatMap((file) => file.findings.filter((f) => f.severity === severity).map((finding) => ({kind: 'finding' as const, finding, file})));
+			const items = result.files.flatMap((file) =>
+				file.findings.filter((f) => f.severity === severity).map((finding) => ({kind: 'finding' as const, finding, file})),
+			);
 			if (items.length === 0) continue;
 			out.push({kind: 'heading', severity, count: items.length}, ...items);
 		}
@@ -74,10 +76,18 @@ function Findings({result, onBack, onOpen}: Omit<ViewProps<LintReport>, 'input'>
 	return (
 		<Box flexDirection="column">
 			<Text bold color={result.failed ? 'red' : s.findings > 0 ? 'yellow' : 'green'}>
-				{s.findings === 0 ? `${s.files} file${s.files === 1 ? '' : 's'}: no findings` : `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`}
+				{s.findings === 0
+					? `${s.files} file${s.files === 1 ? '' : 's'}: no findings`
+					: `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}`}
 				{s.suppressed > 0 ? ` (${s.suppressed} suppressed)` : ''}
 			</Text>
-			{!result.engine.used ? fitLine(`base images not checked: ${result.engine.note}`, columns).map((row, i) => <Text key={`n${i}`} dimColor>{row}</Text>) : null}
+			{!result.engine.used
+				? fitLine(`base images not checked: ${result.engine.note}`, columns).map((row, i) => (
+						<Text key={`n${i}`} dimColor>
+							{row}
+						</Text>
+					))
+				: null}
 			{visible.map((row, i) =>
 				row.kind === 'heading' ? (
 					<Text key={`h${start + i}`} bold color={COLOR[row.severity]}>

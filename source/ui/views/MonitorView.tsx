@@ -1,7 +1,16 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useStdout} from 'ink';
 import {useKeyInput} from '../keys.js';
-import {actionCommand, arrange, SORT_KEYS, summaryLine, type ContainerAction, type MonitorResult, type MonitorRow, type SortKey} from '../../core/monitor/model.js';
+import {
+	actionCommand,
+	arrange,
+	SORT_KEYS,
+	summaryLine,
+	type ContainerAction,
+	type MonitorResult,
+	type MonitorRow,
+	type SortKey,
+} from '../../core/monitor/model.js';
 import {alertLine, columnsFor, headerLine, rowLine} from '../../output/monitor.js';
 import {useKept} from '../screen-memory.js';
 import type {ViewProps} from '../view-types.js';
@@ -229,7 +238,8 @@ export default function MonitorView({result, theme, onBack, onOpen}: ViewProps<M
 			))}
 			{logFilter ? (
 				<Text color="yellow" wrap="truncate-end">
-					Logs of {logFilter.name}, only lines matching: {logFilter.text}▏ (a regular expression; Enter: {logFilter.text ? 'follow' : 'every line'}, Esc: cancel)
+					Logs of {logFilter.name}, only lines matching: {logFilter.text}▏ (a regular expression; Enter: {logFilter.text ? 'follow' : 'every line'}, Esc:
+					cancel)
 				</Text>
 			) : prompt ? (
 				<Text color="yellow" wrap="truncate-end">

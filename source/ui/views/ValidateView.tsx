@@ -12,7 +12,11 @@ export default function ValidateView({result, theme, onBack}: ViewProps<Validate
 	return (
 		<Box flexDirection="column">
 			<Text color={s.fail > 0 ? 'red' : s.warn > 0 ? 'yellow' : 'green'} wrap="truncate-end">
-				{s.fail > 0 ? `${s.fail} check${s.fail === 1 ? '' : 's'} failed` : s.warn > 0 ? `All required checks passed, ${s.warn} warning${s.warn === 1 ? '' : 's'}` : 'All checks passed'}
+				{s.fail > 0
+					? `${s.fail} check${s.fail === 1 ? '' : 's'} failed`
+					: s.warn > 0
+						? `All required checks passed, ${s.warn} warning${s.warn === 1 ? '' : 's'}`
+						: 'All checks passed'}
 			</Text>
 			<ScrollText lines={lines} reserve={1} onBack={onBack} />
 		</Box>

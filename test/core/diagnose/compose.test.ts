@@ -4,7 +4,11 @@ import {composeModelFrom} from '../../../source/core/diagnose/compose/model.js';
 import type {ProjectMember} from '../../../source/core/diagnose/compose/types.js';
 import {logLine, variant} from './fixtures.js';
 
-const member = (service: string, failed: boolean, change: (f: any) => void): ProjectMember => ({service, failed, facts: variant(failed ? 'unexplained-exit' : 'healthy-running', change)});
+const member = (service: string, failed: boolean, change: (f: any) => void): ProjectMember => ({
+	service,
+	failed,
+	facts: variant(failed ? 'unexplained-exit' : 'healthy-running', change),
+});
 
 const db = member('db', false, (f) => {
 	f.container.name = 'shop_db_1';
@@ -23,7 +27,10 @@ const app = (line: string, networks = ['shop_default'], failed = true) =>
 
 describe('compose project relations', () => {
 	it('depends_on from the short and the long form', () => {
-		const m = composeModelFrom({services: {app: {depends_on: ['db']}, api: {depends_on: {db: {condition: 'service_healthy'}}}, db: {healthcheck: {test: ['CMD', 'true']}}}}, 'compose.yaml')!;
+		const m = composeModelFrom(
+			{services: {app: {depends_on: ['db']}, api: {depends_on: {db: {condition: 'service_healthy'}}}, db: {healthcheck: {test: ['CMD', 'true']}}}},
+			'compose.yaml',
+		)!;
 		expect(m.services['app']!.dependsOn).toEqual({db: 'service_started'});
 		expect(m.services['api']!.dependsOn).toEqual({db: 'service_healthy'});
 		expect(m.services['db']!.healthcheck).toBe(true);
@@ -48,7 +55,13 @@ describe('compose project relations', () => {
 
 	it('stays silent: a refusal naming a host outside the project, a running app, the same network', () => {
 		expect(relateServices({name: 'shop', members: [db, app('Error: connect ECONNREFUSED 10.0.0.9:6379')], model: null})).toEqual([]);
-		expect(relateServices({name: 'shop', members: [db, app("wget: can't connect to remote host (172.20.0.2): Connection refused", ['shop_default'], false)], model: null})).toEqual([]);
+		expect(
+			relateServices({
+				name: 'shop',
+				members: [db, app("wget: can't connect to remote host (172.20.0.2): Connection refused", ['shop_default'], false)],
+				model: null,
+			}),
+		).toEqual([]);
 		expect(relateServices({name: 'shop', members: [db, app("wget: bad address 'db:5432'")], model: null})).toEqual([]);
 	});
 
@@ -56,7 +69,10 @@ describe('compose project relations', () => {
 		const web = member('web', false, (f) => (f.ports = [{containerPort: '80/tcp', hostIp: '127.0.0.1', hostPort: '8080'}]));
 		const api = member('api', true, (f) => {
 			f.ports = [{containerPort: '8000/tcp', hostIp: '127.0.0.1', hostPort: '8080'}];
-			Object.assign(f.state, {status: 'created', error: 'driver failed programming external connectivity: Bind for 127.0.0.1:8080 failed: port is already allocated'});
+			Object.assign(f.state, {
+				status: 'created',
+				error: 'driver failed programming external connectivity: Bind for 127.0.0.1:8080 failed: port is already allocated',
+			});
 		});
 		const [f] = relateServices({name: 'shop', members: [web, api], model: null});
 		expect(f).toMatchObject({id: 'compose-port-clash', severity: 'error'});

@@ -31,7 +31,10 @@ describe('missing-env-var on the database images', () => {
 		expect(missingEnvVar.diagnose(exited(MYSQL))?.title).toContain('MYSQL_ROOT_PASSWORD');
 	});
 	it('stays silent on the trust-authentication warning that only mentions the variable', () => {
-		const warning = ['WARNING: POSTGRES_HOST_AUTH_METHOD has been set to "trust". This will allow', '         a password, even if POSTGRES_PASSWORD is set. See PostgreSQL'];
+		const warning = [
+			'WARNING: POSTGRES_HOST_AUTH_METHOD has been set to "trust". This will allow',
+			'         a password, even if POSTGRES_PASSWORD is set. See PostgreSQL',
+		];
 		expect(missingEnvVar.diagnose(exited(warning))).toBeNull();
 	});
 	it('stays silent when the variable is set', () => {

@@ -139,7 +139,12 @@ describe('evidence details from the recordings', () => {
 
 describe('synthetic variants: the rules do NOT fire without their evidence', () => {
 	it('oom-killed needs OOMKilled or an oom event', () => {
-		expect(fires('oom-killed', variant('oom-killed', (f) => ((f.state.oomKilled = false), (f.events.list = [])))),).toBe(false);
+		expect(
+			fires(
+				'oom-killed',
+				variant('oom-killed', (f) => ((f.state.oomKilled = false), (f.events.list = []))),
+			),
+		).toBe(false);
 	});
 
 	it('without events, exit 137 keeps its verdict at low confidence and names the possible senders', () => {
@@ -153,7 +158,10 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 	});
 
 	it('events that no longer cover the last run prove nothing: a kept die without its start is not "no kill request"', () => {
-		const facts = variant('sigkill-stop-timeout', (f) => (f.events.list = f.events.list.filter((e: {action: string}) => e.action === 'die' || e.action === 'stop')));
+		const facts = variant(
+			'sigkill-stop-timeout',
+			(f) => (f.events.list = f.events.list.filter((e: {action: string}) => e.action === 'die' || e.action === 'stop')),
+		);
 		const d = diagnose(facts).findings[0]!;
 		expect(d.id).toBe('sigkill');
 		expect(d.confidence).toBe('low');
@@ -161,7 +169,12 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 	});
 
 	it('crlf-script needs the \\r', () => {
-		expect(fires('crlf-script', variant('crlf-entrypoint', (f) => ((f.executable.crlf = false), (f.executable.firstLine = '#!/bin/sh'))))).toBe(false);
+		expect(
+			fires(
+				'crlf-script',
+				variant('crlf-entrypoint', (f) => ((f.executable.crlf = false), (f.executable.firstLine = '#!/bin/sh'))),
+			),
+		).toBe(false);
 	});
 
 	it('exec-format-error: same architecture and a shebang → medium confidence, no foreign-arch claim', () => {
@@ -171,17 +184,37 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 	});
 
 	it('missing-env-var stays silent when the variable is set', () => {
-		expect(fires('missing-env-var', variant('missing-env-var', (f) => f.container.env.push('DATABASE_URL=postgres://db/app')))).toBe(false);
+		expect(
+			fires(
+				'missing-env-var',
+				variant('missing-env-var', (f) => f.container.env.push('DATABASE_URL=postgres://db/app')),
+			),
+		).toBe(false);
 	});
 
 	it('exit-zero-service stays silent for a one-shot with no ports, health check or restart policy', () => {
 		expect(fires('exit-zero-service', recording('one-shot-exit-zero').facts)).toBe(false);
-		expect(fires('exit-zero-service', variant('one-shot-exit-zero', (f) => (f.restartPolicy.name = 'always')))).toBe(true);
+		expect(
+			fires(
+				'exit-zero-service',
+				variant('one-shot-exit-zero', (f) => (f.restartPolicy.name = 'always')),
+			),
+		).toBe(true);
 	});
 
 	it('fatal-signal ignores ordinary words like "aborted" with a plain exit 1', () => {
-		expect(fires('fatal-signal', variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('request aborted by client')]))))).toBe(false);
-		expect(fires('fatal-signal', variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('Segmentation fault (core dumped)')]))))).toBe(true);
+		expect(
+			fires(
+				'fatal-signal',
+				variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('request aborted by client')]))),
+			),
+		).toBe(false);
+		expect(
+			fires(
+				'fatal-signal',
+				variant('unexplained-exit', (f) => ((f.state.exitCode = 1), (f.logs.lines = [logLine('Segmentation fault (core dumped)')]))),
+			),
+		).toBe(true);
 	});
 
 	it('a crash loop caught in the moment it is up is still a crash loop (error), and its log is not downgraded', () => {
@@ -206,7 +239,9 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 		const facts = recording('exit-zero-restart-always').facts;
 		expect(diagnose(facts).findings[0]?.id).toBe('exit-zero-service');
 		expect(fires('crash-loop', facts)).toBe(false);
-		const up = variant('exit-zero-restart-always', (f) => Object.assign(f.state, {running: true, restarting: false, status: 'running', startedAt: f.capturedAt}));
+		const up = variant('exit-zero-restart-always', (f) =>
+			Object.assign(f.state, {running: true, restarting: false, status: 'running', startedAt: f.capturedAt}),
+		);
 		expect(diagnose(up).findings[0]?.id).toBe('exit-zero-service');
 		// A job (not a daemon) that exits 0 under always: a warning, still not a crash.
 		const job = variant('exit-zero-restart-always', (f) => {
@@ -231,7 +266,12 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 	});
 
 	it('crash-loop needs restarts', () => {
-		expect(fires('crash-loop', variant('crash-loop', (f) => ((f.restartCount = 0), (f.restartPolicy.name = 'no'), (f.events.list = []), (f.state.restarting = false))))).toBe(false);
+		expect(
+			fires(
+				'crash-loop',
+				variant('crash-loop', (f) => ((f.restartCount = 0), (f.restartPolicy.name = 'no'), (f.events.list = []), (f.state.restarting = false))),
+			),
+		).toBe(false);
 	});
 
 	it('a running, healthy container: log-only findings are downgraded to warnings', () => {
@@ -243,7 +283,9 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 	});
 
 	it('connection refused to a named service is not the localhost mistake', () => {
-		const f = rule('connection-refused').diagnose(variant('connection-refused-localhost', (x) => (x.logs.lines = [logLine('Error: connect ECONNREFUSED 172.18.0.3:5432')])))!;
+		const f = rule('connection-refused').diagnose(
+			variant('connection-refused-localhost', (x) => (x.logs.lines = [logLine('Error: connect ECONNREFUSED 172.18.0.3:5432')])),
+		)!;
 		expect(f.title).toContain('172.18.0.3:5432');
 		expect(f.title).not.toMatch(/localhost/);
 	});
@@ -257,15 +299,19 @@ describe('synthetic variants: the rules do NOT fire without their evidence', () 
 describe('synthetic cases for signatures the fixture image cannot produce', () => {
 	const withLog = (text: string) => variant('unexplained-exit', (f) => (f.logs.lines = [logLine(text)]));
 	it.each([
-		['ModuleNotFoundError: No module named \'cv2\'', 'python-module-missing', 'opencv-python-headless'],
-		['ModuleNotFoundError: No module named \'PIL\'', 'python-module-missing', 'pillow'],
-		['ModuleNotFoundError: No module named \'sklearn.linear_model\'', 'python-module-missing', 'scikit-learn'],
-		['ModuleNotFoundError: No module named \'yaml\'', 'python-module-missing', 'pyyaml'],
+		["ModuleNotFoundError: No module named 'cv2'", 'python-module-missing', 'opencv-python-headless'],
+		["ModuleNotFoundError: No module named 'PIL'", 'python-module-missing', 'pillow'],
+		["ModuleNotFoundError: No module named 'sklearn.linear_model'", 'python-module-missing', 'scikit-learn'],
+		["ModuleNotFoundError: No module named 'yaml'", 'python-module-missing', 'pyyaml'],
 		["Error: Cannot find module '@nestjs/core/router'", 'node-module-missing', '@nestjs/core'],
 		["Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'fastify' imported from /app/index.js", 'node-module-missing', 'fastify'],
 		['/usr/local/bundle/gems/x.rb:1: cannot load such file -- pg (LoadError)', 'runtime-dependency-missing', 'pg'],
 		['Error: Could not find or load main class com.example.App', 'runtime-dependency-missing', 'com.example.App'],
-		['/app/server: error while loading shared libraries: libssl.so.3: cannot open shared object file: No such file or directory', 'runtime-dependency-missing', 'libssl.so.3'],
+		[
+			'/app/server: error while loading shared libraries: libssl.so.3: cannot open shared object file: No such file or directory',
+			'runtime-dependency-missing',
+			'libssl.so.3',
+		],
 		['Error: getaddrinfo ENOTFOUND redis', 'dns-failure', 'redis'],
 		['dial tcp: lookup postgres on 127.0.0.11:53: no such host', 'dns-failure', 'postgres'],
 		['Error: listen EADDRINUSE: address already in use :::3000', 'app-port-bind', '3000'],
@@ -274,7 +320,7 @@ describe('synthetic cases for signatures the fixture image cannot produce', () =
 		['Error: Database is uninitialized and superuser password is not specified.', 'missing-env-var', 'POSTGRES_PASSWORD'],
 		['Exception in thread "main" java.lang.OutOfMemoryError: Java heap space', 'app-oom', 'JVM'],
 		['MemoryError', 'app-oom', 'Python'],
-		['OSError: [Errno 28] No space left on device: \'/var/lib/app/x\'', 'no-space', 'No space'],
+		["OSError: [Errno 28] No space left on device: '/var/lib/app/x'", 'no-space', 'No space'],
 	])('%s → %s', (text, id, mentions) => {
 		const d = diagnose(withLog(text));
 		expect(d.findings[0]?.id).toBe(id);
@@ -289,7 +335,11 @@ describe('docs/diagnose.md', () => {
 		const cell = (t: string) => t.replace(/\|/g, '\\|');
 		const rows = ['| id | kind | runtime / source | what it finds |', '|---|---|---|---|'];
 		for (const r of CODE_RULES) rows.push(`| \`${r.id}\` | ${r.kind} | rule (state) | ${cell(r.description)} |`);
-		for (const fam of FAMILIES) for (const s of fam.signatures) rows.push(`| \`${s.id}\` | ${s.kind ?? 'cause'} | ${fam.id}: ${s.runtime}${s.on === 'state-error' ? ' (State.Error)' : ''} | ${cell(s.title.replace(/\{\d\}/g, '…').replace(/\{(name|image)\}/g, 'the container'))} |`);
+		for (const fam of FAMILIES)
+			for (const s of fam.signatures)
+				rows.push(
+					`| \`${s.id}\` | ${s.kind ?? 'cause'} | ${fam.id}: ${s.runtime}${s.on === 'state-error' ? ' (State.Error)' : ''} | ${cell(s.title.replace(/\{\d\}/g, '…').replace(/\{(name|image)\}/g, 'the container'))} |`,
+				);
 		const file = path.resolve('docs/diagnose.md');
 		const doc = readFileSync(file, 'utf8');
 		const [start, end] = ['<!-- findings:start -->', '<!-- findings:end -->'];

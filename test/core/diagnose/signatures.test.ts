@@ -56,7 +56,9 @@ const corpora = readdirSync(BENIGN).filter((f) => f.endsWith('.log'));
 describe('no signature fires on healthy or benign logs', () => {
 	it('has a corpus', () => expect(corpora.length).toBeGreaterThanOrEqual(10));
 	for (const file of corpora) {
-		const lines = readFileSync(path.join(BENIGN, file), 'utf8').split('\n').filter((l) => !l.startsWith('# ') && l !== '');
+		const lines = readFileSync(path.join(BENIGN, file), 'utf8')
+			.split('\n')
+			.filter((l) => !l.startsWith('# ') && l !== '');
 		it(file, () => {
 			for (const running of [true, false]) {
 				const facts = variant('healthy-running', (f) => {
@@ -66,7 +68,12 @@ describe('no signature fires on healthy or benign logs', () => {
 				});
 				const fired = SIGNATURE_RULES.filter((r) => r.diagnose(facts) !== null).map((r) => r.id);
 				expect(fired, `${file} (${running ? 'running' : 'exited 0'})`).toEqual([]);
-				expect(diagnose(facts).findings.filter((x) => x.severity === 'error').map((x) => x.id), file).toEqual([]);
+				expect(
+					diagnose(facts)
+						.findings.filter((x) => x.severity === 'error')
+						.map((x) => x.id),
+					file,
+				).toEqual([]);
 			}
 		});
 	}

@@ -89,7 +89,21 @@ describe('generateDockerignore', () => {
 		const g = generateDockerignore([lang]);
 		for (const f of excluded) expect(isExcluded(g.patterns, f), f).toBe(true);
 		// never the source or the manifests the Dockerfile needs
-		for (const keep of ['src/main.py', 'package.json', 'package-lock.json', 'requirements.txt', 'go.mod', 'go.sum', 'Cargo.toml', 'Cargo.lock', 'Gemfile.lock', 'composer.lock', 'pom.xml', 'app.csproj', '.env.example']) {
+		for (const keep of [
+			'src/main.py',
+			'package.json',
+			'package-lock.json',
+			'requirements.txt',
+			'go.mod',
+			'go.sum',
+			'Cargo.toml',
+			'Cargo.lock',
+			'Gemfile.lock',
+			'composer.lock',
+			'pom.xml',
+			'app.csproj',
+			'.env.example',
+		]) {
 			expect(isExcluded(g.patterns, keep), `${lang} must keep ${keep}`).toBe(false);
 		}
 	});

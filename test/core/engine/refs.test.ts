@@ -18,7 +18,18 @@ describe('checkContainerRef', () => {
 });
 
 describe('checkImageRef', () => {
-	it.each(['nginx', 'nginx:1.27-alpine', 'library/nginx', 'docker.io/library/nginx:latest', 'localhost:5000/team/app:v1', 'ghcr.io/o/r@sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64), 'b7c81a616a58', 'docker-helper-fixture/busybox:1', '[::1]:5000/x'])('accepts %s', (ref) => {
+	it.each([
+		'nginx',
+		'nginx:1.27-alpine',
+		'library/nginx',
+		'docker.io/library/nginx:latest',
+		'localhost:5000/team/app:v1',
+		'ghcr.io/o/r@sha256:' + 'a'.repeat(64),
+		'sha256:' + 'b'.repeat(64),
+		'b7c81a616a58',
+		'docker-helper-fixture/busybox:1',
+		'[::1]:5000/x',
+	])('accepts %s', (ref) => {
 		expect(checkImageRef(ref).ok).toBe(true);
 	});
 	it.each(['', '..', 'a/../b', 'Nginx', 'nginx:', 'nginx:%2e', 'x//y', 'nginx?x', 'a b', 'nginx:' + 't'.repeat(129)])('rejects %j', (ref) => {

@@ -36,8 +36,19 @@ describe('troubleOf: the one definition of a container in trouble', () => {
 			{state: 'created', status: 'Created'},
 			{state: 'dead', status: 'Dead'},
 		];
-		expect(rows.filter(mayBeTroubled).map((r) => r.status)).toEqual(['Exited (2) 1 hour ago', 'Up 2 hours (unhealthy)', 'Restarting (1) 3 seconds ago', 'Created', 'Dead']);
-		expect([...rows].sort((a, b) => troubleRank(a) - troubleRank(b)).map((r) => r.state).slice(0, 5)).toEqual(['restarting', 'running', 'dead', 'exited', 'created']);
+		expect(rows.filter(mayBeTroubled).map((r) => r.status)).toEqual([
+			'Exited (2) 1 hour ago',
+			'Up 2 hours (unhealthy)',
+			'Restarting (1) 3 seconds ago',
+			'Created',
+			'Dead',
+		]);
+		expect(
+			[...rows]
+				.sort((a, b) => troubleRank(a) - troubleRank(b))
+				.map((r) => r.state)
+				.slice(0, 5),
+		).toEqual(['restarting', 'running', 'dead', 'exited', 'created']);
 		expect(isCleanExit(null)).toBe(false);
 	});
 });

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {isSemver, parseTag, semverRepositories, tagHygiene} from '../../../source/core/housekeeping/tag-hygiene.js';
 
-const rules = (tags: string[], all: string[] = tags, trusted: string[] = []) => tagHygiene(tags, {semverRepos: semverRepositories(all), trusted}).map((f) => f.rule);
+const rules = (tags: string[], all: string[] = tags, trusted: string[] = []) =>
+	tagHygiene(tags, {semverRepos: semverRepositories(all), trusted}).map((f) => f.rule);
 
 describe('tag hygiene', () => {
 	it.each([
@@ -12,7 +13,14 @@ describe('tag hygiene', () => {
 		['localhost:5000/app:v1.2.3', {registry: 'localhost:5000', repository: 'app', tag: 'v1.2.3'}],
 	])('parses %s', (ref, want) => expect(parseTag(ref)).toEqual(want));
 
-	it.each([['1.2.3', true], ['v1.2.3', true], ['1.2.3-rc.1', true], ['1.2', false], ['latest', false], ['dev', false]])('semver %s → %s', (tag, want) => expect(isSemver(tag)).toBe(want));
+	it.each([
+		['1.2.3', true],
+		['v1.2.3', true],
+		['1.2.3-rc.1', true],
+		['1.2', false],
+		['latest', false],
+		['dev', false],
+	])('semver %s → %s', (tag, want) => expect(isSemver(tag)).toBe(want));
 
 	it('no tag → DH1001; latest only → DH1002; latest beside a version → nothing', () => {
 		expect(rules([])).toEqual(['DH1001']);

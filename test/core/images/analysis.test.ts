@@ -1,7 +1,14 @@
 /** Pure analysis on small, hand-built layer lists: whiteouts, opaque directories, gates, tags, layout resolution. */
 import {describe, expect, it} from 'vitest';
 import {analyzeImage} from '../../../source/core/images/analysis.js';
-import {normaliseEntryPath, resolveArchivePath, resolveImage, type LayerBlob, type LayerEntry, type ResolvedImage} from '../../../source/core/images/archive.js';
+import {
+	normaliseEntryPath,
+	resolveArchivePath,
+	resolveImage,
+	type LayerBlob,
+	type LayerEntry,
+	type ResolvedImage,
+} from '../../../source/core/images/archive.js';
 import {changeTree, visibleRows} from '../../../source/core/images/fs-tree.js';
 import {gatesFromConfig, parseRatio, parseSize} from '../../../source/core/images/gates.js';
 import {checkTags, parseReference} from '../../../source/core/images/tags.js';
@@ -52,14 +59,20 @@ describe('wasted bytes and efficiency (dive definitions)', () => {
 	});
 
 	it('apt lists deleted in a later RUN: the rule and fix name the same-RUN cleanup', () => {
-		const img = image([[dir('/var/lib/apt/lists'), file('/var/lib/apt/lists/deb_InRelease', 1000)], [wh('/var/lib/apt/lists/deb_InRelease')]], ['RUN apt-get update', 'RUN rm -rf /var/lib/apt/lists/*']);
+		const img = image(
+			[[dir('/var/lib/apt/lists'), file('/var/lib/apt/lists/deb_InRelease', 1000)], [wh('/var/lib/apt/lists/deb_InRelease')]],
+			['RUN apt-get update', 'RUN rm -rf /var/lib/apt/lists/*'],
+		);
 		const w = run(img).wastes[0]!;
 		expect(w).toMatchObject({rule: 'apt-lists', bytes: 1000, wasted: true, laterBy: {index: 1, how: 'deleted'}});
 		expect(w.fix).toContain('rm -rf /var/lib/apt/lists/*');
 	});
 
 	it('COPY . . with .git and node_modules: reported as left in the image, with the .dockerignore fix', () => {
-		const img = image([[file('/bin/sh', 10)], [dir('/app'), file('/app/.git/HEAD', 20), file('/app/node_modules/x/i.js', 30), file('/app/main.js', 5)]], ['ADD rootfs', 'COPY . .']);
+		const img = image(
+			[[file('/bin/sh', 10)], [dir('/app'), file('/app/.git/HEAD', 20), file('/app/node_modules/x/i.js', 30), file('/app/main.js', 5)]],
+			['ADD rootfs', 'COPY . .'],
+		);
 		const r = run(img);
 		expect(r.wastes.map((w) => [w.rule, w.bytes, w.wasted])).toEqual([
 			['node-modules-in-context', 30, false],
@@ -69,7 +82,11 @@ describe('wasted bytes and efficiency (dive definitions)', () => {
 	});
 
 	it('world-writable directories without the sticky bit, and a .npmrc token, are findings; /tmp 1777 is not', () => {
-		const img = image([[dir('/tmp', 0o1777), dir('/data', 0o777), file('/root/.npmrc', 40)]], ['ADD rootfs'], [{'/root/.npmrc': '//registry.npmjs.org/:_authToken=npm_secretvalue\n'}]);
+		const img = image(
+			[[dir('/tmp', 0o1777), dir('/data', 0o777), file('/root/.npmrc', 40)]],
+			['ADD rootfs'],
+			[{'/root/.npmrc': '//registry.npmjs.org/:_authToken=npm_secretvalue\n'}],
+		);
 		const r = run(img);
 		expect(r.findings.map((f) => f.id)).toEqual(['secret-npm-token', 'world-writable-dirs']);
 		expect(r.findings[1]!.evidence).toEqual(['/data (mode 777, layer 0)']);
@@ -77,7 +94,10 @@ describe('wasted bytes and efficiency (dive definitions)', () => {
 	});
 
 	it('empty history steps are layers without blobs', () => {
-		const img: ResolvedImage = {...image([[file('/a', 1)]], []), config: {history: [{created_by: 'ADD a /'}, {created_by: '/bin/sh -c #(nop)  CMD ["sh"]', empty_layer: true}]}};
+		const img: ResolvedImage = {
+			...image([[file('/a', 1)]], []),
+			config: {history: [{created_by: 'ADD a /'}, {created_by: '/bin/sh -c #(nop)  CMD ["sh"]', empty_layer: true}]},
+		};
 		const r = run(img);
 		expect(r.layers.map((l) => [l.command, l.empty])).toEqual([
 			['ADD a /', false],
@@ -96,7 +116,10 @@ describe('gates', () => {
 		expect(parseRatio('0.95')).toBe(0.95);
 	});
 	it('config keys: camelCase, kebab-case, dive rules:, disabled', () => {
-		expect(gatesFromConfig({analyze: {lowestEfficiency: 0.9, 'max-size': '1GB', highestWastedBytes: 'disabled'}}, 'f').gates).toEqual({lowestEfficiency: 0.9, maxSize: 1e9});
+		expect(gatesFromConfig({analyze: {lowestEfficiency: 0.9, 'max-size': '1GB', highestWastedBytes: 'disabled'}}, 'f').gates).toEqual({
+			lowestEfficiency: 0.9,
+			maxSize: 1e9,
+		});
 		expect(gatesFromConfig({rules: {highestUserWastedPercent: '0.2'}}, '.dive-ci').gates).toEqual({highestUserWastedPercent: 0.2});
 		expect(gatesFromConfig({analyze: {nope: 1}}, 'f').problems[0]).toMatch(/unknown gate/);
 	});
@@ -125,8 +148,25 @@ describe('layout resolution', () => {
 	const layer = blob([file('/a', 1)]);
 	it('an OCI index -> platform index -> manifest -> config and layers', () => {
 		const json = new Map<string, unknown>([
-			['index.json', {manifests: [{digest: 'sha256:i1', mediaType: 'application/vnd.oci.image.index.v1+json', annotations: {'io.containerd.image.name': 'docker.io/library/app:1'}}]}],
-			['blobs/sha256/i1', {mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{digest: 'sha256:m0', platform: {os: 'linux', architecture: 'arm64'}}, {digest: 'sha256:m1', platform: {os: 'linux', architecture: 'amd64'}}, {digest: 'sha256:att', platform: {os: 'unknown', architecture: 'unknown'}}]}],
+			[
+				'index.json',
+				{
+					manifests: [
+						{digest: 'sha256:i1', mediaType: 'application/vnd.oci.image.index.v1+json', annotations: {'io.containerd.image.name': 'docker.io/library/app:1'}},
+					],
+				},
+			],
+			[
+				'blobs/sha256/i1',
+				{
+					mediaType: 'application/vnd.oci.image.index.v1+json',
+					manifests: [
+						{digest: 'sha256:m0', platform: {os: 'linux', architecture: 'arm64'}},
+						{digest: 'sha256:m1', platform: {os: 'linux', architecture: 'amd64'}},
+						{digest: 'sha256:att', platform: {os: 'unknown', architecture: 'unknown'}},
+					],
+				},
+			],
 			['blobs/sha256/m1', {mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {digest: 'sha256:c1'}, layers: [{digest: 'sha256:l1'}]}],
 			['blobs/sha256/c1', {architecture: 'amd64', rootfs: {diff_ids: ['sha256:d1']}}],
 		]);
@@ -159,7 +199,12 @@ describe('change tree', () => {
 			{path: '/a/y', change: 'changed', size: 2, kind: 'file'},
 		]);
 		expect(tree.size).toBe(10);
-		expect(visibleRows(tree, new Set()).map((r) => `${'  '.repeat(r.depth)}${r.node.name} ${r.node.size} ${r.node.change ?? ''}`)).toEqual(['a 7 ', '  x 5 deleted', '  y 2 changed', 'b.txt 3 added']);
+		expect(visibleRows(tree, new Set()).map((r) => `${'  '.repeat(r.depth)}${r.node.name} ${r.node.size} ${r.node.change ?? ''}`)).toEqual([
+			'a 7 ',
+			'  x 5 deleted',
+			'  y 2 changed',
+			'b.txt 3 added',
+		]);
 		expect(visibleRows(tree, new Set(['/a'])).map((r) => r.node.name)).toEqual(['a', 'b.txt']);
 	});
 });

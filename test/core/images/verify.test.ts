@@ -39,7 +39,9 @@ describe('progress line', () => {
 	it('says the step, then the verdicts so far with the failed ids', () => {
 		expect(progressLine([], 'creating x…')).toBe('verify: creating x…');
 		expect(progressLine([check('a', 'pass'), check('b', 'pass')], 'starting the container…')).toBe('verify: starting the container… · so far 2 ok');
-		expect(progressLine([check('a', 'pass'), check('no-build-tools', 'fail'), check('c', 'skip'), check('starts', 'fail')], 'sending SIGTERM…')).toBe('verify: sending SIGTERM… · so far 1 ok, 2 failed (no-build-tools, starts), 1 not verified');
+		expect(progressLine([check('a', 'pass'), check('no-build-tools', 'fail'), check('c', 'skip'), check('starts', 'fail')], 'sending SIGTERM…')).toBe(
+			'verify: sending SIGTERM… · so far 1 ok, 2 failed (no-build-tools, starts), 1 not verified',
+		);
 	});
 });
 
@@ -47,7 +49,19 @@ describe('image size', () => {
 	const analysed = (gates: Gates) =>
 		analyzeImage({
 			ref: 'app:1',
-			resolved: {layout: 'docker-archive', config: {history: [{created_by: 'ADD a /'}]}, configDigest: null, repoTags: [], layers: [{key: 'l0', digest: null, blob: {entries: [{path: '/a', kind: 'file', size: 10, mode: 0o644, uid: 0, gid: 0}], tarBytes: 0, compression: 'none', contents: {}}}]},
+			resolved: {
+				layout: 'docker-archive',
+				config: {history: [{created_by: 'ADD a /'}]},
+				configDigest: null,
+				repoTags: [],
+				layers: [
+					{
+						key: 'l0',
+						digest: null,
+						blob: {entries: [{path: '/a', kind: 'file', size: 10, mode: 0o644, uid: 0, gid: 0}], tarBytes: 0, compression: 'none', contents: {}},
+					},
+				],
+			},
 			engineImage: {id: 'sha256:x', repoTags: ['app:1'], size: 3000},
 			gates,
 		});

@@ -5,7 +5,11 @@ import {buildCatalog, checkCatalog, inCollection, mentions, resolve, suggestDocs
 import type {RawDoc} from '../../../source/core/knowledge/doc.js';
 import {ROOT} from '../../support/cli.js';
 
-const raw = (collection: RawDoc['collection'], id: string, extra = ''): RawDoc => ({collection, file: `${collection}/${id}.md`, source: `---\nid: ${id}\ntitle: ${id} title\nsummary: about ${id}\n${extra}\n---\nBody of ${id}.\n`});
+const raw = (collection: RawDoc['collection'], id: string, extra = ''): RawDoc => ({
+	collection,
+	file: `${collection}/${id}.md`,
+	source: `---\nid: ${id}\ntitle: ${id} title\nsummary: about ${id}\n${extra}\n---\nBody of ${id}.\n`,
+});
 
 describe('catalog', () => {
 	const catalog = buildCatalog([
@@ -49,7 +53,11 @@ describe('catalog', () => {
 	it('finds documents that mention a word, most mentions first, whole words only', () => {
 		const c = buildCatalog([
 			{collection: 'topics', file: 'topics/a.md', source: '---\nid: a\ntitle: A\nsummary: s\n---\nUse tini. tini reaps zombies.\n'},
-			{collection: 'topics', file: 'topics/b.md', source: '---\nid: b\ntitle: B\nsummary: s\n---\nOne tini here, and tinier is another word, as is tini-static.\n'},
+			{
+				collection: 'topics',
+				file: 'topics/b.md',
+				source: '---\nid: b\ntitle: B\nsummary: s\n---\nOne tini here, and tinier is another word, as is tini-static.\n',
+			},
 			{collection: 'topics', file: 'topics/c.md', source: '---\nid: c\ntitle: C (1.2+)\nsummary: s\n---\nNothing.\n'},
 		]);
 		expect(mentions(c, 'TINI')).toEqual(['a', 'b']);

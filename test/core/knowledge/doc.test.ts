@@ -6,7 +6,16 @@ const doc = (front: string, body = 'Body text.\n') => ({collection: 'topics' as 
 describe('parseDoc', () => {
 	it('parses front matter and body', () => {
 		const d = parseDoc(doc('id: copy-on-write\ntitle: Copy-on-write\nsummary: One line\naliases: [cow]\nrelated: [layers]\norder: 30', '\nThe body.\n'));
-		expect(d).toMatchObject({id: 'copy-on-write', title: 'Copy-on-write', summary: 'One line', aliases: ['cow'], related: ['layers'], order: 30, collection: 'topics', file: 'topics/x.md'});
+		expect(d).toMatchObject({
+			id: 'copy-on-write',
+			title: 'Copy-on-write',
+			summary: 'One line',
+			aliases: ['cow'],
+			related: ['layers'],
+			order: 30,
+			collection: 'topics',
+			file: 'topics/x.md',
+		});
 		expect(d.markdown).toBe('The body.\n');
 	});
 

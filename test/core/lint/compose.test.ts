@@ -5,12 +5,29 @@ import {isComposeFileName, lintCompose} from '../../../source/core/lint/compose.
 import {EMPTY_CONFIG} from '../../../source/core/lint/config.js';
 import {runJson} from '../../support/cli.js';
 
-const COMPOSE = ['services:', '  web:', '    image: myorg/web', '  api:', '    build: .', '    image: myorg/api:latest', '  db:', '    image: postgres:16.4', '  pinned:', '    image: alpine@sha256:' + 'a'.repeat(64), '  cache:', '    image: quay.io/x/redis:7', '  env:', '    image: ${IMAGE:-app}:1', ''].join('\n');
+const COMPOSE = [
+	'services:',
+	'  web:',
+	'    image: myorg/web',
+	'  api:',
+	'    build: .',
+	'    image: myorg/api:latest',
+	'  db:',
+	'    image: postgres:16.4',
+	'  pinned:',
+	'    image: alpine@sha256:' + 'a'.repeat(64),
+	'  cache:',
+	'    image: quay.io/x/redis:7',
+	'  env:',
+	'    image: ${IMAGE:-app}:1',
+	'',
+].join('\n');
 const parse = (s: string) => parseDocument(s);
 
 describe('compose images', () => {
 	it('recognises compose file names', () => {
-		for (const n of ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.prod.yaml', 'compose.override.yml']) expect(isComposeFileName(n), n).toBe(true);
+		for (const n of ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.prod.yaml', 'compose.override.yml'])
+			expect(isComposeFileName(n), n).toBe(true);
 		for (const n of ['Dockerfile', 'compose.json', 'my-compose.yaml', 'values.yaml']) expect(isComposeFileName(n), n).toBe(false);
 	});
 	it('latest and untagged, with the line of each image:', () => {
@@ -22,7 +39,12 @@ describe('compose images', () => {
 		expect(r.findings[0]!.message).toMatch(/^service web: image myorg\/web has no tag/);
 	});
 	it('registry allowlist from trustedRegistries; ignored and severity overrides apply', () => {
-		const r = lintCompose(COMPOSE, 'compose.yaml', {...EMPTY_CONFIG, trustedRegistries: ['docker.io'], ignored: ['DL3006'], overrides: {'from-latest': 'error'}}, parse);
+		const r = lintCompose(
+			COMPOSE,
+			'compose.yaml',
+			{...EMPTY_CONFIG, trustedRegistries: ['docker.io'], ignored: ['DL3006'], overrides: {'from-latest': 'error'}},
+			parse,
+		);
 		expect(r.findings.map((f) => [f.line, f.slug, f.severity])).toEqual([
 			[6, 'from-latest', 'error'],
 			[12, 'registry-allowlist', 'warning'],

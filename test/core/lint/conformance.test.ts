@@ -26,7 +26,6 @@ interface Suite {
 	readonly codes: Record<string, {commit: string; path?: string; cases: Case[]}>;
 }
 
-
 function load(tool: string): Suite {
 	return parseYaml(readFileSync(path.join(ROOT, 'test/fixtures/lint/conformance', `${tool}.yaml`), 'utf8')) as Suite;
 }
@@ -56,8 +55,22 @@ function asOnbuild(src: string): string {
 }
 
 function fires(tool: Suite['tool'], code: string, src: string, options: Record<string, unknown> | undefined): boolean {
-	const owners = rules.filter((r) => (tool === 'hadolint' ? codeMatches({...r, equivalents: {hadolint: r.equivalents.hadolint}}, code) : r.equivalents.buildkit === code));
-	const config = {ignored: [], overrides: {}, trustedRegistries: [], labelSchema: {}, failureThreshold: undefined, noFail: undefined, settings: {}, strictLabels: undefined, sources: [], problems: [], ...options};
+	const owners = rules.filter((r) =>
+		tool === 'hadolint' ? codeMatches({...r, equivalents: {hadolint: r.equivalents.hadolint}}, code) : r.equivalents.buildkit === code,
+	);
+	const config = {
+		ignored: [],
+		overrides: {},
+		trustedRegistries: [],
+		labelSchema: {},
+		failureThreshold: undefined,
+		noFail: undefined,
+		settings: {},
+		strictLabels: undefined,
+		sources: [],
+		problems: [],
+		...options,
+	};
 	const r = lintSource(src, 'Dockerfile', {rules: owners, config});
 	return r.findings.some((f) => owners.some((o) => o.id === f.id));
 }
@@ -74,7 +87,12 @@ for (const tool of ['hadolint', 'buildkit'] as const) {
 		const rows: {code: string; name: string; agrees: boolean; deliberate?: string}[] = [];
 		for (const [code, group] of Object.entries(suite.codes)) {
 			test(`${code}: every declared code has a rule`, () => {
-				expect(rules.some((r) => (tool === 'hadolint' ? codeMatches({...r, equivalents: {hadolint: r.equivalents.hadolint}}, code) : r.equivalents.buildkit === code)), code).toBe(true);
+				expect(
+					rules.some((r) =>
+						tool === 'hadolint' ? codeMatches({...r, equivalents: {hadolint: r.equivalents.hadolint}}, code) : r.equivalents.buildkit === code,
+					),
+					code,
+				).toBe(true);
 			});
 			for (const c of group.cases) {
 				const variants: [string, string][] = [['', tool === 'hadolint' ? withFrom(c.src) : c.src]];
@@ -93,7 +111,9 @@ for (const tool of ['hadolint', 'buildkit'] as const) {
 		// The figure recorded in bench/RESULTS.md (the issue's targets: 97% hadolint, 95% BuildKit).
 		test('every disagreement is a deliberate one', () => {
 			const agreed = rows.filter((r) => r.agrees).length;
-			console.log(`conformance ${tool}: ${agreed}/${rows.length} cases agree (${((agreed / rows.length) * 100).toFixed(1)}%), ${rows.length - agreed} differ on purpose`);
+			console.log(
+				`conformance ${tool}: ${agreed}/${rows.length} cases agree (${((agreed / rows.length) * 100).toFixed(1)}%), ${rows.length - agreed} differ on purpose`,
+			);
 			expect(rows.filter((r) => !r.agrees && !r.deliberate)).toEqual([]);
 		});
 	});

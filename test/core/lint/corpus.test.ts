@@ -9,13 +9,14 @@ import {lintSource} from '../../../source/core/lint/engine.js';
 import {rules} from '../../../source/core/lint/rules/index.js';
 import {corpusDir} from '../../support/corpus.js';
 
-
 const dir = corpusDir();
 
 describe.skipIf(!dir && !process.env.CI)('lint over the corpus', () => {
 	test('every file lints without a crash or a parse error', () => {
 		expect(dir, 'corpus not found beside the repo (../shared/corpus)').toBeDefined();
-		const files = readdirSync(dir!).filter((f) => !f.startsWith('.')).sort();
+		const files = readdirSync(dir!)
+			.filter((f) => !f.startsWith('.'))
+			.sort();
 		expect(files.length).toBeGreaterThan(500);
 		const problems: string[] = [];
 		for (const f of files) {
@@ -34,7 +35,9 @@ describe.skipIf(!dir && !process.env.CI)('lint over the corpus', () => {
 	});
 
 	test('CRLF copies of every file give the same findings at the same places', () => {
-		const files = readdirSync(dir!).filter((f) => !f.startsWith('.')).sort();
+		const files = readdirSync(dir!)
+			.filter((f) => !f.startsWith('.'))
+			.sort();
 		const diffs: string[] = [];
 		const key = (x: {id: string; line: number; column?: number}) => `${x.id}@${x.line}:${x.column ?? ''}`;
 		for (const f of files) {

@@ -13,10 +13,21 @@ const everyRun: Rule = defineRule({
 	message: () => 'a RUN',
 	check: (ctx) => ctx.file.byKeyword('RUN').map((i) => ({line: i.line, message: 'a RUN'})),
 });
-const other: Rule = defineRule({...everyRun, id: 'DH9902', slug: 'other', equivalents: {}, check: (ctx) => ctx.file.byKeyword('RUN').map((i) => ({line: i.line, message: 'other'}))});
-const crashes: Rule = defineRule({...everyRun, id: 'DH9903', slug: 'crashes', check: () => {
-	throw new Error('boom');
-}});
+const other: Rule = defineRule({
+	...everyRun,
+	id: 'DH9902',
+	slug: 'other',
+	equivalents: {},
+	check: (ctx) => ctx.file.byKeyword('RUN').map((i) => ({line: i.line, message: 'other'})),
+});
+const crashes: Rule = defineRule({
+	...everyRun,
+	id: 'DH9903',
+	slug: 'crashes',
+	check: () => {
+		throw new Error('boom');
+	},
+});
 
 const lines = (src: string, config?: Parameters<typeof lintSource>[2]['config']) =>
 	lintSource(src, 'Dockerfile', {rules: [everyRun, other], config}).findings.map((f) => `${f.line}:${f.id}:${f.severity}`);
@@ -65,7 +76,11 @@ describe('suppressions', () => {
 
 describe('config', () => {
 	test('.hadolint.yaml: ignored, override, trustedRegistries, failure-threshold', () => {
-		const c = readConfig({ignored: ['DL9901'], override: {error: ['other']}, trustedRegistries: ['my.registry'], 'failure-threshold': 'warning'}, '.hadolint.yaml', 'hadolint');
+		const c = readConfig(
+			{ignored: ['DL9901'], override: {error: ['other']}, trustedRegistries: ['my.registry'], 'failure-threshold': 'warning'},
+			'.hadolint.yaml',
+			'hadolint',
+		);
 		expect(c.problems).toEqual([]);
 		expect(lines('FROM a\nRUN x\n', c)).toEqual(['2:DH9902:error']);
 		expect(c.trustedRegistries).toEqual(['my.registry']);

@@ -23,7 +23,9 @@ const escapedEscapeAtEnd = (src: string) => /(^|[^\\])\\\\[ \t]*\r?$/m.test(src)
 describe.skipIf(!dir && !process.env.CI)('lexer = dockerfile-ast on the corpus', () => {
 	test('ranges, keywords, flags, words, heredocs, directives', () => {
 		expect(dir, 'corpus not found beside the repo (../shared/corpus)').toBeDefined();
-		const files = readdirSync(dir!).filter((f) => !f.startsWith('.')).sort();
+		const files = readdirSync(dir!)
+			.filter((f) => !f.startsWith('.'))
+			.sort();
 		expect(files.length).toBeGreaterThan(500);
 		const differences: string[] = [];
 		let compared = 0;
@@ -33,7 +35,10 @@ describe.skipIf(!dir && !process.env.CI)('lexer = dockerfile-ast on the corpus',
 			const lexed = lexDockerfile(src);
 			const model = parseDockerfile(src, f);
 			// directives: BuildKit's form only (dockerfile-ast also takes `# vim: set ft=dockerfile` for one)
-			const astDirectives = ast.getDirectives().filter((d) => /^[a-z][a-z0-9_]*$/i.test(d.getName())).map((d) => [d.getName().toLowerCase(), d.getValue()]);
+			const astDirectives = ast
+				.getDirectives()
+				.filter((d) => /^[a-z][a-z0-9_]*$/i.test(d.getName()))
+				.map((d) => [d.getName().toLowerCase(), d.getValue()]);
 			if (JSON.stringify(astDirectives) !== JSON.stringify(lexed.directives.map((d) => [d.name, d.value]))) differences.push(`${f}: directives`);
 			if (escapedEscapeAtEnd(src)) continue;
 			const theirs = ast.getInstructions();
@@ -51,7 +56,8 @@ describe.skipIf(!dir && !process.env.CI)('lexer = dockerfile-ast on the corpus',
 				// dockerfile-ast runs a continuation that reaches the end of the file into the trailing blank lines
 				let end = range.end.line + 1;
 				while (end > b.endLine && (lexed.lines[end - 1] ?? '').trim() === '') end--;
-				if (range.start.line + 1 !== b.line || a.getInstructionRange().start.character + 1 !== b.column || end !== b.endLine) differences.push(`${where}: range ${range.start.line + 1}-${end} vs ${b.line}-${b.endLine}`);
+				if (range.start.line + 1 !== b.line || a.getInstructionRange().start.character + 1 !== b.column || end !== b.endLine)
+					differences.push(`${where}: range ${range.start.line + 1}-${end} vs ${b.line}-${b.endLine}`);
 				if (a.getKeyword().toUpperCase() !== b.keyword.toUpperCase()) differences.push(`${where}: keyword ${a.getKeyword()} vs ${b.keyword}`);
 				const ins = model.instructions.find((x) => x.line === b.line);
 				if (!ins) continue; // an unknown keyword: a DH0000 problem, not an instruction
@@ -63,9 +69,13 @@ describe.skipIf(!dir && !process.env.CI)('lexer = dockerfile-ast on the corpus',
 					if (JSON.stringify(fa) !== JSON.stringify(fb)) differences.push(`${where}: flags ${JSON.stringify(fa)} vs ${JSON.stringify(fb)}`);
 				}
 				// dockerfile-ast counts heredoc body words as arguments; ours are the instruction line's words
-				const wa = a.getArguments().filter((x) => x.getRange().start.line + 1 <= b.lastLine).map((x) => noEscapes(x.getValue()));
+				const wa = a
+					.getArguments()
+					.filter((x) => x.getRange().start.line + 1 <= b.lastLine)
+					.map((x) => noEscapes(x.getValue()));
 				const wb = ins.words.map((w) => noEscapes(w.value));
-				if (JSON.stringify(wa) !== JSON.stringify(wb)) differences.push(`${where}: words ${JSON.stringify(wa).slice(0, 120)} vs ${JSON.stringify(wb).slice(0, 120)}`);
+				if (JSON.stringify(wa) !== JSON.stringify(wb))
+					differences.push(`${where}: words ${JSON.stringify(wa).slice(0, 120)} vs ${JSON.stringify(wb).slice(0, 120)}`);
 				const withHeredocs = a as unknown as {getHeredocs?: () => Array<{getName(): string; getDelimiterRange(): {start: {line: number}} | null}>};
 				if (withHeredocs.getHeredocs) {
 					const ha = withHeredocs.getHeredocs().map((h) => [h.getName(), (h.getDelimiterRange()?.start.line ?? -2) + 1]);
@@ -87,20 +97,44 @@ describe('lexer: BuildKit semantics', () => {
 		expect(l.instructions[1]!.text).toBe('RUN echo lightning   && true');
 		expect(l.comments).toEqual([{line: 4, text: 'note', inContinuation: true}]);
 		const run = parseDockerfile('FROM a\nRUN echo light\\\nning \\\n  # note\n\n  && true\n').byKeyword('RUN')[0]!;
-		expect(run.words.map((w) => [w.value, w.line, w.column])).toEqual([['echo', 2, 5], ['lightning', 2, 10], ['&&', 6, 3], ['true', 6, 6]]);
+		expect(run.words.map((w) => [w.value, w.line, w.column])).toEqual([
+			['echo', 2, 5],
+			['lightning', 2, 10],
+			['&&', 6, 3],
+			['true', 6, 6],
+		]);
 		expect([run.line, run.endLine]).toEqual([2, 6]);
 	});
 
 	test('a line ending in an escaped escape character does not continue', () => {
-		expect(lines('FROM a\nENV C trailing\\\\\nENV D x\n')).toEqual([['FROM', 1, 1, 1], ['ENV', 2, 2, 2], ['ENV', 3, 3, 3]]);
-		expect(lines('# escape=`\nFROM a\nRUN dir C:\\ `\n  /b\nRUN x ``\nRUN y\n')).toEqual([['FROM', 2, 2, 2], ['RUN', 3, 4, 4], ['RUN', 5, 5, 5], ['RUN', 6, 6, 6]]);
+		expect(lines('FROM a\nENV C trailing\\\\\nENV D x\n')).toEqual([
+			['FROM', 1, 1, 1],
+			['ENV', 2, 2, 2],
+			['ENV', 3, 3, 3],
+		]);
+		expect(lines('# escape=`\nFROM a\nRUN dir C:\\ `\n  /b\nRUN x ``\nRUN y\n')).toEqual([
+			['FROM', 2, 2, 2],
+			['RUN', 3, 4, 4],
+			['RUN', 5, 5, 5],
+			['RUN', 6, 6, 6],
+		]);
 	});
 
 	test('heredocs: words that start with <<, optional fd, <<- per heredoc, exact delimiter, ONBUILD trigger', () => {
-		const l = lexDockerfile('FROM a\nRUN 3<<A cat /dev/fd/3 && <<-"B" sh\nx\nA\n\ty\n\tB\nRUN cat<<EOF\nRUN echo <<<notheredoc\nONBUILD RUN <<EOF\necho hi\nEOF\nRUN <<EOF\nEOF \nEOF\n');
+		const l = lexDockerfile(
+			'FROM a\nRUN 3<<A cat /dev/fd/3 && <<-"B" sh\nx\nA\n\ty\n\tB\nRUN cat<<EOF\nRUN echo <<<notheredoc\nONBUILD RUN <<EOF\necho hi\nEOF\nRUN <<EOF\nEOF \nEOF\n',
+		);
 		expect(l.instructions.map((i) => [i.keyword, i.line, i.endLine, i.heredocs.map((h) => [h.name, h.line, h.endLine, h.stripTabs, h.quoted])])).toEqual([
 			['FROM', 1, 1, []],
-			['RUN', 2, 6, [['A', 3, 4, false, false], ['B', 5, 6, true, true]]],
+			[
+				'RUN',
+				2,
+				6,
+				[
+					['A', 3, 4, false, false],
+					['B', 5, 6, true, true],
+				],
+			],
 			['RUN', 7, 7, []], // `cat<<EOF` is one word that does not start with <<
 			['RUN', 8, 8, []],
 			['ONBUILD', 9, 11, [['EOF', 10, 11, false, false]]],
@@ -122,7 +156,11 @@ describe('lexer: BuildKit semantics', () => {
 
 	test('directives stop at the first line that is not one; escape must be \\ or `', () => {
 		const l = lexDockerfile('# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=all\n\n# escape=\\\nFROM a\n');
-		expect(l.directives.map((d) => [d.name, d.value, d.line])).toEqual([['syntax', 'docker/dockerfile:1', 1], ['escape', '`', 2], ['check', 'skip=all', 3]]);
+		expect(l.directives.map((d) => [d.name, d.value, d.line])).toEqual([
+			['syntax', 'docker/dockerfile:1', 1],
+			['escape', '`', 2],
+			['check', 'skip=all', 3],
+		]);
 		expect(l.escape).toBe('`');
 		expect(l.comments.map((c) => c.line)).toEqual([5]);
 		expect(lexDockerfile('# escape=x\nFROM a\n').badEscape?.value).toBe('x');

@@ -29,7 +29,9 @@ describe('parseDockerfile', () => {
 	});
 
 	test('continuations with comment and blank lines, exact command lines', () => {
-		const m = parseDockerfile('FROM debian\nRUN apt-get update \\\n  # install things\n\n  && apt-get install -y curl \\\n  && rm -rf /var/lib/apt/lists/*\nUSER app\n');
+		const m = parseDockerfile(
+			'FROM debian\nRUN apt-get update \\\n  # install things\n\n  && apt-get install -y curl \\\n  && rm -rf /var/lib/apt/lists/*\nUSER app\n',
+		);
 		const run = m.byKeyword('RUN')[0]!;
 		expect([run.line, run.endLine]).toEqual([2, 6]);
 		expect(run.shell!.commands.map((c) => [c.name, c.subcommand, c.line, c.column])).toEqual([
@@ -45,7 +47,11 @@ describe('parseDockerfile', () => {
 		const lf = 'FROM a\nRUN echo 1 \\\n  # c\n  && echo 2\nCMD ["x"]\n';
 		const a = parseDockerfile(lf);
 		const b = parseDockerfile(lf.replace(/\n/g, '\r\n'));
-		expect(kw(lf)).toEqual([['FROM', 1, 1], ['RUN', 2, 4], ['CMD', 5, 5]]);
+		expect(kw(lf)).toEqual([
+			['FROM', 1, 1],
+			['RUN', 2, 4],
+			['CMD', 5, 5],
+		]);
 		expect(b.instructions.map((i) => [i.keyword, i.line, i.endLine, i.args])).toEqual(a.instructions.map((i) => [i.keyword, i.line, i.endLine, i.args]));
 		expect(b.byKeyword('RUN')[0]!.shell!.commands.map((c) => c.line)).toEqual([2, 4]);
 		expect(b.byKeyword('CMD')[0]!.json).toEqual(['x']);
@@ -54,17 +60,25 @@ describe('parseDockerfile', () => {
 	test('escape directive: backtick continuations, backslashes are literal', () => {
 		const m = parseDockerfile('# escape=`\nFROM mcr.microsoft.com/windows/servercore\nCOPY app C:\\app\\\nRUN echo 1 `\n  && echo 2\n');
 		expect(m.escape).toBe('`');
-		expect(kw('# escape=`\nFROM x\nCOPY app C:\\app\\\nRUN echo 1 `\n  && echo 2\n')).toEqual([['FROM', 2, 2], ['COPY', 3, 3], ['RUN', 4, 5]]);
+		expect(kw('# escape=`\nFROM x\nCOPY app C:\\app\\\nRUN echo 1 `\n  && echo 2\n')).toEqual([
+			['FROM', 2, 2],
+			['COPY', 3, 3],
+			['RUN', 4, 5],
+		]);
 		expect(m.byKeyword('COPY')[0]!.words.map((w) => w.value)).toEqual(['app', 'C:\\app\\']);
 	});
 
 	test('heredocs: RUN script with real lines, several heredocs, COPY heredoc, <<- and quoted', () => {
-		const src = 'FROM alpine\nRUN <<EOF\nset -e\napk add curl\nEOF\nRUN <<A cat > /a && <<-"B" cat > /b\nalpha\nA\n\tbeta $X\n\tB\nCOPY <<EOF /etc/motd\nhello\nEOF\nUSER 1000\n';
+		const src =
+			'FROM alpine\nRUN <<EOF\nset -e\napk add curl\nEOF\nRUN <<A cat > /a && <<-"B" cat > /b\nalpha\nA\n\tbeta $X\n\tB\nCOPY <<EOF /etc/motd\nhello\nEOF\nUSER 1000\n';
 		const m = parseDockerfile(src);
 		expect(m.problems).toEqual([]);
 		const [r1, r2] = m.byKeyword('RUN');
 		expect(r1!.heredocs.map((h) => [h.name, h.body, h.line, h.endLine])).toEqual([['EOF', 'set -e\napk add curl', 3, 5]]);
-		expect(r1!.shell!.commands.map((c) => [c.name, c.line])).toEqual([['set', 3], ['apk', 4]]);
+		expect(r1!.shell!.commands.map((c) => [c.name, c.line])).toEqual([
+			['set', 3],
+			['apk', 4],
+		]);
 		expect(r2!.heredocs.map((h) => [h.name, h.body, h.stripTabs, h.quoted])).toEqual([
 			['A', 'alpha', false, false],
 			['B', 'beta $X', true, true],
@@ -77,7 +91,9 @@ describe('parseDockerfile', () => {
 	});
 
 	test('JSON and shell forms, RUN flags and mounts', () => {
-		const m = parseDockerfile('FROM a\nRUN --mount=type=cache,target=/root/.cache/pip,sharing=locked --network=none pip install x\nCMD ["a", "b"]\nENTRYPOINT [\'bad\']\nRUN ["/bin/sh", "-c", "apt-get install -y x"]\n');
+		const m = parseDockerfile(
+			'FROM a\nRUN --mount=type=cache,target=/root/.cache/pip,sharing=locked --network=none pip install x\nCMD ["a", "b"]\nENTRYPOINT [\'bad\']\nRUN ["/bin/sh", "-c", "apt-get install -y x"]\n',
+		);
 		const [r1, r2] = m.byKeyword('RUN');
 		expect(r1!.flags.map((f) => [f.name, f.value, f.line, f.column])).toEqual([
 			['mount', 'type=cache,target=/root/.cache/pip,sharing=locked', 2, 5],
@@ -100,7 +116,9 @@ describe('parseDockerfile', () => {
 	});
 
 	test('ARG and ENV scoping across stages', () => {
-		const m = parseDockerfile('ARG VERSION=3.19\nARG UNSET\nFROM alpine:${VERSION} AS a\nRUN echo $VERSION\nARG VERSION\nENV APP=/srv/${VERSION}\nRUN echo $VERSION $APP\nFROM a\nRUN echo $APP\nFROM alpine\nRUN echo $APP\n');
+		const m = parseDockerfile(
+			'ARG VERSION=3.19\nARG UNSET\nFROM alpine:${VERSION} AS a\nRUN echo $VERSION\nARG VERSION\nENV APP=/srv/${VERSION}\nRUN echo $VERSION $APP\nFROM a\nRUN echo $APP\nFROM alpine\nRUN echo $APP\n',
+		);
 		expect(m.stages[0]!.base.expanded).toBe('alpine:3.19');
 		const runs = m.byKeyword('RUN');
 		expect(runs[0]!.scope.has('VERSION')).toBe(false); // a global ARG is not visible until re-declared

@@ -17,7 +17,20 @@ const OPTIONS: Record<string, Partial<LintOptions>> = {
 
 /** Engine-aware rules: the base image config their pages describe (the comment in the Bad example). */
 const BASES: Record<string, BaseImageInfo> = {
-	'base-arch-mismatch': {ref: 'node:20', id: 'sha256:0', user: '', healthcheck: undefined, entrypoint: undefined, cmd: ['node'], exposedPorts: [], architecture: 'arm64', os: 'linux', env: [], workingDir: '', engineArchitecture: 'amd64'},
+	'base-arch-mismatch': {
+		ref: 'node:20',
+		id: 'sha256:0',
+		user: '',
+		healthcheck: undefined,
+		entrypoint: undefined,
+		cmd: ['node'],
+		exposedPorts: [],
+		architecture: 'arm64',
+		os: 'linux',
+		env: [],
+		workingDir: '',
+		engineArchitecture: 'amd64',
+	},
 };
 
 function example(md: string, section: string): string | undefined {

@@ -1,6 +1,16 @@
 import {describe, expect, test} from 'vitest';
 import {parseDockerfile} from '../../../source/core/lint/parse.js';
-import {firstOperand, hasCacheMount, isDynamic, isShipped, operandsOf, runCommands, stageChain, toolInvocation, variableRefs} from '../../../source/core/lint/rule-helpers.js';
+import {
+	firstOperand,
+	hasCacheMount,
+	isDynamic,
+	isShipped,
+	operandsOf,
+	runCommands,
+	stageChain,
+	toolInvocation,
+	variableRefs,
+} from '../../../source/core/lint/rule-helpers.js';
 
 const run = (src: string) => parseDockerfile(src).instructions.filter((i) => i.keyword === 'RUN');
 
@@ -20,7 +30,13 @@ describe('rule helpers', () => {
 		expect(hasCacheMount(r!, ['/var/cache/apt'])).toBe(false);
 	});
 
-	test.each([['${PY_VER}', true], ['$VERSION', true], ['$(cat v)', true], ['1.2.3', false], ['a=b', false]])('isDynamic(%s) = %s', (v, want) => {
+	test.each([
+		['${PY_VER}', true],
+		['$VERSION', true],
+		['$(cat v)', true],
+		['1.2.3', false],
+		['a=b', false],
+	])('isDynamic(%s) = %s', (v, want) => {
 		expect(isDynamic(v)).toBe(want);
 	});
 

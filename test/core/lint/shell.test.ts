@@ -6,7 +6,10 @@ const names = (s: string) => parseShell(s, at).commands.map((c) => c.name);
 
 describe('parseShell', () => {
 	test('operators, quoting and wrappers', () => {
-		const r = parseShell(`set -eux; DEBIAN_FRONTEND=noninteractive sudo -u root apt-get -o Dpkg::Options::=--force-confold install -qy "curl" 'a b' || true; echo "x && y" | grep -q x & wait`, at);
+		const r = parseShell(
+			`set -eux; DEBIAN_FRONTEND=noninteractive sudo -u root apt-get -o Dpkg::Options::=--force-confold install -qy "curl" 'a b' || true; echo "x && y" | grep -q x & wait`,
+			at,
+		);
 		expect(r.commands.map((c) => [c.name, c.before, c.after])).toEqual([
 			['set', undefined, ';'],
 			['apt-get', ';', '||'],
@@ -57,7 +60,10 @@ describe('parseShell', () => {
 });
 
 test('case patterns are not commands and their | is not a pipe', () => {
-	const r = parseShell('arch="$(uname -m)"; case "$arch" in\n  x86_64 | amd64) a=amd64 ;;\n  arm64) echo arm ;;\n  *) echo "unsupported" >&2; exit 1 ;;\nesac; curl x | tar xz', () => [1, 1]);
+	const r = parseShell(
+		'arch="$(uname -m)"; case "$arch" in\n  x86_64 | amd64) a=amd64 ;;\n  arm64) echo arm ;;\n  *) echo "unsupported" >&2; exit 1 ;;\nesac; curl x | tar xz',
+		() => [1, 1],
+	);
 	expect(r.commands.map((c) => [c.name, c.piped])).toEqual([
 		['echo', false],
 		['echo', false],

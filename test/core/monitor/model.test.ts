@@ -41,27 +41,48 @@ describe('alerts from engine events', () => {
 	const ev = (action: string, attributes: Record<string, string> = {}) => ({time: '2026-01-01T00:00:00.000Z', action, id: 'abc', name: 'api', attributes});
 	it('oom names the limit; unhealthy quotes the probe; restarts are counted', () => {
 		expect(alertFor(ev('oom'), row({memLimit: 512 * 1024 * 1024}), [])!.message).toBe('OOM: the kernel killed a process at the 512 MiB limit');
-		expect(alertFor(ev('health_status: unhealthy'), row({lastProbe: {exitCode: 1, output: 'curl: (7) refused', end: ''}}), [])!.message).toBe('unhealthy: curl: (7) refused');
+		expect(alertFor(ev('health_status: unhealthy'), row({lastProbe: {exitCode: 1, output: 'curl: (7) refused', end: ''}}), [])!.message).toBe(
+			'unhealthy: curl: (7) refused',
+		);
 		const t0 = Date.parse('2026-01-01T00:00:00Z');
 		expect(alertFor(ev('restart'), row(), [t0 - 120_000, t0 - 60_000, t0])!.message).toBe('3rd restart in 2 min');
 	});
 	it('no alert for a clean exit, docker stop, healthy, start', () => {
-		for (const [a, attrs] of [['die', {exitCode: '0'}], ['die', {exitCode: '143'}], ['kill', {signal: '15'}], ['health_status: healthy', {}], ['start', {}]] as const) expect(alertFor(ev(a, attrs), row(), [])).toBeNull();
+		for (const [a, attrs] of [
+			['die', {exitCode: '0'}],
+			['die', {exitCode: '143'}],
+			['kill', {signal: '15'}],
+			['health_status: healthy', {}],
+			['start', {}],
+		] as const)
+			expect(alertFor(ev(a, attrs), row(), [])).toBeNull();
 		expect(alertFor(ev('die', {exitCode: '137'}), row(), [])!.message).toBe('exited with code 137 (SIGKILL)');
 		expect(alertFor(ev('die', {exitCode: '1'}), row(), [])!.severe).toBe(false);
 	});
 	it('events keep only harmless attributes (labels may hold secrets)', () => {
-		const e = containerEventFrom({Type: 'container', Action: 'die', Actor: {ID: 'abc', Attributes: {name: 'api', exitCode: '1', 'com.example.token': 's3cret'}}, timeNano: 1.7e18});
+		const e = containerEventFrom({
+			Type: 'container',
+			Action: 'die',
+			Actor: {ID: 'abc', Attributes: {name: 'api', exitCode: '1', 'com.example.token': 's3cret'}},
+			timeNano: 1.7e18,
+		});
 		expect(e!.attributes).toEqual({name: 'api', exitCode: '1'});
 		expect(containerEventFrom({Type: 'network', Action: 'connect', Actor: {ID: 'n'}})).toBeNull();
 	});
 });
 
 describe('arrangement and summary', () => {
-	const rows = [row({id: '1', name: 'web', project: 'shop', cpuPercent: 5}), row({id: '2', name: 'db', project: 'shop', cpuPercent: 50, health: 'unhealthy'}), row({id: '3', name: 'tool', state: 'exited'})];
+	const rows = [
+		row({id: '1', name: 'web', project: 'shop', cpuPercent: 5}),
+		row({id: '2', name: 'db', project: 'shop', cpuPercent: 50, health: 'unhealthy'}),
+		row({id: '3', name: 'tool', state: 'exited'}),
+	];
 	it('grouped by project (ungrouped last), troubled first, filter by substring', () => {
 		const g = arrange(rows, {sort: 'state', filter: ''});
-		expect(g.map((x) => [x.project, x.rows.map((r) => r.name)])).toEqual([['shop', ['db', 'web']], [null, ['tool']]]);
+		expect(g.map((x) => [x.project, x.rows.map((r) => r.name)])).toEqual([
+			['shop', ['db', 'web']],
+			[null, ['tool']],
+		]);
 		expect(arrange(rows, {sort: 'cpu', filter: 'shop'}).flatMap((x) => x.rows.map((r) => r.name))).toEqual(['db', 'web']);
 	});
 	it('one summary line', () => {

@@ -1,12 +1,25 @@
 import {describe, expect, it} from 'vitest';
-import {configure, daemonItems, describeChange, detectPlatform, mergeDaemonJson, mergeWslConfig, type DetectedPlatform} from '../../../source/core/setup/configure.js';
+import {
+	configure,
+	daemonItems,
+	describeChange,
+	detectPlatform,
+	mergeDaemonJson,
+	mergeWslConfig,
+	type DetectedPlatform,
+} from '../../../source/core/setup/configure.js';
 import {recommend} from '../../../source/core/setup/recommend.js';
 import {WORKLOADS} from '../../../source/core/setup/workloads.js';
 import {facts, GiB, type Shape} from './machines.js';
 
 const LINUX: DetectedPlatform = {platform: 'linux', why: 'test', wsl: false};
 
-function run(shape: Shape, platform: DetectedPlatform = LINUX, workload: keyof typeof WORKLOADS = 'ai-inference', existing: {daemon?: Record<string, unknown> | null; wsl?: string} = {}) {
+function run(
+	shape: Shape,
+	platform: DetectedPlatform = LINUX,
+	workload: keyof typeof WORKLOADS = 'ai-inference',
+	existing: {daemon?: Record<string, unknown> | null; wsl?: string} = {},
+) {
 	const f = facts(shape);
 	return configure({
 		facts: f,
@@ -82,14 +95,26 @@ describe('configure: merging into an existing daemon.json', () => {
 		expect(new Set(changes.map((c) => c.action))).toEqual(new Set(['added']));
 	});
 
-	it('keeps every key of the user\'s, extends objects, keeps conflicting choices', () => {
-		const mine = {'registry-mirrors': ['https://mirror.example'], debug: true, 'log-opts': {'max-size': '50m'}, 'live-restore': false, 'storage-driver': 'overlay2'};
+	it("keeps every key of the user's, extends objects, keeps conflicting choices", () => {
+		const mine = {
+			'registry-mirrors': ['https://mirror.example'],
+			debug: true,
+			'log-opts': {'max-size': '50m'},
+			'live-restore': false,
+			'storage-driver': 'overlay2',
+		};
 		const {merged, changes} = mergeDaemonJson(mine, items);
 		expect(merged['registry-mirrors']).toEqual(['https://mirror.example']);
 		expect(merged['debug']).toBe(true);
 		expect(merged['log-opts']).toEqual({'max-size': '50m', 'max-file': '3'}); // their 50m stays, max-file added
 		expect(merged['live-restore']).toBe(false); // their choice
-		expect(actions(changes)).toMatchObject({'log-driver': 'added', 'log-opts': 'extended', 'live-restore': 'kept', 'storage-driver': 'same', 'default-ulimits': 'added'});
+		expect(actions(changes)).toMatchObject({
+			'log-driver': 'added',
+			'log-opts': 'extended',
+			'live-restore': 'kept',
+			'storage-driver': 'same',
+			'default-ulimits': 'added',
+		});
 		expect(describeChange(changes.find((c) => c.key === 'live-restore')!)).toContain('kept false');
 	});
 
@@ -124,7 +149,9 @@ describe('configure: .wslconfig', () => {
 	it('an existing file keeps its other keys and sections; our limits are set in [wsl2]', () => {
 		const existing = '[wsl2]\r\nmemory=4GB\r\nlocalhostForwarding=true\r\n\r\n[experimental]\r\nautoMemoryReclaim=gradual\r\n';
 		const {content, changes} = mergeWslConfig(existing, values, reasons);
-		expect(content).toBe('[wsl2]\r\nmemory=16GB\r\nlocalhostForwarding=true\r\nprocessors=8\r\nswap=2GB\r\n\r\n[experimental]\r\nautoMemoryReclaim=gradual\r\n');
+		expect(content).toBe(
+			'[wsl2]\r\nmemory=16GB\r\nlocalhostForwarding=true\r\nprocessors=8\r\nswap=2GB\r\n\r\n[experimental]\r\nautoMemoryReclaim=gradual\r\n',
+		);
 		expect(changes.map((c) => `${c.key}:${c.action}`)).toEqual(['memory:set', 'processors:added', 'swap:added']);
 	});
 
@@ -146,14 +173,17 @@ describe('configure: per platform', () => {
 		expect(daemon.activate.join('\n')).toContain('dockerd --validate'); // Docker 24 in the fixture
 	});
 
-	it('rootless Linux: the user\'s daemon.json and a user-level restart', () => {
+	it("rootless Linux: the user's daemon.json and a user-level restart", () => {
 		const daemon = run({memory: 32 * GiB, cpus: 8, engine: {rootless: true}}).files.find((f) => f.id === 'daemon.json')!;
 		expect(daemon.location).toContain('~/.config/docker/daemon.json');
 		expect(daemon.activate.join('\n')).toContain('systemctl --user restart docker');
 	});
 
 	it('macOS: Desktop Resources numbers from recommend, Apple-silicon GPU caveat', () => {
-		const out = run({memory: 32 * GiB, cpus: 10, platform: 'darwin', arch: 'arm64', engine: {desktop: true, memTotal: 8 * GiB, cpus: 4}}, {platform: 'macos', why: 't', wsl: false});
+		const out = run(
+			{memory: 32 * GiB, cpus: 10, platform: 'darwin', arch: 'arm64', engine: {desktop: true, memTotal: 8 * GiB, cpus: 4}},
+			{platform: 'macos', why: 't', wsl: false},
+		);
 		const text = out.sections.map((s) => s.lines.join('\n')).join('\n');
 		expect(out.sections[0]!.title).toContain('Docker Desktop for Mac');
 		expect(text).toContain('Memory: 16GB');
@@ -163,7 +193,10 @@ describe('configure: per platform', () => {
 	});
 
 	it('Windows with WSL 2: .wslconfig carries the VM limits', () => {
-		const out = run({memory: 32 * GiB, cpus: 12, platform: 'linux', wsl: true, engine: {desktop: true, memTotal: 16 * GiB, cpus: 12}}, {platform: 'windows', why: 't', wsl: true});
+		const out = run(
+			{memory: 32 * GiB, cpus: 12, platform: 'linux', wsl: true, engine: {desktop: true, memTotal: 16 * GiB, cpus: 12}},
+			{platform: 'windows', why: 't', wsl: true},
+		);
 		const wsl = out.files.find((f) => f.id === '.wslconfig')!;
 		expect(wsl.content).toContain('memory=16GB');
 		expect(wsl.content).toContain('processors=10');

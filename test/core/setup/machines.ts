@@ -60,7 +60,9 @@ export function facts(shape: Shape): SetupFacts {
 	return {
 		endpoint,
 		engine,
-		engineError: engine ? null : {code: 'ENGINE_UNREACHABLE', message: 'Cannot reach the Docker Engine at unix:///var/run/docker.sock', hint: 'Is the daemon running?'},
+		engineError: engine
+			? null
+			: {code: 'ENGINE_UNREACHABLE', message: 'Cannot reach the Docker Engine at unix:///var/run/docker.sock', hint: 'Is the daemon running?'},
 		diskUsage: null,
 		socket: null,
 		daemonConfig: shape.daemonRaw ? {path: '/etc/docker/daemon.json', raw: shape.daemonRaw} : null,
@@ -69,7 +71,14 @@ export function facts(shape: Shape): SetupFacts {
 			cpus: {logical: shape.cpus, physical: Math.max(1, shape.cpus / 2), brand: 'Test CPU'},
 			fileSystems: [{mount: platform === 'win32' ? 'C:' : '/', size: 500 * GiB, available: shape.diskFree ?? 200 * GiB, type: 'ext4'}],
 			gpus: shape.gpus ?? [],
-			os: {platform, distro: platform === 'linux' ? 'Debian GNU/Linux' : platform === 'darwin' ? 'macOS' : 'Windows 11', release: '1', kernel: shape.wsl ? '5.15.153.1-microsoft-standard-WSL2' : '6.1.0', arch: shape.arch ?? 'x64', wsl: shape.wsl ?? false},
+			os: {
+				platform,
+				distro: platform === 'linux' ? 'Debian GNU/Linux' : platform === 'darwin' ? 'macOS' : 'Windows 11',
+				release: '1',
+				kernel: shape.wsl ? '5.15.153.1-microsoft-standard-WSL2' : '6.1.0',
+				arch: shape.arch ?? 'x64',
+				wsl: shape.wsl ?? false,
+			},
 			shm: 2 * GiB,
 		},
 		today: '2026-11-22',

@@ -13,8 +13,26 @@ describe('recommend: machine shapes', () => {
 		// name, shape, workload, docker memory, docker CPUs, container memory, container CPUs, shm (null: default)
 		['8 GiB / 4 cores, inference', {memory: 8 * GiB, cpus: 4}, 'ai-inference', 4 * GiB, 3, 3 * GiB, 3, 1 * GiB],
 		['tiny laptop 4 GiB / 2 cores, web', {memory: 4 * GiB, cpus: 2}, 'web', 2 * GiB, 2, 512 * MiB, 1, null],
-		['64 GiB / 16 cores + GPU, inference', {memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia', 'runc']}}, 'ai-inference', 32 * GiB, 14, 24 * GiB, 14, 3 * GiB],
-		['64 GiB / 16 cores + GPU, training', {memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia', 'runc']}}, 'ai-training', 32 * GiB, 14, 27 * GiB, 14, 6 * GiB],
+		[
+			'64 GiB / 16 cores + GPU, inference',
+			{memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia', 'runc']}},
+			'ai-inference',
+			32 * GiB,
+			14,
+			24 * GiB,
+			14,
+			3 * GiB,
+		],
+		[
+			'64 GiB / 16 cores + GPU, training',
+			{memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia', 'runc']}},
+			'ai-training',
+			32 * GiB,
+			14,
+			27 * GiB,
+			14,
+			6 * GiB,
+		],
 		['512 GiB / 64 cores, web: Docker memory capped', {memory: 512 * GiB, cpus: 64}, 'web', 16 * GiB, 62, 2 * GiB, 31, null],
 		['256 GiB, inference: capped at 64 GiB', {memory: 256 * GiB, cpus: 32}, 'ai-inference', 64 * GiB, 30, 48 * GiB, 30, 6 * GiB],
 		['2 GiB VPS, web', {memory: 2 * GiB, cpus: 1}, 'web', 1 * GiB, 1, 256 * MiB, 0.5, null],
@@ -38,7 +56,12 @@ describe('recommend: machine shapes', () => {
 		['24 GiB / 2 cores, training', {memory: 24 * GiB, cpus: 2}, 'ai-training', 'cpus.minimum'],
 		['1 GiB, web', {memory: 1 * GiB, cpus: 1}, 'web', 'memory.minimum'],
 		['10 GiB free disk, inference', {memory: 32 * GiB, cpus: 8, diskFree: 10 * GiB}, 'ai-inference', 'disk.minimum'],
-		['remote 4 GiB engine on a big laptop, inference', {memory: 4 * GiB, cpus: 2, transport: 'tcp', engine: {memTotal: 4 * GiB}}, 'ai-inference', 'memory.minimum'],
+		[
+			'remote 4 GiB engine on a big laptop, inference',
+			{memory: 4 * GiB, cpus: 2, transport: 'tcp', engine: {memTotal: 4 * GiB}},
+			'ai-inference',
+			'memory.minimum',
+		],
 	] as const)('refuses the impossible: %s', (_name, shape, workload, finding) => {
 		const r = rec(shape, workload);
 		expect(r.feasible).toBe(false);
@@ -93,7 +116,13 @@ describe('recommend: machine shapes', () => {
 
 describe('recommend: where the resources come from', () => {
 	it('Docker Desktop VM smaller than the host: sized from the host, the VM told to grow', () => {
-		const shape: Shape = {memory: 32 * GiB, cpus: 10, platform: 'darwin', arch: 'arm64', engine: {desktop: true, memTotal: 4 * GiB, cpus: 4, operatingSystem: 'Docker Desktop'}};
+		const shape: Shape = {
+			memory: 32 * GiB,
+			cpus: 10,
+			platform: 'darwin',
+			arch: 'arm64',
+			engine: {desktop: true, memTotal: 4 * GiB, cpus: 4, operatingSystem: 'Docker Desktop'},
+		};
 		const r = rec(shape, 'ai-inference');
 		expect(r.machine.kind).toBe('desktop');
 		expect(r.machine.memory).toBe(32 * GiB);
@@ -130,7 +159,7 @@ describe('recommend: where the resources come from', () => {
 		expect(ids(r)).toContain('fail:vm.memory'); // 2 GiB is below inference's 4 GiB minimum
 	});
 
-	it('remote engine: the engine\'s memory and CPUs count, not this laptop\'s', () => {
+	it("remote engine: the engine's memory and CPUs count, not this laptop's", () => {
 		const r = rec({memory: 8 * GiB, cpus: 4, transport: 'tcp', engine: {memTotal: 128 * GiB, cpus: 32, runtimes: ['nvidia', 'runc']}}, 'ai-inference');
 		expect(r.machine.kind).toBe('remote');
 		expect(r.machine.source).toBe('engine');
@@ -156,7 +185,7 @@ describe('recommend: where the resources come from', () => {
 		expect(ids(rec({memory: 16 * GiB, cpus: 8, engine: {warnings: ['WARNING: No swap limit support']}}, 'web'))).toContain('info:limits.no-swap-accounting');
 	});
 
-	it('local Linux engine: the data root\'s file system and the host swap are used', () => {
+	it("local Linux engine: the data root's file system and the host swap are used", () => {
 		const r = rec({memory: 32 * GiB, cpus: 8, swap: 8 * GiB, diskFree: 30 * GiB}, 'ai-inference');
 		expect(r.machine.kind).toBe('linux');
 		expect(r.machine.diskFree).toBe(30 * GiB);

@@ -6,15 +6,31 @@ import {PROFILES} from '../../../source/core/setup/profiles.js';
 import {dataRootFileSystem, runChecks, summarize} from '../../../source/core/setup/validate.js';
 import {engineFacts, GiB} from './machines.js';
 
-
-function facts(over: {engine?: Partial<NonNullable<SetupFacts['engine']>> | null; host?: Partial<SetupFacts['host']>; rest?: Partial<SetupFacts>} = {}): SetupFacts {
+function facts(
+	over: {engine?: Partial<NonNullable<SetupFacts['engine']>> | null; host?: Partial<SetupFacts['host']>; rest?: Partial<SetupFacts>} = {},
+): SetupFacts {
 	const engine =
-		over.engine === null ? null : engineFacts({version: '28.3.0', apiVersion: '1.51', operatingSystem: 'Ubuntu 24.04 LTS', kernel: '6.8.0', memTotal: 32 * GiB, cpus: 16, ...over.engine});
+		over.engine === null
+			? null
+			: engineFacts({
+					version: '28.3.0',
+					apiVersion: '1.51',
+					operatingSystem: 'Ubuntu 24.04 LTS',
+					kernel: '6.8.0',
+					memTotal: 32 * GiB,
+					cpus: 16,
+					...over.engine,
+				});
 	return {
 		endpoint: {host: 'unix:///var/run/docker.sock', source: 'default', why: 'default', transport: 'unix'},
 		engine,
 		engineError: engine ? null : {code: 'ENGINE_UNREACHABLE', message: 'Cannot reach the Docker Engine', hint: 'Start it'},
-		diskUsage: {images: {size: 5 * GiB, reclaimable: 1 * GiB, count: 3}, containers: {size: 0, reclaimable: 0, count: 0}, volumes: {size: 0, reclaimable: 0, count: 0}, buildCache: {size: 0, reclaimable: 0, count: 0}},
+		diskUsage: {
+			images: {size: 5 * GiB, reclaimable: 1 * GiB, count: 3},
+			containers: {size: 0, reclaimable: 0, count: 0},
+			volumes: {size: 0, reclaimable: 0, count: 0},
+			buildCache: {size: 0, reclaimable: 0, count: 0},
+		},
 		socket: {path: '/var/run/docker.sock', exists: true, accessible: true, mode: '0660', group: 'docker'},
 		daemonConfig: {path: '/etc/docker/daemon.json', logOpts: {'max-size': '10m', 'max-file': '3'}},
 		host: {
@@ -141,7 +157,16 @@ describe('validate checks', () => {
 	});
 
 	it('large reclaimable space warns with the prune command', () => {
-		const f = facts({rest: {diskUsage: {images: {size: 40 * GiB, reclaimable: 30 * GiB, count: 50}, containers: {size: 0, reclaimable: 0, count: 0}, volumes: {size: 0, reclaimable: 0, count: 0}, buildCache: {size: 5 * GiB, reclaimable: 5 * GiB, count: 9}}}});
+		const f = facts({
+			rest: {
+				diskUsage: {
+					images: {size: 40 * GiB, reclaimable: 30 * GiB, count: 50},
+					containers: {size: 0, reclaimable: 0, count: 0},
+					volumes: {size: 0, reclaimable: 0, count: 0},
+					buildCache: {size: 5 * GiB, reclaimable: 5 * GiB, count: 9},
+				},
+			},
+		});
 		const c = status(f, 'engine.disk-usage');
 		expect(c.status).toBe('warn');
 		expect(c.hint).toContain('docker system prune');
@@ -167,7 +192,15 @@ describe('validate checks', () => {
 describe('facts from the engine', () => {
 	it('detects Docker Desktop, rootless and runtimes from /info', () => {
 		const e = engineFactsFrom(
-			{OperatingSystem: 'Docker Desktop', MemTotal: 8 * GiB, NCPU: 4, Driver: 'overlay2', SecurityOptions: ['name=seccomp,profile=unconfined', 'name=rootless'], Runtimes: {runc: {}, nvidia: {}}, CDISpecDirs: ['/etc/cdi']},
+			{
+				OperatingSystem: 'Docker Desktop',
+				MemTotal: 8 * GiB,
+				NCPU: 4,
+				Driver: 'overlay2',
+				SecurityOptions: ['name=seccomp,profile=unconfined', 'name=rootless'],
+				Runtimes: {runc: {}, nvidia: {}},
+				CDISpecDirs: ['/etc/cdi'],
+			},
 			{Version: '28.0.1', ApiVersion: '1.48'},
 		);
 		expect(e).toMatchObject({desktop: true, rootless: true, runtimes: ['nvidia', 'runc'], cdiSpecDirs: ['/etc/cdi'], memTotal: 8 * GiB, cpus: 4});
@@ -201,12 +234,16 @@ describe('a remote engine is judged from its own facts, never from this host', (
 		facts({
 			engine,
 			// A laptop with a GPU, lots of RAM and swap: none of it may count for the server.
-			host: {memory: {total: 64 * GiB, available: 40 * GiB, swapTotal: 16 * GiB}, cpus: {logical: 16, physical: 8, brand: 'Laptop CPU'}, gpus: [{vendor: 'NVIDIA Corporation', model: 'NVIDIA GeForce RTX 4090', vram: 24564}]},
+			host: {
+				memory: {total: 64 * GiB, available: 40 * GiB, swapTotal: 16 * GiB},
+				cpus: {logical: 16, physical: 8, brand: 'Laptop CPU'},
+				gpus: [{vendor: 'NVIDIA Corporation', model: 'NVIDIA GeForce RTX 4090', vram: 24564}],
+			},
 			rest: {endpoint: {host: `${transport}://build-box`, source: 'env', why: 'DOCKER_HOST is set', transport}, socket: null, daemonConfig: null},
 		});
 	const byId = (f: SetupFacts) => new Map(runChecks(f, PROFILES.ai).map((c) => [c.id, c]));
 
-	it.each(['ssh', 'tcp'] as const)('%s: memory and CPUs are the engine machine\'s (docker info), swap, disk and shm are skipped as local-only', (transport) => {
+	it.each(['ssh', 'tcp'] as const)("%s: memory and CPUs are the engine machine's (docker info), swap, disk and shm are skipped as local-only", (transport) => {
 		const c = byId(remote({memTotal: 4 * GiB, cpus: 2}, transport));
 		expect(c.get('host.memory')).toMatchObject({status: 'fail', title: "Memory of the engine's machine"});
 		expect(c.get('host.memory')!.measured).toBe("4 GiB on the engine's machine, from docker info");
@@ -222,7 +259,10 @@ describe('a remote engine is judged from its own facts, never from this host', (
 
 	it('a big remote engine passes although this host is small', () => {
 		const f = remote({memTotal: 128 * GiB, cpus: 32, runtimes: ['runc', 'nvidia']});
-		const small = {...f, host: {...f.host, memory: {total: 2 * GiB, available: 1 * GiB, swapTotal: 0}, cpus: {logical: 1, physical: 1, brand: 'tiny'}, gpus: []}};
+		const small = {
+			...f,
+			host: {...f.host, memory: {total: 2 * GiB, available: 1 * GiB, swapTotal: 0}, cpus: {logical: 1, physical: 1, brand: 'tiny'}, gpus: []},
+		};
 		const c = byId(small);
 		expect(c.get('host.memory')?.status).toBe('ok');
 		expect(c.get('host.cpus')?.status).toBe('ok');

@@ -15,7 +15,16 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 function generate(shape: Shape, workload: WorkloadId, options: Partial<ComposeOptions> = {}) {
 	const r = recommend(facts(shape), WORKLOADS[workload]);
-	const opts: ComposeOptions = {service: 'app', port: 8000, gpu: false, probe: 'python', healthPath: '/health', machine: r.machine.description, env: workloadEnv(WORKLOADS[workload]), ...options};
+	const opts: ComposeOptions = {
+		service: 'app',
+		port: 8000,
+		gpu: false,
+		probe: 'python',
+		healthPath: '/health',
+		machine: r.machine.description,
+		env: workloadEnv(WORKLOADS[workload]),
+		...options,
+	};
 	return {yaml: composeYaml(opts, r.settings!, WORKLOADS[workload]), settings: r.settings!, opts};
 }
 
@@ -28,14 +37,24 @@ function write(text: string): string {
 
 const CASES: Array<[string, Shape, WorkloadId, Partial<ComposeOptions>]> = [
 	['8 GiB / 4 cores inference, build', {memory: 8 * GiB, cpus: 4}, 'ai-inference', {}],
-	['64 GiB / 16 cores + GPU training, --gpu', {memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia']}}, 'ai-training', {gpu: true, service: 'trainer', port: 6006}],
+	[
+		'64 GiB / 16 cores + GPU training, --gpu',
+		{memory: 64 * GiB, cpus: 16, gpus: [RTX], engine: {runtimes: ['nvidia']}},
+		'ai-training',
+		{gpu: true, service: 'trainer', port: 6006},
+	],
 	['web with a node image', {memory: 4 * GiB, cpus: 2}, 'web', {image: 'node:20-slim', probe: 'node', service: 'web', port: 3000}],
 	['inference with an alpine image and wget', {memory: 32 * GiB, cpus: 8}, 'ai-inference', {image: 'python:3.12-alpine', probe: 'wget', healthPath: 'ready'}],
-	['Docker Desktop VM shape, curl probe', {memory: 16 * GiB, cpus: 8, platform: 'darwin', engine: {desktop: true, memTotal: 8 * GiB}}, 'ai-inference', {probe: 'curl', service: 'my.api_v2'}],
+	[
+		'Docker Desktop VM shape, curl probe',
+		{memory: 16 * GiB, cpus: 8, platform: 'darwin', engine: {desktop: true, memTotal: 8 * GiB}},
+		'ai-inference',
+		{probe: 'curl', service: 'my.api_v2'},
+	],
 ];
 
 describe('generate-compose: the document', () => {
-	it.each(CASES)('%s: carries recommend\'s numbers and the required keys', (_name, shape, workload, options) => {
+	it.each(CASES)("%s: carries recommend's numbers and the required keys", (_name, shape, workload, options) => {
 		const {yaml, settings, opts} = generate(shape, workload, options);
 		const doc = parse(yaml) as any;
 		const svc = doc.services[opts.service];
@@ -68,7 +87,14 @@ describe('generate-compose: the document', () => {
 	it('interpolation and .env.example: defaults, escaped dollars, secrets left empty', () => {
 		expect(interpolate({name: 'TZ', default: 'UTC', why: ''})).toBe('${TZ:-UTC}');
 		expect(interpolate({name: 'PRICE', default: 'a$b', why: ''})).toBe('${PRICE:-a$$b}');
-		const text = envExample([{name: 'TZ', default: 'UTC', why: 'time zone'}, {name: 'API_KEY', default: 'sk-123', why: 'key', secret: true}, {name: 'GREETING', default: 'hello world', why: 'greeting'}], ['Header']);
+		const text = envExample(
+			[
+				{name: 'TZ', default: 'UTC', why: 'time zone'},
+				{name: 'API_KEY', default: 'sk-123', why: 'key', secret: true},
+				{name: 'GREETING', default: 'hello world', why: 'greeting'},
+			],
+			['Header'],
+		);
 		expect(text).toBe('# Header\n\n# time zone\nTZ=UTC\n\n# key\nAPI_KEY=\n\n# greeting\nGREETING="hello world"\n');
 	});
 
@@ -117,7 +143,11 @@ describeCompose('generate-compose: valid for a real Compose validator (docker-co
 	});
 
 	it.each([
-		['an unknown service key', (y: string) => y.replace('    restart: unless-stopped', '    restart: unless-stopped\n    restrat: always'), /Unsupported config option for services.app: 'restrat'/],
+		[
+			'an unknown service key',
+			(y: string) => y.replace('    restart: unless-stopped', '    restart: unless-stopped\n    restrat: always'),
+			/Unsupported config option for services.app: 'restrat'/,
+		],
 		['memory as a list', (y: string) => y.replace(/( {10}memory: )(\S+)/, '$1[$2]'), /memory contains an invalid type/],
 		['a non-integer retry count', (y: string) => y.replace('retries: 3', 'retries: three'), /retries/],
 	] as const)('the validator rejects a broken file: %s', (_name, breakIt, message) => {

@@ -9,8 +9,29 @@ import {KEY, mount, until} from '../../support/ink.js';
 
 function report(src: string): LintReport {
 	const r = lintSource(src, 'Dockerfile', {rules});
-	const files = [{file: 'Dockerfile', findings: r.findings, suppressed: r.suppressed, suppressions: [], parseErrors: r.parseErrors, crashes: r.crashes, base: null, lines: r.model.lines}];
-	return {mode: 'lint', files, summary: summarize(files), threshold: 'info', noFail: false, failed: true, engine: {used: false, note: '--no-engine'}, config: {sources: [], problems: []}, format: 'text'};
+	const files = [
+		{
+			file: 'Dockerfile',
+			findings: r.findings,
+			suppressed: r.suppressed,
+			suppressions: [],
+			parseErrors: r.parseErrors,
+			crashes: r.crashes,
+			base: null,
+			lines: r.model.lines,
+		},
+	];
+	return {
+		mode: 'lint',
+		files,
+		summary: summarize(files),
+		threshold: 'info',
+		noFail: false,
+		failed: true,
+		engine: {used: false, note: '--no-engine'},
+		config: {sources: [], problems: []},
+		format: 'text',
+	};
 }
 
 test('groups by severity, shows the source around the selection, e opens the explanation', async () => {

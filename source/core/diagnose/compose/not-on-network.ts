@@ -17,8 +17,18 @@ export const notOnNetwork: ProjectRule = {
 				if (lines.length === 0) continue;
 				const evidence: Evidence[] = [
 					...lines.slice(-2).map((l) => ({...logEvidence(from.facts, l), label: `${from.service} ${l.stream}`})),
-					{kind: 'field', label: `${from.service} networks`, value: from.facts.network.networks.join(', ') || '(none)', command: `docker inspect --format '{{json .NetworkSettings.Networks}}' ${sh(from.facts.container.name)}`},
-					{kind: 'field', label: `${to.service} networks`, value: to.facts.network.networks.join(', ') || '(none)', command: `docker inspect --format '{{json .NetworkSettings.Networks}}' ${sh(to.facts.container.name)}`},
+					{
+						kind: 'field',
+						label: `${from.service} networks`,
+						value: from.facts.network.networks.join(', ') || '(none)',
+						command: `docker inspect --format '{{json .NetworkSettings.Networks}}' ${sh(from.facts.container.name)}`,
+					},
+					{
+						kind: 'field',
+						label: `${to.service} networks`,
+						value: to.facts.network.networks.join(', ') || '(none)',
+						command: `docker inspect --format '{{json .NetworkSettings.Networks}}' ${sh(to.facts.container.name)}`,
+					},
 				];
 				const net = to.facts.network.networks[0] ?? 'default';
 				const short = net.startsWith(`${p.name}_`) ? net.slice(p.name.length + 1) : net;
@@ -29,8 +39,14 @@ export const notOnNetwork: ProjectRule = {
 					evidence,
 					explanation: `Compose registers each service's name in the DNS of the networks it is on. ${from.service} is on ${from.facts.network.networks.join(', ') || 'no network'} and ${to.service} on ${to.facts.network.networks.join(', ') || 'no network'}: they share none, so ${from.service} cannot resolve or reach ${to.service}.`,
 					fixes: [
-						{description: `Put ${from.service} on a network ${to.service} is on`, edit: {file: p.model?.source ?? 'compose.yaml', change: `services:\n  ${from.service}:\n    networks: [${short}]`}},
-						{description: 'See which containers are on which network', command: `docker network inspect ${sh(net)} --format '{{range .Containers}}{{.Name}} {{end}}'`},
+						{
+							description: `Put ${from.service} on a network ${to.service} is on`,
+							edit: {file: p.model?.source ?? 'compose.yaml', change: `services:\n  ${from.service}:\n    networks: [${short}]`},
+						},
+						{
+							description: 'See which containers are on which network',
+							command: `docker network inspect ${sh(net)} --format '{{range .Containers}}{{.Name}} {{end}}'`,
+						},
 					],
 				});
 			}

@@ -2,12 +2,45 @@ import {formatBytes} from '../../units.js';
 import {events, field, lastMatch, logEvidence} from '../helpers.js';
 import type {Evidence, Rule} from '../types.js';
 
-const RUNTIMES: ReadonlyArray<{runtime: string; pattern: RegExp; fix: (limit: number) => {description: string; command?: string; edit?: {file: string; change: string}}}> = [
-	{runtime: 'JVM', pattern: /java\.lang\.OutOfMemoryError(?:: ([\w ]+))?/, fix: () => ({description: 'Size the heap from the container limit instead of a fixed -Xmx', command: 'docker run -e JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" ...'})},
-	{runtime: 'Node.js', pattern: /JavaScript heap out of memory|Reached heap limit|FATAL ERROR: .*Allocation failed/, fix: (limit) => ({description: 'Raise the V8 heap limit (in MiB; keep it below the container limit)', command: `docker run -e NODE_OPTIONS="--max-old-space-size=${limit > 0 ? Math.floor((limit / 1024 ** 2) * 0.75) : 2048}" ...`})},
-	{runtime: 'Python', pattern: /^\s*MemoryError\b|\bMemoryError: /, fix: () => ({description: 'Process data in smaller chunks (batch size, streaming reads), or give the container more memory'})},
-	{runtime: 'Go', pattern: /fatal error: runtime: out of memory/, fix: (limit) => ({description: 'Tell the Go runtime its budget', command: `docker run -e GOMEMLIMIT=${limit > 0 ? `${Math.floor((limit / 1024 ** 2) * 0.9)}MiB` : '1GiB'} ...`})},
-	{runtime: '.NET', pattern: /System\.OutOfMemoryException/, fix: () => ({description: 'Limit the GC heap', command: 'docker run -e DOTNET_GCHeapHardLimitPercent=0x4B ...'})},
+const RUNTIMES: ReadonlyArray<{
+	runtime: string;
+	pattern: RegExp;
+	fix: (limit: number) => {description: string; command?: string; edit?: {file: string; change: string}};
+}> = [
+	{
+		runtime: 'JVM',
+		pattern: /java\.lang\.OutOfMemoryError(?:: ([\w ]+))?/,
+		fix: () => ({
+			description: 'Size the heap from the container limit instead of a fixed -Xmx',
+			command: 'docker run -e JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" ...',
+		}),
+	},
+	{
+		runtime: 'Node.js',
+		pattern: /JavaScript heap out of memory|Reached heap limit|FATAL ERROR: .*Allocation failed/,
+		fix: (limit) => ({
+			description: 'Raise the V8 heap limit (in MiB; keep it below the container limit)',
+			command: `docker run -e NODE_OPTIONS="--max-old-space-size=${limit > 0 ? Math.floor((limit / 1024 ** 2) * 0.75) : 2048}" ...`,
+		}),
+	},
+	{
+		runtime: 'Python',
+		pattern: /^\s*MemoryError\b|\bMemoryError: /,
+		fix: () => ({description: 'Process data in smaller chunks (batch size, streaming reads), or give the container more memory'}),
+	},
+	{
+		runtime: 'Go',
+		pattern: /fatal error: runtime: out of memory/,
+		fix: (limit) => ({
+			description: 'Tell the Go runtime its budget',
+			command: `docker run -e GOMEMLIMIT=${limit > 0 ? `${Math.floor((limit / 1024 ** 2) * 0.9)}MiB` : '1GiB'} ...`,
+		}),
+	},
+	{
+		runtime: '.NET',
+		pattern: /System\.OutOfMemoryException/,
+		fix: () => ({description: 'Limit the GC heap', command: 'docker run -e DOTNET_GCHeapHardLimitPercent=0x4B ...'}),
+	},
 ];
 
 export const appOom: Rule = {

@@ -20,7 +20,12 @@ export const cpuThrottled: Rule = {
 			severity: 'warning',
 			confidence: 'high',
 			evidence: [
-				{kind: 'host', label: 'cpu_stats.throttling_data', value: `${throttled} of ${periods} periods throttled`, command: `docker stats --no-stream ${name}; docker exec ${name} cat /sys/fs/cgroup/cpu.stat 2>/dev/null || docker exec ${name} cat /sys/fs/cgroup/cpu/cpu.stat`},
+				{
+					kind: 'host',
+					label: 'cpu_stats.throttling_data',
+					value: `${throttled} of ${periods} periods throttled`,
+					command: `docker stats --no-stream ${name}; docker exec ${name} cat /sys/fs/cgroup/cpu.stat 2>/dev/null || docker exec ${name} cat /sys/fs/cgroup/cpu/cpu.stat`,
+				},
 				...(cpus > 0 ? [field(f, 'HostConfig.NanoCpus', f.resources.nanoCpus)] : []),
 			],
 			explanation:

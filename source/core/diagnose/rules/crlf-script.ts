@@ -18,7 +18,13 @@ export const crlfScript: Rule = {
 		const init = lastMatch(f, /no such file or directory/i);
 		if (init) evidence.push(logEvidence(f, init.line));
 		else if (shellHit) evidence.push(logEvidence(f, {...shellHit.line, text: shellHit.line.text.replace(/\r/g, '\\r')}));
-		if (probe?.crlf) evidence.push({kind: 'file', label: probe.path, value: `first line ${JSON.stringify(probe.firstLine)} ends with \\r (CRLF)`, command: `docker cp ${f.container.name}:${probe.path} - | tar -xO | head -n 1 | od -c`});
+		if (probe?.crlf)
+			evidence.push({
+				kind: 'file',
+				label: probe.path,
+				value: `first line ${JSON.stringify(probe.firstLine)} ends with \\r (CRLF)`,
+				command: `docker cp ${f.container.name}:${probe.path} - | tar -xO | head -n 1 | od -c`,
+			});
 		const script = probe?.path ?? 'entrypoint.sh';
 		return {
 			title: `${script} has Windows (CRLF) line endings`,
@@ -26,10 +32,13 @@ export const crlfScript: Rule = {
 			confidence: probe?.crlf ? 'high' : 'medium',
 			evidence,
 			explanation:
-				`The script was saved with Windows line endings (\\r\\n). Linux reads the first line as "${(probe?.interpreter ?? '/bin/sh')}\\r" — an interpreter whose name ends in an invisible carriage return — which does not exist, so the runtime reports "no such file or directory" although the script is there. ` +
+				`The script was saved with Windows line endings (\\r\\n). Linux reads the first line as "${probe?.interpreter ?? '/bin/sh'}\\r" — an interpreter whose name ends in an invisible carriage return — which does not exist, so the runtime reports "no such file or directory" although the script is there. ` +
 				'Shells that do start print errors about "\\r" on every line.',
 			fixes: [
-				{description: 'Convert the file to Unix line endings and rebuild', command: `sed -i 's/\\r$//' ${script.split('/').pop()}   # or: dos2unix ${script.split('/').pop()}`},
+				{
+					description: 'Convert the file to Unix line endings and rebuild',
+					command: `sed -i 's/\\r$//' ${script.split('/').pop()}   # or: dos2unix ${script.split('/').pop()}`,
+				},
 				{description: 'Keep git from converting it again on Windows checkouts', edit: {file: '.gitattributes', change: '*.sh text eol=lf'}},
 				{description: 'Or strip carriage returns during the build', edit: {file: 'Dockerfile', change: `RUN sed -i 's/\\r$//' ${script}`}},
 			],

@@ -28,8 +28,17 @@ export const dnsFailure: Rule = {
 		if (!hit) return null;
 		const name = hit.match[1] ?? /(?:host|to|for) ['"]?([\w-]+(?:\.[\w-]+)*)['"]?/i.exec(hit.line.text)?.[1] ?? '';
 		const short = name !== '' && !name.includes('.');
-		const defaultBridge = f.network.mode === 'default' || f.network.mode === 'bridge' || f.network.networks.length === 1 && f.network.networks[0] === 'bridge';
-		const evidence: Evidence[] = [logEvidence(f, hit.line), {kind: 'field', label: 'NetworkSettings.Networks', value: f.network.networks.join(', ') || f.network.mode, command: `docker inspect --format '{{json .NetworkSettings.Networks}}' ${f.container.name}`}];
+		const defaultBridge =
+			f.network.mode === 'default' || f.network.mode === 'bridge' || (f.network.networks.length === 1 && f.network.networks[0] === 'bridge');
+		const evidence: Evidence[] = [
+			logEvidence(f, hit.line),
+			{
+				kind: 'field',
+				label: 'NetworkSettings.Networks',
+				value: f.network.networks.join(', ') || f.network.mode,
+				command: `docker inspect --format '{{json .NetworkSettings.Networks}}' ${f.container.name}`,
+			},
+		];
 		return {
 			title: `Cannot resolve ${name ? `"${name}"` : 'a host name'}${defaultBridge && short ? ': the default bridge network has no name resolution' : ''}`,
 			severity: 'error',
@@ -44,13 +53,25 @@ export const dnsFailure: Rule = {
 					: 'It may be a typo, a name only your host knows (/etc/hosts, VPN DNS), or the container has no working DNS server.'),
 			fixes: short
 				? [
-						{description: `Put both containers on one user-defined network and use the name`, command: `docker network create app-net && docker network connect app-net ${f.container.name} && docker network connect app-net ${name}`},
-						{description: 'Check which names resolve from inside', command: `docker run --rm --network ${defaultBridge ? 'app-net' : f.network.networks[0] ?? 'bridge'} busybox nslookup ${name}`},
-						{description: 'In compose, use the service name and keep both services in the same project/networks', edit: {file: 'compose.yaml', change: `services.${f.container.composeService ?? 'app'}.networks: [default]`}},
+						{
+							description: `Put both containers on one user-defined network and use the name`,
+							command: `docker network create app-net && docker network connect app-net ${f.container.name} && docker network connect app-net ${name}`,
+						},
+						{
+							description: 'Check which names resolve from inside',
+							command: `docker run --rm --network ${defaultBridge ? 'app-net' : (f.network.networks[0] ?? 'bridge')} busybox nslookup ${name}`,
+						},
+						{
+							description: 'In compose, use the service name and keep both services in the same project/networks',
+							edit: {file: 'compose.yaml', change: `services.${f.container.composeService ?? 'app'}.networks: [default]`},
+						},
 					]
 				: [
 						{description: 'Test resolution from the container', command: `docker exec ${f.container.name} nslookup ${name || 'example.com'}`},
-						{description: 'Set DNS servers for the engine or the container if the host uses a VPN/local resolver', command: 'docker run --dns 1.1.1.1 ...   # or "dns" in /etc/docker/daemon.json'},
+						{
+							description: 'Set DNS servers for the engine or the container if the host uses a VPN/local resolver',
+							command: 'docker run --dns 1.1.1.1 ...   # or "dns" in /etc/docker/daemon.json',
+						},
 					],
 		};
 	},

@@ -20,13 +20,35 @@ export const execFormatError: Rule = {
 		if (stateHit) evidence.push(field(f, 'State.Error', f.state.error));
 		if (hit) evidence.push(logEvidence(f, hit.line));
 		evidence.push({kind: 'host', label: 'engine architecture', value: hostArch, command: `docker version --format '{{.Server.Arch}}'`});
-		if (imageArch) evidence.push({kind: 'field', label: 'image Architecture', value: imageArch + (f.image?.variant ? `/${f.image.variant}` : ''), command: `docker image inspect --format '{{.Architecture}}' ${f.container.image}`});
-		if (probe?.exists && binaryArch) evidence.push({kind: 'file', label: probe.path, value: `ELF binary for ${binaryArch}`, command: `docker cp ${f.container.name}:${probe.path} - | tar -xO | head -c 20 | od -A d -t x1`});
+		if (imageArch)
+			evidence.push({
+				kind: 'field',
+				label: 'image Architecture',
+				value: imageArch + (f.image?.variant ? `/${f.image.variant}` : ''),
+				command: `docker image inspect --format '{{.Architecture}}' ${f.container.image}`,
+			});
+		if (probe?.exists && binaryArch)
+			evidence.push({
+				kind: 'file',
+				label: probe.path,
+				value: `ELF binary for ${binaryArch}`,
+				command: `docker cp ${f.container.name}:${probe.path} - | tar -xO | head -c 20 | od -A d -t x1`,
+			});
 		const noShebang = probe?.exists && !binaryArch && probe.firstLine !== undefined && !probe.firstLine.startsWith('#!');
-		if (noShebang) evidence.push({kind: 'file', label: probe!.path, value: `script without #! line; first line ${JSON.stringify(probe!.firstLine)}`, command: `docker cp ${f.container.name}:${probe!.path} - | tar -xO | head -n 1`});
-		const foreign = (binaryArch && binaryArch !== hostArch) || (imageArch && imageArch !== hostArch) ? binaryArch ?? imageArch : null;
+		if (noShebang)
+			evidence.push({
+				kind: 'file',
+				label: probe!.path,
+				value: `script without #! line; first line ${JSON.stringify(probe!.firstLine)}`,
+				command: `docker cp ${f.container.name}:${probe!.path} - | tar -xO | head -n 1`,
+			});
+		const foreign = (binaryArch && binaryArch !== hostArch) || (imageArch && imageArch !== hostArch) ? (binaryArch ?? imageArch) : null;
 		return {
-			title: noShebang ? `${probe!.path} is a script without a #! line` : foreign ? `Built for ${foreign}, but this engine runs ${hostArch} (exec format error)` : 'exec format error: the entrypoint is not a program this machine can run',
+			title: noShebang
+				? `${probe!.path} is a script without a #! line`
+				: foreign
+					? `Built for ${foreign}, but this engine runs ${hostArch} (exec format error)`
+					: 'exec format error: the entrypoint is not a program this machine can run',
 			severity: 'error',
 			confidence: foreign || noShebang ? 'high' : 'medium',
 			evidence,
@@ -39,7 +61,10 @@ export const execFormatError: Rule = {
 				? [{description: 'Add an interpreter line at the top of the script', edit: {file: probe!.path, change: '#!/bin/sh'}}]
 				: [
 						{description: `Build the image for ${hostArch}`, command: `docker build --platform linux/${hostArch} -t ${f.container.image} .`},
-						{description: 'Or publish a multi-platform image', command: `docker buildx build --platform linux/amd64,linux/arm64 -t ${f.container.image} --push .`},
+						{
+							description: 'Or publish a multi-platform image',
+							command: `docker buildx build --platform linux/amd64,linux/arm64 -t ${f.container.image} --push .`,
+						},
 						{description: 'Or run foreign binaries through QEMU emulation (slow)', command: 'docker run --privileged --rm tonistiigi/binfmt --install all'},
 					],
 		};

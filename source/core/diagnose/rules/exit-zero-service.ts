@@ -6,7 +6,8 @@ export const SHORT_RUN_SECONDS = 10;
 
 export const exitZeroService: Rule = {
 	id: 'exit-zero-service',
-	description: 'The main process exits 0 although the container is meant to keep running: a daemonising entrypoint, a command that backgrounds its work, or a clean exit that a restart policy (always, unless-stopped) turns into a restart loop.',
+	description:
+		'The main process exits 0 although the container is meant to keep running: a daemonising entrypoint, a command that backgrounds its work, or a clean exit that a restart policy (always, unless-stopped) turns into a restart loop.',
 	kind: 'cause',
 	basis: 'state',
 	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
@@ -24,11 +25,19 @@ export const exitZeroService: Rule = {
 		// A clean exit after a long run is as likely a stop on request: stopped-sigterm speaks for it, from the same persistent facts.
 		if (!looping && !daemon && !background && !(serviceLike && ran !== null && ran < SHORT_RUN_SECONDS)) return null;
 		const evidence: Evidence[] = [field(f, 'State.ExitCode', 0), commandEvidence(f)];
-		if (ran !== null) evidence.push({kind: 'field', label: 'State.FinishedAt − State.StartedAt', value: formatSeconds(ran), command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`});
+		if (ran !== null)
+			evidence.push({
+				kind: 'field',
+				label: 'State.FinishedAt − State.StartedAt',
+				value: formatSeconds(ran),
+				command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`,
+			});
 		if (policy !== 'no') evidence.push(field(f, 'HostConfig.RestartPolicy.Name', policy));
 		if (looping || f.restartCount > 0) evidence.push(field(f, 'RestartCount', f.restartCount));
 		if (f.ports.length > 0) evidence.push(field(f, 'HostConfig.PortBindings', f.ports.map((p) => `${p.hostPort}->${p.containerPort}`).join(', ')));
-		const loopText = looping ? ` The restart policy "${policy}" starts it again each time (${f.restartCount} restarts so far, with a growing delay): this is a restart loop, but not a crash — every run succeeds and ends.` : '';
+		const loopText = looping
+			? ` The restart policy "${policy}" starts it again each time (${f.restartCount} restarts so far, with a growing delay): this is a restart loop, but not a crash — every run succeeds and ends.`
+			: '';
 		const name = sh(ref(f));
 		return {
 			title: daemon
@@ -53,8 +62,17 @@ export const exitZeroService: Rule = {
 				loopText,
 			fixes: [
 				...(daemon ? [{description: 'Run the server in the foreground', edit: {file: 'Dockerfile', change: `CMD ${daemon.fix}`}}] : []),
-				...(background ? [{description: 'Start the service in the foreground as the last command (exec it, no trailing &)', edit: {file: 'entrypoint.sh', change: 'exec my-server --foreground'}}] : []),
-				...(looping && !daemon && !background ? [{description: 'A job that should run once: restart only on failure', command: `docker update --restart=on-failure:3 ${name}`}] : []),
+				...(background
+					? [
+							{
+								description: 'Start the service in the foreground as the last command (exec it, no trailing &)',
+								edit: {file: 'entrypoint.sh', change: 'exec my-server --foreground'},
+							},
+						]
+					: []),
+				...(looping && !daemon && !background
+					? [{description: 'A job that should run once: restart only on failure', command: `docker update --restart=on-failure:3 ${name}`}]
+					: []),
 				{description: 'Check what the command does when run by hand', command: `docker run --rm -it ${f.container.image} sh`},
 			],
 		};

@@ -15,7 +15,12 @@ export const fatalSignal: Rule = {
 		const code = f.state.exitCode;
 		const n = code - 128;
 		// Words that only a crash prints; a bare "Aborted" counts only with exit 134 (SIGABRT).
-		const lines = findLines(f, n === 6 ? /segmentation fault|core dumped|SIGSEGV|SIGABRT|SIGBUS|SIGILL|^Aborted|illegal instruction|bus error|stack smashing detected|double free|free\(\): invalid/i : /segmentation fault|core dumped|SIGSEGV|SIGBUS|SIGILL|illegal instruction \(core|stack smashing detected|double free or corruption|free\(\): invalid/i);
+		const lines = findLines(
+			f,
+			n === 6
+				? /segmentation fault|core dumped|SIGSEGV|SIGABRT|SIGBUS|SIGILL|^Aborted|illegal instruction|bus error|stack smashing detected|double free|free\(\): invalid/i
+				: /segmentation fault|core dumped|SIGSEGV|SIGBUS|SIGILL|illegal instruction \(core|stack smashing detected|double free or corruption|free\(\): invalid/i,
+		);
 		if (!(code > 128 && FATAL.has(n)) && lines.length === 0) return null;
 		if (code === 0) return null;
 		// Go prints [signal SIGSEGV ...] under its own panic: a managed runtime error (exit 2), not a crash in native code.
@@ -33,11 +38,20 @@ export const fatalSignal: Rule = {
 			evidence,
 			explanation:
 				`Exit code ${code} is 128 + ${n}: the program was ended by ${sig}. The kernel sends this when the program itself does something invalid — ` +
-				(n === 11 ? 'it touched memory it does not own (a bug in native code, a bad native library, or a library built for another libc such as musl vs glibc). ' : n === 6 ? 'it called abort(), usually after a failed assertion or a detected heap corruption. ' : illegal ? 'it ran a CPU instruction this machine does not have (a binary built for a newer CPU, e.g. AVX). ' : 'a fatal error in native code. ') +
+				(n === 11
+					? 'it touched memory it does not own (a bug in native code, a bad native library, or a library built for another libc such as musl vs glibc). '
+					: n === 6
+						? 'it called abort(), usually after a failed assertion or a detected heap corruption. '
+						: illegal
+							? 'it ran a CPU instruction this machine does not have (a binary built for a newer CPU, e.g. AVX). '
+							: 'a fatal error in native code. ') +
 				'It is not a memory-limit kill (OOMKilled is false) and not a stop request.',
 			fixes: [
 				{description: 'Read the last lines before the crash', command: `docker logs --tail 50 ${f.container.name}`},
-				{description: 'Check that native libraries match the base image (Alpine/musl vs Debian/glibc) and the CPU; rebuild native modules inside the image', edit: {file: 'Dockerfile', change: 'RUN npm rebuild   # or pip install --no-binary :all: <pkg>, or use a glibc base image'}},
+				{
+					description: 'Check that native libraries match the base image (Alpine/musl vs Debian/glibc) and the CPU; rebuild native modules inside the image',
+					edit: {file: 'Dockerfile', change: 'RUN npm rebuild   # or pip install --no-binary :all: <pkg>, or use a glibc base image'},
+				},
 				{description: 'Get a core dump or a backtrace by running it interactively', command: `docker run --rm -it --ulimit core=-1 ${f.container.image} sh`},
 			],
 		};

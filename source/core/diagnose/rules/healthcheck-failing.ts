@@ -24,9 +24,25 @@ export const healthcheckFailing: Rule = {
 		const timedOut = failed.some((p) => /timed out|timeout/i.test(p.output) || p.exitCode === -1);
 		const refused = failed.some((p) => /refused|can't connect|Failed to connect/i.test(p.output));
 		const evidence: Evidence[] = [
-			{kind: 'field', label: 'State.Health.Status', value: `${h.status}, failing streak ${h.failingStreak}`, command: `docker inspect --format '{{.State.Health.Status}}' ${f.container.name}`},
-			{kind: 'field', label: 'Config.Healthcheck.Test', value: JSON.stringify(test), command: `docker inspect --format '{{json .Config.Healthcheck}}' ${f.container.name}`},
-			...failed.slice(-3).map((p) => ({kind: 'probe' as const, label: `exit ${p.exitCode}`, value: p.output.trim() || '(no output)', time: p.end, command: `docker inspect --format '{{json .State.Health.Log}}' ${f.container.name}`})),
+			{
+				kind: 'field',
+				label: 'State.Health.Status',
+				value: `${h.status}, failing streak ${h.failingStreak}`,
+				command: `docker inspect --format '{{.State.Health.Status}}' ${f.container.name}`,
+			},
+			{
+				kind: 'field',
+				label: 'Config.Healthcheck.Test',
+				value: JSON.stringify(test),
+				command: `docker inspect --format '{{json .Config.Healthcheck}}' ${f.container.name}`,
+			},
+			...failed.slice(-3).map((p) => ({
+				kind: 'probe' as const,
+				label: `exit ${p.exitCode}`,
+				value: p.output.trim() || '(no output)',
+				time: p.end,
+				command: `docker inspect --format '{{json .State.Health.Log}}' ${f.container.name}`,
+			})),
 		];
 		const interval = f.healthcheck?.interval ? formatSeconds(f.healthcheck.interval / 1e9) : '30 s';
 		return {
@@ -36,12 +52,20 @@ export const healthcheckFailing: Rule = {
 			evidence,
 			explanation:
 				`Every ${interval} Docker runs "${probeCmd}" inside the container; exit code 0 means healthy. It has failed ${h.failingStreak} time(s) in a row, so the container is ${h.status}. ` +
-				(refused ? 'The probe could not connect: the app is not listening on the port or address the probe uses (still starting, crashed inside, or listening on another port). ' : '') +
+				(refused
+					? 'The probe could not connect: the app is not listening on the port or address the probe uses (still starting, crashed inside, or listening on another port). '
+					: '') +
 				(timedOut ? 'Some probes hit the timeout: the app answers too slowly, or the timeout is too short. ' : '') +
 				'Orchestrators and depends_on: condition: service_healthy treat an unhealthy container as down.',
 			fixes: [
-				{description: 'Run the probe yourself and read its output', command: `docker exec ${f.container.name} ${test[0] === 'CMD-SHELL' ? `sh -c ${JSON.stringify(probeCmd)}` : probeCmd}`},
-				{description: 'If the app needs time to start, give it a start period', edit: {file: 'Dockerfile', change: 'HEALTHCHECK --start-period=30s --interval=10s --timeout=5s --retries=3 CMD ...'}},
+				{
+					description: 'Run the probe yourself and read its output',
+					command: `docker exec ${f.container.name} ${test[0] === 'CMD-SHELL' ? `sh -c ${JSON.stringify(probeCmd)}` : probeCmd}`,
+				},
+				{
+					description: 'If the app needs time to start, give it a start period',
+					edit: {file: 'Dockerfile', change: 'HEALTHCHECK --start-period=30s --interval=10s --timeout=5s --retries=3 CMD ...'},
+				},
 				{description: 'Make the probe hit the port and path the app really serves (inside the container, not the published host port)'},
 			],
 		};

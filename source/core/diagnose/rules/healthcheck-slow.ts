@@ -29,15 +29,28 @@ export const healthcheckSlow: Rule = {
 			severity: 'warning',
 			confidence: 'high',
 			evidence: [
-				{kind: 'probe', label: 'durations (End − Start)', value: d.map(formatSeconds).join(', '), command: `docker inspect --format '{{json .State.Health.Log}}' ${name}`},
-				{kind: 'field', label: 'Config.Healthcheck.Timeout', value: formatSeconds(timeout), command: `docker inspect --format '{{json .Config.Healthcheck}}' ${name}`},
+				{
+					kind: 'probe',
+					label: 'durations (End − Start)',
+					value: d.map(formatSeconds).join(', '),
+					command: `docker inspect --format '{{json .State.Health.Log}}' ${name}`,
+				},
+				{
+					kind: 'field',
+					label: 'Config.Healthcheck.Timeout',
+					value: formatSeconds(timeout),
+					command: `docker inspect --format '{{json .Config.Healthcheck}}' ${name}`,
+				},
 			],
 			explanation:
 				`The probes still pass, but the typical one takes ${formatSeconds(median)} (the slowest ${formatSeconds(slowest)}) of the ${formatSeconds(timeout)} the engine allows. ` +
 				'A probe that times out counts as a failure; a few in a row make the container unhealthy, and whatever waits on service_healthy or restarts unhealthy containers acts on it. ' +
 				'Slow probes come from a probe that does real work (a database query, a full page), a CPU-throttled container, or an app that is already overloaded.',
 			fixes: [
-				{description: 'Probe a cheap endpoint that only says the process is alive', edit: {file: 'Dockerfile', change: 'HEALTHCHECK --interval=10s --timeout=3s CMD wget -q -O- http://localhost:8080/healthz || exit 1'}},
+				{
+					description: 'Probe a cheap endpoint that only says the process is alive',
+					edit: {file: 'Dockerfile', change: 'HEALTHCHECK --interval=10s --timeout=3s CMD wget -q -O- http://localhost:8080/healthz || exit 1'},
+				},
 				{description: 'Or give the probe a timeout that fits what it checks', edit: {file: 'compose.yaml', change: 'healthcheck:\n  timeout: 10s'}},
 			],
 		};

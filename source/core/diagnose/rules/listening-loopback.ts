@@ -4,7 +4,8 @@ import type {Evidence, Rule} from '../types.js';
 
 export const listeningLoopback: Rule = {
 	id: 'listening-loopback',
-	description: 'The app listens on 127.0.0.1 (or ::1) inside the container while its port is published: the container runs, but the published port reaches nothing.',
+	description:
+		'The app listens on 127.0.0.1 (or ::1) inside the container while its port is published: the container runs, but the published port reaches nothing.',
 	kind: 'cause',
 	basis: 'state',
 	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
@@ -35,7 +36,13 @@ export const listeningLoopback: Rule = {
 				`The program binds port ${port} to the loopback address only. Inside a container, loopback is the container's own: the engine forwards the published port to the container's network interface (eth0), where nothing listens. ` +
 				'So the container looks up and healthy (a probe from inside reaches localhost), yet every request from outside is refused or reset. Frameworks default to loopback in development mode: Flask and Django runserver, Vite, Rails, uvicorn and http.server with 127.0.0.1, Spring with server.address.',
 			fixes: [
-				{description: 'Bind to all addresses inside the container', edit: {file: 'Dockerfile', change: `CMD ["your-server", "--host", "0.0.0.0", "--port", "${port}"]   # flask run --host 0.0.0.0, uvicorn --host 0.0.0.0, vite --host`}},
+				{
+					description: 'Bind to all addresses inside the container',
+					edit: {
+						file: 'Dockerfile',
+						change: `CMD ["your-server", "--host", "0.0.0.0", "--port", "${port}"]   # flask run --host 0.0.0.0, uvicorn --host 0.0.0.0, vite --host`,
+					},
+				},
 				{description: 'Check what listens where', command: `docker exec ${name} cat /proc/net/tcp`},
 			],
 		};

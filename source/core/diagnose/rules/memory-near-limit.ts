@@ -25,7 +25,12 @@ export const memoryNearLimit: Rule = {
 			severity: 'warning',
 			confidence: 'high',
 			evidence: [
-				{kind: 'host', label: 'memory in use (docker stats)', value: `${formatBytes(live.memoryUsage)} of ${formatBytes(limit)}`, command: `docker stats --no-stream --format '{{.MemUsage}} {{.MemPerc}}' ${name}`},
+				{
+					kind: 'host',
+					label: 'memory in use (docker stats)',
+					value: `${formatBytes(live.memoryUsage)} of ${formatBytes(limit)}`,
+					command: `docker stats --no-stream --format '{{.MemUsage}} {{.MemPerc}}' ${name}`,
+				},
 				field(f, 'HostConfig.Memory', f.resources.memory),
 			],
 			explanation:
@@ -33,7 +38,10 @@ export const memoryNearLimit: Rule = {
 				'When it needs more than the limit, the kernel OOM killer ends a process with SIGKILL: PID 1 (the container exits 137, OOMKilled) or a worker (the server logs a killed worker). ' +
 				'A slow climb is a leak or an unbounded cache; a plateau just under the limit means the limit is too small for the load.',
 			fixes: [
-				{description: `Raise the limit (here to ${next}; the same --memory-swap forbids swap)`, command: `docker update --memory ${next} --memory-swap ${next} ${name}`},
+				{
+					description: `Raise the limit (here to ${next}; the same --memory-swap forbids swap)`,
+					command: `docker update --memory ${next} --memory-swap ${next} ${name}`,
+				},
 				{description: 'Watch it over time to tell a leak from a plateau', command: `docker stats ${name}`},
 				{description: 'Or bound what the program keeps: worker count, cache sizes; for the JVM -XX:MaxRAMPercentage=75, for Node --max-old-space-size'},
 			],

@@ -5,7 +5,10 @@ import type {Evidence, Rule} from '../types.js';
 const KNOWN: ReadonlyArray<{pattern: RegExp; vars: string[]}> = [
 	// The entry points' own error texts; the bare variable name also appears in healthy starts' warnings.
 	{pattern: /superuser password is not specified|You must specify POSTGRES_PASSWORD/i, vars: ['POSTGRES_PASSWORD']},
-	{pattern: /password option is not specified|You need to specify one of the following(?: as an environment variable)?/i, vars: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD']},
+	{
+		pattern: /password option is not specified|You need to specify one of the following(?: as an environment variable)?/i,
+		vars: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD'],
+	},
 ];
 
 const GENERIC: readonly RegExp[] = [
@@ -44,7 +47,14 @@ export const missingEnvVar: Rule = {
 
 function finding(f: Parameters<typeof field>[0], line: Parameters<typeof logEvidence>[1], vars: string[], names: Map<string, string>) {
 	const present = vars.filter((v) => names.has(v));
-	const evidence: Evidence[] = [logEvidence(f, line), {...field(f, 'Config.Env', ''), value: present.length > 0 ? `${present.join(', ')} set but empty` : `no ${vars.join(' / ')} among ${names.size} variables`, command: `docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ${f.container.name}`}];
+	const evidence: Evidence[] = [
+		logEvidence(f, line),
+		{
+			...field(f, 'Config.Env', ''),
+			value: present.length > 0 ? `${present.join(', ')} set but empty` : `no ${vars.join(' / ')} among ${names.size} variables`,
+			command: `docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ${f.container.name}`,
+		},
+	];
 	const v = vars[0]!;
 	return {
 		title: `Required environment variable ${vars.length > 1 ? `(${vars.slice(0, 2).join(' or ')}…)` : v} is missing`,
@@ -54,7 +64,10 @@ function finding(f: Parameters<typeof field>[0], line: Parameters<typeof logEvid
 		explanation: `The program needs ${vars.length > 1 ? `one of ${vars.join(', ')}` : v} to start and stops when it is not set. Environment variables reach a container only through docker run -e/--env-file or the compose file's environment/env_file; a .env file in the project is not passed into the container by itself.`,
 		fixes: [
 			{description: 'Pass it when running', command: `docker run -e ${v}=... ${f.container.image}`},
-			{description: 'Or in compose (secrets from an env file that is not committed)', edit: {file: 'compose.yaml', change: `services.${f.container.composeService ?? '<service>'}.environment:\n  ${v}: \${${v}:?set ${v} in .env}`}},
+			{
+				description: 'Or in compose (secrets from an env file that is not committed)',
+				edit: {file: 'compose.yaml', change: `services.${f.container.composeService ?? '<service>'}.environment:\n  ${v}: \${${v}:?set ${v} in .env}`},
+			},
 		],
 	};
 }

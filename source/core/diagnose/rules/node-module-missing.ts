@@ -18,7 +18,13 @@ export const nodeModuleMissing: Rule = {
 		const evidence: Evidence[] = [logEvidence(f, hit.line), ...(code ? [logEvidence(f, code.line)] : [])];
 		const wd = f.container.workingDir || '/';
 		const shadow = mountFor(f, wd);
-		if (shadow && shadow.type === 'bind') evidence.push({kind: 'field', label: 'Mounts', value: `${shadow.source} → ${shadow.destination} (bind)`, command: `docker inspect --format '{{json .Mounts}}' ${f.container.name}`});
+		if (shadow && shadow.type === 'bind')
+			evidence.push({
+				kind: 'field',
+				label: 'Mounts',
+				value: `${shadow.source} → ${shadow.destination} (bind)`,
+				command: `docker inspect --format '{{json .Mounts}}' ${f.container.name}`,
+			});
 		return {
 			title: isFile ? `Node.js cannot find the file ${spec}` : `Node.js package "${pkg}" is not installed`,
 			severity: 'error',
@@ -27,7 +33,9 @@ export const nodeModuleMissing: Rule = {
 			explanation: isFile
 				? `Node was told to load ${spec}, but the file is not in the image: the build output was not copied (a multi-stage COPY --from missing), the WORKDIR differs from what the command assumes, or a .dockerignore excluded it.`
 				: `The code requires "${pkg}", but it is not in node_modules. Usually it is missing from package.json dependencies (or only in devDependencies while the image runs npm ci --omit=dev)` +
-					(shadow?.type === 'bind' ? `, or — likely here — the bind mount of ${shadow.source} onto ${shadow.destination} hides the node_modules that the image installed` : '') +
+					(shadow?.type === 'bind'
+						? `, or — likely here — the bind mount of ${shadow.source} onto ${shadow.destination} hides the node_modules that the image installed`
+						: '') +
 					'.',
 			fixes: isFile
 				? [
@@ -36,7 +44,14 @@ export const nodeModuleMissing: Rule = {
 					]
 				: [
 						{description: `Add it to the dependencies and rebuild`, command: `npm install ${pkg} && docker build -t ${f.container.image} .`},
-						...(shadow?.type === 'bind' ? [{description: 'Keep the image node_modules visible under the bind mount with an anonymous volume', command: `docker run -v ${shadow.source}:${shadow.destination} -v ${shadow.destination.replace(/\/$/, '')}/node_modules ...`}] : []),
+						...(shadow?.type === 'bind'
+							? [
+									{
+										description: 'Keep the image node_modules visible under the bind mount with an anonymous volume',
+										command: `docker run -v ${shadow.source}:${shadow.destination} -v ${shadow.destination.replace(/\/$/, '')}/node_modules ...`,
+									},
+								]
+							: []),
 						{description: 'Install production dependencies in the image', edit: {file: 'Dockerfile', change: 'COPY package*.json ./\nRUN npm ci --omit=dev'}},
 					],
 		};

@@ -20,7 +20,13 @@ export const notExecutable: Rule = {
 		if (f.state.error) evidence.push(field(f, 'State.Error', f.state.error));
 		if (shellHit) evidence.push(logEvidence(f, shellHit.line));
 		const target = probe?.path ?? f.container.path;
-		if (probe?.exists) evidence.push({kind: 'file', label: probe.path, value: `mode ${probe.mode}${probe.executable ? '' : ' (no x bit)'}`, command: `docker cp ${f.container.name}:${probe.path} - | tar -tv`});
+		if (probe?.exists)
+			evidence.push({
+				kind: 'file',
+				label: probe.path,
+				value: `mode ${probe.mode}${probe.executable ? '' : ' (no x bit)'}`,
+				command: `docker cp ${f.container.name}:${probe.path} - | tar -tv`,
+			});
 		const dir = /Is a directory/i.test(shellHit?.line.text ?? '');
 		return {
 			title: dir ? `The command ${target} is a directory` : `The entrypoint ${target} is not executable`,
@@ -31,7 +37,10 @@ export const notExecutable: Rule = {
 				? 'The command points at a directory, not a program.'
 				: `The file exists, but it lacks the executable permission bit${probe?.mode ? ` (mode ${probe.mode})` : ''}, so the kernel refuses to run it (exit code 126). This usually happens when a script is created on Windows or copied without its mode, or a volume is mounted with noexec.`,
 			fixes: [
-				{description: 'Make it executable in the image', edit: {file: 'Dockerfile', change: `RUN chmod +x ${target}   # or, with BuildKit: COPY --chmod=755 ${target.split('/').pop()} ${target}`}},
+				{
+					description: 'Make it executable in the image',
+					edit: {file: 'Dockerfile', change: `RUN chmod +x ${target}   # or, with BuildKit: COPY --chmod=755 ${target.split('/').pop()} ${target}`},
+				},
 				{description: 'And record the bit in git so every checkout has it', command: `git update-index --chmod=+x ${target.split('/').pop()}`},
 				{description: 'Or run it through its interpreter', edit: {file: 'Dockerfile', change: `ENTRYPOINT ["sh", "${target}"]`}},
 			],

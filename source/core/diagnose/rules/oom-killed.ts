@@ -19,7 +19,10 @@ export const oomKilled: Rule = {
 		const suggested = limit > 0 ? Math.max(limit * 2, 64 * 1024 ** 2) : 0;
 		const suggestedText = suggested ? `${Math.ceil(suggested / 1024 ** 2)}m` : '';
 		return {
-			title: limit > 0 ? `Killed by the kernel OOM killer: memory limit ${formatBytes(limit)} reached` : 'Killed by the kernel OOM killer: the host ran out of memory',
+			title:
+				limit > 0
+					? `Killed by the kernel OOM killer: memory limit ${formatBytes(limit)} reached`
+					: 'Killed by the kernel OOM killer: the host ran out of memory',
 			severity: 'error',
 			confidence: 'high',
 			evidence,
@@ -32,12 +35,23 @@ export const oomKilled: Rule = {
 			fixes: [
 				...(limit > 0
 					? [
-							{description: `Give it more memory (here ${suggestedText}; --memory-swap the same value forbids swap)`, command: `docker update --memory ${suggestedText} --memory-swap ${suggestedText} ${name} && docker start ${name}`},
-							{description: 'In compose, raise the limit', edit: {file: 'compose.yaml', change: `services.<service>.deploy.resources.limits.memory: ${suggestedText}`}},
+							{
+								description: `Give it more memory (here ${suggestedText}; --memory-swap the same value forbids swap)`,
+								command: `docker update --memory ${suggestedText} --memory-swap ${suggestedText} ${name} && docker start ${name}`,
+							},
+							{
+								description: 'In compose, raise the limit',
+								edit: {file: 'compose.yaml', change: `services.<service>.deploy.resources.limits.memory: ${suggestedText}`},
+							},
 						]
-					: [{description: 'Set a memory limit so one container cannot starve the host, and check what else uses memory', command: 'docker stats --no-stream'}]),
+					: [
+							{description: 'Set a memory limit so one container cannot starve the host, and check what else uses memory', command: 'docker stats --no-stream'},
+						]),
 				{description: 'Measure the real peak before choosing a limit', command: `docker start ${name} && docker stats ${name}`},
-				{description: 'Or lower what the application uses (worker count, cache sizes, batch size; for the JVM -XX:MaxRAMPercentage=75, for Node --max-old-space-size)'},
+				{
+					description:
+						'Or lower what the application uses (worker count, cache sizes, batch size; for the JVM -XX:MaxRAMPercentage=75, for Node --max-old-space-size)',
+				},
 			],
 		};
 	},

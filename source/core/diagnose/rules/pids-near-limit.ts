@@ -3,7 +3,8 @@ import type {Rule} from '../types.js';
 
 export const pidsNearLimit: Rule = {
 	id: 'pids-near-limit',
-	description: 'A running container has 90 % or more of its --pids-limit processes and threads: the next fork or thread fails ("Resource temporarily unavailable").',
+	description:
+		'A running container has 90 % or more of its --pids-limit processes and threads: the next fork or thread fails ("Resource temporarily unavailable").',
 	kind: 'cause',
 	basis: 'state',
 	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
@@ -18,7 +19,12 @@ export const pidsNearLimit: Rule = {
 			severity: 'warning',
 			confidence: 'high',
 			evidence: [
-				{kind: 'host', label: 'processes and threads (docker stats PIDS)', value: `${pids} of ${limit}`, command: `docker stats --no-stream --format '{{.PIDs}}' ${name}`},
+				{
+					kind: 'host',
+					label: 'processes and threads (docker stats PIDS)',
+					value: `${pids} of ${limit}`,
+					command: `docker stats --no-stream --format '{{.PIDs}}' ${name}`,
+				},
 				field(f, 'HostConfig.PidsLimit', limit),
 			],
 			explanation:

@@ -30,7 +30,12 @@ export const publishedPortNotListening: Rule = {
 			confidence: 'medium',
 			evidence: [
 				field(f, 'HostConfig.PortBindings', missing.map((p) => `${p.hostIp || '0.0.0.0'}:${p.hostPort}->${p.containerPort}`).join(', ')),
-				{kind: 'file', label: '/proc/net/tcp (listening)', value: listeners.map((l) => `${l.address}:${l.port}`).join(', '), command: `docker exec ${name} cat /proc/net/tcp /proc/net/tcp6`},
+				{
+					kind: 'file',
+					label: '/proc/net/tcp (listening)',
+					value: listeners.map((l) => `${l.address}:${l.port}`).join(', '),
+					command: `docker exec ${name} cat /proc/net/tcp /proc/net/tcp6`,
+				},
 			],
 			explanation: `Nothing inside the container listens on ${want}, the container port the host port ${hostPort || '(random)'} forwards to; the app listens on ${open.join(', ')}. Requests to the published port are refused. Either the mapping names the wrong container port, or the app was configured (PORT, --port, server.port) to another one.`,
 			fixes: [

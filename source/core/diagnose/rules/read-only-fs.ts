@@ -16,7 +16,13 @@ export const readOnlyFs: Rule = {
 		const roMount = m && !m.rw ? m : undefined;
 		const evidence: Evidence[] = lines.map((l) => logEvidence(f, l));
 		evidence.push(field(f, 'HostConfig.ReadonlyRootfs', f.resources.readonlyRootfs));
-		if (roMount) evidence.push({kind: 'field', label: 'Mounts', value: `${roMount.type} ${roMount.name ?? roMount.source} → ${roMount.destination} (ro)`, command: `docker inspect --format '{{json .Mounts}}' ${f.container.name}`});
+		if (roMount)
+			evidence.push({
+				kind: 'field',
+				label: 'Mounts',
+				value: `${roMount.type} ${roMount.name ?? roMount.source} → ${roMount.destination} (ro)`,
+				command: `docker inspect --format '{{json .Mounts}}' ${f.container.name}`,
+			});
 		const dir = path ? path.replace(/\/[^/]*$/, '') || '/' : '/tmp';
 		if (!f.resources.readonlyRootfs && !roMount) return null;
 		return {
@@ -28,7 +34,12 @@ export const readOnlyFs: Rule = {
 				? `${roMount.destination} is mounted read-only (:ro), and the program tries to write to it.`
 				: `The container runs with a read-only root file system (--read-only, or read_only: true in compose) — a good hardening practice — but the program writes to ${path ?? 'a path'} that is not on a writable mount. Every path it writes to (temp files, caches, PID files) needs a tmpfs or a volume.`,
 			fixes: roMount
-				? [{description: 'Mount it read-write, or write somewhere else', command: `docker run -v ${roMount.name ?? roMount.source}:${roMount.destination}:rw ...`}]
+				? [
+						{
+							description: 'Mount it read-write, or write somewhere else',
+							command: `docker run -v ${roMount.name ?? roMount.source}:${roMount.destination}:rw ...`,
+						},
+					]
 				: [
 						{description: `Keep --read-only and give the program a writable tmpfs for ${dir}`, command: `docker run --read-only --tmpfs ${dir} ...`},
 						{description: 'In compose', edit: {file: 'compose.yaml', change: `read_only: true\ntmpfs:\n  - ${dir}`}},

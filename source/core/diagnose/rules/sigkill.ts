@@ -10,11 +10,15 @@ import type {Evidence, Rule} from '../types.js';
  */
 export const sigkill: Rule = {
 	id: 'sigkill',
-	description: 'Exit 137 without an OOM kill: SIGKILL after a docker stop whose SIGTERM PID 1 ignored, docker kill, or a sender outside the engine. The events name the sender while the engine keeps them.',
+	description:
+		'Exit 137 without an OOM kill: SIGKILL after a docker stop whose SIGTERM PID 1 ignored, docker kill, or a sender outside the engine. The events name the sender while the engine keeps them.',
 	kind: 'cause',
 	basis: 'state',
 	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
-	cases: {fires: ['sigkill-docker-kill', 'sigkill-stop-timeout', 'sigkill-stop-timeout-flooded'], silent: ['oom-killed', 'stopped-sigterm', 'segfault', 'healthy-running']},
+	cases: {
+		fires: ['sigkill-docker-kill', 'sigkill-stop-timeout', 'sigkill-stop-timeout-flooded'],
+		silent: ['oom-killed', 'stopped-sigterm', 'segfault', 'healthy-running'],
+	},
 	diagnose(f) {
 		if (f.state.exitCode !== 137 || f.state.oomKilled || events(f, 'oom').length > 0 || (f.state.running && !f.state.restarting)) return null;
 		const name = sh(ref(f));
@@ -35,18 +39,25 @@ export const sigkill: Rule = {
 		if (limit > 0) evidence.push(field(f, 'HostConfig.Memory', limit));
 		if (unhealthy) evidence.push(field(f, 'State.Health.Status', 'unhealthy'));
 
-		const why137 = 'Exit code 137 is 128 + 9: the process died of SIGKILL, which cannot be caught, so it could not clean up. OOMKilled is false, so it was not the kernel acting on the container memory limit. ';
+		const why137 =
+			'Exit code 137 is 128 + 9: the process died of SIGKILL, which cannot be caught, so it could not clean up. OOMKilled is false, so it was not the kernel acting on the container memory limit. ';
 		const pid1Note =
 			stop.ignoresTerm === true
 				? `PID 1 here is "${stop.pid1}", which installs no ${stop.stopSignal} handler; the kernel ignores such signals for PID 1, so docker stop waits its timeout (${stop.stopTimeout} s) and then sends SIGKILL. `
 				: '';
 		const pid1Fixes = [
-			{description: 'Run the program as PID 1 with the exec form, so it receives SIGTERM itself', edit: {file: 'Dockerfile', change: 'CMD ["your-program", "--flag"]   # not: CMD your-program --flag'}},
+			{
+				description: 'Run the program as PID 1 with the exec form, so it receives SIGTERM itself',
+				edit: {file: 'Dockerfile', change: 'CMD ["your-program", "--flag"]   # not: CMD your-program --flag'},
+			},
 			{description: 'In an entrypoint script, replace the shell with the program', edit: {file: 'entrypoint.sh', change: 'exec "$@"   # last line'}},
 			{description: 'Or let a tiny init forward signals and reap zombies', command: 'docker run --init ...'},
 			{description: 'Or give a slow shutdown more time', command: `docker stop --time 30 ${name}`},
 		];
-		const hostFix = {description: 'Look for the kill on the host: kernel messages and the engine log', command: `dmesg -T | grep -i -E 'killed process|out of memory'; journalctl -u docker --since -1h`};
+		const hostFix = {
+			description: 'Look for the kill on the host: kernel messages and the engine log',
+			command: `dmesg -T | grep -i -E 'killed process|out of memory'; journalctl -u docker --since -1h`,
+		};
 
 		if (kill9 && term) {
 			const waited = (Date.parse(kill9.time) - Date.parse(term.time)) / 1000;
@@ -70,19 +81,27 @@ export const sigkill: Rule = {
 				confidence: 'high',
 				evidence,
 				explanation: `The engine recorded a kill request with signal 9 and no stop signal before it: someone ran docker kill (or docker compose kill, or a tool using the API). ${why137}`,
-				fixes: [{description: 'Start it again if the kill was intended', command: `docker start ${name}`}, {description: 'Prefer docker stop, which sends SIGTERM first and lets the program shut down', command: `docker stop ${name}`}],
+				fixes: [
+					{description: 'Start it again if the kill was intended', command: `docker start ${name}`},
+					{description: 'Prefer docker stop, which sends SIGTERM first and lets the program shut down', command: `docker stop ${name}`},
+				],
 			};
 		}
 		if (covered) {
 			return {
-				title: limit > 0 ? `Killed by SIGKILL from outside the engine: possibly the ${formatBytes(limit)} memory limit, not flagged as OOM` : 'Killed by SIGKILL from outside the engine (no docker stop or kill)',
+				title:
+					limit > 0
+						? `Killed by SIGKILL from outside the engine: possibly the ${formatBytes(limit)} memory limit, not flagged as OOM`
+						: 'Killed by SIGKILL from outside the engine (no docker stop or kill)',
 				severity: 'warning',
 				confidence: 'medium',
 				evidence,
 				explanation:
 					why137 +
 					'The engine still holds every event of this run and none of them is a kill request, so neither docker stop nor docker kill sent it. ' +
-					(limit > 0 ? `The container has a ${formatBytes(limit)} memory limit, and the engine can miss the OOM flag when the kill races with the exit (seen on cgroup v1): check the kernel log for an OOM kill first. ` : '') +
+					(limit > 0
+						? `The container has a ${formatBytes(limit)} memory limit, and the engine can miss the OOM flag when the kill races with the exit (seen on cgroup v1): check the kernel log for an OOM kill first. `
+						: '') +
 					'Other senders: a process on the host (kill -9), or the host-wide OOM killer when the whole machine ran out of memory.',
 				fixes: [hostFix, {description: 'Start it again', command: `docker start ${name}`}],
 			};
@@ -102,10 +121,14 @@ export const sigkill: Rule = {
 			explanation:
 				why137 +
 				pid1Note +
-				'The engine keeps events only briefly and no longer holds this run\'s, so it cannot say who sent the signal. Possible senders: ' +
+				"The engine keeps events only briefly and no longer holds this run's, so it cannot say who sent the signal. Possible senders: " +
 				causes.join('; ') +
 				'.',
-			fixes: [...(stop.ignoresTerm === true ? pid1Fixes.slice(0, 3) : []), hostFix, {description: 'Start it again and watch who stops it', command: `docker start ${name} && docker events --filter container=${name}`}],
+			fixes: [
+				...(stop.ignoresTerm === true ? pid1Fixes.slice(0, 3) : []),
+				hostFix,
+				{description: 'Start it again and watch who stops it', command: `docker start ${name} && docker events --filter container=${name}`},
+			],
 		};
 	},
 };

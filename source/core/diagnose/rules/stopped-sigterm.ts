@@ -8,7 +8,10 @@ export const stoppedSigterm: Rule = {
 	kind: 'cause',
 	basis: 'state',
 	/** Recordings in test/fixtures/diagnose/ it must fire on, and must stay silent on. */
-	cases: {fires: ['stopped-sigterm', 'stopped-clean-exit'], silent: ['sigkill-stop-timeout', 'oom-killed', 'one-shot-exit-zero', 'healthy-running', 'exit-zero-daemon']},
+	cases: {
+		fires: ['stopped-sigterm', 'stopped-clean-exit'],
+		silent: ['sigkill-stop-timeout', 'oom-killed', 'one-shot-exit-zero', 'healthy-running', 'exit-zero-daemon'],
+	},
 	diagnose(f) {
 		if (f.state.running || f.state.restarting || f.state.status !== 'exited') return null;
 		const code = f.state.exitCode;
@@ -24,7 +27,13 @@ export const stoppedSigterm: Rule = {
 		const asked = Boolean(term || stop);
 		const covered = eventsCoverLastRun(f);
 		const evidence: Evidence[] = [field(f, 'State.ExitCode', code)];
-		if (ran !== null) evidence.push({kind: 'field', label: 'State.FinishedAt − State.StartedAt', value: formatSeconds(ran), command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`});
+		if (ran !== null)
+			evidence.push({
+				kind: 'field',
+				label: 'State.FinishedAt − State.StartedAt',
+				value: formatSeconds(ran),
+				command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`,
+			});
 		if (term) evidence.push(eventEvidence(f, term));
 		if (stop) evidence.push(eventEvidence(f, stop));
 		const how = code === 130 ? 'SIGINT (Ctrl-C)' : 'SIGTERM';
@@ -32,7 +41,11 @@ export const stoppedSigterm: Rule = {
 		const fixes = [{description: 'Nothing to fix. Start it again when you need it', command: `docker start ${sh(ref(f))}`}];
 		if (code === 0) {
 			return {
-				title: asked ? 'Stopped on request and exited cleanly' : covered ? `Exited cleanly (0) by itself after running ${formatSeconds(ran!)}` : `Exited cleanly (0) after running ${formatSeconds(ran!)}: stopped on request, or its work was done`,
+				title: asked
+					? 'Stopped on request and exited cleanly'
+					: covered
+						? `Exited cleanly (0) by itself after running ${formatSeconds(ran!)}`
+						: `Exited cleanly (0) after running ${formatSeconds(ran!)}: stopped on request, or its work was done`,
 				severity: 'info',
 				confidence: asked || covered ? 'high' : 'medium',
 				evidence,
@@ -49,7 +62,9 @@ export const stoppedSigterm: Rule = {
 			severity: 'info',
 			confidence: asked ? 'high' : 'medium',
 			evidence,
-			explanation: `Exit code ${code} is 128 + ${code - 128}: the process ended because of ${how}, which is what docker stop (or Ctrl-C, or docker compose down) sends. It shut down within the stop timeout, so nothing went wrong.` + (asked ? '' : gone),
+			explanation:
+				`Exit code ${code} is 128 + ${code - 128}: the process ended because of ${how}, which is what docker stop (or Ctrl-C, or docker compose down) sends. It shut down within the stop timeout, so nothing went wrong.` +
+				(asked ? '' : gone),
 			fixes,
 		};
 	},

@@ -28,10 +28,18 @@ export const volumePermission: Rule = {
 		const m = hit.mount;
 		const uid = /^\d+/.exec(user)?.[0] ?? (isRoot(user) ? '0' : user.split(':')[0]!);
 		const evidence: Evidence[] = [logEvidence(f, hit.line), field(f, 'Config.User', user || '(root)')];
-		if (m) evidence.push({kind: 'field', label: 'Mounts', value: `${m.type} ${m.name ?? m.source} → ${m.destination} (${m.rw ? 'rw' : 'ro'})`, command: `docker inspect --format '{{json .Mounts}}' ${f.container.name}`});
+		if (m)
+			evidence.push({
+				kind: 'field',
+				label: 'Mounts',
+				value: `${m.type} ${m.name ?? m.source} → ${m.destination} (${m.rw ? 'rw' : 'ro'})`,
+				command: `docker inspect --format '{{json .Mounts}}' ${f.container.name}`,
+			});
 		const host = m?.type === 'bind' ? m.source : m?.name ? `/var/lib/docker/volumes/${m.name}/_data` : null;
 		return {
-			title: m ? `Permission denied on ${m.type === 'bind' ? 'bind mount' : 'volume'} ${m.destination} for user ${user}` : `Permission denied on ${hit.path} for user ${user}`,
+			title: m
+				? `Permission denied on ${m.type === 'bind' ? 'bind mount' : 'volume'} ${m.destination} for user ${user}`
+				: `Permission denied on ${hit.path} for user ${user}`,
 			severity: 'error',
 			confidence: m ? 'high' : 'medium',
 			evidence,
@@ -42,10 +50,21 @@ export const volumePermission: Rule = {
 					: 'That path belongs to another user inside the image (for example files copied as root while the image switches to a non-root USER).'),
 			fixes: m
 				? [
-						{description: `Give the container user's id (${uid}) ownership of the ${m.type === 'bind' ? 'host directory' : 'volume'}`, command: m.type === 'bind' ? `sudo chown -R ${uid}:${uid} ${host}` : `docker run --rm -v ${m.name}:${m.destination} --user 0 ${f.container.image} chown -R ${uid}:${uid} ${m.destination}`},
+						{
+							description: `Give the container user's id (${uid}) ownership of the ${m.type === 'bind' ? 'host directory' : 'volume'}`,
+							command:
+								m.type === 'bind'
+									? `sudo chown -R ${uid}:${uid} ${host}`
+									: `docker run --rm -v ${m.name}:${m.destination} --user 0 ${f.container.image} chown -R ${uid}:${uid} ${m.destination}`,
+						},
 						{description: 'Or run the container as the owner of the files', command: `docker run --user "$(id -u):$(id -g)" ...`},
-						{description: 'For named volumes, create the directory with the right owner in the image before declaring it, so new volumes inherit it', edit: {file: 'Dockerfile', change: `RUN mkdir -p ${m.destination} && chown ${uid}:${uid} ${m.destination}\nVOLUME ${m.destination}`}},
-						...(m.type === 'bind' ? [{description: 'On SELinux hosts (Fedora, RHEL) relabel the bind mount', command: `docker run -v ${m.source}:${m.destination}:z ...`}] : []),
+						{
+							description: 'For named volumes, create the directory with the right owner in the image before declaring it, so new volumes inherit it',
+							edit: {file: 'Dockerfile', change: `RUN mkdir -p ${m.destination} && chown ${uid}:${uid} ${m.destination}\nVOLUME ${m.destination}`},
+						},
+						...(m.type === 'bind'
+							? [{description: 'On SELinux hosts (Fedora, RHEL) relabel the bind mount', command: `docker run -v ${m.source}:${m.destination}:z ...`}]
+							: []),
 					]
 				: [{description: 'Copy files with the runtime user as owner', edit: {file: 'Dockerfile', change: `COPY --chown=${uid}:${uid} . /app`}}],
 		};

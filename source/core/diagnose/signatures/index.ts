@@ -14,6 +14,18 @@ import {tls} from './tls.js';
 import type {SignatureFamily} from './types.js';
 import {webServers} from './web-servers.js';
 
-export const FAMILIES: readonly SignatureFamily[] = [startErrors, resources, networking, tls, files, processes, ml, runtimes, webServers, databases, dataServices];
+export const FAMILIES: readonly SignatureFamily[] = [
+	startErrors,
+	resources,
+	networking,
+	tls,
+	files,
+	processes,
+	ml,
+	runtimes,
+	webServers,
+	databases,
+	dataServices,
+];
 
 export const SIGNATURE_RULES: readonly Rule[] = FAMILIES.flatMap((f) => f.signatures.map(signatureRule));

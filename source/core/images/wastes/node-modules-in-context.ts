@@ -8,6 +8,9 @@ export const nodeModulesInContext: WasteRule = {
 	fix: () => 'Add node_modules to .dockerignore and install dependencies in the image (RUN npm ci), so host builds never leak in.',
 	cases: {
 		hit: [candidate('/app/node_modules/left-pad/index.js', layer(3, 'COPY . .'))],
-		miss: [candidate('/app/node_modules/left-pad/index.js', layer(3, 'RUN npm ci')), candidate('/app/node_modules/x/i.js', layer(3, 'COPY --from=build /app/node_modules ./node_modules'))],
+		miss: [
+			candidate('/app/node_modules/left-pad/index.js', layer(3, 'RUN npm ci')),
+			candidate('/app/node_modules/x/i.js', layer(3, 'COPY --from=build /app/node_modules ./node_modules')),
+		],
 	},
 };

@@ -40,6 +40,9 @@ export const packageCache: WasteRule = {
 			candidate('/var/cache/apk/APKINDEX.tar.gz', layer(1, 'RUN apk add curl')),
 			candidate('/var/cache/apt/archives/curl_8.0_amd64.deb', layer(1, 'RUN apt-get install -y curl'), {...layer(2, 'RUN apt-get clean'), how: 'deleted'}),
 		],
-		miss: [candidate('/usr/lib/python3/site-packages/pip/cache.py', layer(1, 'RUN pip install x')), candidate('/var/cache/apt/pkgcache.bin', layer(1, 'RUN apt-get update'))],
+		miss: [
+			candidate('/usr/lib/python3/site-packages/pip/cache.py', layer(1, 'RUN pip install x')),
+			candidate('/var/cache/apt/pkgcache.bin', layer(1, 'RUN apt-get update')),
+		],
 	},
 };

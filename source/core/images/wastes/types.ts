@@ -29,11 +29,20 @@ export interface WasteRule {
 }
 
 export const layer = (index: number, command: string): WasteLayer => ({index, command});
-export const candidate = (path: string, addedBy: WasteLayer, laterBy: WasteCandidate['laterBy'] = null, size = 100): WasteCandidate => ({path, size, addedBy, laterBy});
+export const candidate = (path: string, addedBy: WasteLayer, laterBy: WasteCandidate['laterBy'] = null, size = 100): WasteCandidate => ({
+	path,
+	size,
+	addedBy,
+	laterBy,
+});
 
 /** "RUN /bin/sh -c apt-get update" (legacy builder) and "RUN apt-get update # buildkit" -> the instruction as written. */
 export function instruction(command: string): string {
-	const c = command.replace(/^\/bin\/sh -c #\(nop\)\s+/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s*# buildkit$/, '').trim();
+	const c = command
+		.replace(/^\/bin\/sh -c #\(nop\)\s+/, '')
+		.replace(/^\/bin\/sh -c /, 'RUN ')
+		.replace(/\s*# buildkit$/, '')
+		.trim();
 	return c;
 }
 

@@ -8,7 +8,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'ADD is used for local files or folders; COPY is clearer',
 	equivalents: {hadolint: 'DL3020'},
-	message: (srcs: readonly string[]) => `ADD ${srcs.join(' ')} only copies local files; use COPY, which does exactly that (ADD also unpacks archives and fetches URLs, which surprises readers).`,
+	message: (srcs: readonly string[]) =>
+		`ADD ${srcs.join(' ')} only copies local files; use COPY, which does exactly that (ADD also unpacks archives and fetches URLs, which surprises readers).`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const ins of file.byKeyword('ADD')) {

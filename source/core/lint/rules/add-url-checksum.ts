@@ -6,7 +6,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'ADD downloads a remote URL without --checksum',
 	equivalents: {},
-	message: (url: string) => `ADD ${url} downloads a file nobody verifies; add --checksum=sha256:<digest> (Dockerfile syntax 1.6+), or RUN curl -fsSLo file ${url} && echo "<sha256>  file" | sha256sum -c -.`,
+	message: (url: string) =>
+		`ADD ${url} downloads a file nobody verifies; add --checksum=sha256:<digest> (Dockerfile syntax 1.6+), or RUN curl -fsSLo file ${url} && echo "<sha256>  file" | sha256sum -c -.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const ins of file.byKeyword('ADD')) {

@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'apk add keeps the package index in the layer (no --no-cache)',
 	equivalents: {hadolint: 'DL3019'},
-	message: () => 'apk add without --no-cache leaves the APK index in /var/cache/apk; use `apk add --no-cache`, or RUN --mount=type=cache,target=/var/cache/apk with `apk add` (and a symlinked /etc/apk/cache).',
+	message: () =>
+		'apk add without --no-cache leaves the APK index in /var/cache/apk; use `apk add --no-cache`, or RUN --mount=type=cache,target=/var/cache/apk with `apk add` (and a symlinked /etc/apk/cache).',
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {

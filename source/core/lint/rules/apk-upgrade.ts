@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'apk upgrade runs inside the image build',
 	equivalents: {hadolint: 'DL3017'},
-	message: () => 'apk upgrade makes the image depend on the day it was built; prefer a newer base image tag and rebuild regularly, or upgrade only the packages you need (apk add --upgrade <pkg>).',
+	message: () =>
+		'apk upgrade makes the image depend on the day it was built; prefer a newer base image tag and rebuild regularly, or upgrade only the packages you need (apk add --upgrade <pkg>).',
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

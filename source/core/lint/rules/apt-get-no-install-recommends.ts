@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'apt-get install without --no-install-recommends pulls in extra packages',
 	equivalents: {hadolint: 'DL3015'},
-	message: () => 'apt-get install without --no-install-recommends also installs "recommended" packages you did not ask for, often tens of MB; add --no-install-recommends.',
+	message: () =>
+		'apt-get install without --no-install-recommends also installs "recommended" packages you did not ask for, often tens of MB; add --no-install-recommends.',
 	check({file}): RuleFinding[] {
 		// An apt.conf setting (APT::Install-Recommends "false") written anywhere in the file counts.
 		const configured = /Install-Recommends["'\s=]+(?:"?(?:false|0)"?)/i.test(file.source);

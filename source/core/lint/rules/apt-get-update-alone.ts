@@ -9,7 +9,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'apt-get update runs in its own RUN, separate from apt-get install',
 	equivalents: {},
-	message: (line: number) => `apt-get update here is cached separately from the apt-get install on line ${line}: when you later change the install list, Docker reuses the stale package index and installs old or missing versions; run \`apt-get update && apt-get install ...\` in one RUN.`,
+	message: (line: number) =>
+		`apt-get update here is cached separately from the apt-get install on line ${line}: when you later change the install list, Docker reuses the stale package index and installs old or missing versions; run \`apt-get update && apt-get install ...\` in one RUN.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		const runs = runInstructions(file);

@@ -9,7 +9,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'apt-get update leaves the package lists in the layer',
 	equivalents: {hadolint: 'DL3009'},
-	message: () => `This RUN runs apt-get update but does not remove ${LISTS}, which stays in the image (often 20-50 MB); end it with \`rm -rf ${LISTS}/*\`, or use RUN --mount=type=cache,target=${LISTS},sharing=locked.`,
+	message: () =>
+		`This RUN runs apt-get update but does not remove ${LISTS}, which stays in the image (often 20-50 MB); end it with \`rm -rf ${LISTS}/*\`, or use RUN --mount=type=cache,target=${LISTS},sharing=locked.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {

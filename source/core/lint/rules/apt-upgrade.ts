@@ -9,7 +9,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'apt-get upgrade or dist-upgrade runs inside the image build',
 	equivalents: {hadolint: 'DL3005'},
-	message: (sub: string) => `apt-get ${sub} makes the image depend on the day it was built and can pull in changes the base image's maintainers did not test; prefer a newer base image tag (and rebuild regularly), or upgrade only the packages you need.`,
+	message: (sub: string) =>
+		`apt-get ${sub} makes the image depend on the day it was built and can pull in changes the base image's maintainers did not test; prefer a newer base image tag (and rebuild regularly), or upgrade only the packages you need.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

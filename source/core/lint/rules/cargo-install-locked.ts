@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'cargo install runs without --locked',
 	equivalents: {},
-	message: () => 'cargo install ignores the crate\'s Cargo.lock without --locked and resolves the newest dependencies at build time, which can break or change the binary; add --locked.',
+	message: () =>
+		"cargo install ignores the crate's Cargo.lock without --locked and resolves the newest dependencies at build time, which can break or change the binary; add --locked.",
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

@@ -18,7 +18,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'Files or directories are made world-writable (chmod 777, o+w)',
 	equivalents: {},
-	message: (mode: string) => `chmod ${mode} makes files world-writable: any process in the container (or with access to a mounted volume) can change them; grant ownership to the runtime user instead (chown / COPY --chown) and use 755/644 (or 775 with a shared group).`,
+	message: (mode: string) =>
+		`chmod ${mode} makes files world-writable: any process in the container (or with access to a mounted volume) can change them; grant ownership to the runtime user instead (chown / COPY --chown) and use 755/644 (or 775 with a shared group).`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {instruction, command: c} of runCommands(file)) {
@@ -27,7 +28,9 @@ const rule = defineRule({
 			if (!mode || !worldWritable(mode.value)) continue;
 			// A scratch directory removed again in the same RUN (mktemp -d; chmod 777; ...; rm -rf) never ships.
 			const targets = c.args.filter((a) => a !== mode && !a.value.startsWith('-')).map((a) => a.raw);
-			const removed = commandsOf(instruction).some((o) => o.name === 'rm' && o.line >= c.line && targets.length > 0 && targets.every((t) => o.args.some((a) => a.raw === t)));
+			const removed = commandsOf(instruction).some(
+				(o) => o.name === 'rm' && o.line >= c.line && targets.length > 0 && targets.every((t) => o.args.some((a) => a.raw === t)),
+			);
 			if (!removed) out.push({line: c.line, column: c.column, message: rule.message(mode.value)});
 		}
 		for (const ins of [...file.byKeyword('COPY'), ...file.byKeyword('ADD')]) {

@@ -3,9 +3,24 @@ import {commandsOf, toolInvocation} from '../rule-helpers.js';
 
 /** Dependency installs and the manifests they read. */
 const INSTALLS: Array<{match: (tool: string, args: readonly string[]) => boolean; manifests: RegExp; hint: string}> = [
-	{match: (t, a) => (t === 'npm' && ['ci', 'install', 'i'].includes(a.find((x) => !x.startsWith('-')) ?? '') && a.filter((x) => !x.startsWith('-')).length === 1) || (t === 'yarn' && (a.length === 0 || a[0] === 'install' || a.every((x) => x.startsWith('-')))) || (t === 'pnpm' && a[0] === 'install'), manifests: /(^|\/)(package(-lock)?\.json|package\*\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json)$/, hint: 'package.json package-lock.json'},
-	{match: (t, a) => (t === 'pip' || t === 'uv-pip') && a.includes('-r'), manifests: /(^|\/)requirements[^/]*\.(txt|in)$|(^|\/)requirements\/?$/, hint: 'requirements.txt'},
-	{match: (t, a) => (t === 'poetry' && a[0] === 'install') || (t === 'uv' && a[0] === 'sync') || (t === 'pipenv' && a[0] === 'install'), manifests: /(^|\/)(pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?)$/, hint: 'pyproject.toml and the lockfile'},
+	{
+		match: (t, a) =>
+			(t === 'npm' && ['ci', 'install', 'i'].includes(a.find((x) => !x.startsWith('-')) ?? '') && a.filter((x) => !x.startsWith('-')).length === 1) ||
+			(t === 'yarn' && (a.length === 0 || a[0] === 'install' || a.every((x) => x.startsWith('-')))) ||
+			(t === 'pnpm' && a[0] === 'install'),
+		manifests: /(^|\/)(package(-lock)?\.json|package\*\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json)$/,
+		hint: 'package.json package-lock.json',
+	},
+	{
+		match: (t, a) => (t === 'pip' || t === 'uv-pip') && a.includes('-r'),
+		manifests: /(^|\/)requirements[^/]*\.(txt|in)$|(^|\/)requirements\/?$/,
+		hint: 'requirements.txt',
+	},
+	{
+		match: (t, a) => (t === 'poetry' && a[0] === 'install') || (t === 'uv' && a[0] === 'sync') || (t === 'pipenv' && a[0] === 'install'),
+		manifests: /(^|\/)(pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?)$/,
+		hint: 'pyproject.toml and the lockfile',
+	},
 	{match: (t, a) => t === 'bundle' && (a.length === 0 || a[0] === 'install'), manifests: /(^|\/)Gemfile(\.lock)?$/, hint: 'Gemfile Gemfile.lock'},
 	{match: (t, a) => t === 'composer' && a[0] === 'install', manifests: /(^|\/)composer\.(json|lock)$/, hint: 'composer.json composer.lock'},
 	{match: (t, a) => t === 'go' && a[0] === 'mod' && a[1] === 'download', manifests: /(^|\/)go\.(mod|sum)$/, hint: 'go.mod go.sum'},
@@ -23,7 +38,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'The whole build context is copied before dependencies are installed, so any source change reinstalls them',
 	equivalents: {},
-	message: (line: number, hint: string) => `COPY of the whole context comes before the dependency install on line ${line}, so every source change invalidates that layer and reinstalls everything; COPY ${hint} first, install, then COPY the rest.`,
+	message: (line: number, hint: string) =>
+		`COPY of the whole context comes before the dependency install on line ${line}, so every source change invalidates that layer and reinstalls everything; COPY ${hint} first, install, then COPY the rest.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const stage of file.stages) {

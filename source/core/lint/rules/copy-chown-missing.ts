@@ -9,7 +9,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'Files are copied as root and then chowned in a separate RUN, duplicating them in a new layer',
 	equivalents: {},
-	message: (dest: string, owner: string, line: number) => `COPY on line ${line} creates ${dest} owned by root and this RUN chowns it to ${owner}, which stores every file a second time in a new layer; use COPY --chown=${owner} (and --chmod) instead.`,
+	message: (dest: string, owner: string, line: number) =>
+		`COPY on line ${line} creates ${dest} owned by root and this RUN chowns it to ${owner}, which stores every file a second time in a new layer; use COPY --chown=${owner} (and --chmod) instead.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const stage of file.stages) {
@@ -34,7 +35,10 @@ const rule = defineRule({
 					for (const p of paths) {
 						const target = norm(p === '.' ? workdir : p.startsWith('/') ? p : `${workdir.replace(/\/$/, '')}/${p}`);
 						const hit = copies.find((cp) => cp.dest === target || cp.dest.startsWith(target + '/'));
-						if (hit) { out.push({line: c.line, column: c.column, message: rule.message(target, owner, hit.line)}); break; }
+						if (hit) {
+							out.push({line: c.line, column: c.column, message: rule.message(target, owner, hit.line)});
+							break;
+						}
 					}
 				}
 			}

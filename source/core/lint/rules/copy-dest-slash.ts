@@ -6,7 +6,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'COPY/ADD with several sources needs a destination ending in /',
 	equivalents: {hadolint: 'DL3021'},
-	message: (keyword: string, dest: string) => `${keyword} with more than one source copies into a directory, so the destination should end with a slash: ${dest}/ (the legacy builder rejects it, and BuildKit only accepts it when ${dest} already exists as a directory).`,
+	message: (keyword: string, dest: string) =>
+		`${keyword} with more than one source copies into a directory, so the destination should end with a slash: ${dest}/ (the legacy builder rejects it, and BuildKit only accepts it when ${dest} already exists as a directory).`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const ins of [...file.byKeyword('COPY'), ...file.byKeyword('ADD')]) {

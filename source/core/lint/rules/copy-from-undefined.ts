@@ -17,18 +17,31 @@ const rule = defineRule({
 			const here = ins.stageIndex;
 			if (/^\d+$/.test(from)) {
 				const n = Number(from);
-				if (n > here) out.push({line: ins.line, message: rule.message(from, `stage ${n} does not exist before this one (stages are numbered from 0; this is stage ${here}).`)});
+				if (n > here)
+					out.push({
+						line: ins.line,
+						message: rule.message(from, `stage ${n} does not exist before this one (stages are numbered from 0; this is stage ${here}).`),
+					});
 				continue;
 			}
 			const target = file.findStage(from);
 			if (target) {
-				if (target.index > here) out.push({line: ins.line, message: rule.message(from, `stage "${from}" is defined later (line ${target.line}); a stage can only copy from stages above it.`)});
+				if (target.index > here)
+					out.push({
+						line: ins.line,
+						message: rule.message(from, `stage "${from}" is defined later (line ${target.line}); a stage can only copy from stages above it.`),
+					});
 				continue;
 			}
 			// A plain name that is no stage is pulled as an image; close to a stage name it is a typo.
 			if (/[:/@.]/.test(from)) continue;
 			const near = file.stages.filter((s) => s.name && s.index < here && distance(s.name, from.toLowerCase()) <= 2).map((s) => s.nameOriginal!);
-			if (near.length > 0) out.push({line: ins.line, severity: 'warning', message: rule.message(from, `no stage is named "${from}" (did you mean "${near[0]}"?), so Docker will try to pull an image called ${from}.`)});
+			if (near.length > 0)
+				out.push({
+					line: ins.line,
+					severity: 'warning',
+					message: rule.message(from, `no stage is named "${from}" (did you mean "${near[0]}"?), so Docker will try to pull an image called ${from}.`),
+				});
 		}
 		return out;
 	},

@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'COPY to a relative destination before any WORKDIR is set',
 	equivalents: {hadolint: 'DL3045'},
-	message: (dest: string) => `COPY to "${dest}" is relative to the base image's working directory, which this Dockerfile never sets; add WORKDIR /app (or use an absolute destination).`,
+	message: (dest: string) =>
+		`COPY to "${dest}" is relative to the base image's working directory, which this Dockerfile never sets; add WORKDIR /app (or use an absolute destination).`,
 	check(ctx): RuleFinding[] {
 		const {file} = ctx;
 		const out: RuleFinding[] = [];

@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'A stage uses both curl and wget',
 	equivalents: {hadolint: 'DL4001'},
-	message: (tool: string, other: string, line: number) => `This stage already uses ${other} (line ${line}); using ${tool} too means installing and maintaining two download tools; pick one.`,
+	message: (tool: string, other: string, line: number) =>
+		`This stage already uses ${other} (line ${line}); using ${tool} too means installing and maintaining two download tools; pick one.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		const byStage = new Map<number, Map<string, number>>();

@@ -10,7 +10,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'A script is downloaded and piped straight into a shell or interpreter',
 	equivalents: {},
-	message: (fetch: string, shell: string) => `${fetch} | ${shell} runs whatever the server returns, unverified (and a dropped connection can run half a script); download to a file, check its sha256, then run it — or use a package/pinned release.`,
+	message: (fetch: string, shell: string) =>
+		`${fetch} | ${shell} runs whatever the server returns, unverified (and a dropped connection can run half a script); download to a file, check its sha256, then run it — or use a package/pinned release.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {
@@ -31,7 +32,8 @@ const rule = defineRule({
 			// sh -c "$(curl ...)" and bash <(curl ...)
 			for (const c of cmds) {
 				if (!SHELLS.test(c.name)) continue;
-				if (c.args.some((a) => /\$\(\s*(curl|wget)\b|<\(\s*(curl|wget)\b/.test(a.raw))) out.push({line: c.line, column: c.column, message: rule.message('curl', c.name)});
+				if (c.args.some((a) => /\$\(\s*(curl|wget)\b|<\(\s*(curl|wget)\b/.test(a.raw)))
+					out.push({line: c.line, column: c.column, message: rule.message('curl', c.name)});
 			}
 		}
 		return out;

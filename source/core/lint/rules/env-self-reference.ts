@@ -8,7 +8,8 @@ const rule = defineRule({
 	severity: 'error',
 	description: 'An ENV uses a variable that the same ENV instruction defines',
 	equivalents: {hadolint: 'DL3044'},
-	message: (name: string, def: string) => `$${name} refers to ${def}, defined in this same ENV instruction, but substitution uses the value from before the instruction (${'empty here'}); split it into two ENV instructions.`,
+	message: (name: string, def: string) =>
+		`$${name} refers to ${def}, defined in this same ENV instruction, but substitution uses the value from before the instruction (${'empty here'}); split it into two ENV instructions.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		const all = file.instructions.flatMap((i) => (i.keyword === 'ONBUILD' && i.onbuild ? [i.onbuild] : [i]));

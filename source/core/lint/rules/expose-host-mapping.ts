@@ -6,7 +6,8 @@ const rule = defineRule({
 	severity: 'error',
 	description: 'EXPOSE contains a host-port mapping, which only docker run can set',
 	equivalents: {buildkit: 'ExposeInvalidFormat'},
-	message: (spec: string, port: string) => `EXPOSE ${spec} maps a host port, which a Dockerfile cannot do; write EXPOSE ${port} and publish with docker run -p ${spec}.`,
+	message: (spec: string, port: string) =>
+		`EXPOSE ${spec} maps a host port, which a Dockerfile cannot do; write EXPOSE ${port} and publish with docker run -p ${spec}.`,
 	check({file}): RuleFinding[] {
 		const out = [];
 		for (const ins of file.byKeyword('EXPOSE')) {

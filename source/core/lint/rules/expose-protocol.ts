@@ -20,7 +20,7 @@ const rule = defineRule({
 				const i = value.indexOf('/');
 				if (i < 0) continue;
 				const proto = value.slice(i + 1);
-				if (proto.includes('$') || (VALID.has(proto))) continue;
+				if (proto.includes('$') || VALID.has(proto)) continue;
 				out.push({line: w.line, column: w.column, message: rule.message(value, proto)});
 			}
 		}

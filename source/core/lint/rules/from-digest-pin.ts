@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'Final-stage base image is pinned by tag only, not by digest',
 	equivalents: {},
-	message: (image: string) => `The final image is built on ${image}, a tag that can be re-pushed; for production pin it by digest (${image}@sha256:...) and let Renovate/Dependabot update it.`,
+	message: (image: string) =>
+		`The final image is built on ${image}, a tag that can be re-pushed; for production pin it by digest (${image}@sha256:...) and let Renovate/Dependabot update it.`,
 	check({file}): RuleFinding[] {
 		const last = finalStage(file);
 		if (!last) return [];

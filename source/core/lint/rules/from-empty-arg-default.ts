@@ -2,7 +2,8 @@ import {defineRule, type RuleFinding} from '../types.js';
 import {variableRefs} from '../rule-helpers.js';
 
 // name[:tag][@digest], lower-case path components, optional host[:port].
-const REF = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[a-z0-9]+:[a-f0-9]{32,})?$/;
+const REF =
+	/^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[a-z0-9]+:[a-f0-9]{32,})?$/;
 
 const rule = defineRule({
 	id: 'DH1007',
@@ -10,7 +11,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'A FROM depends on an ARG that has no default value, so the build fails unless it is passed',
 	equivalents: {buildkit: 'InvalidDefaultArgInFrom'},
-	message: (name: string, result: string) => `ARG ${name} has no default, so without --build-arg this FROM becomes "${result}", which is not a valid image; give ${name} a default.`,
+	message: (name: string, result: string) =>
+		`ARG ${name} has no default, so without --build-arg this FROM becomes "${result}", which is not a valid image; give ${name} a default.`,
 	check({file}): RuleFinding[] {
 		const defaults = new Map<string, string | undefined>();
 		for (const g of file.globals) {
@@ -32,7 +34,7 @@ const rule = defineRule({
 				const name = (a ?? b) as string;
 				const value = defaults.get(name);
 				if (mod && /^:?-/.test(mod)) return value || alt || '';
-				if (mod && /^:?\+/.test(mod)) return value ? alt ?? '' : '';
+				if (mod && /^:?\+/.test(mod)) return value ? (alt ?? '') : '';
 				return value === undefined ? (defaults.has(name) ? '' : 'x') : value;
 			});
 			if (REF.test(result)) continue;

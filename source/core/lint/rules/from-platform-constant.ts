@@ -6,7 +6,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'FROM --platform is set to a constant instead of a build argument',
 	equivalents: {hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed'},
-	message: (platform: string) => `FROM --platform=${platform} hard-codes the platform, so multi-platform builds get the wrong architecture; use --platform=$BUILDPLATFORM for build stages, or drop the flag.`,
+	message: (platform: string) =>
+		`FROM --platform=${platform} hard-codes the platform, so multi-platform builds get the wrong architecture; use --platform=$BUILDPLATFORM for build stages, or drop the flag.`,
 	check({file}): RuleFinding[] {
 		const out = [];
 		for (const s of file.stages) {

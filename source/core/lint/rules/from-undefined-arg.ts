@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'error',
 	description: 'FROM uses a variable that no ARG before the first FROM declares',
 	equivalents: {buildkit: 'UndefinedArgInFrom'},
-	message: (name: string) => `FROM uses $${name}, but no ARG ${name} is declared before the first FROM, so it expands to an empty string; add \`ARG ${name}=<default>\` at the top of the file.`,
+	message: (name: string) =>
+		`FROM uses $${name}, but no ARG ${name} is declared before the first FROM, so it expands to an empty string; add \`ARG ${name}=<default>\` at the top of the file.`,
 	check({file}): RuleFinding[] {
 		const declared = new Set<string>();
 		for (const g of file.globals) if (g.keyword === 'ARG') for (const w of g.words) declared.add(w.value.split('=')[0]!);

@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'gem install generates documentation nobody reads in a container',
 	equivalents: {},
-	message: () => 'gem install builds ri/rdoc documentation into the layer; add --no-document (or write `gem: --no-document` to /usr/local/etc/gemrc, as the official Ruby images do).',
+	message: () =>
+		'gem install builds ri/rdoc documentation into the layer; add --no-document (or write `gem: --no-document` to /usr/local/etc/gemrc, as the official Ruby images do).',
 	check({file}): RuleFinding[] {
 		if (/gem:\s*--no-(document|rdoc)/.test(file.source)) return [];
 		const out: RuleFinding[] = [];

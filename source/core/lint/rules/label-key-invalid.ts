@@ -8,7 +8,7 @@ const rule = defineRule({
 	id: 'DH8007',
 	slug: 'label-key-invalid',
 	severity: 'style',
-	description: 'A LABEL key does not follow Docker\'s key format or uses a reserved namespace',
+	description: "A LABEL key does not follow Docker's key format or uses a reserved namespace",
 	equivalents: {hadolint: 'DL3048'},
 	message: (key: string, why: string) => `LABEL key "${key}" ${why}.`,
 	check({file}): RuleFinding[] {
@@ -17,8 +17,16 @@ const rule = defineRule({
 			if (ins.words[0] && !ins.words[0].value.includes('=')) continue; // legacy form: legacy-env-format
 			for (const [key] of keyValuePairs(ins.args)) {
 				if (key.includes('$')) continue;
-				if (RESERVED.test(key)) out.push({line: ins.line, message: rule.message(key, 'uses a namespace reserved for Docker (com.docker.*, io.docker.*, org.dockerproject.*)')});
-				else if (!VALID.test(key)) out.push({line: ins.line, message: rule.message(key, 'should be lower-case letters and digits separated by single dots or dashes, in reverse-DNS form (org.opencontainers.image.source)')});
+				if (RESERVED.test(key))
+					out.push({line: ins.line, message: rule.message(key, 'uses a namespace reserved for Docker (com.docker.*, io.docker.*, org.dockerproject.*)')});
+				else if (!VALID.test(key))
+					out.push({
+						line: ins.line,
+						message: rule.message(
+							key,
+							'should be lower-case letters and digits separated by single dots or dashes, in reverse-DNS form (org.opencontainers.image.source)',
+						),
+					});
 			}
 		}
 		return out;

@@ -39,14 +39,20 @@ const rule = defineRule({
 		for (const key of keys) {
 			const kind = String(schema[key]).toLowerCase();
 			const found = labels.get(key);
-			if (!found) { out.push({line: last.from.line, message: rule.message(key, "is missing from the final image (the lint configuration's label schema requires it)")}); continue; }
+			if (!found) {
+				out.push({line: last.from.line, message: rule.message(key, "is missing from the final image (the lint configuration's label schema requires it)")});
+				continue;
+			}
 			const check = CHECKS[kind];
 			// A value computed from a build arg (--build-arg CREATED=...) cannot be judged statically.
 			if (!check || found.unresolved) continue;
-			if (!check.re.test(found.value)) out.push({line: found.line, message: rule.message(key, `is "${found.value}", not ${check.what} (as the label schema requires)`)});
+			if (!check.re.test(found.value))
+				out.push({line: found.line, message: rule.message(key, `is "${found.value}", not ${check.what} (as the label schema requires)`)});
 		}
 		// strict-labels (hadolint's DL3050): every label the Dockerfile sets must be in the schema.
-		if (options.strictLabels) for (const l of own) if (!(l.key in schema)) out.push({line: l.line, message: rule.message(l.key, 'is not in the label schema, and strict-labels allows no other label')});
+		if (options.strictLabels)
+			for (const l of own)
+				if (!(l.key in schema)) out.push({line: l.line, message: rule.message(l.key, 'is not in the label schema, and strict-labels allows no other label')});
 		return out.sort((a, b) => a.line - b.line);
 	},
 });

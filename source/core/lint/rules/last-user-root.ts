@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'The final stage switches back to root as its last USER',
 	equivalents: {hadolint: 'DL3002'},
-	message: (value: string) => `The last USER of the final stage is ${value}, so containers run as root; switch back to an unprivileged user (USER 10001) after the steps that need root.`,
+	message: (value: string) =>
+		`The last USER of the final stage is ${value}, so containers run as root; switch back to an unprivileged user (USER 10001) after the steps that need root.`,
 	check({file}): RuleFinding[] {
 		const stage = finalStage(file);
 		if (!stage) return [];

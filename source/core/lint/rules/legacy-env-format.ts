@@ -6,7 +6,8 @@ const rule = defineRule({
 	severity: 'style',
 	description: 'ENV or LABEL uses the legacy space-separated "key value" form',
 	equivalents: {buildkit: 'LegacyKeyValueFormat'},
-	message: (keyword: string, key: string) => `${keyword} ${key} <value> is the legacy form (one pair, value up to end of line, easy to misread); write ${keyword} ${key}=<value>, quoting values with spaces.`,
+	message: (keyword: string, key: string) =>
+		`${keyword} ${key} <value> is the legacy form (one pair, value up to end of line, easy to misread); write ${keyword} ${key}=<value>, quoting values with spaces.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		const all = file.instructions.flatMap((i) => (i.keyword === 'ONBUILD' && i.onbuild ? [i.onbuild] : [i]));

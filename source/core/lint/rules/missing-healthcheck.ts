@@ -2,7 +2,8 @@ import {defineRule, type Instruction} from '../types.js';
 import {externalBase, finalStage, lastInChain} from '../rule-helpers.js';
 
 /** Programs that run a long-lived service when they are the container's command. */
-const SERVICES = /(^|[\s/"'[,])(nginx|httpd|apache2(ctl)?|caddy|traefik|haproxy|envoy|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|unicorn|rails|php-fpm\d*(\.\d+)?|php-fpm|node|nodemon|pm2-runtime|deno|bun|java|catalina\.sh|redis-server|postgres|mysqld|mariadbd|mongod|memcached|rabbitmq-server|elasticsearch|kibana|grafana-server|prometheus|consul|vault|nats-server|minio|supervisord|flask|streamlit|serve|http-server|next|nuxt|dotnet)(\s|"|'|,|\]|$)/;
+const SERVICES =
+	/(^|[\s/"'[,])(nginx|httpd|apache2(ctl)?|caddy|traefik|haproxy|envoy|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|puma|unicorn|rails|php-fpm\d*(\.\d+)?|php-fpm|node|nodemon|pm2-runtime|deno|bun|java|catalina\.sh|redis-server|postgres|mysqld|mariadbd|mongod|memcached|rabbitmq-server|elasticsearch|kibana|grafana-server|prometheus|consul|vault|nats-server|minio|supervisord|flask|streamlit|serve|http-server|next|nuxt|dotnet)(\s|"|'|,|\]|$)/;
 
 type Why = {service: string; notChecked: boolean; notLocal: boolean};
 
@@ -47,7 +48,13 @@ export default defineRule({
 			(expose ? `EXPOSE ${expose.args.replace(/\s+/g, ' ')}` : undefined) ??
 			(base && base.exposedPorts.length > 0 ? `the base image exposes ${base.exposedPorts.join(', ')}` : undefined);
 		if (!service) return [];
-		if (externalBase(ctx.file, final).base.scratch && !expose && !serviceOf(lastInChain(ctx.file, final, 'ENTRYPOINT')) && !serviceOf(lastInChain(ctx.file, final, 'CMD'))) return [];
+		if (
+			externalBase(ctx.file, final).base.scratch &&
+			!expose &&
+			!serviceOf(lastInChain(ctx.file, final, 'ENTRYPOINT')) &&
+			!serviceOf(lastInChain(ctx.file, final, 'CMD'))
+		)
+			return [];
 		return [{line: final.line, column: final.from.column, message: message({service, notChecked: base === undefined, notLocal: base === null})}];
 	},
 });

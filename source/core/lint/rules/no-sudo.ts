@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'sudo is used inside RUN',
 	equivalents: {hadolint: 'DL3004'},
-	message: () => 'Do not use sudo in RUN: it adds a setuid binary and unpredictable TTY/signal behaviour; use USER root for the steps that need it and switch back (gosu/su-exec at runtime).',
+	message: () =>
+		'Do not use sudo in RUN: it adds a setuid binary and unpredictable TTY/signal behaviour; use USER root for the steps that need it and switch back (gosu/su-exec at runtime).',
 	check({file}): RuleFinding[] {
 		const out = [];
 		for (const {command: c} of runCommands(file)) {

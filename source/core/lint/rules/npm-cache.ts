@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'npm ci/install leaves the npm cache in the final image',
 	equivalents: {},
-	message: () => 'npm keeps a copy of every downloaded tarball in ~/.npm, which stays in this layer; use RUN --mount=type=cache,target=/root/.npm (keeps it between builds, out of the image), or end the RUN with `npm cache clean --force`.',
+	message: () =>
+		'npm keeps a copy of every downloaded tarball in ~/.npm, which stays in this layer; use RUN --mount=type=cache,target=/root/.npm (keeps it between builds, out of the image), or end the RUN with `npm cache clean --force`.',
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {

@@ -22,12 +22,16 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'npm install names packages without a version',
 	equivalents: {hadolint: 'DL3016'},
-	message: (pkgs: readonly string[]) => `Pin ${pkgs.join(', ')} (npm install ${pkgs[0]!.replace(/@(latest|next)$/, '')}@<version>) so rebuilds install what you tested.`,
+	message: (pkgs: readonly string[]) =>
+		`Pin ${pkgs.join(', ')} (npm install ${pkgs[0]!.replace(/@(latest|next)$/, '')}@<version>) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {
 			if (c.name !== 'npm' || !['install', 'i', 'add', 'isntall'].includes(c.subcommand ?? '')) continue;
-			const pkgs = operandsOf(c.args.map((a) => a.value), VALUE_FLAGS);
+			const pkgs = operandsOf(
+				c.args.map((a) => a.value),
+				VALUE_FLAGS,
+			);
 			const loose = pkgs.filter((p) => !npmPinned(p) && !TOOLING.has(p.replace(/@(latest|next)$/, '')));
 			if (loose.length > 0) out.push({line: c.line, column: c.column, message: rule.message(loose)});
 		}

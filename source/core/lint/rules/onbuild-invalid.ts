@@ -8,7 +8,8 @@ const rule = defineRule({
 	severity: 'error',
 	description: 'ONBUILD wraps an instruction it cannot trigger (ONBUILD, FROM, MAINTAINER)',
 	equivalents: {hadolint: 'DL3043'},
-	message: (keyword: string) => `ONBUILD ${keyword} is not allowed: Docker rejects ONBUILD ONBUILD, ONBUILD FROM and ONBUILD MAINTAINER when a child image builds FROM this one.`,
+	message: (keyword: string) =>
+		`ONBUILD ${keyword} is not allowed: Docker rejects ONBUILD ONBUILD, ONBUILD FROM and ONBUILD MAINTAINER when a child image builds FROM this one.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const ins of file.byKeyword('ONBUILD')) {

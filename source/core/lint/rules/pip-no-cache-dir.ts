@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'pip install keeps its download cache in the layer',
 	equivalents: {hadolint: 'DL3042'},
-	message: () => 'pip keeps downloaded wheels in ~/.cache/pip inside the layer; add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1), or better use RUN --mount=type=cache,target=/root/.cache/pip to keep the cache between builds but out of the image.',
+	message: () =>
+		'pip keeps downloaded wheels in ~/.cache/pip inside the layer; add --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1), or better use RUN --mount=type=cache,target=/root/.cache/pip to keep the cache between builds but out of the image.',
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {

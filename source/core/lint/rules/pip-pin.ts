@@ -1,7 +1,47 @@
 import {defineRule, type RuleFinding} from '../types.js';
 import {isDynamic, operandsOf, runCommands, toolInvocation} from '../rule-helpers.js';
 
-const VALUE_FLAGS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--upgrade-strategy', '--progress-bar', '--src', '--cache-dir', '--python', '-p', '--index', '--default-index', '--config-settings', '-C', '--timeout', '--retries', '--proxy', '--log', '--root-user-action', '--report', '--progress-bar']);
+const VALUE_FLAGS = new Set([
+	'-r',
+	'--requirement',
+	'-c',
+	'--constraint',
+	'-e',
+	'--editable',
+	'-i',
+	'--index-url',
+	'--extra-index-url',
+	'-f',
+	'--find-links',
+	'-t',
+	'--target',
+	'--prefix',
+	'--root',
+	'--trusted-host',
+	'--platform',
+	'--python-version',
+	'--implementation',
+	'--abi',
+	'--only-binary',
+	'--no-binary',
+	'--upgrade-strategy',
+	'--progress-bar',
+	'--src',
+	'--cache-dir',
+	'--python',
+	'-p',
+	'--index',
+	'--default-index',
+	'--config-settings',
+	'-C',
+	'--timeout',
+	'--retries',
+	'--proxy',
+	'--log',
+	'--root-user-action',
+	'--report',
+	'--progress-bar',
+]);
 // Upgrading the installer itself is conventional and not an application dependency.
 const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'pip-tools', 'uv']);
 
@@ -21,7 +61,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'pip install names packages without a version specifier',
 	equivalents: {hadolint: 'DL3013'},
-	message: (pkgs: readonly string[]) => `Pin ${pkgs.join(', ')} (pip install ${pkgs[0]}==<version>, or install from a pinned requirements/constraints file with -r / -c) so rebuilds install what you tested.`,
+	message: (pkgs: readonly string[]) =>
+		`Pin ${pkgs.join(', ')} (pip install ${pkgs[0]}==<version>, or install from a pinned requirements/constraints file with -r / -c) so rebuilds install what you tested.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

@@ -17,7 +17,8 @@ function record(summary: Summary, i: Instruction): void {
 		const all = i.json ?? i.words.map((w) => w.value);
 		for (const src of all.slice(0, -1)) {
 			const b = base(src);
-			if (src === '.' || src.endsWith('/') || /[*?[]/.test(src) || !b.includes('.') || src.includes('$')) summary.universal = Math.min(summary.universal, i.line);
+			if (src === '.' || src.endsWith('/') || /[*?[]/.test(src) || !b.includes('.') || src.includes('$'))
+				summary.universal = Math.min(summary.universal, i.line);
 		}
 	}
 	if (i.keyword === 'RUN' && /\bgit\b|\bcurl\b|\bwget\b/.test(i.args)) summary.universal = Math.min(summary.universal, i.line);
@@ -56,7 +57,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'pip install -r reads a requirements file that was never copied into the image',
 	equivalents: {},
-	message: (req: string) => `pip install -r ${req}: no earlier COPY/ADD (or bind mount) brings ${base(req)} into this stage, so the build fails with "Could not open requirements file"; COPY ${base(req)} first (before the rest of the source, for caching).`,
+	message: (req: string) =>
+		`pip install -r ${req}: no earlier COPY/ADD (or bind mount) brings ${base(req)} into this stage, so the build fails with "Could not open requirements file"; COPY ${base(req)} first (before the rest of the source, for caching).`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		// Most files never read a requirements file: then there is nothing to index.
@@ -66,7 +68,11 @@ const rule = defineRule({
 		// anything (a heredoc, COPY --from, a directory or glob source, a RUN that downloads).
 		const summaries: Summary[] = [];
 		for (const stage of file.stages) {
-			const summary: Summary = {tokens: new Map(), universal: Infinity, parent: stage.base.stageIndex === undefined ? undefined : summaries[stage.base.stageIndex]};
+			const summary: Summary = {
+				tokens: new Map(),
+				universal: Infinity,
+				parent: stage.base.stageIndex === undefined ? undefined : summaries[stage.base.stageIndex],
+			};
 			summaries[stage.index] = summary;
 			for (const ins of [stage.from, ...stage.instructions]) {
 				for (const {command: c, req} of requirementReads(ins)) {

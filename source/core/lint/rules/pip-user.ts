@@ -15,7 +15,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'pip install --user runs as root, but the image runs as another user',
 	equivalents: {},
-	message: (runUser: string) => `pip install --user runs as root here, so packages go to /root/.local, which user ${runUser} cannot read and is not on its PATH; install into a virtualenv (python -m venv /opt/venv, ENV PATH=/opt/venv/bin:$PATH) or run pip after USER ${runUser}.`,
+	message: (runUser: string) =>
+		`pip install --user runs as root here, so packages go to /root/.local, which user ${runUser} cannot read and is not on its PATH; install into a virtualenv (python -m venv /opt/venv, ENV PATH=/opt/venv/bin:$PATH) or run pip after USER ${runUser}.`,
 	check({file}): RuleFinding[] {
 		const last = finalStage(file);
 		if (!last) return [];

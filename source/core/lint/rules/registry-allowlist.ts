@@ -3,7 +3,11 @@ import {defineRule, type RuleFinding} from '../types.js';
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 
 function norm(r: string): string {
-	const s = r.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+	const s = r
+		.trim()
+		.toLowerCase()
+		.replace(/^https?:\/\//, '')
+		.replace(/\/+$/, '');
 	return DOCKER_HUB.has(s) ? 'docker.io' : s;
 }
 
@@ -34,7 +38,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'FROM pulls from a registry that is not in the configured allowlist',
 	equivalents: {hadolint: 'DL3026'},
-	message: (image: string, registry: string, list: readonly string[]) => `${image} comes from ${registry}, which is not a trusted registry (${list.join(', ')}); use a mirrored image from one of them.`,
+	message: (image: string, registry: string, list: readonly string[]) =>
+		`${image} comes from ${registry}, which is not a trusted registry (${list.join(', ')}); use a mirrored image from one of them.`,
 	check({file, options}): RuleFinding[] {
 		const list = options.trustedRegistries ?? [];
 		if (list.length === 0) return [];

@@ -2,7 +2,22 @@ import {defineRule, type RuleFinding} from '../types.js';
 import {firstOperand, runCommands} from '../rule-helpers.js';
 
 const YUM_LIKE = new Set(['yum', 'dnf', 'dnf5', 'tdnf']);
-const PROMPTING = new Set(['install', 'remove', 'erase', 'update', 'upgrade', 'groupinstall', 'reinstall', 'downgrade', 'autoremove', 'distro-sync', 'group', 'module', 'localinstall', 'swap']);
+const PROMPTING = new Set([
+	'install',
+	'remove',
+	'erase',
+	'update',
+	'upgrade',
+	'groupinstall',
+	'reinstall',
+	'downgrade',
+	'autoremove',
+	'distro-sync',
+	'group',
+	'module',
+	'localinstall',
+	'swap',
+]);
 const ZYPPER = new Set(['install', 'in', 'remove', 'rm', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si']);
 
 const rule = defineRule({
@@ -11,9 +26,10 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'yum, dnf or zypper runs without non-interactive confirmation',
 	equivalents: {hadolint: ['DL3030', 'DL3038', 'DL3034']},
-	message: (tool: string, sub: string) => tool === 'zypper'
-		? `zypper ${sub} without --non-interactive (-n) waits for a confirmation and fails the build; use zypper --non-interactive ${sub} (or ${sub} -y).`
-		: `${tool} ${sub} without -y waits for a confirmation and fails the build; add -y.`,
+	message: (tool: string, sub: string) =>
+		tool === 'zypper'
+			? `zypper ${sub} without --non-interactive (-n) waits for a confirmation and fails the build; use zypper --non-interactive ${sub} (or ${sub} -y).`
+			: `${tool} ${sub} without -y waits for a confirmation and fails the build; add -y.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

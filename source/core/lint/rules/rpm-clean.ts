@@ -17,7 +17,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'yum, dnf, microdnf or zypper installs without cleaning its cache in the same RUN',
 	equivalents: {hadolint: ['DL3032', 'DL3040', 'DL3036']},
-	message: (tool: string, path: string) => `${tool} leaves its metadata and package cache in ${path}; end the RUN with \`${tool === 'zypper' ? 'zypper clean --all' : `${tool} clean all`}\`, or use RUN --mount=type=cache,target=${path}.`,
+	message: (tool: string, path: string) =>
+		`${tool} leaves its metadata and package cache in ${path}; end the RUN with \`${tool === 'zypper' ? 'zypper clean --all' : `${tool} clean all`}\`, or use RUN --mount=type=cache,target=${path}.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {

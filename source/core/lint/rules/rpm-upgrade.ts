@@ -9,7 +9,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'A whole-system yum/dnf update or zypper (dist-)upgrade runs inside the image build',
 	equivalents: {hadolint: ['DL3031', 'DL3035']},
-	message: (cmd: string) => `\`${cmd}\` upgrades every package, so the image depends on the day it was built; prefer a newer base image tag and rebuild regularly, or update only the packages you need.`,
+	message: (cmd: string) =>
+		`\`${cmd}\` upgrades every package, so the image depends on the day it was built; prefer a newer base image tag and rebuild regularly, or update only the packages you need.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

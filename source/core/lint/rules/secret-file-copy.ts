@@ -17,7 +17,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'COPY/ADD puts a key, .env or credentials file into the image',
 	equivalents: {},
-	message: (src: string, what: string) => `${src} looks like ${what}; anything copied into a layer can be extracted from the image, even if a later step deletes it. Use RUN --mount=type=secret,id=...,target=... for build-time use, or mount it at runtime, and list it in .dockerignore.`,
+	message: (src: string, what: string) =>
+		`${src} looks like ${what}; anything copied into a layer can be extracted from the image, even if a later step deletes it. Use RUN --mount=type=secret,id=...,target=... for build-time use, or mount it at runtime, and list it in .dockerignore.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const ins of [...file.byKeyword('COPY'), ...file.byKeyword('ADD')]) {
@@ -25,7 +26,10 @@ const rule = defineRule({
 			const words = ins.json ?? ins.words.map((w) => w.value);
 			for (const src of words.slice(0, -1)) {
 				const hit = PATTERNS.find((p) => p.re.test(src.replace(/\/+$/, '')));
-				if (hit) { out.push({line: ins.line, message: rule.message(src, hit.what)}); break; }
+				if (hit) {
+					out.push({line: ins.line, message: rule.message(src, hit.what)});
+					break;
+				}
 			}
 		}
 		return out.sort((a, b) => a.line - b.line);

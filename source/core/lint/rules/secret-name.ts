@@ -2,7 +2,8 @@ import {defineRule, type RuleFinding} from '../types.js';
 
 // The credential word must end the name (DB_PASSWORD, API_KEY, GITHUB_TOKEN): GPG_KEY and
 // *_KEY_ID / *_TOKEN_URL / *_FILE name public keys, ids and paths, not secrets.
-const SECRET = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY|ACCESS_KEY_ID)\d*$/i;
+const SECRET =
+	/(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWORD|SECRET|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|AUTH|CREDENTIALS?|KEY|ACCESS_KEY_ID)\d*$/i;
 const PUBLIC = /(^|_)(GPG|PGP|PUBLIC|PUB|SIGNING|CHECKSUM|SHA\d*|FINGERPRINT|GNUPG|KEYSERVER|REPO|APT|CA|SSH_HOST)(_|$)/i;
 const NEVER_PUBLIC = /(PASSPHRASE|PASSWORD|PASSWD|SECRET)\d*$/i;
 // Values that are references, not secrets: paths to a mounted secret, empty, or obvious placeholders.
@@ -14,9 +15,10 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'An ARG or ENV looks like it holds a credential',
 	equivalents: {hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv'},
-	message: (keyword: string, name: string) => keyword === 'ARG'
-		? `ARG ${name} looks like a credential; build args are recorded in the image history (docker history) and visible to anyone with the image. Use a build secret: RUN --mount=type=secret,id=${name.toLowerCase()} (docker build --secret id=${name.toLowerCase()},env=${name}).`
-		: `ENV ${name} looks like a credential; ENV values are stored in the image config for anyone to read (docker inspect). Pass it at runtime (docker run -e / a secrets manager), or use RUN --mount=type=secret for build-time use.`,
+	message: (keyword: string, name: string) =>
+		keyword === 'ARG'
+			? `ARG ${name} looks like a credential; build args are recorded in the image history (docker history) and visible to anyone with the image. Use a build secret: RUN --mount=type=secret,id=${name.toLowerCase()} (docker build --secret id=${name.toLowerCase()},env=${name}).`
+			: `ENV ${name} looks like a credential; ENV values are stored in the image config for anyone to read (docker inspect). Pass it at runtime (docker run -e / a secrets manager), or use RUN --mount=type=secret for build-time use.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		const all = file.instructions.flatMap((i) => (i.keyword === 'ONBUILD' && i.onbuild ? [i.onbuild] : [i]));
@@ -24,7 +26,14 @@ const rule = defineRule({
 			if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
 			const pairs: Array<[string, string | undefined, number]> = [];
 			if (ins.keyword === 'ENV' && ins.words.length > 0 && !ins.words[0]!.value.includes('=')) {
-				pairs.push([ins.words[0]!.value, ins.words.slice(1).map((w) => w.value).join(' '), ins.words[0]!.line]);
+				pairs.push([
+					ins.words[0]!.value,
+					ins.words
+						.slice(1)
+						.map((w) => w.value)
+						.join(' '),
+					ins.words[0]!.line,
+				]);
 			} else {
 				for (const w of ins.words) {
 					const i = w.value.indexOf('=');

@@ -31,7 +31,8 @@ const rule = defineRule({
 	severity: 'error',
 	description: 'The Dockerfile contains what looks like a real credential (token, key, password)',
 	equivalents: {},
-	message: (kind: string, sample: string) => `This line contains a ${kind} (${sample}); it is now in the image and in your repository history. Revoke it, and pass credentials with RUN --mount=type=secret (docker build --secret) or at runtime.`,
+	message: (kind: string, sample: string) =>
+		`This line contains a ${kind} (${sample}); it is now in the image and in your repository history. Revoke it, and pass credentials with RUN --mount=type=secret (docker build --secret) or at runtime.`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		// One scan of the whole file, then of each line, for what every token above starts with; most have none.

@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'RUN replaces /bin/sh with a symlink instead of using SHELL',
 	equivalents: {hadolint: 'DL4005'},
-	message: (target: string) => `Linking ${target} over /bin/sh changes the shell for every program in the image, not just the build; use SHELL ["${target}", "-c"] (add "-o", "pipefail" for bash).`,
+	message: (target: string) =>
+		`Linking ${target} over /bin/sh changes the shell for every program in the image, not just the build; use SHELL ["${target}", "-c"] (add "-o", "pipefail" for bash).`,
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

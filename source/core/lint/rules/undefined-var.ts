@@ -4,7 +4,27 @@ import {PREDEFINED_ARGS, stageChain} from '../rule-helpers.js';
 
 const CHECKED = new Set(['ENV', 'ADD', 'COPY', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'VOLUME', 'STOPSIGNAL', 'ARG']);
 /** Set by practically every base image or by the runtime. */
-const COMMON_ENV = new Set(['PATH', 'HOME', 'HOSTNAME', 'LANG', 'LC_ALL', 'TERM', 'USER', 'PWD', 'SHELL', 'LD_LIBRARY_PATH', 'PYTHONPATH', 'JAVA_HOME', 'GOPATH', 'NODE_PATH', 'CPATH', 'LIBRARY_PATH', 'PKG_CONFIG_PATH', 'MANPATH', 'CLASSPATH']);
+const COMMON_ENV = new Set([
+	'PATH',
+	'HOME',
+	'HOSTNAME',
+	'LANG',
+	'LC_ALL',
+	'TERM',
+	'USER',
+	'PWD',
+	'SHELL',
+	'LD_LIBRARY_PATH',
+	'PYTHONPATH',
+	'JAVA_HOME',
+	'GOPATH',
+	'NODE_PATH',
+	'CPATH',
+	'LIBRARY_PATH',
+	'PKG_CONFIG_PATH',
+	'MANPATH',
+	'CLASSPATH',
+]);
 
 /**
  * Names within one edit of a name, or equal but for case, found through an index of each name with
@@ -65,13 +85,29 @@ const rule = defineRule({
 					seen.add(name);
 					// the names a stage ever defines only grow, so the last instruction's scope holds them all
 					index ??= nameIndex([...stage.instructions[stage.instructions.length - 1]!.scope.vars.keys()]);
-					const near = index.near(name).find((d) => ins.scope.has(d) && (d.toLowerCase() === name.toLowerCase() || (name.length > 3 && distance(d, name) <= 1)));
+					const near = index
+						.near(name)
+						.find((d) => ins.scope.has(d) && (d.toLowerCase() === name.toLowerCase() || (name.length > 3 && distance(d, name) <= 1)));
 					if (globals.has(name)) {
-						out.push({line: ins.line, message: rule.message(name, `: ARG ${name} is declared before FROM, which makes it visible only to FROM lines; repeat \`ARG ${name}\` inside this stage`)});
+						out.push({
+							line: ins.line,
+							message: rule.message(
+								name,
+								`: ARG ${name} is declared before FROM, which makes it visible only to FROM lines; repeat \`ARG ${name}\` inside this stage`,
+							),
+						});
 					} else if (near) {
 						out.push({line: ins.line, message: rule.message(name, ` (did you mean $${near}?)`)});
 					} else if (baseEnv && !baseEnv.has(name) && !COMMON_ENV.has(name)) {
-						out.push({line: ins.line, message: rule.message(name, root.base.scratch ? ' (the stage starts from scratch, which defines no variables)' : ` (the base image ${root.base.expanded} does not set it either)`)});
+						out.push({
+							line: ins.line,
+							message: rule.message(
+								name,
+								root.base.scratch
+									? ' (the stage starts from scratch, which defines no variables)'
+									: ` (the base image ${root.base.expanded} does not set it either)`,
+							),
+						});
 					}
 				}
 			}

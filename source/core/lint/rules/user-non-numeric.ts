@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'The final USER is a name, so Kubernetes runAsNonRoot cannot verify it',
 	equivalents: {hadolint: 'DL3066'},
-	message: (user: string) => `USER ${user} is a name; Kubernetes runAsNonRoot can only verify a numeric UID and refuses to start the pod; use the UID (USER <uid>:<gid>).`,
+	message: (user: string) =>
+		`USER ${user} is a name; Kubernetes runAsNonRoot can only verify a numeric UID and refuses to start the pod; use the UID (USER <uid>:<gid>).`,
 	check({file}): RuleFinding[] {
 		const stage = finalStage(file);
 		if (!stage) return [];

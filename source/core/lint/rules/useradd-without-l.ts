@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'warning',
 	description: 'useradd with a high UID without -l bloats the image with a huge lastlog file',
 	equivalents: {hadolint: 'DL3046'},
-	message: (uid: string) => `useradd -u ${uid} without -l (--no-log-init) writes a lastlog/faillog entry at offset ${uid}, which can add gigabytes to the layer; add -l.`,
+	message: (uid: string) =>
+		`useradd -u ${uid} without -l (--no-log-init) writes a lastlog/faillog entry at offset ${uid}, which can add gigabytes to the layer; add -l.`,
 	check({file}): RuleFinding[] {
 		const out = [];
 		for (const {command: c} of runCommands(file)) {

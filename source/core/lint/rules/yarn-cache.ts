@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'yarn install leaves the Yarn cache in the final image',
 	equivalents: {hadolint: 'DL3060'},
-	message: () => 'Yarn 1 keeps every downloaded package in its cache (/usr/local/share/.cache/yarn for root), which stays in this layer; use RUN --mount=type=cache,target=/usr/local/share/.cache/yarn, or end the RUN with `yarn cache clean`.',
+	message: () =>
+		'Yarn 1 keeps every downloaded package in its cache (/usr/local/share/.cache/yarn for root), which stays in this layer; use RUN --mount=type=cache,target=/usr/local/share/.cache/yarn, or end the RUN with `yarn cache clean`.',
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const run of runInstructions(file)) {
@@ -16,7 +17,9 @@ const rule = defineRule({
 			if (run.mounts.some((m) => m.type === 'cache' && /yarn|\.cache\/?$/.test(m.target ?? ''))) continue;
 			if (cmds.some((c) => c.name === 'yarn' && c.subcommand === 'cache' && c.args.some((a) => a.value === 'clean'))) continue;
 			if (removesPath(run, ['/usr/local/share/.cache', '/root/.cache', '/home/node/.cache', '~/.cache', '$HOME/.cache'])) continue;
-			const install = cmds.find((c) => c.name === 'yarn' && (c.subcommand === undefined || c.subcommand === 'install') && !c.hasFlag('-v', '--version', '-h', '--help'));
+			const install = cmds.find(
+				(c) => c.name === 'yarn' && (c.subcommand === undefined || c.subcommand === 'install') && !c.hasFlag('-v', '--version', '-h', '--help'),
+			);
 			// Yarn 2+ (--immutable) keeps its cache in the project (.yarn/cache) by design; not this rule's business.
 			if (!install || install.hasFlag('--immutable')) continue;
 			out.push({line: install.line, column: install.column, message: rule.message()});

@@ -7,7 +7,8 @@ const rule = defineRule({
 	severity: 'info',
 	description: 'yarn install runs without --frozen-lockfile / --immutable',
 	equivalents: {},
-	message: () => 'yarn install without --frozen-lockfile (Yarn 1) or --immutable (Yarn 2+) may update yarn.lock and install versions you did not test; add the flag so the build fails when the lockfile is out of date.',
+	message: () =>
+		'yarn install without --frozen-lockfile (Yarn 1) or --immutable (Yarn 2+) may update yarn.lock and install versions you did not test; add the flag so the build fails when the lockfile is out of date.',
 	check({file}): RuleFinding[] {
 		const out: RuleFinding[] = [];
 		for (const {command: c} of runCommands(file)) {

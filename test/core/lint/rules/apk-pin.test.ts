@@ -5,7 +5,12 @@ ruleSpec(rule, {
 	triggers: [
 		{name: 'escape directive', src: '# escape=`\nFROM alpine:3.20\nRUN apk add --no-cache `\n    curl', lines: [3]},
 		{src: 'FROM alpine:3.20\nRUN apk add --no-cache curl', lines: [2], messages: ['curl']},
-		{name: 'virtual name is not a package', src: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0 make', lines: [2], messages: ['make']},
+		{
+			name: 'virtual name is not a package',
+			src: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0 make',
+			lines: [2],
+			messages: ['make'],
+		},
 		{name: 'heredoc', src: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache jq\nEOF', lines: [3]},
 	],
 	passes: [

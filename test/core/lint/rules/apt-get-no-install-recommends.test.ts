@@ -10,7 +10,10 @@ ruleSpec(rule, {
 	passes: [
 		'FROM debian:12\nRUN apt-get install -y --no-install-recommends python3',
 		'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false python3',
-		{name: 'apt.conf written in the file', src: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y python3'},
+		{
+			name: 'apt.conf written in the file',
+			src: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y python3',
+		},
 		'FROM debian:12\nRUN apt-get update',
 		{name: 'simulation installs nothing', src: 'FROM debian:12\nRUN if apt-get install -s "pg-jit" > /dev/null 2>&1; then echo yes; fi'},
 	],

@@ -4,7 +4,12 @@ import {ruleSpec} from './helper.js';
 ruleSpec(rule, {
 	triggers: [
 		{src: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl', lines: [2], messages: ['curl']},
-		{name: 'continuation with comment lines', src: 'FROM debian:12\nRUN apt-get update \\\n  # tools\n  && apt-get install -y \\\n    curl=7.88.1-10 \\\n    git', lines: [4], messages: ['git']},
+		{
+			name: 'continuation with comment lines',
+			src: 'FROM debian:12\nRUN apt-get update \\\n  # tools\n  && apt-get install -y \\\n    curl=7.88.1-10 \\\n    git',
+			lines: [4],
+			messages: ['git'],
+		},
 		{name: 'heredoc', src: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y jq\nEOF', lines: [4]},
 		{name: 'ONBUILD', src: 'FROM debian:12\nONBUILD RUN apt-get install -y jq', lines: [2]},
 		{name: 'escape directive', src: '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y jq', lines: [4]},

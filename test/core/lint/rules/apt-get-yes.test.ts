@@ -4,7 +4,11 @@ import {ruleSpec} from './helper.js';
 ruleSpec(rule, {
 	triggers: [
 		{src: 'FROM debian\nRUN apt-get install curl', lines: [2], messages: ['apt-get install curl without -y']},
-		{name: 'continuation with a comment line', src: 'FROM debian\nRUN apt-get update \\\n  # then install\n  && apt-get install --no-install-recommends curl', lines: [4]},
+		{
+			name: 'continuation with a comment line',
+			src: 'FROM debian\nRUN apt-get update \\\n  # then install\n  && apt-get install --no-install-recommends curl',
+			lines: [4],
+		},
 		{name: 'heredoc script', src: 'FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install curl\nEOF', lines: [5]},
 		{name: 'ONBUILD', src: 'FROM debian\nONBUILD RUN apt-get install curl', lines: [2]},
 		{name: 'escape directive', src: '# escape=`\nFROM debian\nRUN apt-get update `\n  && apt-get install curl', lines: [4]},

@@ -7,5 +7,9 @@ ruleSpec(rule, {
 		{name: 'one finding per RUN', src: 'FROM debian:12\nRUN apt-get update\nRUN apt install -y curl \\\n && apt clean', lines: [3]},
 		{name: 'ONBUILD', src: 'FROM debian:12\nONBUILD RUN apt install -y curl', lines: [2]},
 	],
-	passes: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl', 'FROM debian:12\nRUN apt-cache policy curl', 'FROM debian:12\nRUN echo apt install'],
+	passes: [
+		'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
+		'FROM debian:12\nRUN apt-cache policy curl',
+		'FROM debian:12\nRUN echo apt install',
+	],
 });

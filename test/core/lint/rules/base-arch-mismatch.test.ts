@@ -3,8 +3,19 @@ import {BASE, ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
-		{src: 'FROM node:20\nCMD ["node"]', base: {...BASE, ref: 'node:20', architecture: 'arm64', engineArchitecture: 'amd64'}, lines: [1], origin: 'inherited', messages: ['node:20 is arm64 but this engine runs amd64']},
-		{name: 'final stage of several', src: 'FROM alpine AS build\nRUN true\nFROM node:20\nCMD ["node"]', base: {...BASE, architecture: 'amd64', engineArchitecture: 'arm64'}, lines: [3]},
+		{
+			src: 'FROM node:20\nCMD ["node"]',
+			base: {...BASE, ref: 'node:20', architecture: 'arm64', engineArchitecture: 'amd64'},
+			lines: [1],
+			origin: 'inherited',
+			messages: ['node:20 is arm64 but this engine runs amd64'],
+		},
+		{
+			name: 'final stage of several',
+			src: 'FROM alpine AS build\nRUN true\nFROM node:20\nCMD ["node"]',
+			base: {...BASE, architecture: 'amd64', engineArchitecture: 'arm64'},
+			lines: [3],
+		},
 	],
 	passes: [
 		{name: 'same architecture', src: 'FROM node:20', base: {...BASE, architecture: 'amd64', engineArchitecture: 'amd64'}},

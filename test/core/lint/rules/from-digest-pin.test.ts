@@ -10,6 +10,6 @@ ruleSpec(rule, {
 	passes: [
 		'FROM python:3.12-slim@sha256:2b0079146a74e23bf4ae8f6a28e1b484c6292f6fb904cbb51825b4a19812fcd8',
 		'FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /x /x',
-		{name: 'untagged is from-untagged\'s business', src: 'FROM ubuntu'},
+		{name: "untagged is from-untagged's business", src: 'FROM ubuntu'},
 	],
 });

@@ -45,7 +45,16 @@ export function runRule(rule: Rule, c: Case, crlf = false): RuleFinding[] {
 }
 
 function label(c: Case, i: number): string {
-	return c.name ?? `#${i + 1}: ${c.src.split(/\r?\n/).filter((l) => !/^\s*$/.test(l)).slice(-1)[0]?.slice(0, 60) ?? ''}`;
+	return (
+		c.name ??
+		`#${i + 1}: ${
+			c.src
+				.split(/\r?\n/)
+				.filter((l) => !/^\s*$/.test(l))
+				.slice(-1)[0]
+				?.slice(0, 60) ?? ''
+		}`
+	);
 }
 
 export const BASE: BaseImageInfo = {

@@ -12,7 +12,7 @@ ruleSpec(rule, {
 	passes: [
 		'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app',
 		{name: 'root only in a build stage', src: 'FROM node:22 AS build\nUSER root\nFROM node:22\nUSER node'},
-		{name: 'no USER at all is no-user\'s business', src: 'FROM debian:12\nCMD ["sh"]'},
+		{name: "no USER at all is no-user's business", src: 'FROM debian:12\nCMD ["sh"]'},
 		{name: 'ONBUILD USER root does not apply to this image', src: 'FROM debian:12\nUSER app\nONBUILD USER root'},
 	],
 });

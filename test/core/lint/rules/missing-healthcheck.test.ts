@@ -3,11 +3,18 @@ import {BASE, ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
-		{src: 'FROM nginx\nEXPOSE 80', lines: [1], messages: ['(EXPOSE 80) but has no HEALTHCHECK']}, {name: 'says the base was not checked', src: 'FROM nginx\nEXPOSE 80', lines: [1], messages: ['base image not checked']},
+		{src: 'FROM nginx\nEXPOSE 80', lines: [1], messages: ['(EXPOSE 80) but has no HEALTHCHECK']},
+		{name: 'says the base was not checked', src: 'FROM nginx\nEXPOSE 80', lines: [1], messages: ['base image not checked']},
 		{name: 'service command', src: 'FROM python:3\nCMD ["gunicorn", "app:app"]', lines: [1], messages: ['gunicorn']},
 		{name: 'final stage of several', src: 'FROM node AS build\nHEALTHCHECK CMD true\nFROM node\nCMD ["node", "server.js"]', lines: [3]},
 		{name: 'engine: base has no healthcheck', src: 'FROM nginx\nEXPOSE 80', base: {...BASE}, lines: [1]},
-		{name: 'engine: the base exposes ports', src: 'FROM nginx', base: {...BASE, exposedPorts: ['80/tcp']}, lines: [1], messages: ['the base image exposes 80/tcp']},
+		{
+			name: 'engine: the base exposes ports',
+			src: 'FROM nginx',
+			base: {...BASE, exposedPorts: ['80/tcp']},
+			lines: [1],
+			messages: ['the base image exposes 80/tcp'],
+		},
 	],
 	passes: [
 		'FROM nginx\nEXPOSE 80\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1',

@@ -3,7 +3,11 @@ import {ruleSpec} from './helper.js';
 
 ruleSpec(rule, {
 	triggers: [
-		{src: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nHEALTHCHECK CMD wget -q --spider http://localhost/', lines: [3], messages: ['line 2']},
+		{
+			src: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nHEALTHCHECK CMD wget -q --spider http://localhost/',
+			lines: [3],
+			messages: ['line 2'],
+		},
 		{name: 'NONE counts', src: 'FROM nginx:1.27\nHEALTHCHECK NONE\nHEALTHCHECK CMD true', lines: [3]},
 	],
 	passes: [

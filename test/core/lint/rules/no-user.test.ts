@@ -4,8 +4,23 @@ import {BASE, ruleSpec} from './helper.js';
 ruleSpec(rule, {
 	triggers: [
 		{name: 'no engine: base not checked', src: 'FROM node:20\nCMD ["node"]', lines: [1], severity: 'warning', messages: ['base image not checked']},
-		{name: 'engine: base runs as root', src: 'FROM node:20\nCMD ["node"]', base: {...BASE, user: ''}, lines: [1], severity: 'error', origin: 'inherited', messages: ['runs as root (its config has no User)']},
-		{name: 'engine: base sets root explicitly', src: 'FROM node:20\nCMD ["node"]', base: {...BASE, user: '0:0'}, lines: [1], severity: 'error', messages: ['"0:0"']},
+		{
+			name: 'engine: base runs as root',
+			src: 'FROM node:20\nCMD ["node"]',
+			base: {...BASE, user: ''},
+			lines: [1],
+			severity: 'error',
+			origin: 'inherited',
+			messages: ['runs as root (its config has no User)'],
+		},
+		{
+			name: 'engine: base sets root explicitly',
+			src: 'FROM node:20\nCMD ["node"]',
+			base: {...BASE, user: '0:0'},
+			lines: [1],
+			severity: 'error',
+			messages: ['"0:0"'],
+		},
 		{name: 'engine: image not present', src: 'FROM node:20', base: null, lines: [1], severity: 'warning', messages: ['not present locally']},
 		{name: 'scratch with an entrypoint', src: 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]', lines: [1], severity: 'error'},
 		{name: 'USER only in a build stage', src: 'FROM node AS build\nUSER node\nFROM node\nCOPY --from=build /a /a', lines: [3]},

@@ -4,8 +4,18 @@ import {ruleSpec} from './helper.js';
 ruleSpec(rule, {
 	triggers: [
 		{src: 'FROM node:22\nRUN npm install -g pm2', lines: [2], messages: ['pm2']},
-		{name: 'git URL without #commit-ish', src: 'FROM node:22\nRUN npm install git+https://github.com/a/b.git github:a/c', lines: [2], messages: ['git+https://github.com/a/b.git, github:a/c']},
-		{name: 'scoped package and @latest', src: 'FROM node:22\nRUN npm install -g @angular/cli typescript@latest', lines: [2], messages: ['@angular/cli, typescript@latest']},
+		{
+			name: 'git URL without #commit-ish',
+			src: 'FROM node:22\nRUN npm install git+https://github.com/a/b.git github:a/c',
+			lines: [2],
+			messages: ['git+https://github.com/a/b.git, github:a/c'],
+		},
+		{
+			name: 'scoped package and @latest',
+			src: 'FROM node:22\nRUN npm install -g @angular/cli typescript@latest',
+			lines: [2],
+			messages: ['@angular/cli, typescript@latest'],
+		},
 	],
 	passes: [
 		'FROM node:22\nRUN npm install -g pm2@5.4.3 @angular/cli@18.2.0',

@@ -8,7 +8,12 @@ ruleSpec(rule, {
 		{src: 'FROM quay.io/someone/tool:1.2', options, lines: [1], messages: ['quay.io']},
 		{name: 'Docker Hub image not in the list', src: 'FROM node:22', options, lines: [1], messages: ['docker.io']},
 		{name: 'other org on an allowed host prefix', src: 'FROM ghcr.io/other/app:1', options, lines: [1]},
-		{name: 'COPY --from a bare Docker Hub image', src: 'FROM registry.example.com/base:1\nCOPY --from=composer /usr/bin/composer /usr/bin/', options, lines: [2]},
+		{
+			name: 'COPY --from a bare Docker Hub image',
+			src: 'FROM registry.example.com/base:1\nCOPY --from=composer /usr/bin/composer /usr/bin/',
+			options,
+			lines: [2],
+		},
 		{name: 'COPY --from an image', src: 'FROM registry.example.com/base:1\nCOPY --from=quay.io/x/y:1 /bin/y /bin/y', options, lines: [2]},
 	],
 	passes: [

@@ -4,7 +4,11 @@ import {ruleSpec} from './helper.js';
 ruleSpec(rule, {
 	triggers: [
 		{src: 'FROM node:22\nCOPY .env /app/.env', lines: [2]},
-		{name: 'keys and credential files', src: 'FROM node:22\nCOPY .npmrc package.json ./\nADD id_rsa /root/.ssh/id_rsa\nCOPY certs/server.key /etc/ssl/private/', lines: [2, 3, 4]},
+		{
+			name: 'keys and credential files',
+			src: 'FROM node:22\nCOPY .npmrc package.json ./\nADD id_rsa /root/.ssh/id_rsa\nCOPY certs/server.key /etc/ssl/private/',
+			lines: [2, 3, 4],
+		},
 		{name: 'JSON form', src: 'FROM node:22\nCOPY ["credentials.json", "/app/"]', lines: [2]},
 	],
 	passes: [

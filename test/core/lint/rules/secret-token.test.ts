@@ -21,7 +21,11 @@ ruleSpec(rule, {
 			['npm token', 'npm_' + 'Ab1Cd2Ef3Gh4'.repeat(3)],
 			['Hugging Face token', 'hf_' + 'Ab1Cd2Ef3Gh4'.repeat(3)],
 		].map(([kind, token]) => ({name: kind!, src: `FROM alpine:3.20\nRUN echo ok\nENV TOKEN_VALUE=${token}`, lines: [3], messages: [kind!]})),
-		{name: 'private key in a heredoc', src: 'FROM alpine:3.20\nCOPY <<EOF /root/.ssh/id_rsa\n-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----\nEOF', lines: [3]},
+		{
+			name: 'private key in a heredoc',
+			src: 'FROM alpine:3.20\nCOPY <<EOF /root/.ssh/id_rsa\n-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----\nEOF',
+			lines: [3],
+		},
 	],
 	passes: [
 		'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE',

@@ -4,7 +4,12 @@ import {BASE, ruleSpec} from './helper.js';
 ruleSpec(rule, {
 	triggers: [
 		{src: 'ARG VERSION=1.2.3\nFROM alpine:3.20\nCOPY app-${VERSION}.tar.gz /tmp/', lines: [3], messages: ['repeat `ARG VERSION`']},
-		{name: 'typo of a defined name', src: 'FROM alpine:3.20\nARG APP_VERSION=1\nCOPY app-$APP_VERSON.jar /app.jar', lines: [3], messages: ['did you mean $APP_VERSION']},
+		{
+			name: 'typo of a defined name',
+			src: 'FROM alpine:3.20\nARG APP_VERSION=1\nCOPY app-$APP_VERSON.jar /app.jar',
+			lines: [3],
+			messages: ['did you mean $APP_VERSION'],
+		},
 		{name: 'scratch defines nothing', src: 'FROM scratch\nWORKDIR $APP_HOME', lines: [2]},
 		{name: 'base image env from the engine', src: 'FROM alpine:3.20\nENV PATH=$PATH:$GOPATHX/bin', base: BASE, lines: [2]},
 	],

@@ -11,7 +11,7 @@ ruleSpec(rule, {
 		'FROM debian:12\nUSER 10001',
 		'FROM debian:12\nUSER 10001:10001',
 		{name: 'variable', src: 'FROM debian:12\nARG UID=1000\nUSER ${UID}'},
-		{name: 'root is last-user-root\'s business', src: 'FROM debian:12\nUSER root'},
+		{name: "root is last-user-root's business", src: 'FROM debian:12\nUSER root'},
 		{name: 'named user only in a build stage', src: 'FROM node:22 AS build\nUSER node\nFROM node:22\nUSER 1000'},
 	],
 });
