@@ -77,6 +77,29 @@ export function splitKeys(input: string, ink: InkKey): KeyPress[] {
 	return out;
 }
 
+/**
+ * Where a navigation key moves a cursor or a scroll position: up/down by one, page up/down by `page`,
+ * home/end to `0`/`last`. Undefined for any other key. The caller clamps.
+ */
+export function navigationTarget(key: KeyPress, at: number, page: number, last: number): number | undefined {
+	switch (key.name) {
+		case 'up':
+			return at - 1;
+		case 'down':
+			return at + 1;
+		case 'pageup':
+			return at - page;
+		case 'pagedown':
+			return at + page;
+		case 'home':
+			return 0;
+		case 'end':
+			return last;
+		default:
+			return undefined;
+	}
+}
+
 /** A key and what it does, for the `?` overlay. */
 export type KeyHelp = readonly [keys: string, what: string];
 

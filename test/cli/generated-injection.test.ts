@@ -5,22 +5,17 @@
  * by running the generated probe code with its network call replaced.
  */
 import {spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 import {ROOT, runCli} from '../support/cli.js';
 import {composeConfig, describeCompose} from '../support/compose.js';
+import {tempDirs} from '../support/temp-dirs.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'dh-hd-inject-'));
-afterAll(() => rmSync(root, {recursive: true, force: true}));
-let n = 0;
-const freshDir = () => {
-	const d = path.join(root, `p${n++}`);
-	mkdirSync(d);
-	return d;
-};
+const dirs = tempDirs('dh-hd-inject-');
+const root = dirs.root;
+const freshDir = dirs.fresh;
 
 function generated(args: readonly string[]): {svc: any; text: string} {
 	const r = runCli(['generate-compose', '--stdout', '--workload', 'web', ...args], {cwd: freshDir()});

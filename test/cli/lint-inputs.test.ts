@@ -4,20 +4,14 @@
  * Each case would hang, abort or eat memory without the bound: the spawn timeout turns a hang into a failure.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {closeSync, mkdirSync, openSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {CLI, runCli} from '../support/cli.js';
+import {tempDirs} from '../support/temp-dirs.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'dh-hd-lintin-'));
-afterAll(() => rmSync(root, {recursive: true, force: true}));
-let n = 0;
-const freshDir = () => {
-	const d = path.join(root, `p${n++}`);
-	mkdirSync(d);
-	return d;
-};
+const dirs = tempDirs('dh-hd-lintin-');
+const freshDir = dirs.fresh;
 
 const GOOD = 'FROM busybox:1.36\nUSER 1000\nHEALTHCHECK CMD true\nCMD ["true"]\n';
 // --failure-threshold warning: GOOD only draws the digest-pin info, so a clean read exits 0.

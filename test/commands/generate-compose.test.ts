@@ -1,20 +1,14 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 import {runCli, runJson} from '../support/cli.js';
 import {composeConfig, composeRun, describeCompose} from '../support/compose.js';
 import {describeEngine, docker, FIXTURE_IMAGE, uniqueName} from '../support/engine.js';
+import {tempDirs} from '../support/temp-dirs.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'dh-gencompose-'));
-afterAll(() => rmSync(root, {recursive: true, force: true}));
-let n = 0;
-const freshDir = () => {
-	const d = path.join(root, `p${n++}`);
-	mkdirSync(d);
-	return d;
-};
+const dirs = tempDirs('dh-gencompose-');
+const freshDir = dirs.fresh;
 
 describe('generate-compose (built binary)', () => {
 	it('--help shows usage, flags and examples', () => {

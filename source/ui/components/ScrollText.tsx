@@ -2,7 +2,7 @@ import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {terminalText} from '../../core/terminal-text.js';
 import {fitLine} from '../../output/wrap.js';
-import {useKeyHelp, useKeys, type KeyHelp} from '../keys.js';
+import {navigationTarget, useKeyHelp, useKeys, type KeyHelp} from '../keys.js';
 import {useLayout} from '../layout.js';
 import {useKept} from '../screen-memory.js';
 import {Footer} from './Footer.js';
@@ -63,6 +63,11 @@ export function ScrollText({lines, title, reserve = 0, onBack, actions, startAtE
 			return true;
 		}
 		const at = Math.min(getTop(), maxTop);
+		const to = navigationTarget(key, at, rows, maxTop);
+		if (to !== undefined) {
+			move(to);
+			return true;
+		}
 		switch (key.name) {
 			case 'escape':
 				if (getFilter()) {
@@ -70,24 +75,6 @@ export function ScrollText({lines, title, reserve = 0, onBack, actions, startAtE
 					return true;
 				}
 				onBack();
-				return true;
-			case 'up':
-				move(at - 1);
-				return true;
-			case 'down':
-				move(at + 1);
-				return true;
-			case 'pageup':
-				move(at - rows);
-				return true;
-			case 'pagedown':
-				move(at + rows);
-				return true;
-			case 'home':
-				move(0);
-				return true;
-			case 'end':
-				move(maxTop);
 				return true;
 			case 'char':
 				if (key.text === 'k') move(at - 1);

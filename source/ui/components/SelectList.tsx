@@ -1,7 +1,7 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {fitLine, visibleWidth} from '../../output/wrap.js';
-import {useKeyHelp, useKeys} from '../keys.js';
+import {navigationTarget, useKeyHelp, useKeys} from '../keys.js';
 import {useLayout} from '../layout.js';
 import {useKept} from '../screen-memory.js';
 import {Footer} from './Footer.js';
@@ -86,25 +86,12 @@ export function SelectList({items, onSelect, reserve = 0, alignHints = false, en
 		}
 		const at = Math.min(getCursor(), Math.max(0, list.length - 1));
 		const page = Math.max(1, end - start);
+		const to = navigationTarget(key, at, page, list.length - 1);
+		if (to !== undefined) {
+			select(to);
+			return true;
+		}
 		switch (key.name) {
-			case 'up':
-				select(at - 1);
-				return true;
-			case 'down':
-				select(at + 1);
-				return true;
-			case 'pageup':
-				select(at - page);
-				return true;
-			case 'pagedown':
-				select(at + page);
-				return true;
-			case 'home':
-				select(0);
-				return true;
-			case 'end':
-				select(list.length - 1);
-				return true;
 			case 'return':
 				if (list[at]) onSelect(list[at]!);
 				return true;
