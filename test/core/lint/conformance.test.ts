@@ -75,15 +75,11 @@ function fires(tool: Suite['tool'], code: string, src: string, options: Record<s
 	return r.findings.some((f) => owners.some((o) => o.id === f.id));
 }
 
-for (const tool of ['hadolint', 'buildkit'] as const) {
+// BuildKit's cases are not imported yet: a suite is listed here once its data file exists, and a
+// listed suite without its file fails (a skip would pass unseen).
+for (const tool of ['hadolint'] as const) {
 	describe(`conformance with ${tool}'s specs`, () => {
-		let suite: Suite;
-		try {
-			suite = load(tool);
-		} catch {
-			test.skip(`no ${tool}.yaml`, () => {});
-			return;
-		}
+		const suite: Suite = load(tool);
 		const rows: {code: string; name: string; agrees: boolean; deliberate?: string}[] = [];
 		for (const [code, group] of Object.entries(suite.codes)) {
 			test(`${code}: every declared code has a rule`, () => {
