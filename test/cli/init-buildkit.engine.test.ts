@@ -15,6 +15,11 @@ import {describeEngine, docker, FIXTURE_IMAGE} from '../support/engine.js';
 
 const dirs: string[] = [];
 const images: string[] = [];
+/** Image IDs seen under a tag: a rebuild moves the tag and leaves the earlier image dangling, so they are removed by ID. */
+const imageIds: string[] = [];
+const rememberId = (tag: string): void => {
+	imageIds.push(docker(['image', 'inspect', '--format', '{{.Id}}', tag]).trim());
+};
 const cacheDirs: string[] = [];
 
 /** The engine API on the local socket: the docker CLI here has no buildx, so build-cache records are read and pruned directly. */
@@ -31,7 +36,7 @@ function api(method: string, pathAndQuery: string): Promise<unknown> {
 }
 
 afterAll(async () => {
-	for (const i of images) docker(['image', 'rm', '-f', i], {allowFail: true});
+	for (const i of [...images, ...imageIds]) docker(['image', 'rm', '-f', i], {allowFail: true});
 	for (const d of dirs) rmSync(d, {recursive: true, force: true});
 	// The cache mounts these builds made: their description names the (unique) target directory.
 	if (!cacheDirs.length || process.env['DOCKER_HOST']?.startsWith('tcp:')) return;
@@ -73,6 +78,7 @@ describeEngine('builds with BuildKit on the engine', () => {
 		const {code, doc, stderr} = runJson(['verify', `${p.name}:local`, '--build', '.', '--timeout', '60'], {cwd: p.dir, timeout: 300_000});
 		expect(code, stderr).toBe(0);
 		expect(doc.result.summary.failed).toBe(0);
+		rememberId(`${p.name}:local`);
 		const once = docker(['run', '--rm', '--entrypoint', 'cat', `${p.name}:local`, '/srv/www/builds.txt']).split('\n');
 		expect(once).toHaveLength(1);
 
