@@ -164,7 +164,7 @@ export class Engine {
 	}
 
 	async version(): Promise<EngineVersion> {
-		const version = engineVersionFrom(await this.#json({method: 'GET', path: '/version'}));
+		const version = this.#shaped(engineVersionFrom, await this.#json({method: 'GET', path: '/version'}));
 		if (compareApiVersions(version.ApiVersion, MIN_API_VERSION) < 0) {
 			throw new HelperError(
 				'ENGINE_API_TOO_OLD',
@@ -177,16 +177,16 @@ export class Engine {
 	}
 
 	async info(): Promise<EngineInfo> {
-		return engineInfoFrom(await this.#json({method: 'GET', path: '/info'}));
+		return this.#shaped(engineInfoFrom, await this.#json({method: 'GET', path: '/info'}));
 	}
 
 	async diskUsage(): Promise<DiskUsage> {
-		return diskUsageFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
+		return this.#shaped(diskUsageFrom, await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
 	}
 
 	/** GET /system/df: every image, container, volume and build cache record with the sizes `docker system df -v` shows. */
 	async inventory(): Promise<Inventory> {
-		return inventoryFrom(await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
+		return this.#shaped(inventoryFrom, await this.#json({method: 'GET', path: '/system/df', deadlineMs: this.#deadlineMs ?? DISK_USAGE_DEADLINE_MS}));
 	}
 
 	// --- removal: never forced, so the engine itself refuses to remove what is in use
@@ -372,7 +372,7 @@ export class Engine {
 
 	async listContainers(options: {all?: boolean; filters?: Record<string, string[]>} = {}): Promise<ContainerListEntry[]> {
 		const query = {all: options.all ?? true, ...(options.filters ? {filters: JSON.stringify(options.filters)} : {})};
-		return containerListFrom(await this.#json({method: 'GET', path: '/containers/json', query}));
+		return this.#shaped(containerListFrom, await this.#json({method: 'GET', path: '/containers/json', query}));
 	}
 
 	/**
@@ -382,7 +382,10 @@ export class Engine {
 	async inspectContainer(ref: string): Promise<ContainerFacts> {
 		const name = containerRef(ref);
 		try {
-			return containerFactsFrom(await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/json`, subject: {kind: 'container', ref: name}}));
+			return this.#shaped(
+				containerFactsFrom,
+				await this.#json({method: 'GET', path: `/containers/${pathSegment(name)}/json`, subject: {kind: 'container', ref: name}}),
+			);
 		} catch (error) {
 			if (error instanceof HelperError && error.code === 'NO_SUCH_CONTAINER') {
 				const names = await this.containerNames().catch(() => []);
@@ -417,7 +420,7 @@ export class Engine {
 
 	async inspectImage(ref: string): Promise<ImageFacts> {
 		const image = imageRef(ref);
-		return imageFactsFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/json`, subject: {kind: 'image', ref: image}}));
+		return this.#shaped(imageFactsFrom, await this.#json({method: 'GET', path: `/images/${imagePath(image)}/json`, subject: {kind: 'image', ref: image}}));
 	}
 
 	// --- images: export stream, history, build, throwaway containers (analyze, verify)
@@ -436,7 +439,7 @@ export class Engine {
 	/** `docker history --no-trunc`: newest first, as the engine gives it. */
 	async imageHistory(ref: string): Promise<ImageHistoryEntry[]> {
 		const image = imageRef(ref);
-		return imageHistoryFrom(await this.#json({method: 'GET', path: `/images/${imagePath(image)}/history`, subject: {kind: 'image', ref: image}}));
+		return this.#shaped(imageHistoryFrom, await this.#json({method: 'GET', path: `/images/${imagePath(image)}/history`, subject: {kind: 'image', ref: image}}));
 	}
 
 	/**
@@ -701,7 +704,8 @@ export class Engine {
 	/** Create an exec (argument array, never a shell string) and return a handle to start it. */
 	async createExec(id: string, options: ExecOptions): Promise<ExecSession> {
 		const name = containerRef(id);
-		const execId = execIdFrom(
+		const execId = this.#shaped(
+			execIdFrom,
 			await this.#json({
 				method: 'POST',
 				path: `/containers/${pathSegment(name)}/exec`,
@@ -728,7 +732,7 @@ export class Engine {
 				// stdin attached: the engine hijacks the connection into a raw duplex socket.
 				return this.#within(spec, (signal) => this.#hijack(spec, signal));
 			},
-			inspect: async () => execStateFrom(await this.#json({method: 'GET', path: `${execPath}/json`, subject})),
+			inspect: async () => this.#shaped(execStateFrom, await this.#json({method: 'GET', path: `${execPath}/json`, subject})),
 			resize: async (rows: number, columns: number) => {
 				await this.#json({method: 'POST', path: `${execPath}/resize`, query: {h: rows, w: columns}, subject}).catch(() => undefined);
 			},
@@ -750,7 +754,8 @@ export class Engine {
 	/** One resource sample of a running container, without the engine's 1 s wait for a second sample (one-shot). */
 	async containerStats(id: string): Promise<ContainerStats> {
 		const name = containerRef(id);
-		return containerStatsFrom(
+		return this.#shaped(
+			containerStatsFrom,
 			await this.#json({
 				method: 'GET',
 				path: `/containers/${pathSegment(name)}/stats`,
@@ -863,6 +868,15 @@ export class Engine {
 				(error, socket) => (error ? reject(error) : resolve(socket as ExecStream)),
 			);
 		});
+	}
+
+	/** An answer's shape checked by its reader: a wrong shape is "not a Docker Engine API", mapped like every other failure. */
+	#shaped<T>(read: (answer: unknown) => T, answer: unknown): T {
+		try {
+			return read(answer);
+		} catch (error) {
+			throw this.mapError(error);
+		}
 	}
 
 	/** A JSON answer: status mapped, body read (bounded) and parsed; not JSON is not Docker's. */

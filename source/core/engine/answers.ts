@@ -199,6 +199,8 @@ export function engineInfoFrom(answer: unknown): EngineInfo {
 export function diskUsageFrom(answer: unknown): DiskUsage {
 	const what = 'system df';
 	const doc = object(answer, what);
+	if (!['LayersSize', 'Images', 'Containers', 'Volumes', 'BuildCache'].some((key) => key in doc))
+		throw new NotDockerAnswer(`${what} has none of LayersSize, Images, Containers, Volumes, BuildCache`);
 	for (const key of ['Images', 'Containers', 'Volumes', 'BuildCache']) {
 		if (doc[key] != null && !Array.isArray(doc[key])) throw new NotDockerAnswer(`${what}: ${key} is ${describe(doc[key])}, not a list`);
 	}

@@ -101,8 +101,12 @@ function labels(v: unknown): Record<string, string> {
 }
 
 /** GET /system/df */
+/** Keys every engine's GET /system/df answer carries (empty lists may be null); an object with none of them is not Docker's. */
+export const SYSTEM_DF_KEYS = ['LayersSize', 'Images', 'Containers', 'Volumes', 'BuildCache'] as const;
+
 export function inventoryFrom(answer: unknown): Inventory {
 	if (!isObject(answer)) throw new NotDockerAnswer('system df is not an object');
+	if (!SYSTEM_DF_KEYS.some((key) => key in answer)) throw new NotDockerAnswer(`system df has none of ${SYSTEM_DF_KEYS.join(', ')}`);
 	const images = list(answer, 'Images').map((i, n): LocalImage => {
 		if (typeof i['Id'] !== 'string') throw new NotDockerAnswer(`system df: Images[${n}].Id is not a string`);
 		// Engines before 1.44 write <none>:<none> / <none>@<none> for an untagged image.
