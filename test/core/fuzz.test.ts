@@ -253,7 +253,7 @@ async function run(argv: string[], label: string): Promise<{code: number; stdout
 			stdinIsTTY: false,
 		});
 	} catch (error) {
-		throw new Error(`${label}: main() threw ${String((error as Error)?.stack ?? error)}`);
+		throw new Error(`${label}: main() threw ${String((error as Error)?.stack ?? error)}`, {cause: error});
 	}
 	if (!EXIT_CODES.includes(code)) throw new Error(`${label}: exit ${code}\n${stderr.text.slice(0, 500)}`);
 	if (/\n\s+at .+:\d+:\d+\)?\n/.test(stdout.text + stderr.text)) throw new Error(`${label}: stack trace in output\n${stderr.text.slice(0, 800)}`);
@@ -263,8 +263,8 @@ async function run(argv: string[], label: string): Promise<{code: number; stdout
 function parseJson(text: string, label: string): unknown {
 	try {
 		return JSON.parse(text);
-	} catch {
-		throw new Error(`${label}: --json output is not JSON: ${text.slice(0, 300)}`);
+	} catch (error) {
+		throw new Error(`${label}: --json output is not JSON: ${text.slice(0, 300)}`, {cause: error});
 	}
 }
 
@@ -284,7 +284,7 @@ describe(`fuzz (seed ${SEED}${NIGHTLY ? `, nightly size ${SIZE}` : ''})`, {timeo
 				if (r.crashes.length > 0) throw new Error(`rule crashed: ${JSON.stringify(r.crashes)}`);
 				JSON.stringify(r.findings);
 			} catch (error) {
-				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${src.slice(0, 2000)}`);
+				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${src.slice(0, 2000)}`, {cause: error});
 			}
 		}
 		expect(crashes).toBe(0);
@@ -318,7 +318,7 @@ describe(`fuzz (seed ${SEED}${NIGHTLY ? `, nightly size ${SIZE}` : ''})`, {timeo
 				const r = lintCompose(src, 'compose.yml', EMPTY_CONFIG, (s) => parseDocument(s));
 				JSON.stringify(r);
 			} catch (error) {
-				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${src.slice(0, 2000)}`);
+				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${src.slice(0, 2000)}`, {cause: error});
 			}
 			if (i % 4 === 0) {
 				const file = path.join(dir, 'compose.yml');
@@ -339,7 +339,7 @@ describe(`fuzz (seed ${SEED}${NIGHTLY ? `, nightly size ${SIZE}` : ''})`, {timeo
 				const rules = parseDockerignore(src);
 				for (const p of paths) isIgnored(rules, p);
 			} catch (error) {
-				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${src.slice(0, 2000)}`);
+				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${src.slice(0, 2000)}`, {cause: error});
 			}
 			if (i % 8 === 0) {
 				writeFileSync(path.join(dir, '.dockerignore'), src);
@@ -363,7 +363,7 @@ describe(`fuzz (seed ${SEED}${NIGHTLY ? `, nightly size ${SIZE}` : ''})`, {timeo
 				redactArgv(src.split(/\s+/));
 				redactHostUrl(src);
 			} catch (error) {
-				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${JSON.stringify(src)}`);
+				throw new Error(`${label}: ${String((error as Error)?.stack ?? error)}\n--- input ---\n${JSON.stringify(src)}`, {cause: error});
 			}
 		}
 	});
