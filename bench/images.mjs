@@ -11,6 +11,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {timed} from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -33,18 +34,6 @@ RUN mkdir -p /data/big && i=0; while [ $i -lt ${big} ]; do head -c 1048576 /dev/
     i=0; while [ $i -lt ${small} ]; do head -c 4096 /dev/zero > /data/s/d$((i % 100))/f$i; i=$((i+1)); done
 RUN i=0; while [ $i -lt 2000 ]; do echo x > /data/s/d$((i % 100))/f$i; i=$((i+1)); done; i=0; while [ $i -lt 50 ]; do rm /data/big/f$i; i=$((i+1)); done
 `;
-
-function timed(label, cmd, args) {
-	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'ignore', 'pipe'],
-		maxBuffer: 1 << 26,
-		env: {...process.env, NO_COLOR: '1'},
-	});
-	const last = r.stderr.trim().split('\n').pop() ?? '';
-	const [wall, rss] = last.split(' ').map(Number);
-	return {label, wall, rssMiB: rss / 1024, code: r.status};
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dh-im-bench-'));
 try {

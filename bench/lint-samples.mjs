@@ -7,7 +7,7 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
+import {bundleLintCore} from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = [path.resolve(root, '..', 'shared', 'corpus', 'dockerfiles'), '/work/shared/corpus/dockerfiles'].find((d) => existsSync(d));
@@ -18,18 +18,7 @@ if (!dir || !want) {
 	process.exit(2);
 }
 const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'dh-samples-')), 'lint.mjs');
-await build({
-	stdin: {
-		contents: "export {lintSource} from './source/core/lint/engine.ts'; export {rules} from './source/core/lint/rules/index.ts';",
-		resolveDir: root,
-		loader: 'ts',
-	},
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	outfile: out,
-	logLevel: 'error',
-});
+await bundleLintCore(out);
 const {lintSource, rules} = await import(pathToFileURL(out).href);
 const names = readdirSync(dir).sort();
 let shown = 0;

@@ -13,7 +13,7 @@ import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
+import {bundleLintCore} from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -30,18 +30,7 @@ if (!corpus) {
 // Bundle the pure lint core once (the CLI bundle does not export it).
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-'));
 const bundle = path.join(tmp, 'lint.mjs');
-await build({
-	stdin: {
-		contents: "export {lintSource} from './source/core/lint/engine.ts'; export {rules} from './source/core/lint/rules/index.ts';",
-		resolveDir: root,
-		loader: 'ts',
-	},
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	outfile: bundle,
-	logLevel: 'error',
-});
+await bundleLintCore(bundle);
 const {lintSource, rules} = await import(pathToFileURL(bundle).href);
 
 const names = readdirSync(corpus)

@@ -6,6 +6,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
+import {timed} from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -14,18 +15,6 @@ const mb = Number(argv[argv.indexOf('--mb') + 1] ?? 0) || 256;
 const keep = argv.includes('--keep');
 const name = `dhtest-bench-logs-${randomBytes(3).toString('hex')}`;
 const lines = Math.round((mb * 1024 * 1024) / 1000);
-
-function timed(label, cmd, args) {
-	const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'ignore', 'pipe'],
-		maxBuffer: 1 << 26,
-		env: {...process.env, NO_COLOR: '1'},
-	});
-	const last = r.stderr.trim().split('\n').pop() ?? '';
-	const [wall, rss] = last.split(' ').map(Number);
-	return {label, wall, rssMiB: rss / 1024, code: r.status};
-}
 
 try {
 	process.stderr.write(`writing ${mb} MB of log lines into ${name}…\n`);

@@ -14,6 +14,19 @@ import {redactLines} from '../core/redact.js';
 import path from 'node:path';
 import {isComposeFileName, lintCompose} from '../core/lint/compose.js';
 
+/**
+ * The file's source lines, redacted, for carets in the text formats and the interactive view. Computed
+ * on first read: --json leaves them out, and redacting every line of every file was the largest single
+ * cost of a JSON run after the rules (bench/RESULTS.md, "lint: whole process").
+ */
+function withRedactedLines(entry: Omit<LintedFile, 'lines'>, raw: readonly string[]): LintedFile {
+	let lines: readonly string[] | undefined;
+	return Object.defineProperty(entry, 'lines', {
+		enumerable: true,
+		get: () => (lines ??= redactLines(raw)),
+	}) as LintedFile;
+}
+
 /** The stage whose FROM names an external image (following FROM <stage>). */
 function externalStage(model: DockerfileModel, stage: Stage): Stage {
 	let s = stage;
@@ -200,16 +213,20 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			// A compose file: the tag rules on its services' images.
 			const {parseDocument} = await import('yaml');
 			const r = lintCompose(item.source, item.display, config, (text) => parseDocument(text));
-			linted.push({
-				file: item.display,
-				findings: r.findings,
-				suppressed: 0,
-				suppressions: [],
-				parseErrors: r.parseErrors,
-				crashes: [],
-				base: null,
-				lines: redactLines(item.source.split('\n')),
-			});
+			linted.push(
+				withRedactedLines(
+					{
+						file: item.display,
+						findings: r.findings,
+						suppressed: 0,
+						suppressions: [],
+						parseErrors: r.parseErrors,
+						crashes: [],
+						base: null,
+					},
+					item.source.split('\n'),
+				),
+			);
 			continue;
 		}
 		const model = parseDockerfile(item.source, item.display);
@@ -232,16 +249,20 @@ export async function runLint(ctx: Context, input: Input): Promise<LintReport> {
 			config,
 			base: (stage) => (final && stage.index === final.index && base?.status !== 'unresolved' ? info : undefined),
 		});
-		linted.push({
-			file: model.path,
-			findings: result.findings,
-			suppressed: result.suppressed,
-			suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})),
-			parseErrors: result.parseErrors,
-			crashes: result.crashes,
-			base,
-			lines: redactLines(model.lines),
-		});
+		linted.push(
+			withRedactedLines(
+				{
+					file: model.path,
+					findings: result.findings,
+					suppressed: result.suppressed,
+					suppressions: result.suppressions.map((s) => ({line: s.line, scope: s.scope, codes: s.codes, reason: s.reason, source: s.source, used: s.used})),
+					parseErrors: result.parseErrors,
+					crashes: result.crashes,
+					base,
+				},
+				model.lines,
+			),
+		);
 	}
 	state ??= noEngine;
 	const threshold = (flagString(input, 'failureThreshold') ?? config.failureThreshold ?? DEFAULT_THRESHOLD) as Threshold;

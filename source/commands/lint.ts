@@ -11,7 +11,14 @@ function jsonReport(report: LintReport): unknown {
 	const {ruleList: _rules, ...rest} = report;
 	return {
 		...rest,
-		files: report.files.map(({lines: _lines, ...f}) => f),
+		// Copied key by key, leaving out `lines` without reading it: the source lines are redacted on first read.
+		files: report.files.map((f) =>
+			Object.fromEntries(
+				Object.keys(f)
+					.filter((k) => k !== 'lines')
+					.map((k) => [k, f[k as keyof typeof f]]),
+			),
+		),
 	};
 }
 

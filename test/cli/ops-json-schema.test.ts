@@ -11,7 +11,7 @@ import {Ajv} from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {ROOT, runCli, runJson} from '../support/cli.js';
-import {describeEngine, docker, FIXTURE_IMAGE, removeContainers} from '../support/engine.js';
+import {describeEngine, docker, FIXTURE_IMAGE, removeContainers, runUnhealthy} from '../support/engine.js';
 import {NdjsonRun} from '../support/ndjson.js';
 import {buildImage, opName, removeImages} from '../support/ops.js';
 
@@ -60,21 +60,7 @@ describeEngine('images, cleanup, monitor and debug --json schemas (real engine)'
 		}).trim();
 		docker(['run', '-d', '--name', names.used, '--label', label, tag, 'sleep', '600']);
 		docker(['create', '--name', names.stopped, '--label', label, FIXTURE_IMAGE, 'true']);
-		docker([
-			'run',
-			'-d',
-			'--name',
-			names.sick,
-			'--health-cmd',
-			'echo probe-said-no; exit 1',
-			'--health-interval',
-			'1s',
-			'--health-retries',
-			'1',
-			FIXTURE_IMAGE,
-			'sleep',
-			'600',
-		]);
+		runUnhealthy(names.sick);
 		docker(['volume', 'create', '--label', label, volume]);
 		for (let i = 0; i < 100 && docker(['inspect', '-f', '{{.State.Health.Status}}', names.sick]) !== 'unhealthy'; i++)
 			await new Promise((r) => setTimeout(r, 200));

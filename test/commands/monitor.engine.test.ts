@@ -4,7 +4,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli, runJson} from '../support/cli.js';
-import {describeEngine, docker, FIXTURE_IMAGE, removeContainers} from '../support/engine.js';
+import {describeEngine, docker, FIXTURE_IMAGE, removeContainers, runUnhealthy} from '../support/engine.js';
 import {NdjsonRun} from '../support/ndjson.js';
 import {opName} from '../support/ops.js';
 
@@ -16,22 +16,6 @@ const children: NdjsonRun[] = [];
 const startOom = (name: string, restart = 'no') =>
 	docker(['run', '-d', '--name', name, '--memory', '16m', '--memory-swap', '16m', '--restart', restart, FIXTURE_IMAGE, 'sh', '-c', 'sleep 1; tail /dev/zero']);
 const startLoop = (name: string) => docker(['run', '-d', '--name', name, '--restart', 'on-failure', FIXTURE_IMAGE, 'sh', '-c', 'sleep 1; exit 3']);
-const startSick = (name: string) =>
-	docker([
-		'run',
-		'-d',
-		'--name',
-		name,
-		'--health-cmd',
-		'echo probe-said-no; exit 1',
-		'--health-interval',
-		'1s',
-		'--health-retries',
-		'1',
-		FIXTURE_IMAGE,
-		'sleep',
-		'600',
-	]);
 
 afterAll(() => {
 	for (const c of children) c.kill('SIGKILL');
@@ -50,7 +34,7 @@ describeEngine('monitor (real engine, built CLI)', () => {
 			expect(snapshot.summary).toMatch(/running/);
 			startOom(`${names.watch}-oom`);
 			startLoop(`${names.watch}-loop`);
-			startSick(`${names.watch}-sick`);
+			runUnhealthy(`${names.watch}-sick`);
 			const oom = await m.waitFor((d) => d.type === 'event' && d.alert?.kind === 'oom' && d.alert.container === `${names.watch}-oom`, 'the OOM alert');
 			expect(oom.alert.severe).toBe(true);
 			expect(oom.alert.message).toContain('16 MiB');
@@ -97,7 +81,7 @@ describeEngine('monitor (real engine, built CLI)', () => {
 	describe('--once', () => {
 		beforeAll(async () => {
 			startLoop(names.loop);
-			startSick(names.sick);
+			runUnhealthy(names.sick);
 			docker([
 				'run',
 				'-d',
@@ -165,7 +149,7 @@ describeEngine('monitor (real engine, built CLI)', () => {
 		const m = new NdjsonRun(['monitor', '--interval', '1']);
 		children.push(m);
 		await m.waitFor((d) => typeof d.text === 'string' && /NAME\s+IMAGE/.test(d.text), 'the table header');
-		startSick(`${names.plain}-sick`);
+		runUnhealthy(`${names.plain}-sick`);
 		const line = await m.waitFor((d) => typeof d.text === 'string' && d.text.includes(`${names.plain}-sick: unhealthy`), 'the alert line');
 		expect(line.text).toMatch(/^\d\d:\d\d:\d\d ! /);
 		expect(line.text).toContain(' — ');

@@ -58,3 +58,22 @@ export function docker(args: readonly string[], options: {input?: string; allowF
 export function removeContainers(...names: string[]): void {
 	if (names.length > 0) docker(['rm', '-f', '-v', ...names], {allowFail: true});
 }
+
+/** Runs a long-lived container from the fixture whose health probe always fails (one retry, every second): it turns unhealthy within seconds. */
+export function runUnhealthy(name: string): string {
+	return docker([
+		'run',
+		'-d',
+		'--name',
+		name,
+		'--health-cmd',
+		'echo probe-said-no; exit 1',
+		'--health-interval',
+		'1s',
+		'--health-retries',
+		'1',
+		FIXTURE_IMAGE,
+		'sleep',
+		'600',
+	]);
+}

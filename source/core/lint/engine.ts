@@ -234,7 +234,8 @@ export function lintModel(model: DockerfileModel, run: LintRun): FileLint {
 			});
 		}
 	}
-	findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.id.localeCompare(b.id));
+	// Ids are ASCII (DH1234, DL3008): a code-unit comparison orders them as localeCompare did, without ICU.
+	findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return {
 		file,
 		findings,

@@ -11,6 +11,7 @@ import {describe, expect, test} from 'vitest';
 import {parse as parseYaml} from 'yaml';
 import {codeMatches, lintSource} from '../../../source/core/lint/engine.js';
 import {rules} from '../../../source/core/lint/rules/index.js';
+import {EMPTY_CONFIG} from '../../../source/core/lint/config.js';
 import {ROOT} from '../../support/cli.js';
 
 interface Case {
@@ -58,19 +59,7 @@ function fires(tool: Suite['tool'], code: string, src: string, options: Record<s
 	const owners = rules.filter((r) =>
 		tool === 'hadolint' ? codeMatches({...r, equivalents: {hadolint: r.equivalents.hadolint}}, code) : r.equivalents.buildkit === code,
 	);
-	const config = {
-		ignored: [],
-		overrides: {},
-		trustedRegistries: [],
-		labelSchema: {},
-		failureThreshold: undefined,
-		noFail: undefined,
-		settings: {},
-		strictLabels: undefined,
-		sources: [],
-		problems: [],
-		...options,
-	};
+	const config = {...EMPTY_CONFIG, ...options};
 	const r = lintSource(src, 'Dockerfile', {rules: owners, config});
 	return r.findings.some((f) => owners.some((o) => o.id === f.id));
 }
