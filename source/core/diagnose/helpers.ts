@@ -104,11 +104,6 @@ export function signalName(n: number): string {
 	return SIGNALS[n] ?? `signal ${n}`;
 }
 
-/** Did the container stop on its own (not still running, created, or paused)? */
-export function hasExited(f: DiagnosisFacts): boolean {
-	return !f.state.running && (f.state.status === 'exited' || f.state.status === 'dead' || f.state.restarting);
-}
-
 /** The mount whose destination contains `path`, longest first. */
 export function mountFor(f: DiagnosisFacts, path: string) {
 	return [...f.mounts]

@@ -56,11 +56,6 @@ export interface LintRun {
 	readonly base?: (stage: Stage) => BaseImageInfo | null | undefined;
 }
 
-export function hadolintCodes(rule: Rule): string[] {
-	const h = rule.equivalents.hadolint;
-	return h === undefined ? [] : typeof h === 'string' ? [h] : [...h];
-}
-
 /** Does a code from a pragma or config (DH4001, apt-get-yes, DL3014, JSONArgsRecommended) name this rule? */
 export function codeMatches(rule: {id: string; slug: string; equivalents: Rule['equivalents']}, code: string): boolean {
 	const c = code.trim();

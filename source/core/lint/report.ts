@@ -1,6 +1,6 @@
 /** The lint command's Result (plain JSON-serialisable data) and what is computed from it. */
 import {fails, type Threshold} from './config.js';
-import {SEVERITIES, type Equivalents, type Finding, type Severity} from './types.js';
+import {type Equivalents, type Finding, type Severity} from './types.js';
 
 export interface BaseCheck {
 	readonly stage: number;
@@ -95,8 +95,4 @@ export function summarize(files: readonly LintedFile[]): LintSummary {
 
 export function isFailure(files: readonly LintedFile[], threshold: Threshold): boolean {
 	return files.some((f) => f.findings.some((x) => fails(x.severity, threshold)));
-}
-
-export function severityOrder(): readonly Severity[] {
-	return SEVERITIES;
 }

@@ -4,7 +4,6 @@
  * for a measured machine; nothing in the policy code names a workload.
  */
 const GiB = 1024 ** 3;
-const MiB = 1024 ** 2;
 
 export type WorkloadId = 'ai-inference' | 'ai-training' | 'web';
 
@@ -123,5 +122,3 @@ export const WORKLOADS: Readonly<Record<WorkloadId, Workload>> = {
 };
 
 export const WORKLOAD_IDS = Object.keys(WORKLOADS) as WorkloadId[];
-
-export const SIZES = {GiB, MiB} as const;

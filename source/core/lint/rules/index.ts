@@ -175,8 +175,3 @@ export const rules: readonly Rule[] = [
 	envSelfReference,
 	onbuildInvalid,
 ];
-
-export function findRule(idOrSlug: string): Rule | undefined {
-	const key = idOrSlug.trim().toLowerCase();
-	return rules.find((r) => r.id.toLowerCase() === key || r.slug === key);
-}
