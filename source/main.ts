@@ -18,6 +18,7 @@ import {VERSION} from './version.js';
 import {failureText} from './output/failure.js';
 import {abortOnSignals, drainOutput, interruptedBy, watchPipe} from './stream-output.js';
 import {terminalText} from './core/terminal-text.js';
+import {redactText} from './core/redact.js';
 
 export interface Io {
 	readonly argv: readonly string[];
@@ -407,7 +408,9 @@ function colorFor(io: Io, g: {json: boolean; plain: boolean; noColor: boolean}):
 	return wantsColor({isTTY: io.stdout.isTTY === true, env: io.env, noColor: g.noColor, plain: g.plain, json: g.json});
 }
 
-function unknownCommand(name: string): HelperError {
+function unknownCommand(typed: string): HelperError {
+	// The word is echoed back: a mistyped endpoint (`docker-helper tcp://user:pw@host`) must not print its password.
+	const name = redactText(typed);
 	const close = suggest(
 		name,
 		commands.map((c) => c.name),
