@@ -56,6 +56,8 @@ export const copyDockerfile: Command<CopyDockerfileResult> = {
 		stdout: {type: 'boolean', description: 'Print the template instead of writing a file'},
 		list: {type: 'boolean', description: 'List the variants with base image, size and when to choose each'},
 	},
+	writes: {target: (input) => flagString(input, 'output') ?? 'Dockerfile'},
+	menuOptions: ['output'],
 	opensApp: (input) => !variantName(input) && !flagBool(input, 'list') && !flagBool(input, 'stdout'),
 	async run(ctx, input) {
 		const variants = await loadVariants();

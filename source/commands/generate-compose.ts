@@ -47,6 +47,8 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		probe: {type: 'string', choices: PROBES, placeholder: 'tool', description: 'Healthcheck probe (default: python, or what the --image family has)'},
 		healthPath: {type: 'string', default: '/health', placeholder: 'path', description: 'HTTP path the healthcheck requests'},
 	},
+	writes: {target: (input) => `${flagString(input, 'output') ?? 'compose.yaml'} and .env.example beside it`},
+	menuOptions: ['workload', 'service', 'port', 'gpu', 'output'],
 	async run(ctx, input) {
 		const service = flagString(input, 'service') ?? 'app';
 		if (!SERVICE_NAME.test(service))
@@ -76,8 +78,6 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		const probe = (flagString(input, 'probe') as Probe | undefined) ?? probeForImage(image);
 		const gpu = flagBool(input, 'gpu');
 		const toStdout = flagBool(input, 'stdout');
-		// Choosing a menu entry should not drop files into the working directory: preview there.
-		const preview = ctx.interactive && !toStdout;
 		const output = flagString(input, 'output') ?? 'compose.yaml';
 		const workload = WORKLOADS[workloadOf(input)];
 
@@ -93,7 +93,6 @@ export const generateCompose: Command<GenerateComposeResult> = {
 				probe,
 				content: null,
 				stdout: toStdout,
-				preview,
 				written: null,
 				env: [],
 				envExample: null,
@@ -126,9 +125,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 		let written: WriteOutcome | null = null;
 		let example: GenerateComposeResult['envExample'] = null;
 		const nextSteps: string[] = [];
-		if (preview) {
-			nextSteps.push(`docker-helper generate-compose --workload ${workload.id}${gpu ? ' --gpu' : ''}   # writes ${output}`);
-		} else if (!toStdout) {
+		if (!toStdout) {
 			const target = path.resolve(ctx.cwd, output);
 			written = await writeFileSafe(target, content, {force: flagBool(input, 'force')});
 			const dir = path.dirname(target);
@@ -160,7 +157,7 @@ export const generateCompose: Command<GenerateComposeResult> = {
 				`docker compose${file} ps   # STATUS turns (healthy) once ${healthPath} answers`,
 			);
 		}
-		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, preview, written, env, envExample: example, findings, nextSteps};
+		return {workload: workload.id, service, port, gpu, probe, content, stdout: toStdout, written, env, envExample: example, findings, nextSteps};
 	},
 	exitCode: (result) => (result.content === null || result.findings.some((f) => f.severity === 'fail') ? EXIT.failure : EXIT.ok),
 	text: (result, theme) => generateComposeText(result, theme),

@@ -42,6 +42,8 @@ export const generateDockerignoreCommand: Command<GenerateDockerignoreResult> = 
 		force: {type: 'boolean', description: 'Replace an existing file, keeping it as a numbered backup (.dockerignore.bak, .bak.2 ...)'},
 		stdout: {type: 'boolean', description: 'Print the generated file instead of writing it'},
 	},
+	writes: {target: (input) => flagString(input, 'output') ?? path.join(flagString(input, 'dir') ?? '.', '.dockerignore')},
+	menuOptions: ['dir', 'output', 'merge'],
 	async run(ctx, input) {
 		const merge = flagBool(input, 'merge');
 		const force = flagBool(input, 'force');

@@ -31,6 +31,7 @@ export const recommend: Command<RecommendResult> = {
 	group: 'setup',
 	args: [],
 	flags: {workload: workloadFlag},
+	menuOptions: ['workload'],
 	async run(ctx, input) {
 		const facts = await gatherSetupFacts(ctx, {diskUsage: false});
 		const rec = recommendFor(facts, WORKLOADS[workloadOf(input)]);

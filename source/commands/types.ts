@@ -104,6 +104,13 @@ export interface Command<R = unknown> {
 	exitCode?(result: R, input: Input): number;
 	/** JSON rendering when it differs from the result itself. */
 	json?(result: R, input: Input): unknown;
+	/**
+	 * A command that writes files: in the app it is first run with --stdout and shown as a preview of what
+	 * will be written where, and written only when the user confirms. target names the file for that screen.
+	 */
+	readonly writes?: {readonly target: (input: Input) => string};
+	/** Flags the app lets the user set from the menu (workload, profile, output path), shown with their defaults. */
+	readonly menuOptions?: readonly string[];
 	/** In a terminal, open the interactive app at this command instead of printing (explain with no topic). */
 	opensApp?(input: Input): boolean;
 	/**

@@ -22,6 +22,7 @@ export const validate: Command<ValidateResult> = {
 		profile: {type: 'string', default: 'ai', choices: PROFILE_IDS, placeholder: 'name', description: 'Thresholds to check against'},
 		strict: {type: 'boolean', description: 'Fail (exit 1) on warnings too'},
 	},
+	menuOptions: ['profile'],
 	async run(ctx, input) {
 		const profile = PROFILES[(flagString(input, 'profile') ?? 'ai') as Profile['id']];
 		const facts = await gatherSetupFacts(ctx);

@@ -12,7 +12,6 @@ export function generateComposeText(r: GenerateComposeResult, theme: Theme): str
 	// --stdout: the file alone, so it can be piped or redirected.
 	if (r.stdout) return r.content;
 	const lines: string[] = [];
-	if (r.preview) lines.push(theme.dim('Preview: nothing was written.'), '', r.content);
 	if (r.written) lines.push(theme.ok(`Wrote ${r.written.path}`) + (r.written.backup ? theme.dim(` (the previous file is kept as ${r.written.backup})`) : ''));
 	if (r.envExample?.status === 'written') lines.push(theme.ok(`Wrote ${r.envExample.path}`) + theme.dim(` (${r.env.map((v) => v.name).join(', ')})`));
 	else if (r.envExample) lines.push(theme.dim(`Kept your ${r.envExample.path}; the service reads ${r.env.map((v) => v.name).join(', ')}.`));

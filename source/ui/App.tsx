@@ -13,6 +13,7 @@ import {useTerminalSize} from './use-terminal-size.js';
 import {ScreenMemoryContext, type ScreenMemory} from './screen-memory.js';
 import {SelectList} from './components/SelectList.js';
 import {Footer} from './components/Footer.js';
+import {ScrollText} from './components/ScrollText.js';
 
 export interface Handoff {
 	readonly command: string;
@@ -23,6 +24,11 @@ type ScreenBody =
 	| {kind: 'menu'}
 	| {kind: 'pick'; command: AnyCommand; input: Input; argIndex: number; choices: Choice[] | null; error?: string}
 	| {kind: 'running'; command: AnyCommand; input: Input}
+	/** A command that writes files, previewed (its --stdout run): w writes, o changes its options. */
+	| {kind: 'confirm'; command: AnyCommand; input: Input; lines: readonly string[] | null}
+	/** The command's menu options with their values; owner is the screen they re-run. */
+	| {kind: 'options'; command: AnyCommand; input: Input; owner: number}
+	| {kind: 'option-value'; command: AnyCommand; input: Input; owner: number; flag: string}
 	| {kind: 'view'; command: AnyCommand; input: Input; result: unknown; View: ViewModule<unknown>['default']}
 	| {kind: 'error'; command: AnyCommand; message: string; hint: string; input?: Input; code?: string};
 
@@ -117,10 +123,11 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		const command = commands.find((c) => c.name === name);
 		if (!command) return;
 		setNotice(undefined);
-		const next = firstScreen(session, command, input);
-		if (next.kind === 'running' && command.streams?.(input)) return handoff(command, input);
 		const top = session.stack[session.stack.length - 1];
-		// A retry from its error screen (overwrite with a backup) takes that screen's place.
+		// A retry from its error screen (overwrite with a backup, a choice already confirmed) writes at once.
+		const next = firstScreen(session, command, input, top?.kind === 'error' && top.command.name === name);
+		if (next.kind === 'running' && command.streams?.(input)) return handoff(command, input);
+		// A retry from its error screen takes that screen's place.
 		if (top?.kind === 'error' && top.command.name === name) {
 			const {id: _id, ...body} = next;
 			return replaceTop(top.id, body);
@@ -149,6 +156,30 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 					isHelperError(error)
 						? {kind: 'error', command: screen.command, message: error.message, hint: error.hint}
 						: {...screen, choices: [], error: String(error)},
+				),
+		);
+		return () => {
+			cancelled = true;
+		};
+		// replaceTop only writes the session's stack, which does not change between renders.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [screen, makeContext]);
+
+	// Preview what a writing command would write: the same command with --stdout.
+	useEffect(() => {
+		if (screen.kind !== 'confirm' || screen.lines !== null) return;
+		let cancelled = false;
+		const {command, input, id} = screen;
+		const previewInput = {...input, flags: {...input.flags, stdout: true}};
+		command.run(makeContext(), previewInput).then(
+			(result) => !cancelled && replaceTop(id, {...screen, lines: command.text(result, theme, previewInput).split('\n')}),
+			(error: unknown) =>
+				!cancelled &&
+				replaceTop(
+					id,
+					isHelperError(error)
+						? {kind: 'error', command, message: error.message, hint: error.hint, input, code: error.code}
+						: {kind: 'error', command, message: String(error), hint: 'This is a bug in docker-helper; please report it.'},
 				),
 		);
 		return () => {
@@ -198,8 +229,23 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 		}
 		if (key.name === 'escape') return back();
 		if (key.text === 'q') return quit(0);
-		if (key.text === '?') setOverlay([...help(), ...GLOBAL_KEYS]);
+		const top = session.stack.at(-1)!;
+		const settable = (top.kind === 'view' || top.kind === 'confirm') && top.command.menuOptions?.length;
+		if (key.text === 'o' && settable) return push({kind: 'options', command: top.command, input: top.input, owner: top.id});
+		if (key.text === '?') setOverlay([...help(), ...(settable ? [['o', 'change the options and run again'] as const] : []), ...GLOBAL_KEYS]);
 	};
+
+	/** An option set: back to the screen it belongs to, which runs again (or previews again) with it. */
+	const setOption = (owner: number, input: Input) =>
+		setStack((s) => {
+			const at = s.findIndex((x) => x.id === owner);
+			if (at === -1) return s;
+			for (const gone of s.slice(at)) session.memory.delete(gone.id);
+			const {command} = s[at] as Screen & {command: AnyCommand};
+			const body: ScreenBody = command.writes ? {kind: 'confirm', command, input, lines: null} : {kind: 'running', command, input};
+			return [...s.slice(0, at), {...body, id: session.nextId++} as Screen];
+		});
+	const write = (id: number, command: AnyCommand, input: Input) => replaceTop(id, {kind: 'running', command, input});
 
 	let memory = session.memory.get(screen.id);
 	if (!memory) session.memory.set(screen.id, (memory = new Map()));
@@ -226,6 +272,13 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 							onBack={back}
 							onOpen={open}
 							onPick={(input) => pickDone(screen, input)}
+							onWrite={write}
+							onOption={(flag) => {
+								if (screen.kind === 'options') push({kind: 'option-value', command: screen.command, input: screen.input, owner: screen.owner, flag});
+								else if (screen.kind === 'confirm' || screen.kind === 'view')
+									push({kind: 'options', command: screen.command, input: screen.input, owner: screen.id});
+							}}
+							onSetOption={setOption}
 						/>
 					)}
 				</ScreenMemoryContext.Provider>
@@ -242,15 +295,17 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 }
 
 /** A screen still waiting for its command or its choices: keys typed meanwhile wait for what it shows. */
-const loading = (screen: Screen): boolean => screen.kind === 'running' || (screen.kind === 'pick' && screen.choices === null && !screen.error);
+const loading = (screen: Screen): boolean =>
+	screen.kind === 'running' || (screen.kind === 'confirm' && screen.lines === null) || (screen.kind === 'pick' && screen.choices === null && !screen.error);
 
 /** The first screen of a command: a picker for a missing argument that has choices, or the run. */
-function firstScreen(session: AppSession, command: AnyCommand, input: Input): Screen {
+function firstScreen(session: AppSession, command: AnyCommand, input: Input, confirmed = false): Screen {
 	const id = session.nextId++;
 	const missing = command.args.findIndex((a, i) => a.required && input.args[i] === undefined && a.choices);
 	const optionalPick = command.opensApp?.(input) && command.args.findIndex((a, i) => input.args[i] === undefined && a.choices);
 	const index = missing !== -1 ? missing : typeof optionalPick === 'number' ? optionalPick : -1;
 	if (index !== -1) return {id, kind: 'pick', command, input, argIndex: index, choices: null};
+	if (command.writes && !confirmed && input.flags['stdout'] !== true) return {id, kind: 'confirm', command, input, lines: null};
 	return {id, kind: 'running', command, input};
 }
 
@@ -263,6 +318,9 @@ function ScreenView({
 	onBack,
 	onOpen,
 	onPick,
+	onWrite,
+	onOption,
+	onSetOption,
 }: {
 	readonly screen: Screen;
 	readonly progress: string;
@@ -272,6 +330,10 @@ function ScreenView({
 	readonly onBack: () => void;
 	readonly onOpen: (name: string, input: Input) => void;
 	readonly onPick: (input: Input) => void;
+	readonly onWrite: (id: number, command: AnyCommand, input: Input) => void;
+	/** On the options screen: change this flag; elsewhere (flag '') open the options. */
+	readonly onOption: (flag: string) => void;
+	readonly onSetOption: (owner: number, input: Input) => void;
 }) {
 	const {columns} = useLayout();
 	switch (screen.kind) {
@@ -318,6 +380,83 @@ function ScreenView({
 					{progress ? <Text wrap="truncate-end">{progress}</Text> : null}
 				</Box>
 			);
+		case 'confirm': {
+			if (screen.lines === null) return <Text dimColor>Preparing the preview of {screen.command.name}…</Text>;
+			const {command, input, id} = screen;
+			const options = optionSummary(command, input);
+			const title = `${command.name} will write ${command.writes!.target(input)}${options ? ` (${options})` : ''}. Press w to write it${command.menuOptions?.length ? ', o to change the options' : ''}, Esc to leave it.`;
+			return (
+				<ScrollText
+					lines={screen.lines}
+					title={title}
+					onBack={onBack}
+					actions={{
+						w: {label: 'write', run: () => onWrite(id, command, input)},
+						...(command.menuOptions?.length ? {o: {label: 'options', run: () => onOption('')}} : {}),
+					}}
+				/>
+			);
+		}
+		case 'options': {
+			const {command, input} = screen;
+			const items = (command.menuOptions ?? []).map((flag) => ({key: flag, label: `--${kebab(flag)}`, hint: optionValue(command, input, flag), value: flag}));
+			const title = fitLine(`${command.name}: options (Enter to change one)`, columns);
+			return (
+				<Box flexDirection="column">
+					{title.map((row, i) => (
+						<Text key={i} bold>
+							{row}
+						</Text>
+					))}
+					<SelectList items={items} alignHints reserve={title.length} enterLabel="change" onSelect={(item) => onOption(item.value)} />
+				</Box>
+			);
+		}
+		case 'option-value': {
+			const {command, input, flag, owner} = screen;
+			const spec = command.flags[flag]!;
+			const set = (value: string | number | boolean | undefined) => {
+				const flags = {...input.flags};
+				if (value === undefined) delete flags[flag];
+				else flags[flag] = value;
+				onSetOption(owner, {...input, flags});
+			};
+			const title = fitLine(`${command.name}: --${kebab(flag)}: ${spec.description}`, columns);
+			const header = title.map((row, i) => (
+				<Text key={i} bold>
+					{row}
+				</Text>
+			));
+			if (spec.type === 'boolean' || spec.choices) {
+				const values = spec.type === 'boolean' ? ['yes', 'no'] : spec.choices!;
+				const current = optionRaw(command, input, flag);
+				const items = values.map((v) => ({
+					key: v,
+					label: v,
+					hint: [v === String(spec.default ?? (spec.type === 'boolean' ? 'no' : '')) ? 'default' : '', v === current ? 'current' : '']
+						.filter(Boolean)
+						.join(', '),
+					value: v,
+				}));
+				return (
+					<Box flexDirection="column">
+						{header}
+						<SelectList items={items} reserve={title.length} onSelect={(item) => set(spec.type === 'boolean' ? item.value === 'yes' : item.value)} />
+					</Box>
+				);
+			}
+			return (
+				<Box flexDirection="column">
+					{header}
+					<TextEntry
+						initial={optionRaw(command, input, flag)}
+						placeholder={spec.default === undefined ? '(empty: the default)' : `(empty: ${spec.default})`}
+						onDone={(text) => set(text === '' ? undefined : spec.type === 'number' ? Number(text) : text)}
+						onCancel={onBack}
+					/>
+				</Box>
+			);
+		}
 		case 'view': {
 			const {View} = screen;
 			return <View result={screen.result} input={screen.input} theme={theme} onBack={onBack} onOpen={onOpen} />;
@@ -339,6 +478,66 @@ function ScreenView({
 			return <Message lines={[screen.message, `→ ${screen.hint}`]} tone="error" />;
 		}
 	}
+}
+
+const kebab = (flag: string) => flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function optionRaw(command: AnyCommand, input: Input, flag: string): string {
+	const value = input.flags[flag] ?? command.flags[flag]?.default;
+	if (typeof value === 'boolean') return value ? 'yes' : 'no';
+	if (value === undefined) return command.flags[flag]?.type === 'boolean' ? 'no' : '';
+	return String(value);
+}
+
+/** An option's value as the menu shows it: "web", or "ai-inference (default)". */
+function optionValue(command: AnyCommand, input: Input, flag: string): string {
+	const raw = optionRaw(command, input, flag) || '(not set)';
+	return input.flags[flag] === undefined ? `${raw} (default)` : raw;
+}
+
+function optionSummary(command: AnyCommand, input: Input): string {
+	// Only what was set: the options screen shows every option with its default.
+	return (command.menuOptions ?? [])
+		.filter((flag) => input.flags[flag] !== undefined)
+		.map((flag) => `${kebab(flag)} ${optionValue(command, input, flag)}`)
+		.join(', ');
+}
+
+/** One line of text (a path, a name): typed keys, Backspace, Enter to keep, Esc to leave it unchanged. */
+function TextEntry({
+	initial,
+	placeholder,
+	onDone,
+	onCancel,
+}: {
+	readonly initial: string;
+	readonly placeholder: string;
+	readonly onDone: (text: string) => void;
+	readonly onCancel: () => void;
+}) {
+	const {columns} = useLayout();
+	const [text, setText, getText] = useMirror(initial);
+	useKeys((key) => {
+		if (key.name === 'return') onDone(getText().trim());
+		else if (key.name === 'escape') onCancel();
+		else if (key.name === 'backspace') setText(getText().slice(0, -1));
+		else if (key.name === 'char') setText(getText() + key.text);
+		else return false;
+		return true;
+	});
+	useKeyHelp([
+		['Enter', 'keep this value'],
+		['Esc', 'leave it unchanged'],
+	]);
+	return (
+		<Box flexDirection="column">
+			{fitLine(`> ${text}▏`, columns).map((row, i) => (
+				<Text key={i}>{row}</Text>
+			))}
+			<Text dimColor>{placeholder}</Text>
+			<Footer parts={['Enter keep', 'Backspace delete', 'Esc leave unchanged']} width={columns} />
+		</Box>
+	);
 }
 
 /** A message screen (an error, an empty picker): wrapped to the width; Esc goes back. */

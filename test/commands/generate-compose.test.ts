@@ -180,24 +180,36 @@ describeEngine('generate-compose: the generated file runs on the real engine', (
 });
 
 describe('generate-compose inside the interactive app', () => {
-	it('previews instead of writing into the working directory', async () => {
+	it('previews, writes nothing until w, then writes compose.yaml and .env.example', async () => {
+		const React = await import('react');
+		const {render} = await import('ink-testing-library');
 		const {createContext} = await import('../../source/context.js');
-		const {generateCompose} = await import('../../source/commands/generate-compose.js');
+		const {commands} = await import('../../source/commands/index.js');
 		const {makeTheme} = await import('../../source/output/theme.js');
+		const {App} = await import('../../source/ui/App.js');
+		const {frameWith, inputReady, press} = await import('../support/ink.js');
 		const dir = freshDir();
-		const ctx = createContext(
-			{env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: false},
-			{},
-			{interactive: true, progress: false},
+		const makeContext = () =>
+			createContext({env: process.env, cwd: dir, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: true}, {}, {interactive: true, progress: false});
+		const app = render(
+			React.createElement(App, {
+				commands,
+				theme: makeTheme(false),
+				makeContext,
+				start: {command: 'generate-compose', input: {args: [], flags: {workload: 'web'}}},
+			}),
 		);
-		const input = {args: [], flags: {workload: 'web', output: 'compose.yaml', service: 'app', port: 8000, healthPath: '/health'}};
-		const result = await generateCompose.run(ctx, input);
-		expect(result.preview).toBe(true);
-		expect(result.written).toBeNull();
-		expect(existsSync(path.join(dir, 'compose.yaml'))).toBe(false);
-		const text = generateCompose.text(result, makeTheme(false), input);
-		expect(text).toContain('Preview: nothing was written.');
-		expect(text).toContain('restart: unless-stopped');
-		expect(text).toContain('docker-helper generate-compose --workload web');
-	});
+		try {
+			await inputReady(app);
+			const preview = await frameWith(app, 'will write compose.yaml', 'the preview');
+			expect(preview).toContain('workload web');
+			await frameWith(app, (f) => f.includes('restart: unless-stopped') || f.includes('services:'), 'the file in the preview');
+			expect(existsSync(path.join(dir, 'compose.yaml'))).toBe(false);
+			await press(app, 'w', /Wrote \S*compose\.yaml/);
+			expect(readFileSync(path.join(dir, 'compose.yaml'), 'utf8')).toContain('restart: unless-stopped');
+			expect(existsSync(path.join(dir, '.env.example'))).toBe(true);
+		} finally {
+			app.unmount();
+		}
+	}, 60_000);
 });

@@ -38,7 +38,12 @@ describe('copy-dockerfile picker', () => {
 		for (const s of ['slim', 'alpine', 'gunicorn', 'node', 'python:3.13.14-slim-trixie', 'python:3.13.14-alpine3.24', '~125 MB', 'AI/ML'])
 			expect(picker).toContain(s);
 		await press(app, KEY.down, /❯ ?alpine/);
-		const done = await press(app, KEY.enter, 'Wrote');
+		// A preview of the template first, naming where it goes; nothing is written before w.
+		const preview = await press(app, KEY.enter, 'will write Dockerfile');
+		expect(preview).toContain('FROM');
+		expect(preview).toContain('w write');
+		expect(readdirSync(dir)).toEqual([]);
+		const done = await press(app, 'w', 'Wrote');
 		expect(done).toContain('alpine template');
 		expect(readdirSync(dir)).toEqual(['Dockerfile']);
 		expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'assets', 'dockerfiles', 'alpine.Dockerfile'), 'utf8'));
@@ -52,7 +57,8 @@ describe('copy-dockerfile picker', () => {
 		cleanup = app.unmount;
 		await inputReady(app);
 		await frameWith(app, 'choose variant');
-		const err = await press(app, KEY.enter, 'already exists');
+		await press(app, KEY.enter, 'will write Dockerfile');
+		const err = await press(app, 'w', 'already exists');
 		// The menu cannot take --force: it offers the choice as a key instead.
 		expect(err).not.toContain('--force');
 		expect(err).toContain('Press b to replace it');

@@ -306,8 +306,6 @@ export interface GenerateComposeResult {
 	/** null when the machine cannot run the workload: nothing was generated. */
 	readonly content: string | null;
 	readonly stdout: boolean;
-	/** Inside the interactive app nothing is written: the file is shown with the command that writes it. */
-	readonly preview: boolean;
 	readonly written: WriteOutcome | null;
 	/** Variables the service takes from .env (else their defaults), listed in .env.example. */
 	readonly env: readonly EnvVar[];
