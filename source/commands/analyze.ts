@@ -5,7 +5,8 @@
 import {loadAnalyzeGates} from '../adapters/analyze-config.js';
 import {readImageArchive} from '../adapters/image-archive.js';
 import {HelperError, usageError} from '../core/errors.js';
-import {analyzeImage, type AnalyzeResult} from '../core/images/analysis.js';
+import {analyzeImageWithTree, type AnalyzeResult} from '../core/images/analysis.js';
+import type {FsNode} from '../core/images/fs-tree.js';
 import {resolveImage, type ResolvedImage} from '../core/images/archive.js';
 import type {ImageFacts} from '../core/engine/types.js';
 import {GATE_FLAGS, parseRatio, parseSize, type GateName, type Gates} from '../core/images/gates.js';
@@ -41,6 +42,8 @@ export interface AnalyzedImage {
 	readonly analysis: AnalyzeResult;
 	readonly resolved: ResolvedImage;
 	readonly facts: ImageFacts;
+	/** The final filesystem the analysis stacked. */
+	readonly finalTree: FsNode;
 }
 
 export async function analyzeRef(ctx: Context, ref: string, gates: Gates, notes: readonly string[]): Promise<AnalyzedImage> {
@@ -72,8 +75,14 @@ export async function analyzeRef(ctx: Context, ref: string, gates: Gates, notes:
 		);
 	ctx.progress(`Analysing ${resolved.image.layers.length} layers…`);
 	const size = typeof facts.document['Size'] === 'number' ? (facts.document['Size'] as number) : null;
-	const analysis = analyzeImage({ref, resolved: resolved.image, engineImage: {id: facts.id, repoTags: facts.repoTags, size}, gates, notes});
-	return {analysis, resolved: resolved.image, facts};
+	const {analysis, finalTree} = analyzeImageWithTree({
+		ref,
+		resolved: resolved.image,
+		engineImage: {id: facts.id, repoTags: facts.repoTags, size},
+		gates,
+		notes,
+	});
+	return {analysis, resolved: resolved.image, facts, finalTree};
 }
 
 export const analyze: Command<AnalyzeResult> = {

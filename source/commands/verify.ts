@@ -303,8 +303,8 @@ export async function verifyImage(ctx: Context, input: Input): Promise<VerifyRes
 	const {gates, notes} = await gatesFor(ctx, input);
 	await buildIfAsked(ctx, input, ref, 'verify');
 	const engine = await ctx.engine();
-	const {analysis, resolved, facts} = await analyzeRef(ctx, ref, gates, notes);
-	const files = finalFiles(resolved);
+	const {analysis, resolved, facts, finalTree} = await analyzeRef(ctx, ref, gates, notes);
+	const files = finalFiles(resolved, finalTree);
 	// The checks on the image's files and config are known before the container runs: said first.
 	const fromFiles = [...leftoverChecks(files.paths), secretsCheck(facts.config.env, analysis), tagCheck(analysis)];
 	const runtime: VerifyCheck[] = [];

@@ -154,6 +154,11 @@ function historyOf(config: ImageConfigDoc, layerCount: number): Array<{command: 
 }
 
 export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
+	return analyzeImageWithTree(input).analysis;
+}
+
+/** The analysis and the final filesystem it stacked on the way, for callers (verify) that judge the final files too. */
+export function analyzeImageWithTree(input: AnalyzeInput): {analysis: AnalyzeResult; finalTree: FsNode} {
 	const {resolved} = input;
 	const top = input.top ?? 10;
 	const steps = historyOf(resolved.config, resolved.layers.length);
@@ -411,7 +416,7 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 	const gates = evaluateGates(input.gates, {efficiency, wastedBytes, userWastedPercent, size: sizeShown}, formatBytes);
 	const cfg = resolved.config.config ?? {};
 	const ref = input.ref;
-	return {
+	const analysis: AnalyzeResult = {
 		image: {
 			ref,
 			id: input.engineImage.id,
@@ -441,6 +446,7 @@ export function analyzeImage(input: AnalyzeInput): AnalyzeResult {
 		equivalents: [`docker history --no-trunc ${ref}`, `docker image inspect ${ref}`],
 		notes: input.notes ?? [],
 	};
+	return {analysis, finalTree: stacked};
 }
 
 /** The per-layer tree the view shows. */

@@ -6,7 +6,7 @@
  */
 import type {AnalyzeResult} from './analysis.js';
 import type {ResolvedImage} from './archive.js';
-import {stackLayers, walkFiles} from './fs-tree.js';
+import {stackLayers, walkFiles, type FsNode} from './fs-tree.js';
 import {findLeftovers} from './leftovers.js';
 import {isSecretEnvName} from '../redact.js';
 import {formatBytes} from '../units.js';
@@ -49,9 +49,14 @@ export function summarize(checks: readonly VerifyCheck[]): VerifyResult['summary
 	};
 }
 
-/** The final filesystem's files and the content of /etc/passwd as the top layer that wrote it left it. */
-export function finalFiles(resolved: ResolvedImage): {paths: string[]; passwd: string | null} {
-	const root = stackLayers(resolved.layers.map((l) => l.blob.entries));
+/**
+ * The final filesystem's files and the content of /etc/passwd as the top layer that wrote it left it.
+ * `root` is the final tree when the caller has it already (the analysis stacks it), so it is not stacked twice.
+ */
+export function finalFiles(
+	resolved: ResolvedImage,
+	root: FsNode = stackLayers(resolved.layers.map((l) => l.blob.entries)),
+): {paths: string[]; passwd: string | null} {
 	const paths = [...walkFiles(root, '/')].map(([p]) => p);
 	let passwd: string | null = null;
 	for (const l of resolved.layers) if (l.blob.contents['/etc/passwd'] !== undefined) passwd = l.blob.contents['/etc/passwd']!;

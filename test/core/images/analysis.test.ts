@@ -1,6 +1,7 @@
 /** Pure analysis on small, hand-built layer lists: whiteouts, opaque directories, gates, tags, layout resolution. */
 import {describe, expect, it} from 'vitest';
-import {analyzeImage} from '../../../source/core/images/analysis.js';
+import {analyzeImage, analyzeImageWithTree} from '../../../source/core/images/analysis.js';
+import {finalFiles} from '../../../source/core/images/verify.js';
 import {
 	normaliseEntryPath,
 	resolveArchivePath,
@@ -41,6 +42,30 @@ describe('entry paths', () => {
 });
 
 describe('wasted bytes and efficiency (dive definitions)', () => {
+	it('the final tree the analysis stacks is the final filesystem (verify judges its files from it, without stacking the layers again)', () => {
+		const img = image(
+			[
+				[dir('/cache'), file('/cache/a', 100), dir('/opt'), file('/opt/x', 10), dir('/etc'), file('/etc/passwd', 20)],
+				[wh('/cache'), file('/usr-bin-make', 3)],
+				[dir('/opt'), wh('/opt', 'opaque'), file('/opt/y', 7)],
+			],
+			['RUN make cache', 'RUN rm -rf /cache', 'RUN reset opt'],
+			[{'/etc/passwd': 'root:x:0:0::/root:/bin/sh\n'}],
+		);
+		const {analysis, finalTree} = analyzeImageWithTree({
+			ref: 'app:1',
+			resolved: img,
+			engineImage: {id: 'sha256:x', repoTags: ['app:1'], size: null},
+			gates: {},
+		});
+		expect(analysis).toEqual(run(img));
+		const fromTree = finalFiles(img, finalTree);
+		expect([...fromTree.paths].sort()).toEqual(['/etc/passwd', '/opt/y', '/usr-bin-make']);
+		const restacked = finalFiles(img);
+		expect(fromTree.paths).toEqual(restacked.paths);
+		expect(fromTree.passwd).toBe('root:x:0:0::/root:/bin/sh\n');
+	});
+
 	it('a directory deleted later counts each of its files; an opaque directory hides lower files', () => {
 		const img = image(
 			[
