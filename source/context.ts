@@ -2,6 +2,7 @@
 import {Engine} from './adapters/docker.js';
 import {dockerConfigDir, listContextNames, lookupContext, readCurrentContext} from './adapters/docker-config.js';
 import {createHostAdapter, type HostAdapter} from './adapters/host.js';
+import {askYesNo} from './adapters/terminal.js';
 import type {Context, Sink} from './commands/types.js';
 import {resolveEndpoint, type Endpoint} from './core/endpoint.js';
 import {HelperError, usageError} from './core/errors.js';
@@ -86,6 +87,7 @@ export function createContext(
 		stdout: sink(io.stdout),
 		stderr: sink(io.stderr),
 		stdinIsTTY: io.stdinIsTTY,
+		confirm: (question: string) => askYesNo(question),
 		progress(message: string) {
 			if (!showProgress) return;
 			if (message === '') {

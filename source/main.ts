@@ -18,6 +18,7 @@ import {VERSION} from './version.js';
 import {failureText} from './output/failure.js';
 import {abortOnSignals, drainOutput, interruptedBy, watchPipe} from './stream-output.js';
 import {terminalText} from './core/terminal-text.js';
+import {redactText} from './core/redact.js';
 
 export interface Io {
 	readonly argv: readonly string[];
@@ -407,8 +408,10 @@ function colorFor(io: Io, g: {json: boolean; plain: boolean; noColor: boolean}):
 	return wantsColor({isTTY: io.stdout.isTTY === true, env: io.env, noColor: g.noColor, plain: g.plain, json: g.json});
 }
 
-async function unknownCommand(name: string): Promise<HelperError> {
+async function unknownCommand(typed: string): Promise<HelperError> {
 	const {commands} = await loadRegistry();
+	// The word is echoed back: a mistyped endpoint (`docker-helper tcp://user:pw@host`) must not print its password.
+	const name = redactText(typed);
 	const close = suggest(
 		name,
 		commands.map((c) => c.name),

@@ -31,6 +31,7 @@ import {
 import {inventoryFrom, type Inventory} from '../core/engine/inventory.js';
 import type {ToolboxSpec} from '../core/debug/plan.js';
 import {checkContainerRef, checkImageRef, imagePath, pathSegment} from '../core/engine/refs.js';
+import {impliedReference} from '../core/images/tags.js';
 import type {
 	ByteStream,
 	ContainerFacts,
@@ -502,12 +503,16 @@ export class Engine {
 			const why = (failed as string).trim().split('\n').pop() ?? '';
 			const step = trace?.failures.find((f) => f.endsWith(why) || why.includes(f.slice(f.indexOf(': ') + 2))) ?? trace?.failures[0];
 			const legacyMount = !buildkit && /--mount|requires BuildKit/i.test(why);
+			// POST /build?version=2 carries no client session: no build secrets, no SSH agent, no registry login.
+			const needsSession = buildkit && /no active session|pull access denied|unauthorized|authentication required/i.test(why);
 			throw new HelperError(
 				'BUILD_FAILED',
 				`The build of ${options.tag} failed${step ? ` at ${step.slice(0, step.indexOf(': ')).trim()}` : ''}: ${why}`,
 				legacyMount
 					? 'The Dockerfile uses RUN --mount, which needs BuildKit: leave DOCKER_BUILDKIT unset (not 0), on an engine that has BuildKit (18.09 or later).'
-					: hint,
+					: needsSession
+						? `This build needs a client session (RUN --mount=type=secret or type=ssh, or a registry login for FROM), which docker-helper's engine build does not open: build it with the docker CLI (docker build --secret id=... -t ${options.tag} .), then run the command on the image without --build.`
+						: hint,
 				{image: options.tag},
 			);
 		}
@@ -1290,9 +1295,10 @@ function mapStatus(
 			container: subject.ref,
 		});
 	if (status === 404 && subject?.kind === 'image') {
+		const looked = impliedReference(subject.ref);
 		return new HelperError(
 			'NO_SUCH_IMAGE',
-			`No such image: ${subject.ref}`,
+			looked === subject.ref ? `No such image: ${subject.ref}` : `No such image: ${subject.ref} (a name without a tag means ${looked})`,
 			`Pull or build it first (docker pull ${subject.ref}), or list images with: docker images`,
 			{...details, image: subject.ref},
 		);

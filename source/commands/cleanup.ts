@@ -5,7 +5,6 @@
  * then exactly the plan's items, never forced: an image any container uses is never in the plan,
  * and the engine refuses to remove one that a container started using meanwhile.
  */
-import {askYesNo} from '../adapters/terminal.js';
 import type {Engine} from '../adapters/docker.js';
 import {cleanupPlan, type CleanupOutcome, type CleanupPlan, type CleanupResult, type StepOutcome} from '../core/housekeeping/cleanup.js';
 import {HelperError, isHelperError} from '../core/errors.js';
@@ -76,7 +75,7 @@ async function* cleanupStream(ctx: Context, input: Input): AsyncGenerator<Output
 	if (!confirmed && !ctx.interactive && ctx.stdinIsTTY && ctx.stdout.isTTY && !flagBool(input, 'json')) {
 		ctx.progress('');
 		yield {to: 'stdout', data: `${cleanupText({plan, outcome: null, confirmed: true}, ctx.theme, tableWidth(ctx.theme.width))}\n\n`};
-		confirmed = await askYesNo(`Remove these ${plan.itemCount} item(s), freeing at least ${formatBytes(plan.total)}?`);
+		confirmed = await ctx.confirm(`Remove these ${plan.itemCount} item(s), freeing at least ${formatBytes(plan.total)}?`);
 		if (!confirmed) yield {to: 'stderr', data: 'Nothing removed.\n'};
 	}
 	if (!confirmed) return {plan, outcome: null, confirmed: false};

@@ -65,6 +65,11 @@ export interface Context {
 	readonly stdout: Sink;
 	readonly stderr: Sink;
 	readonly stdinIsTTY: boolean;
+	/**
+	 * Ask a yes/no question on the terminal (stderr) and read the answer from stdin; anything but y/yes,
+	 * and end of input, is no. Only where stdinIsTTY and outside the Ink app, which owns stdin there.
+	 */
+	confirm(question: string): Promise<boolean>;
 	/** Progress for slow work: shown on stderr in a terminal, silent otherwise. */
 	progress(message: string): void;
 	/** The columns text must fit now (the terminal's, or COLUMNS); undefined in a pipe. Read when needed: a terminal resizes. */

@@ -9,6 +9,7 @@ import {makeTextView} from './views/TextView.js';
 import type {ViewModule} from './view-types.js';
 import {KeyDispatch, useKeyHelp, useKeys, useMirror, type KeyHelp, type KeyPress} from './keys.js';
 import {Layout, useLayout} from './layout.js';
+import {useTerminalSize} from './use-terminal-size.js';
 import {ScreenMemoryContext, type ScreenMemory} from './screen-memory.js';
 import {SelectList} from './components/SelectList.js';
 import {Footer} from './components/Footer.js';
@@ -73,6 +74,8 @@ const GLOBAL_KEYS: readonly KeyHelp[] = [
 
 export function App({commands, theme, makeContext, start, onHandoff, version, session: given}: AppProps) {
 	const {exit} = useApp();
+	// Ink's stdout (the one the app renders to), followed on resize; never process.stdout directly.
+	const {columns: terminalColumns} = useTerminalSize();
 	const [session] = useState<AppSession>(() => {
 		const session = given ?? newSession();
 		const command = start ? commands.find((c) => c.name === start.command) : undefined;
@@ -200,7 +203,7 @@ export function App({commands, theme, makeContext, start, onHandoff, version, se
 
 	let memory = session.memory.get(screen.id);
 	if (!memory) session.memory.set(screen.id, (memory = new Map()));
-	const noticeRows = notice ? fitLine(notice.text, process.stdout.columns || 80).length : 0;
+	const noticeRows = notice ? fitLine(notice.text, terminalColumns).length : 0;
 	return (
 		<KeyDispatch
 			fallback={fallback}

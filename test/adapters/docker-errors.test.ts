@@ -38,4 +38,13 @@ describe('mapEngineError', () => {
 		expect(mapped.hint).not.toBe('');
 		if (exit === 3) expect(mapped.message).toContain(endpoint.host);
 	});
+
+	it('an untagged image name says it was looked up as name:latest; a tag, digest or id is named as given', () => {
+		const missing = (ref: string) => mapEngineError(status(404, {message: `No such image: ${ref}`}), endpoint, {kind: 'image', ref}).message;
+		expect(missing('foo')).toBe('No such image: foo (a name without a tag means foo:latest)');
+		expect(missing('registry:5000/team/foo')).toBe('No such image: registry:5000/team/foo (a name without a tag means registry:5000/team/foo:latest)');
+		expect(missing('foo:1')).toBe('No such image: foo:1');
+		expect(missing('foo@sha256:' + 'a'.repeat(64))).toBe('No such image: foo@sha256:' + 'a'.repeat(64));
+		expect(missing('3f2a9c1b7d4e')).toBe('No such image: 3f2a9c1b7d4e');
+	});
 });

@@ -109,6 +109,17 @@ describeEngine('builds with BuildKit on the engine', () => {
 		expect(r.stderr).not.toMatch(/\n\s+at /);
 	}, 300_000);
 
+	it('a build that needs a session (a required build secret): exit 1, and the message says the engine build has none and what to do', () => {
+		const p = project();
+		expect(runJson(init(p), {cwd: p.dir}).code).toBe(0);
+		writeFileSync(path.join(p.dir, 'Dockerfile'), `FROM ${FIXTURE_IMAGE}\nRUN --mount=type=secret,id=token,required=true cat /run/secrets/token\n`);
+		const r = runCli(['verify', `${p.name}:local`, '--build', '.'], {cwd: p.dir, timeout: 300_000});
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/failed at \[[^\]]*2\/2\] RUN --mount=type=secret[^:]*: no active sessions/);
+		expect(r.stderr).toMatch(/needs a client session .*docker build --secret id=/);
+		expect(r.stderr).not.toMatch(/\n\s+at /);
+	}, 300_000);
+
 	it('DOCKER_BUILDKIT=0: the legacy builder, and a clear message that RUN --mount needs BuildKit', () => {
 		const p = project();
 		expect(runJson(init(p), {cwd: p.dir}).code).toBe(0);

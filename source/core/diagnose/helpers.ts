@@ -240,6 +240,16 @@ export function lastRunSeconds(f: DiagnosisFacts): number | null {
 	return s === null || s < -1 ? null : Math.max(0, s);
 }
 
+/** How long the last run lasted, as evidence with the command that shows both timestamps. */
+export function lastRunEvidence(f: DiagnosisFacts, seconds: number): Evidence {
+	return {
+		kind: 'field',
+		label: 'State.FinishedAt − State.StartedAt',
+		value: formatSeconds(seconds),
+		command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`,
+	};
+}
+
 /** A restart this recent means the container is still cycling, even when caught in the moment it is up. */
 export const RECENT_RESTART_SECONDS = 600;
 

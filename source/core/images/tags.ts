@@ -27,6 +27,16 @@ export function parseReference(ref: string): {name: string; tag: string | null; 
 const ID = /^(sha256:)?[0-9a-f]{12,64}$/;
 
 /**
+ * The reference the engine looks up for `ref`: a name with neither tag nor digest means `name:latest`
+ * (as `docker run foo` does); an id, an id prefix, a tagged name or a digest is looked up as given.
+ */
+export function impliedReference(ref: string): string {
+	if (ID.test(ref) || /^[0-9a-f]{1,11}$/.test(ref)) return ref;
+	const parsed = parseReference(ref);
+	return parsed.tag === null && parsed.digest === null ? `${ref}:latest` : ref;
+}
+
+/**
  * `ref` is what the user named; `repoTags` what the engine says the image carries. Named by id
  * or digest, the image's own tags are judged; named by name, the tag in the name (none = latest).
  */

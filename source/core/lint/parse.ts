@@ -6,6 +6,7 @@
  * instruction keeps a cursor into its stage's binding history, not a copy of the variables).
  */
 import {lexDockerfile, positionAt, type LexedHeredoc, type LexedInstruction} from './lexer.js';
+import {PROXY_ARGS} from './rule-helpers.js';
 import {parseShell, type PositionOf} from './shell.js';
 import type {
 	Comment,
@@ -57,16 +58,7 @@ const AUTOMATIC_ARGS = [
 	'BUILDOS',
 	'BUILDARCH',
 	'BUILDVARIANT',
-	'HTTP_PROXY',
-	'http_proxy',
-	'HTTPS_PROXY',
-	'https_proxy',
-	'FTP_PROXY',
-	'ftp_proxy',
-	'NO_PROXY',
-	'no_proxy',
-	'ALL_PROXY',
-	'all_proxy',
+	...PROXY_ARGS,
 	'BUILDKIT_INLINE_CACHE',
 	'BUILDKIT_SYNTAX',
 	'BUILDKIT_CONTEXT_KEEP_GIT_DIR',
@@ -439,26 +431,8 @@ export function parseImageRef(raw: string, expanded: string, unresolved: readonl
 	};
 }
 
-const REQUIRES_ARGS = new Set([
-	'ADD',
-	'ARG',
-	'CMD',
-	'COPY',
-	'ENTRYPOINT',
-	'ENV',
-	'EXPOSE',
-	'FROM',
-	'HEALTHCHECK',
-	'LABEL',
-	'MAINTAINER',
-	'ONBUILD',
-	'RUN',
-	'SHELL',
-	'STOPSIGNAL',
-	'USER',
-	'VOLUME',
-	'WORKDIR',
-]);
+/** Every instruction needs arguments. */
+const REQUIRES_ARGS = KEYWORDS;
 
 /** Parse a Dockerfile. Never throws for bad input: problems are listed in `problems`. */
 export function parseDockerfile(source: string, path = 'Dockerfile'): DockerfileModel {

@@ -144,6 +144,20 @@ export function variableRefs(text: string, escape = '\\'): {name: string; withDe
 	return out;
 }
 
+/** Docker's predefined proxy ARGs, in both cases: usable in any stage without declaration. */
+export const PROXY_ARGS: readonly string[] = [
+	'HTTP_PROXY',
+	'http_proxy',
+	'HTTPS_PROXY',
+	'https_proxy',
+	'FTP_PROXY',
+	'ftp_proxy',
+	'NO_PROXY',
+	'no_proxy',
+	'ALL_PROXY',
+	'all_proxy',
+];
+
 /** BuildKit's automatic platform ARGs (available in FROM without declaration). */
 export const PREDEFINED_PLATFORM_ARGS: ReadonlySet<string> = new Set([
 	'BUILDPLATFORM',
@@ -160,16 +174,7 @@ export const PREDEFINED_PLATFORM_ARGS: ReadonlySet<string> = new Set([
 /** Docker's predefined proxy ARGs and BuildKit's build-time args usable without declaration. */
 export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
 	...PREDEFINED_PLATFORM_ARGS,
-	'HTTP_PROXY',
-	'http_proxy',
-	'HTTPS_PROXY',
-	'https_proxy',
-	'FTP_PROXY',
-	'ftp_proxy',
-	'NO_PROXY',
-	'no_proxy',
-	'ALL_PROXY',
-	'all_proxy',
+	...PROXY_ARGS,
 	'BUILDKIT_SBOM_SCAN_STAGE',
 	'BUILDKIT_SBOM_SCAN_CONTEXT',
 	'SOURCE_DATE_EPOCH',

@@ -1,4 +1,4 @@
-import {backgroundingCommand, cleanExitLoop, commandEvidence, field, formatSeconds, lastRunSeconds, ref, sh} from '../helpers.js';
+import {backgroundingCommand, cleanExitLoop, commandEvidence, field, formatSeconds, lastRunSeconds, ref, sh, lastRunEvidence} from '../helpers.js';
 import type {Evidence, Rule} from '../types.js';
 
 /** Below this, a clean exit of a service-looking container is suspicious; above it, it may well have been stopped on request. */
@@ -25,13 +25,7 @@ export const exitZeroService: Rule = {
 		// A clean exit after a long run is as likely a stop on request: stopped-sigterm speaks for it, from the same persistent facts.
 		if (!looping && !daemon && !background && !(serviceLike && ran !== null && ran < SHORT_RUN_SECONDS)) return null;
 		const evidence: Evidence[] = [field(f, 'State.ExitCode', 0), commandEvidence(f)];
-		if (ran !== null)
-			evidence.push({
-				kind: 'field',
-				label: 'State.FinishedAt − State.StartedAt',
-				value: formatSeconds(ran),
-				command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`,
-			});
+		if (ran !== null) evidence.push(lastRunEvidence(f, ran));
 		if (policy !== 'no') evidence.push(field(f, 'HostConfig.RestartPolicy.Name', policy));
 		if (looping || f.restartCount > 0) evidence.push(field(f, 'RestartCount', f.restartCount));
 		if (f.ports.length > 0) evidence.push(field(f, 'HostConfig.PortBindings', f.ports.map((p) => `${p.hostPort}->${p.containerPort}`).join(', ')));

@@ -1,4 +1,15 @@
-import {backgroundingCommand, eventEvidence, eventsCoverLastRun, field, formatSeconds, lastRunEvents, lastRunSeconds, ref, sh} from '../helpers.js';
+import {
+	backgroundingCommand,
+	eventEvidence,
+	eventsCoverLastRun,
+	field,
+	formatSeconds,
+	lastRunEvents,
+	lastRunSeconds,
+	ref,
+	sh,
+	lastRunEvidence,
+} from '../helpers.js';
 import type {Evidence, Rule} from '../types.js';
 import {SHORT_RUN_SECONDS} from './exit-zero-service.js';
 
@@ -27,13 +38,7 @@ export const stoppedSigterm: Rule = {
 		const asked = Boolean(term || stop);
 		const covered = eventsCoverLastRun(f);
 		const evidence: Evidence[] = [field(f, 'State.ExitCode', code)];
-		if (ran !== null)
-			evidence.push({
-				kind: 'field',
-				label: 'State.FinishedAt − State.StartedAt',
-				value: formatSeconds(ran),
-				command: `docker inspect --format '{{.State.StartedAt}} {{.State.FinishedAt}}' ${sh(ref(f))}`,
-			});
+		if (ran !== null) evidence.push(lastRunEvidence(f, ran));
 		if (term) evidence.push(eventEvidence(f, term));
 		if (stop) evidence.push(eventEvidence(f, stop));
 		const how = code === 130 ? 'SIGINT (Ctrl-C)' : 'SIGTERM';
