@@ -9,6 +9,9 @@ import {CLI, runCli} from '../support/cli.js';
 import {describeEngine, docker, FIXTURE_IMAGE, removeContainers} from '../support/engine.js';
 import {buildImage, opName, removeImages} from '../support/ops.js';
 import {Tmux, tmuxAvailable} from '../support/tmux.js';
+import {tempDirs} from '../support/temp-dirs.js';
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
 
 const run = opName('dbg');
 const image = `${run}/scratch:1`;
@@ -20,6 +23,13 @@ const toolboxes = () =>
 		.split('\n')
 		.filter((n) => n.startsWith(run));
 let term: Tmux | undefined;
+const dirs = tempDirs('dh-op-debug-');
+/** A project directory whose .docker-helper.yaml chooses the toolbox image. */
+const configured = (toolboxImage: string) => {
+	const dir = dirs.fresh();
+	writeFileSync(path.join(dir, '.docker-helper.yaml'), `debug:\n  image: ${toolboxImage}\n`);
+	return dir;
+};
 
 afterAll(() => {
 	term?.kill();
@@ -118,6 +128,24 @@ describeEngine('debug (real engine, built CLI)', () => {
 		expect(r.stderr).toContain(`The toolbox image ${run}/missing-toolbox:1 (from --image) is not on this engine and could not be pulled`);
 		expect(r.stderr).toContain(`docker pull ${run}/missing-toolbox:1`);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('without --image: the toolbox image chosen by debug.image in .docker-helper.yaml', () => {
+		const r = runCli(['debug', target, '--name', toolbox('config'), '--', 'sh', '-c', 'ps -o comm | grep -c busybox-static'], {cwd: configured(FIXTURE_IMAGE)});
+		expect(r.stderr).not.toContain('busybox:stable');
+		expect(r.code).toBe(0);
+		expect(Number(r.stdout.trim())).toBeGreaterThan(0);
+		expect(toolboxes()).toEqual([]);
+	});
+
+	it('a configured toolbox image that cannot be pulled: the error names the config as its source; --image overrides it', () => {
+		const dir = configured(`${run}/configured-missing:1`);
+		const r = runCli(['debug', target, '--', 'ps'], {cwd: dir});
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain(`The toolbox image ${run}/configured-missing:1 (from .docker-helper.yaml debug.image) is not on this engine`);
+		const over = runCli(['debug', target, '--image', FIXTURE_IMAGE, '--name', toolbox('override'), '--', 'true'], {cwd: dir});
+		expect(over.code).toBe(0);
+		expect(toolboxes()).toEqual([]);
 	});
 
 	it('no command and no terminal: a usage error', () => {

@@ -13,9 +13,10 @@ const rule = defineRule({
 		for (const s of file.stages) {
 			const p = s.platform;
 			if (!p || p.includes('$')) continue;
-			// BuildKit's exception: a stage named after its platform (AS build-arm64) is deliberate.
-			const arch = p.split('/')[1]?.toLowerCase();
-			if (arch && s.name?.includes(arch)) continue;
+			// BuildKit's exception: a stage named after its platform's OS or architecture (AS build-arm64,
+			// AS linux) is deliberate.
+			const [os, arch] = p.toLowerCase().split('/');
+			if ((arch && s.name?.includes(arch)) || (os && s.name?.includes(os))) continue;
 			out.push({line: s.from.line, message: rule.message(p)});
 		}
 		return out;

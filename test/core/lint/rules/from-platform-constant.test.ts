@@ -15,5 +15,6 @@ ruleSpec(rule, {
 		'FROM --platform=${TARGETPLATFORM} alpine:3.20',
 		'FROM alpine:3.20',
 		{name: 'stage named after its platform (BuildKit exception)', src: 'FROM --platform=linux/arm64 alpine:3.20 AS build-arm64'},
+		{name: 'stage named after its platform OS (BuildKit exception)', src: 'FROM --platform=linux/amd64 alpine:3.20 AS linux'},
 	],
 });
