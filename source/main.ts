@@ -3,7 +3,7 @@
  * run the command, print its Result, and compute the exit code in one place.
  */
 import meow from 'meow';
-import {commands, findCommand} from './commands/index.js';
+import {loadRegistry, lookupCommand} from './commands/lookup.js';
 import type {AnyCommand, Context, FlagSpec, Input} from './commands/types.js';
 import {EXIT, HelperError, isHelperError, SIGNAL_EXIT} from './core/errors.js';
 import {didYouMean, suggest} from './core/suggest.js';
@@ -274,7 +274,7 @@ export async function main(io: Io): Promise<number> {
 	let command: AnyCommand | undefined;
 	let commandArgv = [...argv];
 	// `version` as a command, as `docker version` users type it.
-	if (token?.name === 'version' && !findCommand('version')) {
+	if (token?.name === 'version' && !(await lookupCommand('version'))) {
 		io.stdout.write(`${argv.includes('--json') ? JSON.stringify({version: VERSION}) : VERSION}\n`);
 		return EXIT.ok;
 	}
@@ -283,16 +283,16 @@ export async function main(io: Io): Promise<number> {
 		const target = argv.slice(token.index + 1).find((t) => !t.startsWith('-'));
 		commandArgv = [...argv.slice(0, token.index), ...argv.slice(token.index + 1).filter((t) => t !== target), '--help'];
 		if (target) {
-			command = findCommand(target);
-			if (!command) return fail(io, unknownCommand(target), {json: argv.includes('--json'), color: false}, null);
+			command = await lookupCommand(target);
+			if (!command) return fail(io, await unknownCommand(target), {json: argv.includes('--json'), color: false}, null);
 		}
 	} else if (token) {
-		command = findCommand(token.name);
+		command = await lookupCommand(token.name);
 		if (!command) {
 			const jsonWanted = argv.includes('--json');
 			return fail(
 				io,
-				unknownCommand(token.name),
+				await unknownCommand(token.name),
 				{json: jsonWanted, color: colorFor(io, {json: jsonWanted, plain: argv.includes('--plain'), noColor: argv.includes('--no-color')})},
 				null,
 			);
@@ -326,14 +326,14 @@ export async function main(io: Io): Promise<number> {
 		return EXIT.ok;
 	}
 	if (global.help) {
-		out(fitText(command ? commandHelp(command, theme) : mainHelp(commands, theme, VERSION), theme.width));
+		out(fitText(command ? commandHelp(command, theme) : mainHelp((await loadRegistry()).commands, theme, VERSION), theme.width));
 		return EXIT.ok;
 	}
 
 	const tty = io.stdinIsTTY && io.stdout.isTTY === true && !global.json && !global.plain;
 	if (!command) {
 		if (tty) return openApp(io, global, theme);
-		out(fitText(mainHelp(commands, theme, VERSION), theme.width));
+		out(fitText(mainHelp((await loadRegistry()).commands, theme, VERSION), theme.width));
 		return EXIT.ok;
 	}
 
@@ -408,7 +408,8 @@ function colorFor(io: Io, g: {json: boolean; plain: boolean; noColor: boolean}):
 	return wantsColor({isTTY: io.stdout.isTTY === true, env: io.env, noColor: g.noColor, plain: g.plain, json: g.json});
 }
 
-function unknownCommand(typed: string): HelperError {
+async function unknownCommand(typed: string): Promise<HelperError> {
+	const {commands} = await loadRegistry();
 	// The word is echoed back: a mistyped endpoint (`docker-helper tcp://user:pw@host`) must not print its password.
 	const name = redactText(typed);
 	const close = suggest(
@@ -451,6 +452,7 @@ async function importInkApp(): Promise<typeof import('./ui/run-app.js')> {
 
 async function openApp(io: Io, global: Global, theme: Theme, start?: {command: string; input: Input}): Promise<number> {
 	const {runApp} = await importInkApp();
+	const {commands} = await loadRegistry();
 	const makeCtx = (): Context => createContext(io, global, {interactive: true, progress: false, theme});
 	const makeStreamingCtx = (signal?: AbortSignal): Context =>
 		createContext(io, global, {interactive: false, progress: false, theme, ...(signal ? {signal} : {})});
